@@ -1,0 +1,105 @@
+import { data, type RouterContextProvider, redirect } from 'react-router';
+import type { Ctx } from '../../src/platform/context.ts';
+import { AppError, isAppError } from '../../src/platform/errors.ts';
+import { type LocalisedError, localiseError } from '../../src/platform/http/problem.ts';
+import { type RequestScope, requestScope } from '../../src/platform/http/request-scope.ts';
+
+type Args = {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: Readonly<RouterContextProvider>;
+};
+export type PageArgs = {
+  ctx: Ctx;
+  scope: RequestScope;
+  request: Request;
+  params: Record<string, string | undefined>;
+};
+
+/** Where to send someone who is not (fully) signed in for this page. */
+function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | undefined {
+  if (!isAppError(error)) return undefined;
+  const url = new URL(request.url);
+  const next = encodeURIComponent(url.pathname + url.search);
+  if (error.code === 'unauthenticated' && ctx.actor.kind === 'anonymous')
+    return redirect(`/sign-in?next=${next}`);
+  if (error.code === 'second_factor_required' && ctx.actor.kind === 'user') {
+    return redirect(`/sign-in/verify?next=${next}`);
+  }
+  return undefined;
+}
+
+/** A page loader: use-case errors become a redirect to sign in, or an error page in the reader's language. */
+export function pageLoader<T>(load: (args: PageArgs) => Promise<T> | T) {
+  return async ({ request, params, context }: Args): Promise<T> => {
+    const scope = context.get(requestScope);
+    try {
+      return await load({ ctx: scope.ctx, scope, request, params });
+    } catch (error) {
+      throw redirectFor(error, scope.ctx, request) ?? errorResponse(error, scope.ctx);
+    }
+  };
+}
+
+export type FormFailure = { error: LocalisedError; values: Record<string, string> };
+
+/**
+ * A form action: use-case errors come back as data for the form (field messages, entered values kept,
+ * secrets dropped) with the matching status; a missing sign-in redirects.
+ */
+export function formAction<T>(act: (args: PageArgs & { form: Record<string, string> }) => Promise<T> | T) {
+  return async ({ request, params, context }: Args) => {
+    const scope = context.get(requestScope);
+    const form = await formValues(request);
+    try {
+      return await act({ ctx: scope.ctx, scope, request, params, form });
+    } catch (error) {
+      const goTo = redirectFor(error, scope.ctx, request);
+      if (goTo) throw goTo;
+      if (!isAppError(error)) throw error;
+      const localised = localiseError(error, scope.ctx.services.i18n, scope.ctx.locale);
+      return data({ error: localised, values: withoutSecrets(form) } satisfies FormFailure, {
+        status: localised.status,
+      });
+    }
+  };
+}
+
+export function errorResponse(error: unknown, ctx: Ctx) {
+  if (!isAppError(error)) return error;
+  const localised = localiseError(error, ctx.services.i18n, ctx.locale);
+  return data(localised, { status: localised.status });
+}
+
+/** A submitted form as plain strings (the last value of repeated names; files are not read here). */
+export async function formValues(request: Request): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('form')) return values;
+  for (const [key, value] of await request.formData()) {
+    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+const withoutSecrets = (form: Record<string, string>) =>
+  Object.fromEntries(Object.entries(form).filter(([key]) => !/password|code|token/i.test(key)));
+
+/** A local path to go back to after signing in; anything else (another site) falls back to home. */
+export function safeNext(value: string | null | undefined): string {
+  return value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+/** Runs a use case whose input fields have other names in this form, so messages point at the right input. */
+export async function withFieldNames<T>(names: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isAppError(error) || error.fields.length === 0) throw error;
+    throw new AppError(error.code, {
+      key: error.key,
+      params: error.params,
+      fields: error.fields.map((f) => ({ ...f, path: names[f.path] ?? f.path })),
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from 'react-router';
+import type { LocalisedError } from '../src/platform/http/problem.ts';
+import { requestScope } from '../src/platform/http/request-scope.ts';
+import { isAllowed } from '../src/wiring/authorize.ts';
+import type { Route } from './+types/root';
+import './app.css';
+import { CsrfField } from './components/forms.tsx';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { ctx, csrfToken, nonce } = context.get(requestScope);
+  const actor = ctx.actor;
+  const can = (action: string) => isAllowed(actor, action);
+  const nav = [
+    { to: '/', key: 'home' },
+    ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
+    ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
+    ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),
+    ...(actor.kind === 'user' ? [{ to: '/account', key: 'account' }] : []),
+  ];
+  return {
+    locale: ctx.locale,
+    csrfToken,
+    nonce,
+    user: actor.kind === 'user' ? { name: actor.name, role: actor.role } : null,
+    nav,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData('root') as RootData | undefined;
+  const { t, i18n } = useTranslation('app');
+  const locale = root?.locale ?? (i18n.language === 'en' ? 'en' : 'fr');
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('shell.skip_to_content')}
+        </a>
+        <Header root={root} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('shell.footer')}</p>
+        </footer>
+        <ScrollRestoration nonce={root?.nonce} />
+        <Scripts nonce={root?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header({ root }: { root: RootData | undefined }) {
+  const { t } = useTranslation('app');
+  const location = useLocation();
+  const other = root?.locale === 'en' ? 'fr' : 'en';
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <a href="/" className="site-name">
+          Virage
+        </a>
+        {root ? (
+          <nav aria-label={t('shell.main_navigation')}>
+            <ul>
+              {root.nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(`nav.${item.key}`)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          {/* A full page load, so that every text, including the browser's, switches language. */}
+          <form method="post" action="/language">
+            <CsrfField />
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="next" value={location.pathname + location.search} />
+            <button type="submit" className="link-button" lang={other}>
+              {other === 'en' ? 'English' : 'Français'}
+            </button>
+          </form>
+          {root?.user ? (
+            <form method="post" action="/sign-out">
+              <CsrfField />
+              <button type="submit" className="link-button">
+                {t('shell.sign_out')}
+              </button>
+            </form>
+          ) : root ? (
+            <a href="/sign-in">{t('nav.sign_in')}</a>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation('app');
+  const problem = isRouteErrorResponse(error) ? (error.data as LocalisedError | string) : undefined;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title =
+    typeof problem === 'object' && problem?.title
+      ? problem.title
+      : status === 404
+        ? t('errors.not_found_title')
+        : t('errors.unexpected_title');
+  const detail =
+    typeof problem === 'object' && problem?.detail
+      ? problem.detail
+      : status === 404
+        ? t('errors.not_found_detail')
+        : t('errors.unexpected_detail');
+  return (
+    <div className="page">
+      <title>{`${title} — Virage`}</title>
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <a href="/">{t('errors.back_home')}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Command } from '../command.ts';
+import { backup } from './backup.ts';
+import { dbMigrate } from './db-migrate.ts';
+import { restore } from './restore.ts';
+import { tokensCreate } from './tokens-create.ts';
+import { usersCreate } from './users-create.ts';
+
+export const commands: Command[] = [usersCreate, tokensCreate, dbMigrate, backup, restore];

@@ -1,0 +1,124 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Link, useLoaderData } from 'react-router';
+import { ErrorSummary, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
+import { PageTitle } from '../../../../app/components/page.tsx';
+import { pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDateTime } from '../../../kernel/format.ts';
+import { isAppError } from '../../../platform/errors.ts';
+import { localiseError } from '../../../platform/http/problem.ts';
+import { listAuditEvents } from '../use-cases/list-audit-events.ts';
+
+const FILTERS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
+
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = Object.fromEntries(FILTERS.map((key) => [key, search[key] ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+  const query = Object.fromEntries(
+    Object.entries({ ...filters, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
+  );
+  try {
+    const page = await listAuditEvents(ctx, query);
+    return {
+      filters,
+      error: null,
+      next: page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null,
+      events: page.items.map((event) => ({
+        id: event.id,
+        at: formatDateTime(event.occurredAt, ctx.locale),
+        actor: event.actorEmail ?? event.actorRole ?? '—',
+        action: event.action,
+        entity: `${event.entityType}${event.entityId ? ` ${event.entityId}` : ''}`,
+        changes: event.changes ? JSON.stringify(event.changes) : '',
+        requestId: event.requestId,
+        ip: event.ip,
+      })),
+    };
+  } catch (error) {
+    // Bad filters are shown on the page like any form error, with the filters kept.
+    if (!isAppError(error) || error.code !== 'invalid_input') throw error;
+    return { filters, error: localiseError(error, ctx.services.i18n, ctx.locale), next: null, events: [] };
+  }
+});
+
+export default function AuditLog() {
+  const { t } = useTranslation('administration');
+  const { events, filters, next, error } = useLoaderData<typeof loader>();
+  const errors = Object.fromEntries((error?.errors ?? []).map((e) => [e.path, e.message]));
+  return (
+    <div>
+      <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
+      <p>{t('audit.intro')}</p>
+      <ErrorSummary error={error ?? undefined} />
+      <Form method="get" className="filters" role="search" aria-label={t('audit.filters')}>
+        <TextField
+          name="action"
+          label={t('fields.action')}
+          hint={t('audit.action_hint')}
+          defaultValue={filters.action}
+          error={errors.action}
+        />
+        <TextField name="actor" label={t('fields.actor')} defaultValue={filters.actor} error={errors.actor} />
+        <TextField
+          name="entityType"
+          label={t('fields.entityType')}
+          defaultValue={filters.entityType}
+          error={errors.entityType}
+        />
+        <TextField
+          name="from"
+          type="date"
+          label={t('fields.from')}
+          defaultValue={filters.from}
+          error={errors.from}
+        />
+        <TextField name="to" type="date" label={t('fields.to')} defaultValue={filters.to} error={errors.to} />
+        <div className="field">
+          <SubmitButton variant="secondary">{t('audit.filter')}</SubmitButton>
+        </div>
+      </Form>
+      {events.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="sr-only">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('fields.actor')}</th>
+                <th scope="col">{t('fields.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+                <th scope="col">{t('audit.origin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>{event.at}</td>
+                  <td>{event.actor}</td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td className="mono">{event.entity}</td>
+                  <td className="mono">{event.changes}</td>
+                  <td className="mono">
+                    {event.ip ?? ''} {event.requestId ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next ? (
+        <p>
+          <Link to={`?${next}`}>{t('audit.next_page')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** Personal access tokens start with this, so that secret scanners and people recognise them. */
+export const API_TOKEN_PREFIX = 'vrg_';

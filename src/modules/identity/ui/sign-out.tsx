@@ -1,0 +1,11 @@
+import { redirect } from 'react-router';
+import { formAction } from '../../../../app/lib/route.server.ts';
+import { clearedSessionCookie } from '../../../platform/http/cookies.ts';
+import { signOut } from '../use-cases/sign-out.ts';
+
+export const loader = () => redirect('/');
+
+export const action = formAction(async ({ ctx, scope }) => {
+  await signOut(ctx);
+  return redirect('/', { headers: { 'Set-Cookie': clearedSessionCookie(scope.secureCookies) } });
+});

@@ -1,0 +1,32 @@
+import type { Ctx } from '../context.ts';
+import type { Executor } from '../db/client.ts';
+import { newId } from '../ids.ts';
+import { auditEvents } from './table.ts';
+
+export type AuditEvent = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** What changed: `{ field: [before, after] }` or a summary; never a password or token. */
+  changes?: Record<string, unknown>;
+  /** The person acting, when the caller is not yet known as them (sign-in, accepting an invitation). */
+  as?: { id: string; role: string; email: string };
+};
+
+/** Appends an audit event inside the caller's transaction, so it commits or rolls back with the change. */
+export async function appendAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
+  const actor = event.as ? { kind: 'user' as const, ...event.as } : ctx.actor;
+  await tx.insert(auditEvents).values({
+    id: newId(),
+    occurredAt: ctx.now(),
+    actorId: actor.kind === 'user' ? actor.id : null,
+    actorRole: actor.kind === 'user' ? actor.role : actor.kind,
+    actorEmail: actor.kind === 'user' ? actor.email : actor.kind === 'system' ? actor.label : null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    changes: event.changes ?? null,
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+  });
+}

@@ -1,0 +1,93 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+// argon2id with the OWASP-recommended memory cost (19 MiB, 2 passes).
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+export async function verifyPassword(hashed: string | null, password: string): Promise<boolean> {
+  // Without a hash, still spend the same time: the answer's timing must not reveal whether an account exists.
+  if (!hashed) {
+    await hash(password, ARGON2);
+    return false;
+  }
+  try {
+    return await verify(hashed, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A random, URL-safe secret token. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Tokens are stored only as this digest: a copy of the database gives no usable token. */
+export function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function hmac(secret: string, value: string): Buffer {
+  return createHmac('sha256', secret).update(value).digest();
+}
+
+/** A keyed digest of a value (e.g. the form token derived from the anti-forgery cookie). */
+export function mac(secret: string, value: string): string {
+  return hmac(secret, value).toString('base64url');
+}
+
+/** `value.signature`: detects any change to a cookie value. */
+export function sign(value: string, secret: string): string {
+  return `${value}.${hmac(secret, value).toString('base64url')}`;
+}
+
+/** The signed value, or undefined when the signature does not match. */
+export function unsign(signed: string, secret: string): string | undefined {
+  const dot = signed.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const value = signed.slice(0, dot);
+  const given = Buffer.from(signed.slice(dot + 1), 'base64url');
+  const expected = hmac(secret, value);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? value : undefined;
+}
+
+/** Constant-time comparison of two strings. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Derives a purpose-specific key from the instance secret, so one leak does not open everything. */
+export function deriveKey(secret: string, purpose: string): string {
+  return Buffer.from(hkdfSync('sha256', secret, 'virage', purpose, 32)).toString('base64url');
+}
+
+/** Seals a small secret (a TOTP seed) at rest with AES-256-GCM. */
+export function seal(plain: string, secret: string): string {
+  const key = Buffer.from(deriveKey(secret, 'seal'), 'base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+export function unseal(sealed: string, secret: string): string {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  const key = Buffer.from(deriveKey(secret, 'seal'), 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
+}

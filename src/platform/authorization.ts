@@ -1,0 +1,77 @@
+import type { Locale } from '../kernel/locale.ts';
+import type { Role } from '../kernel/roles.ts';
+import { AppError } from './errors.ts';
+
+export type UserActor = {
+  kind: 'user';
+  id: string;
+  role: Role;
+  email: string;
+  name: string;
+  locale: Locale;
+  /** False while a staff member (or anyone who enabled TOTP) has not yet given the second factor. */
+  secondFactor: boolean;
+  via: 'session' | 'token';
+  sessionId?: string;
+};
+
+/** Who is acting: a person, nobody, or the operator at the command line / a background job. */
+export type Actor = { kind: 'anonymous' } | UserActor | { kind: 'system'; label: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** A policy decides from the actor and the resource alone: pure, no I/O. */
+export type Policy<R = unknown> = {
+  allow: (actor: UserActor, resource: R) => boolean;
+  /** Anonymous visitors may do it too (public pages, sign-in). */
+  anonymous?: boolean;
+  /** Allowed before the second factor is given (only what leads to giving it). */
+  beforeSecondFactor?: boolean;
+};
+
+export type PolicyTable = Record<string, Policy<never>>;
+
+/** Builds the one authorize() from the policy tables of every module. */
+export function createAuthorize<T extends PolicyTable>(table: T) {
+  return function authorize<A extends keyof T & string>(
+    actor: Actor,
+    action: A,
+    resource?: T[A] extends Policy<infer R> ? R : never,
+  ): void {
+    const policy = table[action] as Policy<unknown> | undefined;
+    if (!policy) throw new Error(`No policy for action ${action}`);
+    if (actor.kind === 'system') return;
+    if (actor.kind === 'anonymous') {
+      if (policy.anonymous) return;
+      throw new AppError('unauthenticated');
+    }
+    if (!actor.secondFactor && !policy.beforeSecondFactor) throw new AppError('second_factor_required');
+    if (policy.allow(actor, resource)) return;
+    throw new AppError('forbidden');
+  };
+}
+
+/** Whether the actor may do it, without throwing (for navigation and buttons). */
+export function allowedBy(authorize: (actor: Actor, action: never, resource?: never) => void) {
+  return (actor: Actor, action: string, resource?: unknown): boolean => {
+    try {
+      authorize(actor, action as never, resource as never);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+// Small building blocks for policy tables.
+export const hasRole =
+  (...roles: Role[]) =>
+  (actor: UserActor) =>
+    roles.includes(actor.role);
+export const signedIn = () => true;
+
+/** The signed-in person behind a request, or unauthenticated (for "my account" actions). */
+export function signedInActor(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  return actor;
+}

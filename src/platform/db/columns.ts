@@ -1,0 +1,10 @@
+import { timestamp } from 'drizzle-orm/pg-core';
+
+/** A UTC instant (DESIGN §4: store UTC, display in America/Montreal). */
+export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** created_at / updated_at pair shared by mutable tables. */
+export const timestamps = () => ({
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

@@ -1,0 +1,30 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { DEFAULT_LOCALE, type Locale } from '../../kernel/locale.ts';
+
+/** Translations per language, then per namespace (one namespace per module). */
+export type Resources = Record<Locale, Record<string, Record<string, unknown>>>;
+
+export type Translate = TFunction;
+
+/** The one shared, fully loaded instance; requests take fixed translators or clones of it. */
+export function createI18n(resources: Resources): i18n {
+  const instance = i18next.createInstance();
+  instance.init({
+    resources,
+    lng: DEFAULT_LOCALE,
+    fallbackLng: false,
+    supportedLngs: ['fr', 'en'],
+    ns: Object.keys(resources.fr),
+    defaultNS: 'common',
+    nsSeparator: ':',
+    keySeparator: '.',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  } as Parameters<i18n['init']>[0]);
+  return instance;
+}
+
+export function translatorFor(root: i18n, locale: Locale): Translate {
+  return root.getFixedT(locale);
+}

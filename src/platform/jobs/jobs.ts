@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database, Executor } from '../db/client.ts';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+/** A kind of background work: its queue name, retry policy and handler. */
+export type JobDefinition = {
+  name: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  handler: JobHandler;
+};
+
+export type Jobs = {
+  /** Queues a job inside the caller's transaction (never on a separate connection: see DESIGN §1). */
+  enqueue(tx: Executor, name: string, data: Record<string, unknown>): Promise<void>;
+  /** Starts polling workers for every registered job (the server does; the CLI does not). */
+  work(): Promise<void>;
+  /** Runs every job waiting now, in this process, and returns how many ran (tests and the CLI). */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export async function startJobs(
+  database: Database,
+  logger: Logger,
+  definitions: JobDefinition[],
+  options: { maintenance: boolean },
+): Promise<Jobs> {
+  const boss = new PgBoss({
+    ...(database.pglite
+      ? { db: fromPglite(database.pglite), backend: 'pglite' as const }
+      : { connectionString: database.url, max: 3 }),
+    schema: 'pgboss',
+    supervise: options.maintenance,
+    schedule: options.maintenance,
+    migrate: true,
+    registerInstance: false,
+  });
+  boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  for (const d of definitions) {
+    await boss.createQueue(d.name, {
+      retryLimit: d.retryLimit ?? 5,
+      retryDelay: d.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+    });
+  }
+
+  const run = async (name: string, id: string, data: Record<string, unknown>) => {
+    try {
+      await byName.get(name)!.handler(data);
+    } catch (error) {
+      logger.warn({ err: error, job: name, jobId: id }, 'job failed; it will be retried');
+      throw error;
+    }
+  };
+
+  return {
+    enqueue: async (tx, name, data) => {
+      if (!byName.has(name)) throw new Error(`Unknown job ${name}`);
+      await boss.send(name, data, { db: fromDrizzle(tx as never, sql as never) });
+    },
+    work: async () => {
+      for (const d of definitions) {
+        await boss.work<Record<string, unknown>>(d.name, { pollingIntervalSeconds: 1 }, async (batch) => {
+          for (const job of batch) await run(d.name, job.id, job.data);
+        });
+      }
+    },
+    drain: async () => {
+      let count = 0;
+      for (const d of definitions) {
+        for (;;) {
+          const batch = await boss.fetch<Record<string, unknown>>(d.name, { batchSize: 20 });
+          if (batch.length === 0) break;
+          for (const job of batch) {
+            count++;
+            try {
+              await run(d.name, job.id, job.data);
+              await boss.complete(d.name, job.id);
+            } catch (error) {
+              await boss.fail(d.name, job.id, { message: String(error) });
+            }
+          }
+        }
+      }
+      return count;
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 5000, close: true }),
+  };
+}

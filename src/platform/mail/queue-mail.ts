@@ -1,0 +1,38 @@
+import type { Locale } from '../../kernel/locale.ts';
+import type { Ctx } from '../context.ts';
+import type { Executor } from '../db/client.ts';
+import { translatorFor } from '../i18n/i18n.ts';
+import { newId } from '../ids.ts';
+import { renderMail } from './render.ts';
+import { mailOutbox } from './table.ts';
+
+export const SEND_MAIL_JOB = 'mail.send';
+
+export type MailRequest = {
+  to: string;
+  /** The recipient's language, not the sender's. */
+  locale: Locale;
+  /** i18n entry, e.g. `identity:mail.invitation`. */
+  template: string;
+  params?: Record<string, unknown>;
+  actionUrl?: string;
+};
+
+/** Renders the message in the recipient's language, keeps it in the outbox and queues its sending, in `tx`. */
+export async function queueMail(tx: Executor, ctx: Ctx, mail: MailRequest): Promise<string> {
+  const id = newId();
+  const t = translatorFor(ctx.services.i18n, mail.locale);
+  const rendered = renderMail(t, mail.template, mail.params ?? {}, mail.actionUrl);
+  await tx.insert(mailOutbox).values({
+    id,
+    toAddress: mail.to,
+    locale: mail.locale,
+    template: mail.template,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    createdAt: ctx.now(),
+  });
+  await ctx.services.jobs.enqueue(tx, SEND_MAIL_JOB, { id });
+  return id;
+}

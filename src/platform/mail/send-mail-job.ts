@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { JobDefinition } from '../jobs/jobs.ts';
+import { SEND_MAIL_JOB } from './queue-mail.ts';
+import { mailOutbox } from './table.ts';
+
+const RETRY_LIMIT = 5;
+
+/** Sends one outbox message over SMTP; without SMTP_URL the message is kept for the outbox page. */
+export function sendMailJob(config: Config, db: Db): JobDefinition {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+  return {
+    name: SEND_MAIL_JOB,
+    retryLimit: RETRY_LIMIT,
+    retryDelaySeconds: 60,
+    handler: async (data) => {
+      const [message] = await db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.id, String(data.id)));
+      if (message?.status !== 'queued') return;
+      if (!transport) {
+        await db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, message.id));
+        return;
+      }
+      try {
+        await transport.sendMail({
+          from: config.mailFrom,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody,
+          html: message.htmlBody,
+          headers: { 'Content-Language': message.locale },
+        });
+        await db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, message.id));
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        await db
+          .update(mailOutbox)
+          .set({ attempts, lastError: String(error), status: attempts > RETRY_LIMIT ? 'failed' : 'queued' })
+          .where(eq(mailOutbox.id, message.id));
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { AppError, type FieldIssue } from './errors.ts';
+
+/** Turns a zod issue into a field issue whose message key the presenters localise. */
+function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.map(String).join('.');
+  // Schemas name their own message keys ("ns:key"); generic checks fall back to common:validation.*.
+  if (issue.message.includes(':') && !issue.message.includes(' ')) return { path, key: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? { path, key: 'common:validation.required' }
+        : { path, key: 'common:validation.wrong_type', params: { expected: issue.expected } };
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? { path, key: 'common:validation.required' }
+          : { path, key: 'common:validation.too_short', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { path, key: 'common:validation.too_few', params: { min: Number(issue.minimum) } };
+      return { path, key: 'common:validation.too_small', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string')
+        return { path, key: 'common:validation.too_long', params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { path, key: 'common:validation.too_many', params: { max: Number(issue.maximum) } };
+      return { path, key: 'common:validation.too_big', params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { path, key: issue.format === 'email' ? 'common:validation.email' : 'common:validation.format' };
+    case 'invalid_value':
+      return { path, key: 'common:validation.choice' };
+    case 'unrecognized_keys':
+      return {
+        path: [...issue.path.map(String), issue.keys[0]].filter(Boolean).join('.'),
+        key: 'common:validation.unknown_field',
+      };
+    default:
+      return { path, key: 'common:validation.invalid' };
+  }
+}
+
+/** Validates input against a schema; on failure throws invalid_input naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const fields = result.error.issues.map(toFieldIssue).filter((f) => {
+    if (seen.has(f.path)) return false; // one message per field is enough to act on
+    seen.add(f.path);
+    return true;
+  });
+  throw new AppError('invalid_input', { fields });
+}

@@ -1,0 +1,6 @@
+import { administrationOperations } from '../modules/administration/api/operations.ts';
+import { identityOperations } from '../modules/identity/api/operations.ts';
+import type { ApiOperation } from '../platform/http/api.ts';
+
+/** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
+export const apiOperations: ApiOperation[] = [...identityOperations, ...administrationOperations];

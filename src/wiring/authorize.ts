@@ -1,0 +1,16 @@
+import { administrationPolicies } from '../modules/administration/domain/policies.ts';
+import { identityPolicies } from '../modules/identity/domain/policies.ts';
+import { programPolicies } from '../modules/programs/domain/policies.ts';
+import { allowedBy, createAuthorize } from '../platform/authorization.ts';
+
+/** Every action of every module and who may do it: the one table behind authorize(). */
+export const policies = {
+  ...identityPolicies,
+  ...programPolicies,
+  ...administrationPolicies,
+};
+
+export type Action = keyof typeof policies;
+
+export const authorize = createAuthorize(policies);
+export const isAllowed = allowedBy(authorize);

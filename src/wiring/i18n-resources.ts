@@ -1,0 +1,29 @@
+import appEn from '../../app/i18n/en.json' with { type: 'json' };
+import appFr from '../../app/i18n/fr.json' with { type: 'json' };
+import administrationEn from '../modules/administration/i18n/en.json' with { type: 'json' };
+import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
+import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
+import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
+import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
+import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
+import commonEn from '../platform/i18n/en.json' with { type: 'json' };
+import commonFr from '../platform/i18n/fr.json' with { type: 'json' };
+import type { Resources } from '../platform/i18n/i18n.ts';
+
+/** Every translation, one namespace per module; a test fails when a key exists in one language only. */
+export const resources: Resources = {
+  fr: {
+    common: commonFr,
+    app: appFr,
+    identity: identityFr,
+    programs: programsFr,
+    administration: administrationFr,
+  },
+  en: {
+    common: commonEn,
+    app: appEn,
+    identity: identityEn,
+    programs: programsEn,
+    administration: administrationEn,
+  },
+};

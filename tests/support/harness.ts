@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Role } from '../../src/kernel/roles.ts';
+import { createUser } from '../../src/modules/identity/use-cases/create-user.ts';
+import { issueApiToken } from '../../src/modules/identity/use-cases/issue-api-token.ts';
+import { resolveActor } from '../../src/modules/identity/use-cases/resolve-actor.ts';
+import { ensureDefaultProgram } from '../../src/modules/programs/use-cases/ensure-default-program.ts';
+import { type Config, loadConfig } from '../../src/platform/config.ts';
+import type { Ctx } from '../../src/platform/context.ts';
+import { type Database, openDatabase } from '../../src/platform/db/client.ts';
+import { createHttpApp, type HttpAppOptions } from '../../src/platform/http/app.ts';
+import { createLogger } from '../../src/platform/logging.ts';
+import { apiOperations } from '../../src/wiring/api.ts';
+import { type RunningServices, startServices, systemCtx } from '../../src/wiring/services.ts';
+
+export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+export const PASSWORD = 'correct horse battery staple';
+
+/** A fresh database for one test file: a copy of the migrated template (embedded) or a new server database. */
+export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const template = inject('templatePath');
+    const database = await openDatabase({
+      kind: 'pglite-memory',
+      loadDataDir: new Blob([readFileSync(template)]),
+    });
+    return { database, drop: async () => {} };
+  }
+  const name = `virage_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export type Clock = { now: Date; advance(seconds: number): void };
+
+export type Harness = {
+  services: RunningServices;
+  config: Config;
+  clock: Clock;
+  app: ReturnType<typeof createHttpApp>['app'];
+  system: Ctx;
+  /** A request to the app, as from 203.0.113.7 unless told otherwise. */
+  request(
+    path: string,
+    init?: RequestInit & { json?: unknown; token?: string; ip?: string },
+  ): Promise<Response>;
+  /** An account with this role (staff roles get their second factor on token use). */
+  user(
+    role: Role,
+    overrides?: { email?: string; locale?: 'fr' | 'en'; name?: string },
+  ): Promise<{ id: string; email: string }>;
+  token(email: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+let counter = 0;
+
+export async function createHarness(
+  options: { env?: Record<string, string>; ui?: HttpAppOptions['ui'] } = {},
+): Promise<Harness> {
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({
+    DATA_DIR: '/nonexistent-virage-test',
+    SESSION_SECRET: 'test-secret-that-is-long-enough-for-virage-0123456789',
+    PUBLIC_URL: 'http://virage.test',
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...options.env,
+  });
+  const clock: Clock = {
+    now: new Date('2027-01-15T15:00:00Z'),
+    advance(seconds) {
+      this.now = new Date(this.now.getTime() + seconds * 1000);
+    },
+  };
+  const services = await startServices(config, {
+    database,
+    logger: createLogger('silent'),
+    now: () => clock.now,
+  });
+  const system = systemCtx(services, 'test');
+  await ensureDefaultProgram(system);
+  const { app } = createHttpApp({
+    services,
+    authenticate: resolveActor,
+    operations: apiOperations,
+    version: 'test',
+    ui: options.ui,
+  });
+  return {
+    services,
+    config,
+    clock,
+    app,
+    system,
+    request: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        init.body = JSON.stringify(init.json);
+      }
+      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+      headers.set('x-forwarded-for', init.ip ?? '203.0.113.7');
+      return Promise.resolve(app.request(path, { ...init, headers }));
+    },
+    user: async (role, overrides = {}) => {
+      counter++;
+      const email = overrides.email ?? `${role}${counter}@example.ca`;
+      const { id } = await createUser(system, {
+        email,
+        role,
+        name: overrides.name ?? `${role} ${counter}`,
+        password: PASSWORD,
+        locale: overrides.locale ?? 'fr',
+      });
+      return { id, email };
+    },
+    token: async (email) => (await issueApiToken(system, { email, name: 'test' })).token,
+    close: async () => {
+      await services.close();
+      await drop();
+    },
+  };
+}
