@@ -37,7 +37,7 @@ if (!development && buildIsStale()) {
   process.stdout.write('Building the interface (first start or sources changed)…\n');
   const build = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/@react-router/dev/bin.js'), 'build'],
+    [path.join(ROOT, 'node_modules/@react-router/dev/bin.cjs'), 'build'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],

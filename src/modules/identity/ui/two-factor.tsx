@@ -28,6 +28,11 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   return { next, secret: secret.replace(/(.{4})/g, '$1 ').trim(), qrImage, required: account.totpRequired };
 });
 
+// After enrolment succeeds the loader would send the person away before they saw their recovery codes.
+export function shouldRevalidate({ formMethod }: { formMethod?: string }) {
+  return !formMethod;
+}
+
 export const action = formAction(async ({ ctx, form }) => {
   return confirmTotpEnrolment(ctx, { code: form.code ?? '' });
 });

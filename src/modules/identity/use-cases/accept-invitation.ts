@@ -55,6 +55,7 @@ export async function acceptInvitation(
       role: invitation.role,
       locale: data.locale ?? invitation.locale,
       passwordHash,
+      lastSignInAt: now,
       createdAt: now,
       updatedAt: now,
     };
