@@ -66,6 +66,11 @@ export type Harness = {
     overrides?: { email?: string; locale?: 'fr' | 'en'; name?: string },
   ): Promise<{ id: string; email: string }>;
   token(email: string): Promise<string>;
+  /** A use-case context acting as whoever holds this session token (or anonymous), from an address. */
+  as(
+    credentials: { sessionToken?: string; bearerToken?: string },
+    options?: { ip?: string; locale?: 'fr' | 'en' },
+  ): Promise<Ctx>;
   close(): Promise<void>;
 };
 
@@ -133,6 +138,13 @@ export async function createHarness(
       return { id, email };
     },
     token: async (email) => (await issueApiToken(system, { email, name: 'test' })).token,
+    as: async (credentials, options = {}) => ({
+      ...system,
+      actor: await resolveActor(services, credentials),
+      locale: options.locale ?? 'fr',
+      ip: options.ip ?? '198.51.100.1',
+      requestId: 'test-request',
+    }),
     close: async () => {
       await services.close();
       await drop();

@@ -25,12 +25,14 @@ export const usersCreate: Command = {
     const password = io.stdin?.replace(/\r?\n$/, '');
     if (password) {
       const name = (args.name as string | undefined) ?? email.split('@')[0];
-      const { id } = await createUser(ctx, { email, role: args.role, name, password, locale });
-      io.out(`Created ${args.role} account ${email} (${id}).`);
+      const created = await createUser(ctx, { email, role: args.role, name, password, locale });
+      io.out(`Created ${args.role} account ${created.email} (${created.id}).`);
       return 0;
     }
     const invitation = await inviteUser(ctx, { email, role: args.role, locale });
-    io.out(`Invitation for ${email} (${args.role}), valid until ${invitation.expiresAt.toISOString()}:`);
+    io.out(
+      `Invitation for ${invitation.email} (${args.role}), valid until ${invitation.expiresAt.toISOString()}:`,
+    );
     io.out(invitation.link);
     return 0;
   },

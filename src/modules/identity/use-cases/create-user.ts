@@ -17,7 +17,7 @@ export const createUserInput = z.strictObject({
 });
 
 /** Creates an account with a password directly (the command line; staff still enrol a second factor at first sign-in). */
-export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string }> {
+export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string; email: string }> {
   authorize(ctx.actor, 'user.invite');
   const data = parseInput(createUserInput, input);
   const passwordHash = await hashPassword(data.password);
@@ -40,6 +40,6 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string
       entityId: id,
       changes: { email: data.email, role: data.role },
     });
-    return { id };
+    return { id, email: data.email };
   });
 }
