@@ -41,7 +41,7 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
 
 /** Validates input against a schema; on failure throws invalid_input naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const seen = new Set<string>();
   const fields = result.error.issues.map(toFieldIssue).filter((f) => {

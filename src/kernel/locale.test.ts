@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatLongDate, formatMoney, formatNumber } from './format.ts';
+import { localeFromAcceptLanguage } from './locale.ts';
+
+describe('language from Accept-Language', () => {
+  it.each([
+    ['fr-CA,fr;q=0.9,en;q=0.8', 'fr'],
+    ['en-CA,en;q=0.9,fr;q=0.5', 'en'],
+    ['de-DE,en;q=0.5', 'en'],
+    ['fr;q=0.2,en;q=0.8', 'en'],
+    ['es,de', undefined],
+    ['en;q=0', undefined],
+    ['', undefined],
+    ['garbage;;;q=x', undefined],
+  ])('%s → %s', (header, expected) => {
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe('fr-CA formats', () => {
+  const nbsp = '\u00a0';
+  const narrow = '\u202f';
+  it('writes money the Québec way', () => {
+    expect(formatMoney(123456, 'fr')).toBe(`1${nbsp}234,56${nbsp}$`);
+    expect(formatMoney(123456, 'en')).toBe('$1,234.56');
+  });
+  it('writes numbers with a space for thousands in French', () => {
+    expect(formatNumber(3000, 'fr').replace(narrow, nbsp)).toBe(`3${nbsp}000`);
+  });
+  it('writes dates as 2027-03-31 in Montréal time, also around midnight UTC', () => {
+    expect(formatDate(new Date('2027-04-01T03:30:00Z'))).toBe('2027-03-31');
+    expect(formatLongDate(new Date('2027-03-31T16:00:00Z'), 'fr')).toBe('31 mars 2027');
+    expect(formatDateTime(new Date('2027-03-31T12:00:00Z'), 'fr')).toBe('2027-03-31 08 h 00');
+  });
+});

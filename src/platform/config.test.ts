@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'virage-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('configuration', () => {
+  it('works with nothing set, and keeps a generated secret in the data folder', () => {
+    const dataDir = path.join(dir, 'data');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', databaseUrl: undefined });
+    const file = path.join(dataDir, 'session-secret');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8').trim()).toBe(config.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('does not write a secret when one is given', () => {
+    const dataDir = path.join(dir, 'given');
+    const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) });
+    expect(config.sessionSecret).toBe('s'.repeat(40));
+    expect(existsSync(path.join(dataDir, 'session-secret'))).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a number \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Configuration error: PORT must be at most 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must start with postgres:\/\//],
+    [{ SMTP_URL: 'http://mail' }, /^Configuration error: SMTP_URL must start with smtp:\/\//],
+    [{ PUBLIC_URL: 'ftp://x' }, /^Configuration error: PUBLIC_URL must be an http\(s\) URL/],
+    [
+      { SESSION_SECRET: 'short' },
+      /^Configuration error: SESSION_SECRET must be at least 32 characters \(got \(hidden\)\)$/,
+    ],
+    [{ TRUST_PROXY: 'maybe' }, /^Configuration error: TRUST_PROXY must be one of 0, 1, true, false/],
+    [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of fatal, error/],
+  ])('stops with one line naming the variable: %o', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: path.join(dir, 'bad'), SESSION_SECRET: 'x'.repeat(40), ...env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
