@@ -1,4 +1,5 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
+import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
 import { allowedBy, createAuthorize } from '../platform/authorization.ts';
@@ -8,6 +9,7 @@ export const policies = {
   ...identityPolicies,
   ...programPolicies,
   ...administrationPolicies,
+  ...demoPolicies,
 };
 
 export type Action = keyof typeof policies;

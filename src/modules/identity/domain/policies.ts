@@ -13,7 +13,8 @@ export const identityPolicies = {
   'account.second_factor': { allow: self, beforeSecondFactor: true } satisfies Policy<{ userId: string }>,
   'account.update': { allow: self } satisfies Policy<{ userId: string }>,
   'token.manage': { allow: self } satisfies Policy<{ userId: string }>,
-  /** Issuing a token for someone else: the operator at the command line only. */
+  /** Operator-only actions (command line): issuing someone a token, creating accounts in bulk. */
+  'user.create_in_bulk': { allow: () => false } satisfies Policy<void>,
   'token.issue': { allow: () => false } satisfies Policy<void>,
   'user.list': { allow: hasRole('admin') } satisfies Policy<void>,
   'user.invite': { allow: hasRole('admin') } satisfies Policy<void>,

@@ -1,0 +1,6 @@
+import type { Policy } from '../../../platform/authorization.ts';
+
+export const demoPolicies = {
+  /** Generating demo data: the operator at the command line only. */
+  'demo.generate': { allow: () => false } satisfies Policy<void>,
+};

@@ -1,0 +1,5 @@
+// What other modules may use from identity.
+export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
+export { createUser } from './use-cases/create-user.ts';
+export { createUsersInBulk } from './use-cases/create-users-in-bulk.ts';
+export { startTotpEnrolment } from './use-cases/start-totp-enrolment.ts';
