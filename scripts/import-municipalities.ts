@@ -3,6 +3,7 @@
 //   node --experimental-strip-types scripts/import-municipalities.ts path/to/municipalities-qc.csv
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsvRecords } from '../src/kernel/csv.ts';
 
 const source = process.argv[2];
 if (!source) {
@@ -10,29 +11,7 @@ if (!source) {
   process.exit(2);
 }
 
-/** One RFC 4180 line: quoted fields may contain commas and doubled quotes. */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      current += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      out.push(current);
-      current = '';
-    } else current += c;
-  }
-  out.push(current);
-  return out;
-}
-
-const [header, ...lines] = readFileSync(source, 'utf8').trim().split(/\r?\n/);
-const names = fields(header!);
-const rows = lines.map((line) => Object.fromEntries(fields(line).map((value, i) => [names[i], value])));
+const { records: rows } = parseCsvRecords(readFileSync(source, 'utf8'));
 const municipalities = rows.map((r) => ({
   code: r.code!,
   name: r.name!,

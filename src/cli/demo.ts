@@ -13,7 +13,11 @@ const retailers = process.env.DEMO_RETAILERS ?? '300';
 const services = await startServices(loadConfig(), { worker: false });
 const code = await runInProcess(
   ['demo', 'generate', '--retailers', retailers, '--seed', process.env.DEMO_SEED ?? '2027'],
-  { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`), stdin: undefined },
+  {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    stdin: undefined,
+  },
   services,
 );
 await services.close();

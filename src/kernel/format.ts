@@ -38,3 +38,21 @@ export function formatDateTime(instant: Date, locale: Locale): string {
 export function formatLongDate(instant: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, dateStyle: 'long' }).format(instant);
 }
+
+/** Minutes Montréal is ahead of UTC at an instant (negative: -300 in winter, -240 in summer). */
+function montrealOffsetMinutes(instant: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The instant a Montréal calendar day (`2027-03-31`) begins, plus `days` days; daylight saving included. */
+export function startOfMontrealDay(isoDay: string, days = 0): Date {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(year, month - 1, day + days);
+  // The offset at local midnight, found from a first guess (the day's own offset can differ after a change).
+  const guess = midnightUtc - montrealOffsetMinutes(new Date(midnightUtc)) * 60_000;
+  return new Date(midnightUtc - montrealOffsetMinutes(new Date(guess)) * 60_000);
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatLongDate, formatMoney, formatNumber } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatMoney,
+  formatNumber,
+  startOfMontrealDay,
+} from './format.ts';
 import { localeFromAcceptLanguage } from './locale.ts';
 
 describe('language from Accept-Language', () => {
@@ -31,5 +38,15 @@ describe('fr-CA formats', () => {
     expect(formatDate(new Date('2027-04-01T03:30:00Z'))).toBe('2027-03-31');
     expect(formatLongDate(new Date('2027-03-31T16:00:00Z'), 'fr')).toBe('31 mars 2027');
     expect(formatDateTime(new Date('2027-03-31T12:00:00Z'), 'fr')).toBe('2027-03-31 08 h 00');
+  });
+});
+
+describe('Montréal days', () => {
+  it('start at local midnight, in winter and in summer', () => {
+    expect(startOfMontrealDay('2027-01-15').toISOString()).toBe('2027-01-15T05:00:00.000Z');
+    expect(startOfMontrealDay('2027-07-01').toISOString()).toBe('2027-07-01T04:00:00.000Z');
+    expect(startOfMontrealDay('2027-03-13', 1).toISOString()).toBe('2027-03-14T05:00:00.000Z');
+    expect(startOfMontrealDay('2027-11-07').toISOString()).toBe('2027-11-07T04:00:00.000Z');
+    expect(startOfMontrealDay('2027-11-08').toISOString()).toBe('2027-11-08T05:00:00.000Z');
   });
 });

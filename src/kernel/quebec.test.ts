@@ -15,7 +15,17 @@ describe('Québec reference data', () => {
   it('has the 17 regions and the 9 retail subsectors', () => {
     expect(REGIONS).toHaveLength(17);
     expect(REGIONS.find((r) => r.code === '02')?.name).toBe('Saguenay–Lac-Saint-Jean');
-    expect(NAICS_RETAIL.map((n) => n.code)).toEqual(['441', '444', '445', '449', '455', '456', '457', '458', '459']);
+    expect(NAICS_RETAIL.map((n) => n.code)).toEqual([
+      '441',
+      '444',
+      '445',
+      '449',
+      '455',
+      '456',
+      '457',
+      '458',
+      '459',
+    ]);
   });
 
   it('has every municipality of the MAMH list, each in one of the regions', () => {

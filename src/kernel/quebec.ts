@@ -25,7 +25,11 @@ export const REGION_CODES = REGIONS.map((r) => r.code) as RegionCode[];
 
 /** Retail trade subsectors, NAICS/SCIAN Canada 2022, sectors 44–45. */
 export const NAICS_RETAIL = [
-  { code: '441', fr: 'Marchands de véhicules automobiles et de leurs pièces', en: 'Motor vehicle and parts dealers' },
+  {
+    code: '441',
+    fr: 'Marchands de véhicules automobiles et de leurs pièces',
+    en: 'Motor vehicle and parts dealers',
+  },
   {
     code: '444',
     fr: 'Marchands de matériaux de construction et de matériel et fournitures de jardinage',
@@ -38,7 +42,11 @@ export const NAICS_RETAIL = [
     en: 'Furniture, home furnishings, electronics and appliance retailers',
   },
   { code: '455', fr: 'Détaillants de marchandises diverses', en: 'General merchandise retailers' },
-  { code: '456', fr: 'Détaillants de produits de santé et de soins personnels', en: 'Health and personal care retailers' },
+  {
+    code: '456',
+    fr: 'Détaillants de produits de santé et de soins personnels',
+    en: 'Health and personal care retailers',
+  },
   { code: '457', fr: 'Stations-service et vendeurs de carburant', en: 'Gasoline stations and fuel vendors' },
   {
     code: '458',
@@ -80,7 +88,9 @@ for (const m of MUNICIPALITIES) byName.set(fold(m.name), [...(byName.get(fold(m.
  * A municipality by its code or its name (accents, case and dashes ignored). Several municipalities
  * share a name (a village and a parish): the name alone then does not decide, and the answer lists them.
  */
-export function findMunicipality(value: string): { found: Municipality } | { ambiguous: Municipality[] } | undefined {
+export function findMunicipality(
+  value: string,
+): { found: Municipality } | { ambiguous: Municipality[] } | undefined {
   const trimmed = value.trim();
   const exact = byCode.get(trimmed);
   if (exact) return { found: exact };

@@ -5,13 +5,12 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { startControlSocket } from '../cli/control-socket.ts';
-import { createFirstAdminLink } from '../modules/identity/use-cases/create-first-admin-link.ts';
 import { resolveActor } from '../modules/identity/use-cases/resolve-actor.ts';
-import { ensureDefaultProgram } from '../modules/programs/use-cases/ensure-default-program.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DataFolderLockedError } from '../platform/db/lock.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import { apiOperations } from '../wiring/api.ts';
+import { firstRun } from '../wiring/first-run.ts';
 import { startServices, systemCtx } from '../wiring/services.ts';
 import { buildIsStale, CLIENT_BUILD, loadProductionBuild, ROOT, uiHandler } from './ui-handler.ts';
 
@@ -51,9 +50,7 @@ const services = await startServices(config, { worker: true }).catch((error) => 
   throw error;
 });
 
-const system = systemCtx(services, 'virage start-up');
-const { created } = await ensureDefaultProgram(system);
-const firstAdmin = await createFirstAdminLink(system);
+const { createdProgram: created, firstAdmin } = await firstRun(systemCtx(services, 'virage start-up'));
 
 let getBuild: () => Promise<ServerBuild>;
 let viteMiddlewares: http.RequestListener | undefined;

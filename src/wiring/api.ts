@@ -1,6 +1,13 @@
 import { administrationOperations } from '../modules/administration/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
+import { intakeOperations } from '../modules/intake/api/operations.ts';
+import { programOperations } from '../modules/programs/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
-export const apiOperations: ApiOperation[] = [...identityOperations, ...administrationOperations];
+export const apiOperations: ApiOperation[] = [
+  ...identityOperations,
+  ...programOperations,
+  ...intakeOperations,
+  ...administrationOperations,
+];

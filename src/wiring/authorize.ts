@@ -1,6 +1,7 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
+import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
 import { allowedBy, createAuthorize } from '../platform/authorization.ts';
 
@@ -8,6 +9,7 @@ import { allowedBy, createAuthorize } from '../platform/authorization.ts';
 export const policies = {
   ...identityPolicies,
   ...programPolicies,
+  ...intakePolicies,
   ...administrationPolicies,
   ...demoPolicies,
 };

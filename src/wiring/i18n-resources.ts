@@ -4,6 +4,8 @@ import administrationEn from '../modules/administration/i18n/en.json' with { typ
 import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
 import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
+import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
+import intakeFr from '../modules/intake/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
@@ -16,6 +18,7 @@ export const resources: Resources = {
     common: commonFr,
     app: appFr,
     identity: identityFr,
+    intake: intakeFr,
     programs: programsFr,
     administration: administrationFr,
   },
@@ -23,6 +26,7 @@ export const resources: Resources = {
     common: commonEn,
     app: appEn,
     identity: identityEn,
+    intake: intakeEn,
     programs: programsEn,
     administration: administrationEn,
   },

@@ -36,7 +36,7 @@ function startServer(dataDir: string, port: number): Promise<{ child: ChildProce
     output += d;
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 170_000);
     child.stdout!.on('data', () => {
       if (output.includes('ready at')) {
         clearTimeout(timer);
@@ -154,7 +154,10 @@ describe.skipIf(skip)('command line', () => {
     }
   });
 
-  it('locks the data folder: a second server is refused, the CLI goes through the running one', async () => {
+  // Starting the real server may first build the interface: allow for it.
+  it('locks the data folder: a second server is refused, the CLI goes through the running one', {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = path.join(dir, 'locked');
     const port = 3900 + Math.floor(Math.random() * 90);
     const server = await startServer(dataDir, port);

@@ -5,13 +5,13 @@ import type { Role } from '../../src/kernel/roles.ts';
 import { createUser } from '../../src/modules/identity/use-cases/create-user.ts';
 import { issueApiToken } from '../../src/modules/identity/use-cases/issue-api-token.ts';
 import { resolveActor } from '../../src/modules/identity/use-cases/resolve-actor.ts';
-import { ensureDefaultProgram } from '../../src/modules/programs/use-cases/ensure-default-program.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { createHttpApp, type HttpAppOptions } from '../../src/platform/http/app.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
+import { firstRun } from '../../src/wiring/first-run.ts';
 import { type RunningServices, startServices, systemCtx } from '../../src/wiring/services.ts';
 
 export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -101,7 +101,7 @@ export async function createHarness(
     now: () => clock.now,
   });
   const system = systemCtx(services, 'test');
-  await ensureDefaultProgram(system);
+  await firstRun(system);
   const { app } = createHttpApp({
     services,
     authenticate: resolveActor,

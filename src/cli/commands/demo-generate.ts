@@ -16,14 +16,18 @@ export const demoGenerate: Command = {
       retailers: Number(args.retailers ?? 300),
       seed: Number(args.seed ?? 2027),
     });
-    io.out(`Demo data: ${result.retailers} retailers, one account per role (${Math.round(performance.now() - started)} ms).`);
+    io.out(
+      `Demo data: ${result.retailers} retailers, one account per role (${Math.round(performance.now() - started)} ms).`,
+    );
     io.out('');
     io.out('Sign-ins (the same password for all):');
     for (const s of result.signIns) {
       const factor = s.totpSecret ? `  TOTP secret ${s.totpSecret}  recovery code ${s.recoveryCode}` : '';
       io.out(`  ${s.role.padEnd(12)} ${s.email.padEnd(34)} ${s.password}${factor}`);
     }
-    io.out('Staff accounts ask for a code: add the TOTP secret to an authenticator app, or use the recovery code once.');
+    io.out(
+      'Staff accounts ask for a code: add the TOTP secret to an authenticator app, or use the recovery code once.',
+    );
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockDataFolder } from '../../platform/db/lock.ts';
 import type { Command } from '../command.ts';
 
@@ -30,7 +31,11 @@ export const restore: Command = {
         : undefined;
       if (aside) renameSync(target, aside);
       try {
-        const db = await PGlite.create({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
+        const db = await PGlite.create({
+          dataDir: target,
+          loadDataDir: new Blob([readFileSync(file)]),
+          extensions: { pg_trgm },
+        });
         await db.query('select 1');
         await db.close();
       } catch (error) {

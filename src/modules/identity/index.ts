@@ -1,5 +1,8 @@
 // What other modules may use from identity.
+
+export { activeUsersWithRole, contactOf, findUserByEmail as findAccountByEmail } from './db/queries.ts';
 export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
 export { createUser } from './use-cases/create-user.ts';
 export { createUsersInBulk } from './use-cases/create-users-in-bulk.ts';
+export { getAccount } from './use-cases/get-account.ts';
 export { startTotpEnrolment } from './use-cases/start-totp-enrolment.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -54,13 +55,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.kind === 'pglite') {
     lock = lockDataFolder(options.dataDir);
     try {
-      pglite = await PGlite.create(path.join(options.dataDir, 'pglite'));
+      pglite = await PGlite.create({
+        dataDir: path.join(options.dataDir, 'pglite'),
+        extensions: { pg_trgm },
+      });
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create({ loadDataDir: options.loadDataDir });
+    pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {

@@ -29,7 +29,7 @@ export function renderMail(
   ].join('\n\n');
 
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">${paragraphs
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('')}${
     actionUrl
       ? `<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;padding:.6em 1.2em;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(actionLabel!)}</a></p><p style="font-size:.9em">${escapeHtml(actionUrl)}</p>`

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { ErrorSummary, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
+import { PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { isAppError } from '../../../platform/errors.ts';
@@ -82,7 +82,7 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('audit.title')}>
           <table className="data">
             <caption className="sr-only">{t('audit.title')}</caption>
             <thead>
@@ -112,7 +112,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {next ? (
         <p>

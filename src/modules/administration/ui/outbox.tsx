@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { SelectField, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
+import { PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { MAIL_STATUSES } from '../../../platform/mail/statuses.ts';
@@ -52,7 +52,7 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p>{t('outbox.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('outbox.title')}>
           <table className="data">
             <caption className="sr-only">{t('outbox.title')}</caption>
             <thead>
@@ -78,7 +78,7 @@ export default function Outbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {next ? (
         <p>

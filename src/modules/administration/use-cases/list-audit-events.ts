@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { startOfMontrealDay } from '../../../kernel/format.ts';
 import { auditEvents } from '../../../platform/audit/table.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, type Page, toPage } from '../../../platform/pagination.ts';
@@ -30,8 +31,8 @@ export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<Page<Au
   if (filter.actor) conditions.push(ilike(auditEvents.actorEmail, `%${escapeLike(filter.actor)}%`));
   if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));
-  if (filter.from) conditions.push(gte(auditEvents.occurredAt, montrealMidnight(filter.from)));
-  if (filter.to) conditions.push(lt(auditEvents.occurredAt, montrealMidnight(filter.to, 1)));
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, startOfMontrealDay(filter.from)));
+  if (filter.to) conditions.push(lt(auditEvents.occurredAt, startOfMontrealDay(filter.to, 1)));
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor)!;
     const when = new Date(String(at));
@@ -52,17 +53,3 @@ export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<Page<Au
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Start of a Montréal calendar day (plus `days`) as a UTC instant. */
-function montrealMidnight(isoDay: string, days = 0): Date {
-  const noonUtc = new Date(`${isoDay}T12:00:00Z`);
-  noonUtc.setUTCDate(noonUtc.getUTCDate() + days);
-  const offset = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/Montreal',
-    timeZoneName: 'longOffset',
-  })
-    .formatToParts(noonUtc)
-    .find((p) => p.type === 'timeZoneName')!
-    .value.replace('GMT', '');
-  return new Date(`${noonUtc.toISOString().slice(0, 10)}T00:00:00${offset || '+00:00'}`);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMunicipality, neqChecksumLooksRight, normalisePostalCode, REGION_CODES } from '../../../kernel/quebec.ts';
+import { findMunicipality, neqChecksumLooksRight, normalisePostalCode } from '../../../kernel/quebec.ts';
 import { generateBusinesses } from './businesses.ts';
 
 describe('demo businesses', () => {

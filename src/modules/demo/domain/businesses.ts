@@ -25,20 +25,52 @@ export type DemoBusiness = {
 const NAMES: Record<string, string[]> = {
   '441': ['Garage {last}', "Pièces d'auto {town}", 'Centre du pneu {last}', 'Motos {last}'],
   '444': ['Quincaillerie {last}', 'Centre de jardin {town}', 'Matériaux {last}', 'Peintures {first}'],
-  '445': ['Épicerie {last}', 'Boulangerie {first}', 'Fromagerie {town}', 'Boucherie {last}', 'Marché {town}', 'Chocolaterie {first}'],
+  '445': [
+    'Épicerie {last}',
+    'Boulangerie {first}',
+    'Fromagerie {town}',
+    'Boucherie {last}',
+    'Marché {town}',
+    'Chocolaterie {first}',
+  ],
   '449': ['Meubles {last}', 'Électro {town}', 'Déco {first}', 'Literie {last}'],
   '455': ['Magasin général {town}', 'Bazar {last}', 'Comptoir {town}'],
   '456': ['Pharmacie {last}', 'Herboristerie {town}', 'Lunetterie {first}', 'Beauté {first}'],
   '457': ['Station-service {town}', 'Dépanneur et essence {last}'],
-  '458': ['Boutique {first}', 'Chaussures {last}', 'Bijouterie {last}', 'Mode {first} {last}', 'Friperie {town}'],
-  '459': ['Librairie {last}', 'Sports {town}', 'Musique {last}', 'Jouets {first}', 'Fleuriste {first}', 'Animalerie {town}'],
+  '458': [
+    'Boutique {first}',
+    'Chaussures {last}',
+    'Bijouterie {last}',
+    'Mode {first} {last}',
+    'Friperie {town}',
+  ],
+  '459': [
+    'Librairie {last}',
+    'Sports {town}',
+    'Musique {last}',
+    'Jouets {first}',
+    'Fleuriste {first}',
+    'Animalerie {town}',
+  ],
 };
 // Roughly how Québec retail is spread across subsectors (food and clothing lead).
 const NAICS_WEIGHTS: [string, number][] = [
-  ['441', 6], ['444', 8], ['445', 22], ['449', 9], ['455', 5], ['456', 12], ['457', 5], ['458', 17], ['459', 16],
+  ['441', 6],
+  ['444', 8],
+  ['445', 22],
+  ['449', 9],
+  ['455', 5],
+  ['456', 12],
+  ['457', 5],
+  ['458', 17],
+  ['459', 16],
 ];
 const EMPLOYEE_BANDS: [number, number, number][] = [
-  [1, 4, 48], [5, 9, 25], [10, 19, 15], [20, 50, 10], [51, 90, 2], // a few too big, as in real intake
+  [1, 4, 48],
+  [5, 9, 25],
+  [10, 19, 15],
+  [20, 50, 10],
+  [51, 90, 2], // a few too big, as in real intake
 ];
 const REVENUE_BY_SIZE: Record<string, RevenueBand[]> = {
   small: ['lt100k', '100k-250k', '250k-500k'],
@@ -46,11 +78,29 @@ const REVENUE_BY_SIZE: Record<string, RevenueBand[]> = {
   large: ['1m-2m', '2m-5m', 'gt5m'],
 };
 const AREA_CODES: Record<string, string[]> = {
-  '06': ['514', '438'], '13': ['450', '579'], '16': ['450', '579'], '15': ['450', '579'], '14': ['450', '579'],
-  '03': ['418', '581'], '12': ['418', '581'], '01': ['418', '581'], '02': ['418', '581'], '09': ['418', '581'],
+  '06': ['514', '438'],
+  '13': ['450', '579'],
+  '16': ['450', '579'],
+  '15': ['450', '579'],
+  '14': ['450', '579'],
+  '03': ['418', '581'],
+  '12': ['418', '581'],
+  '01': ['418', '581'],
+  '02': ['418', '581'],
+  '09': ['418', '581'],
   '11': ['418', '581'],
 };
-const POSTAL_FIRST: Record<string, string> = { '06': 'H', '13': 'H', '03': 'G', '12': 'G', '01': 'G', '02': 'G', '09': 'G', '11': 'G', '04': 'G' };
+const POSTAL_FIRST: Record<string, string> = {
+  '06': 'H',
+  '13': 'H',
+  '03': 'G',
+  '12': 'G',
+  '01': 'G',
+  '02': 'G',
+  '09': 'G',
+  '11': 'G',
+  '04': 'G',
+};
 const POSTAL_LETTERS = 'ABCEGHJKLMNPRSTVXY';
 
 function weighted<T>(faker: Faker, entries: [T, number][]): T {
@@ -111,9 +161,14 @@ export function generateBusinesses(count: number, seed: number): DemoBusiness[] 
     const legalName = numbered
       ? `${faker.string.numeric({ length: 4, allowLeadingZeros: false }).replace(/^./, '9')}-${faker.string.numeric(4)} Québec inc.`
       : `${tradeName} inc.`;
-    const [low, high] = weighted(faker, EMPLOYEE_BANDS.map(([a, b, w]) => [[a, b] as const, w]));
+    const [low, high] = weighted(
+      faker,
+      EMPLOYEE_BANDS.map(([a, b, w]) => [[a, b] as const, w]),
+    );
     const employees = faker.number.int({ min: low, max: high });
-    const revenueBand = faker.helpers.arrayElement(REVENUE_BY_SIZE[employees < 5 ? 'small' : employees < 20 ? 'medium' : 'large']!);
+    const revenueBand = faker.helpers.arrayElement(
+      REVENUE_BY_SIZE[employees < 5 ? 'small' : employees < 20 ? 'medium' : 'large']!,
+    );
     const domain = `${slug(tradeName).slice(0, 40)}.ca`;
     const contactFirst = faker.number.int({ min: 0, max: 1 }) ? first : faker.person.firstName();
     let email = `${slug(contactFirst)}@${domain}`;
@@ -137,7 +192,12 @@ export function generateBusinesses(count: number, seed: number): DemoBusiness[] 
       employees,
       foundedYear: faker.number.int({ min: 1955, max: 2025 }),
       revenueBand,
-      contact: { firstName: contactFirst, lastName: last, email, locale: faker.number.int({ min: 0, max: 99 }) < 85 ? 'fr' : 'en' },
+      contact: {
+        firstName: contactFirst,
+        lastName: last,
+        email,
+        locale: faker.number.int({ min: 0, max: 99 }) < 85 ? 'fr' : 'en',
+      },
     });
   }
   return businesses;

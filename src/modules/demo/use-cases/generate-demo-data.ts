@@ -4,7 +4,12 @@ import { totpCode } from '../../../platform/auth/totp.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { confirmTotpEnrolment, createUser, createUsersInBulk, startTotpEnrolment } from '../../identity/index.ts';
+import {
+  confirmTotpEnrolment,
+  createUser,
+  createUsersInBulk,
+  startTotpEnrolment,
+} from '../../identity/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../domain/accounts.ts';
 import { generateBusinesses } from '../domain/businesses.ts';
 
@@ -13,13 +18,22 @@ export const generateDemoDataInput = z.strictObject({
   seed: z.number().int().min(0),
 });
 
-export type DemoSignIn = { role: string; email: string; password: string; totpSecret?: string; recoveryCode?: string };
+export type DemoSignIn = {
+  role: string;
+  email: string;
+  password: string;
+  totpSecret?: string;
+  recoveryCode?: string;
+};
 
 /**
  * Fills an empty database with a deterministic demo: one account per role (staff with their second
  * factor already set up) and `retailers` realistic Québec retailers.
  */
-export async function generateDemoData(ctx: Ctx, input: unknown): Promise<{ signIns: DemoSignIn[]; retailers: number }> {
+export async function generateDemoData(
+  ctx: Ctx,
+  input: unknown,
+): Promise<{ signIns: DemoSignIn[]; retailers: number }> {
   authorize(ctx.actor, 'demo.generate');
   const { retailers, seed } = parseInput(generateDemoDataInput, input);
   const signIns: DemoSignIn[] = [];
@@ -30,7 +44,16 @@ export async function generateDemoData(ctx: Ctx, input: unknown): Promise<{ sign
       // The staff member sets up their authenticator, exactly as in the interface.
       const asThem: Ctx = {
         ...ctx,
-        actor: { kind: 'user', id, role: account.role, email: account.email, name: account.name, locale: 'fr', secondFactor: false, via: 'session' },
+        actor: {
+          kind: 'user',
+          id,
+          role: account.role,
+          email: account.email,
+          name: account.name,
+          locale: 'fr',
+          secondFactor: false,
+          via: 'session',
+        },
       };
       const { secret } = await startTotpEnrolment(asThem);
       const { recoveryCodes } = await confirmTotpEnrolment(asThem, { code: totpCode(secret, ctx.now()) });

@@ -9,8 +9,10 @@ import { getMe } from '../use-cases/get-me.ts';
 import { inviteUser, inviteUserInput } from '../use-cases/invite-user.ts';
 import { listApiTokens } from '../use-cases/list-api-tokens.ts';
 import { listUsers, listUsersInput } from '../use-cases/list-users.ts';
+import { registerRetailer, registerRetailerInput } from '../use-cases/register-retailer.ts';
 import { revokeApiToken } from '../use-cases/revoke-api-token.ts';
 import { setUserActive } from '../use-cases/set-user-active.ts';
+import { verifyEmail, verifyEmailInput } from '../use-cases/verify-email.ts';
 
 const me = z.object({
   id: z.uuid(),
@@ -48,6 +50,29 @@ const updateUserInput = z
   });
 
 export const identityOperations: ApiOperation[] = [
+  defineOperation({
+    operationId: 'registerRetailer',
+    method: 'post',
+    path: '/accounts',
+    summary: 'A retailer creates an account to apply; a link to confirm the address is e-mailed',
+    tag: 'identity',
+    access: 'public',
+    body: registerRetailerInput,
+    successStatus: 201,
+    response: z.object({ id: z.uuid() }),
+    handle: async (ctx, { body }) => ({ id: (await registerRetailer(ctx, body)).userId }),
+  }),
+  defineOperation({
+    operationId: 'verifyEmail',
+    method: 'post',
+    path: '/accounts/verification',
+    summary: 'Confirm an e-mail address with the token from the link that was sent',
+    tag: 'identity',
+    access: 'public',
+    body: verifyEmailInput,
+    successStatus: 204,
+    handle: (ctx, { body }) => verifyEmail(ctx, body),
+  }),
   defineOperation({
     operationId: 'getMe',
     method: 'get',

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { apiTokens, sessions, users } from './tables.ts';
 
@@ -46,4 +46,21 @@ export async function findLiveToken(db: Executor, tokenHash: string) {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.active, true)));
   return row;
+}
+
+/** Where and in which language to write to someone (for other modules' mail). */
+export async function contactOf(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ email: users.email, name: users.name, locale: users.locale, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+/** Active accounts with one of these roles (e.g. to tell every coordinator). */
+export async function activeUsersWithRole(db: Executor, roles: string[]) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.role, roles as never[]), eq(users.active, true)));
 }

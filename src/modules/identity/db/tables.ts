@@ -21,6 +21,8 @@ export const users = pgTable(
     totpEnabledAt: instant('totp_enabled_at'),
     totpLastStep: integer('totp_last_step'), // a code is accepted once: no replay within its window
     lastSignInAt: instant('last_sign_in_at'),
+    /** Null until the person follows the link sent to their address (self-registered accounts). */
+    emailVerifiedAt: instant('email_verified_at'),
     ...timestamps(),
   },
   (t) => [
@@ -79,6 +81,22 @@ export const passwordResets = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('password_resets_token_key').on(t.tokenHash)],
+);
+
+/** Links that prove a self-registered person owns their e-mail address. */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_verifications_token_key').on(t.tokenHash)],
 );
 
 export const recoveryCodes = pgTable(

@@ -1,12 +1,25 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { afterFailure, secondsBlocked, type ThrottleRule } from '../domain/throttle.ts';
 import { throttleBuckets } from './tables.ts';
 
 export type ThrottleKey = { key: string; rule: ThrottleRule };
 
+/** Refuses with rate_limited (saying when to retry) while any of these keys is blocked. */
+export async function assertNotThrottled(db: Executor, keys: ThrottleKey[], now: Date): Promise<void> {
+  const wait = await blockedFor(db, keys, now);
+  if (wait > 0) {
+    throw new AppError('rate_limited', {
+      key: 'identity:errors.too_many_attempts',
+      params: { minutes: Math.ceil(wait / 60) },
+      retryAfter: wait,
+    });
+  }
+}
+
 /** Seconds the most restrictive of these keys is still blocked for (0: go ahead). */
-export async function blockedFor(db: Executor, keys: ThrottleKey[], now: Date): Promise<number> {
+async function blockedFor(db: Executor, keys: ThrottleKey[], now: Date): Promise<number> {
   const rows = await db
     .select()
     .from(throttleBuckets)
@@ -44,4 +57,5 @@ export const throttleKeys = {
   resetAccount: (email: string) => `reset:account:${email}`,
   resetAddress: (ip: string) => `reset:address:${ip}`,
   secondFactor: (userId: string) => `second-factor:${userId}`,
+  verificationMail: (userId: string) => `verification-mail:${userId}`,
 };

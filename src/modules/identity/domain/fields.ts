@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../kernel/locale.ts';
 import { ROLES } from '../../../kernel/roles.ts';
+import { hasControlCharacters } from '../../../kernel/text.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.ts';
 
 /** Shared field rules of the identity inputs; each use case composes its own schema from them. */
@@ -21,7 +22,7 @@ export const personNameField = z
   .trim()
   .min(1)
   .max(120)
-  .refine((v) => !/\p{Cc}/u.test(v), { error: 'common:validation.control_characters' });
+  .refine((v) => !hasControlCharacters(v), { error: 'common:validation.control_characters' });
 
 export const roleField = z.enum(ROLES);
 export const localeField = z.enum(LOCALES);

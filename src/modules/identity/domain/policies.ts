@@ -9,6 +9,8 @@ export const identityPolicies = {
   'password_reset.request': anyone,
   'password_reset.complete': anyone,
   'invitation.accept': anyone,
+  'account.register': anyone,
+  'account.verify_email': anyone,
   'account.read': { allow: self, beforeSecondFactor: true } satisfies Policy<{ userId: string }>,
   'account.second_factor': { allow: self, beforeSecondFactor: true } satisfies Policy<{ userId: string }>,
   'account.update': { allow: self } satisfies Policy<{ userId: string }>,

@@ -8,7 +8,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -79,7 +79,10 @@ export default function Account() {
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('account.profile')}</h2>
         <p>
-          {t('fields.email')} : <strong>{account.email}</strong> · {t('fields.role')} :{' '}
+          {t('fields.email')}
+          {t('account.label_separator')}
+          <strong>{account.email}</strong> · {t('fields.role')}
+          {t('account.label_separator')}
           <strong>{t(`roles.${account.role}`)}</strong>
         </p>
         <PostForm className="stack">
@@ -164,7 +167,7 @@ export default function Account() {
           </Notice>
         ) : null}
         {tokens.length > 0 ? (
-          <div className="table-wrap">
+          <TableWrap label={t('account.tokens')}>
             <table className="data">
               <caption className="sr-only">{t('account.tokens')}</caption>
               <thead>
@@ -203,7 +206,7 @@ export default function Account() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
         <PostForm className="stack">
           <input type="hidden" name="intent" value="create-token" />

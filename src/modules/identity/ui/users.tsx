@@ -8,7 +8,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { ROLES } from '../../../kernel/roles.ts';
@@ -151,7 +151,7 @@ export default function Users() {
       {users.length === 0 ? (
         <p>{t('users.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('users.list_title')}>
           <table className="data">
             <caption className="sr-only">{t('users.list_title')}</caption>
             <thead>
@@ -214,7 +214,7 @@ export default function Users() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {next ? (
         <p>

@@ -56,6 +56,7 @@ export async function acceptInvitation(
       locale: data.locale ?? invitation.locale,
       passwordHash,
       lastSignInAt: now,
+      emailVerifiedAt: now, // the invitation reached this address
       createdAt: now,
       updatedAt: now,
     };

@@ -31,6 +31,7 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string
       role: data.role,
       locale: data.locale,
       passwordHash,
+      emailVerifiedAt: now,
       createdAt: now,
       updatedAt: now,
     });

@@ -14,6 +14,7 @@ export type AccountView = {
   role: string;
   locale: 'fr' | 'en';
   totpEnabled: boolean;
+  emailVerified: boolean;
   totpRequired: boolean;
   recoveryCodesLeft: number;
 };
@@ -35,6 +36,7 @@ export async function getAccount(ctx: Ctx): Promise<AccountView> {
     role: user.role,
     locale: user.locale,
     totpEnabled: user.totpEnabledAt !== null,
+    emailVerified: user.emailVerifiedAt !== null,
     totpRequired: isStaff(user.role),
     recoveryCodesLeft: Number(left?.n ?? 0),
   };

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { digest, randomToken } from '../../../platform/auth/crypto.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { findUserByEmail } from '../db/queries.ts';
 import { passwordResets } from '../db/tables.ts';
-import { blockedFor, recordFailures, throttleKeys } from '../db/throttle-store.ts';
+import { assertNotThrottled, recordFailures, throttleKeys } from '../db/throttle-store.ts';
 import { emailField } from '../domain/fields.ts';
 import { PASSWORD_RESET_LIFETIME_SECONDS } from '../domain/sessions.ts';
 import { THROTTLE_RULES } from '../domain/throttle.ts';
@@ -28,14 +27,7 @@ export async function requestPasswordReset(ctx: Ctx, input: unknown): Promise<vo
     { key: throttleKeys.resetAccount(email), rule: THROTTLE_RULES.resetAccount },
     ...(ctx.ip ? [{ key: throttleKeys.resetAddress(ctx.ip), rule: THROTTLE_RULES.resetAddress }] : []),
   ];
-  const wait = await blockedFor(ctx.db, keys, now);
-  if (wait > 0) {
-    throw new AppError('rate_limited', {
-      key: 'identity:errors.too_many_attempts',
-      params: { minutes: Math.ceil(wait / 60) },
-      retryAfter: wait,
-    });
-  }
+  await assertNotThrottled(ctx.db, keys, now);
   const user = await findUserByEmail(ctx.db, email);
   await transaction(ctx, async (tx) => {
     // Every request counts towards the limit, found or not.

@@ -9,7 +9,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { findUserByEmail } from '../db/queries.ts';
 import { openSession } from '../db/session-store.ts';
 import { users } from '../db/tables.ts';
-import { blockedFor, clearThrottle, recordFailures, throttleKeys } from '../db/throttle-store.ts';
+import { assertNotThrottled, clearThrottle, recordFailures, throttleKeys } from '../db/throttle-store.ts';
 import { emailField, passwordField } from '../domain/fields.ts';
 import { requiresSecondFactor } from '../domain/sessions.ts';
 import { THROTTLE_RULES } from '../domain/throttle.ts';
@@ -32,14 +32,7 @@ export async function signIn(ctx: Ctx, input: unknown): Promise<SignInResult> {
     { key: throttleKeys.signInAccount(email), rule: THROTTLE_RULES.signInAccount },
     ...(ctx.ip ? [{ key: throttleKeys.signInAddress(ctx.ip), rule: THROTTLE_RULES.signInAddress }] : []),
   ];
-  const wait = await blockedFor(ctx.db, keys, now);
-  if (wait > 0) {
-    throw new AppError('rate_limited', {
-      key: 'identity:errors.too_many_attempts',
-      params: { minutes: Math.ceil(wait / 60) },
-      retryAfter: wait,
-    });
-  }
+  await assertNotThrottled(ctx.db, keys, now);
 
   const user = await findUserByEmail(ctx.db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);

@@ -12,7 +12,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { findUserById } from '../db/queries.ts';
 import { consumeRecoveryCode } from '../db/recovery-codes.ts';
 import { sessions, users } from '../db/tables.ts';
-import { blockedFor, clearThrottle, recordFailures, throttleKeys } from '../db/throttle-store.ts';
+import { assertNotThrottled, clearThrottle, recordFailures, throttleKeys } from '../db/throttle-store.ts';
 import { secondFactorCodeField } from '../domain/fields.ts';
 import { THROTTLE_RULES } from '../domain/throttle.ts';
 
@@ -30,14 +30,7 @@ export async function verifySecondFactor(ctx: Ctx, input: unknown): Promise<{ us
   }
   const now = ctx.now();
   const keys = [{ key: throttleKeys.secondFactor(user.id), rule: THROTTLE_RULES.secondFactor }];
-  const wait = await blockedFor(ctx.db, keys, now);
-  if (wait > 0) {
-    throw new AppError('rate_limited', {
-      key: 'identity:errors.too_many_attempts',
-      params: { minutes: Math.ceil(wait / 60) },
-      retryAfter: wait,
-    });
-  }
+  await assertNotThrottled(ctx.db, keys, now);
 
   const verified = await transaction(ctx, async (tx) => {
     const result = await consumeCode(tx, code);

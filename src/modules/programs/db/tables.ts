@@ -1,5 +1,5 @@
 import { integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamps } from '../../../platform/db/columns.ts';
+import { instant, timestamps } from '../../../platform/db/columns.ts';
 
 export const programs = pgTable(
   'programs',
@@ -11,6 +11,11 @@ export const programs = pgTable(
     descriptionFr: text('description_fr').notNull(),
     descriptionEn: text('description_en').notNull(),
     targetRetailers: integer('target_retailers').notNull(),
+    intakeOpensAt: instant('intake_opens_at'),
+    intakeClosesAt: instant('intake_closes_at'),
+    /** Law 25: people are told when a decision about them is made by automated processing. */
+    automatedDecisionNoticeFr: text('automated_decision_notice_fr').notNull().default(''),
+    automatedDecisionNoticeEn: text('automated_decision_notice_en').notNull().default(''),
     ...timestamps(),
   },
   (t) => [uniqueIndex('programs_slug_key').on(t.slug)],

@@ -1,5 +1,6 @@
-import type { Policy } from '../../../platform/authorization.ts';
+import { hasRole, type Policy } from '../../../platform/authorization.ts';
 
 export const programPolicies = {
   'program.read': { anonymous: true, allow: () => true } satisfies Policy<void>,
+  'program.configure': { allow: hasRole('admin') } satisfies Policy<void>,
 };

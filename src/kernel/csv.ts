@@ -1,0 +1,63 @@
+/**
+ * RFC 4180 CSV: quoted fields may hold delimiters, quotes (doubled) and line breaks. The delimiter is a
+ * comma, or a semicolon when the first line has semicolons and no comma (French spreadsheet exports).
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, '');
+  const firstLine = input.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Rows as objects keyed by the (trimmed, lower-cased) header line. */
+export function parseCsvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
+  const [header = [], ...rows] = parseCsv(text);
+  const names = header.map((h) => h.trim().toLowerCase());
+  return {
+    header: names,
+    records: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? '').trim()]))),
+  };
+}
+
+/**
+ * One CSV field, quoted when needed. A value a spreadsheet would run as a formula (=, +, -, @, tab, CR
+ * at the start) is prefixed with an apostrophe, so exports are safe to open.
+ */
+export function csvField(value: unknown): string {
+  let text =
+    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

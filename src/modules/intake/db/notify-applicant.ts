@@ -1,0 +1,34 @@
+import type { Locale } from '../../../kernel/locale.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Executor } from '../../../platform/db/client.ts';
+import { queueMail } from '../../../platform/mail/queue-mail.ts';
+import { contactOf } from '../../identity/index.ts';
+import type { ApplicationRow } from './queries.ts';
+
+/**
+ * Writes to the retailer behind an application, in their language: the account holder, or for a paper
+ * application without an account, the business address in French.
+ */
+export async function notifyApplicant(
+  tx: Executor,
+  ctx: Ctx,
+  app: ApplicationRow,
+  template: string,
+  params: (locale: Locale) => Record<string, unknown>,
+): Promise<void> {
+  const contact = app.applicantId ? await contactOf(tx, app.applicantId) : undefined;
+  const to = contact?.email ?? app.email;
+  if (!to) return;
+  const locale: Locale = contact?.locale ?? 'fr';
+  await queueMail(tx, ctx, {
+    to,
+    locale,
+    template,
+    params: {
+      name: contact?.name ?? app.contactName ?? '',
+      business: app.tradeName || app.legalName,
+      ...params(locale),
+    },
+    actionUrl: contact ? `${ctx.services.config.publicUrl}/applications/${app.id}` : undefined,
+  });
+}

@@ -1,0 +1,133 @@
+import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/client.ts';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../domain/consents.ts';
+import { type DuplicateMatch, matchesBetween } from '../domain/duplicates.ts';
+import { ACTIVE_STATUSES } from '../domain/status.ts';
+import { applications, consents, consentTexts, criteriaVersions, partnerMembers } from './tables.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type ConsentTextRow = typeof consentTexts.$inferSelect;
+
+export async function currentCriteria(db: Executor, programId: string) {
+  const [row] = await db
+    .select()
+    .from(criteriaVersions)
+    .where(eq(criteriaVersions.programId, programId))
+    .orderBy(desc(criteriaVersions.version))
+    .limit(1);
+  return row;
+}
+
+/** The latest version of each consent text of a program. */
+export async function currentConsentTexts(
+  db: Executor,
+  programId: string,
+): Promise<Partial<Record<ConsentPurpose, ConsentTextRow>>> {
+  const rows = await db
+    .selectDistinctOn([consentTexts.purpose])
+    .from(consentTexts)
+    .where(eq(consentTexts.programId, programId))
+    .orderBy(consentTexts.purpose, desc(consentTexts.version));
+  return Object.fromEntries(rows.map((r) => [r.purpose, r]));
+}
+
+/** Accepted applications and waitlist length: the live figures of the public page. */
+export async function programCounts(
+  db: Executor,
+  programId: string,
+): Promise<{ accepted: number; waitlisted: number }> {
+  const rows = await db
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(
+      and(eq(applications.programId, programId), inArray(applications.status, ['accepted', 'waitlisted'])),
+    )
+    .groupBy(applications.status);
+  const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return { accepted: of('accepted'), waitlisted: of('waitlisted') };
+}
+
+export async function findApplication(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+/** The latest consent choice per purpose for an application. */
+export async function latestConsents(db: Executor, applicationId: string) {
+  const rows = await db
+    .selectDistinctOn([consents.purpose])
+    .from(consents)
+    .where(eq(consents.applicationId, applicationId))
+    .orderBy(consents.purpose, desc(consents.recordedAt));
+  return Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, rows.find((r) => r.purpose === p)])) as Record<
+    ConsentPurpose,
+    (typeof rows)[number] | undefined
+  >;
+}
+
+/** Other applications sharing the NEQ, e-mail, phone or address of this one (possible duplicates). */
+export async function possibleDuplicates(db: Executor, app: ApplicationRow) {
+  const keys = { neq: app.neq, email: app.emailKey, phone: app.phoneKey, address: app.addressKey };
+  const clauses = [
+    keys.neq ? eq(applications.neq, keys.neq) : undefined,
+    keys.email ? eq(applications.emailKey, keys.email) : undefined,
+    keys.phone ? eq(applications.phoneKey, keys.phone) : undefined,
+    keys.address ? eq(applications.addressKey, keys.address) : undefined,
+  ].filter(Boolean);
+  if (clauses.length === 0) return [];
+  const rows = await db
+    .select({
+      id: applications.id,
+      legalName: applications.legalName,
+      status: applications.status,
+      programId: applications.programId,
+      neq: applications.neq,
+      emailKey: applications.emailKey,
+      phoneKey: applications.phoneKey,
+      addressKey: applications.addressKey,
+    })
+    .from(applications)
+    .where(and(ne(applications.id, app.id), ne(applications.status, 'draft'), or(...clauses)))
+    .limit(20);
+  return rows.map((r) => ({
+    id: r.id,
+    legalName: r.legalName,
+    status: r.status,
+    matches: matchesBetween(keys, {
+      neq: r.neq,
+      email: r.emailKey,
+      phone: r.phoneKey,
+      address: r.addressKey,
+    }) as DuplicateMatch[],
+  }));
+}
+
+/** Whether another active application of the program uses this NEQ (the "not already in the program" fact). */
+export async function neqAlreadyInProgram(
+  db: Executor,
+  programId: string,
+  neq: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.programId, programId),
+        eq(applications.neq, neq),
+        inArray(applications.status, [...ACTIVE_STATUSES]),
+        exceptId ? ne(applications.id, exceptId) : sql`true`,
+      ),
+    );
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** The partner organisation a partner account speaks for, if any. */
+export async function partnerOrganizationOf(db: Executor, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: partnerMembers.organizationId })
+    .from(partnerMembers)
+    .where(eq(partnerMembers.userId, userId));
+  return row?.id;
+}

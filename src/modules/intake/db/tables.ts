@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, timestamps } from '../../../platform/db/columns.ts';
+import { users } from '../../identity/db/tables.ts';
+import { programs } from '../../programs/db/tables.ts';
+import { CONSENT_PURPOSES } from '../domain/consents.ts';
+import type { Criterion, CriterionResult } from '../domain/eligibility.ts';
+import { APPLICATION_STATUSES } from '../domain/status.ts';
+
+/** Every version of a program's eligibility criteria; an application keeps the version it was judged by. */
+export const criteriaVersions = pgTable(
+  'criteria_versions',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    criteria: jsonb('criteria').$type<Criterion[]>().notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('criteria_versions_program_version_key').on(t.programId, t.version)],
+);
+
+/** The text a person agrees to, per purpose and version (Law 25: consent is recorded with the text shown). */
+export const consentTexts = pgTable(
+  'consent_texts',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: CONSENT_PURPOSES }).notNull(),
+    version: integer('version').notNull(),
+    textFr: text('text_fr').notNull(),
+    textEn: text('text_en').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('consent_texts_program_purpose_version_key').on(t.programId, t.purpose, t.version)],
+);
+
+/** Commercial development associations, chambers of commerce…: they refer retailers with a code. */
+export const partnerOrganizations = pgTable(
+  'partner_organizations',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    referralCode: text('referral_code').notNull(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('partner_organizations_code_key').on(t.referralCode)],
+);
+
+/** Which partner organisation a partner account speaks for. */
+export const partnerMembers = pgTable('partner_members', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => partnerOrganizations.id, { onDelete: 'cascade' }),
+});
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    applicantId: uuid('applicant_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    /** Where the form was left, to resume there. */
+    draftStep: integer('draft_step').notNull().default(1),
+    // Business facts.
+    legalName: text('legal_name'),
+    tradeName: text('trade_name'),
+    neq: text('neq'),
+    street: text('street'),
+    municipalityCode: text('municipality_code'),
+    municipalityName: text('municipality_name'),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    socialLinks: jsonb('social_links').$type<string[]>().notNull().default([]),
+    naics: text('naics'),
+    employees: integer('employees'),
+    annualRevenueBand: text('annual_revenue_band'),
+    foundedYear: integer('founded_year'),
+    languagesServed: jsonb('languages_served').$type<string[]>().notNull().default([]),
+    onlinePresence: jsonb('online_presence').$type<string[]>().notNull().default([]),
+    goals: text('goals'),
+    challenges: text('challenges'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    attestedAt: instant('attested_at'),
+    referralCode: text('referral_code'),
+    partnerOrganizationId: uuid('partner_organization_id').references(() => partnerOrganizations.id, {
+      onDelete: 'set null',
+    }),
+    // Keys for finding possible duplicates, and folded text for search.
+    phoneKey: text('phone_key'),
+    emailKey: text('email_key'),
+    addressKey: text('address_key'),
+    searchText: text('search_text').notNull().default(''),
+    // The automated eligibility decision, with the criteria version it applied.
+    criteriaVersionId: uuid('criteria_version_id').references(() => criteriaVersions.id),
+    eligibility: jsonb('eligibility').$type<CriterionResult[]>(),
+    eligible: boolean('eligible'),
+    neqChecksumWarning: boolean('neq_checksum_warning').notNull().default(false),
+    // Life cycle.
+    submittedAt: instant('submitted_at'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+    infoRequest: text('info_request'),
+    waitlistedAt: instant('waitlisted_at'),
+    reviewRequestedAt: instant('review_requested_at'),
+    importedAt: instant('imported_at'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('applications_queue_idx').on(t.programId, t.status, t.submittedAt),
+    index('applications_region_idx').on(t.programId, t.region, t.submittedAt),
+    index('applications_naics_idx').on(t.programId, t.naics, t.submittedAt),
+    index('applications_partner_idx').on(t.partnerOrganizationId, t.submittedAt),
+    index('applications_eligible_idx').on(t.programId, t.eligible, t.submittedAt),
+    index('applications_waitlist_idx').on(t.programId, t.status, t.waitlistedAt),
+    index('applications_applicant_idx').on(t.applicantId),
+    index('applications_neq_idx').on(t.neq),
+    index('applications_email_key_idx').on(t.emailKey),
+    index('applications_phone_key_idx').on(t.phoneKey),
+    index('applications_address_key_idx').on(t.addressKey),
+    index('applications_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Consent given or refused, per purpose, with the exact text version and time (Law 25). */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    purpose: text('purpose', { enum: CONSENT_PURPOSES }).notNull(),
+    granted: boolean('granted').notNull(),
+    consentTextId: uuid('consent_text_id')
+      .notNull()
+      .references(() => consentTexts.id),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [index('consents_application_idx').on(t.applicationId, t.purpose, t.recordedAt)],
+);
+
+export const APPLICATION_EVENT_KINDS = [
+  'created',
+  'updated',
+  'submitted',
+  'accepted',
+  'refused',
+  'waitlisted',
+  'info_requested',
+  'withdrawn',
+  'review_requested',
+  'note',
+  'imported',
+] as const;
+
+/** The story of an application: status changes with their reasons, and staff notes (never shown to the retailer). */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: APPLICATION_EVENT_KINDS }).notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    message: text('message'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    occurredAt: instant('occurred_at').notNull(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.occurredAt)],
+);

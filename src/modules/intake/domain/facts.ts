@@ -1,0 +1,36 @@
+import type { Facts } from './eligibility.ts';
+
+/** Facts that would reveal something about other applicants: never evaluated for anonymous visitors. */
+export const PRIVATE_FACTS = ['alreadyInProgram'];
+
+export type FactInput = {
+  neq?: string | null;
+  postalCode?: string | null;
+  region?: string | null;
+  naics?: string | null;
+  employees?: number | null;
+  foundedYear?: number | null;
+  annualRevenue?: number | null;
+  annualRevenueBand?: string | null;
+  municipality?: string | null;
+};
+
+/** The facts criteria are evaluated on, including derived ones (years in operation, by calendar year). */
+export function factsFrom(input: FactInput, now: Date, alreadyInProgram?: boolean): Facts {
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal', year: 'numeric' }).format(now),
+  );
+  return {
+    neq: input.neq ?? null,
+    postalCode: input.postalCode ?? null,
+    region: input.region ?? null,
+    naics: input.naics ?? null,
+    employees: input.employees ?? null,
+    foundedYear: input.foundedYear ?? null,
+    yearsInOperation: typeof input.foundedYear === 'number' ? year - input.foundedYear : null,
+    annualRevenue: input.annualRevenue ?? null,
+    annualRevenueBand: input.annualRevenueBand ?? null,
+    municipality: input.municipality ?? null,
+    alreadyInProgram: alreadyInProgram ?? null,
+  };
+}

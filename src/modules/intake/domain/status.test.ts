@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { acceptOrWaitlist, intakeOpen, placesRemaining } from './capacity.ts';
+import { addressKey, matchesBetween, normalisePhone } from './duplicates.ts';
+import { APPLICATION_STATUSES, canMove } from './status.ts';
+
+describe('application statuses', () => {
+  it('allow only the documented moves', () => {
+    expect(canMove('draft', 'submitted')).toBe(true);
+    expect(canMove('submitted', 'accepted')).toBe(true);
+    expect(canMove('info_requested', 'submitted')).toBe(true);
+    expect(canMove('waitlisted', 'accepted')).toBe(true);
+    expect(canMove('accepted', 'withdrawn')).toBe(true);
+    expect(canMove('draft', 'accepted')).toBe(false);
+    expect(canMove('accepted', 'refused')).toBe(false);
+    expect(canMove('refused', 'accepted')).toBe(false);
+    for (const to of APPLICATION_STATUSES) expect(canMove('withdrawn', to)).toBe(false);
+  });
+});
+
+describe('capacity', () => {
+  it('never accepts beyond the target', () => {
+    expect(acceptOrWaitlist(3000, 2999)).toEqual({ status: 'accepted' });
+    expect(acceptOrWaitlist(3000, 3000)).toEqual({ status: 'waitlisted', reason: 'capacity_reached' });
+    expect(placesRemaining(3000, 3100)).toBe(0);
+  });
+  it('knows whether intake is open', () => {
+    const now = new Date('2027-01-15T12:00:00Z');
+    expect(intakeOpen({ opensAt: null, closesAt: null }, now)).toBe(true);
+    expect(intakeOpen({ opensAt: new Date('2027-02-01'), closesAt: null }, now)).toBe(false);
+    expect(intakeOpen({ opensAt: null, closesAt: new Date('2027-01-15T12:00:00Z') }, now)).toBe(false);
+  });
+});
+
+describe('duplicate keys', () => {
+  it('fold phones and addresses written differently', () => {
+    expect(normalisePhone('+1 (514) 555-0123')).toBe(normalisePhone('514.555.0123'));
+    expect(addressKey('123, rue Saint-Denis', 'h2x 1y4')).toBe(addressKey('123 Saint Denis', 'H2X 1Y4'));
+    expect(addressKey('12 boulevard René-Lévesque', 'G1R 4P5')).toBe(
+      addressKey('12 boul. Rene Levesque', 'G1R4P5'),
+    );
+  });
+  it('name which keys match', () => {
+    const a = { neq: '1143920115', email: 'a@x.ca', phone: '5145550123', address: null };
+    const b = { neq: '1143920115', email: 'b@x.ca', phone: '5145550123', address: null };
+    expect(matchesBetween(a, b)).toEqual(['neq', 'phone']);
+  });
+});

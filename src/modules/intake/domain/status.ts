@@ -1,0 +1,39 @@
+/** Where an application stands, and which moves between states are possible. */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'info_requested',
+  'accepted',
+  'refused',
+  'waitlisted',
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const DECISIONS = ['accepted', 'refused', 'waitlisted', 'info_requested'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['accepted', 'refused', 'waitlisted', 'info_requested', 'withdrawn'],
+  info_requested: ['submitted', 'refused', 'withdrawn'],
+  waitlisted: ['accepted', 'refused', 'info_requested', 'withdrawn'],
+  accepted: ['withdrawn'],
+  refused: [],
+  withdrawn: [],
+};
+
+export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Statuses that hold (or wait for) a place in the program: a second application with the same NEQ is a duplicate. */
+export const ACTIVE_STATUSES: readonly ApplicationStatus[] = [
+  'submitted',
+  'info_requested',
+  'accepted',
+  'waitlisted',
+];
+
+/** The retailer may still change the application's content. */
+export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'info_requested'];

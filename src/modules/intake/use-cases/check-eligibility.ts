@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram } from '../../programs/index.ts';
+import { currentCriteria } from '../db/queries.ts';
+import { evaluate, factsUsed } from '../domain/eligibility.ts';
+import { factsFrom, PRIVATE_FACTS } from '../domain/facts.ts';
+
+/** Business facts for the anonymous pre-check: types are checked here, values by the criteria (with reasons). */
+export const eligibilityCheckInput = z.strictObject({
+  neq: z.string().trim().max(20),
+  postalCode: z.string().trim().max(10),
+  region: z.string().trim().max(2),
+  naics: z.string().trim().max(6),
+  employees: z.number().int().min(0).max(1_000_000),
+  foundedYear: z.number().int().min(1800).max(2100),
+  annualRevenue: z.number().min(0).max(1e12).optional(),
+});
+
+export type EligibilityAnswer = {
+  eligible: boolean;
+  criteria: { id: string; passed: boolean; label: string; message: string }[];
+};
+
+/**
+ * The anonymous pre-check: an instant, explained answer; nothing is stored. Criteria that would need
+ * other people's data (already in the program) are left for the real submission.
+ */
+export async function checkEligibility(
+  ctx: Ctx,
+  programId: string,
+  input: unknown,
+): Promise<EligibilityAnswer> {
+  authorize(ctx.actor, 'program.check_eligibility');
+  const program = await getProgram(ctx, programId);
+  const facts = parseInput(eligibilityCheckInput, input);
+  const version = await currentCriteria(ctx.db, program.id);
+  if (!version) throw new AppError('conflict', { key: 'intake:errors.no_criteria' });
+  const publicCriteria = version.criteria.filter(
+    (c) => !factsUsed(c.test).some((f) => PRIVATE_FACTS.includes(f)),
+  );
+  const result = evaluate(publicCriteria, factsFrom(facts, ctx.now()));
+  return {
+    eligible: result.eligible,
+    criteria: result.criteria.map((c) => ({
+      id: c.id,
+      passed: c.passed,
+      label: c.label[ctx.locale],
+      message: c.message[ctx.locale],
+    })),
+  };
+}

@@ -1,0 +1,5 @@
+// What other modules may use from programs.
+export { DEFAULT_PROGRAM } from './domain/default-program.ts';
+export { ensureDefaultProgram } from './use-cases/ensure-default-program.ts';
+export { getProgram, type Program } from './use-cases/get-program.ts';
+export { listPrograms } from './use-cases/list-programs.ts';

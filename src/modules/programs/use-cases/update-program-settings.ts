@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { appendAudit } from '../../../platform/audit/append.ts';
+import { type Ctx, transaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { UUID_PATTERN } from '../../../platform/ids.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { programs } from '../db/tables.ts';
+
+const name = z.string().trim().min(1).max(200);
+const description = z.string().trim().min(1).max(4000);
+const instant = z.iso
+  .datetime({ offset: true, error: 'programs:validation.datetime' })
+  .transform((v) => new Date(v));
+
+export const updateProgramSettingsInput = z
+  .strictObject({
+    nameFr: name,
+    nameEn: name,
+    descriptionFr: description,
+    descriptionEn: description,
+    targetRetailers: z.number().int().min(1).max(1_000_000),
+    intakeOpensAt: instant.nullable(),
+    intakeClosesAt: instant.nullable(),
+    automatedDecisionNoticeFr: description,
+    automatedDecisionNoticeEn: description,
+  })
+  .partial()
+  .refine((v) => !v.intakeOpensAt || !v.intakeClosesAt || v.intakeOpensAt < v.intakeClosesAt, {
+    error: 'programs:validation.window_order',
+    path: ['intakeClosesAt'],
+  });
+
+/** Names, descriptions, target, intake window and automated-decision notice (administrators); every change audited. */
+export async function updateProgramSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
+  authorize(ctx.actor, 'program.configure');
+  if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
+  const changes = parseInput(updateProgramSettingsInput, input);
+  await transaction(ctx, async (tx) => {
+    const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
+    if (!program) throw new AppError('not_found');
+    const diff = Object.fromEntries(
+      Object.entries(changes)
+        .filter(([key, value]) => String(program[key as keyof typeof program]) !== String(value))
+        .map(([key, value]) => [key, [program[key as keyof typeof program], value]]),
+    );
+    if (Object.keys(diff).length === 0) return;
+    await tx
+      .update(programs)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(eq(programs.id, programId));
+    await appendAudit(tx, ctx, {
+      action: 'program.settings_changed',
+      entityType: 'program',
+      entityId: programId,
+      changes: diff,
+    });
+  });
+}
