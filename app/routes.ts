@@ -2,19 +2,28 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 
 // Each module owns its pages; this is where they get their address.
 const identity = (file: string) => `../src/modules/identity/ui/${file}`;
+const intake = (file: string) => `../src/modules/intake/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 
 export default [
-  index('../src/modules/programs/ui/home.tsx'),
+  index('routes/home.tsx'),
   route('sign-in', identity('sign-in.tsx')),
   route('sign-in/verify', identity('verify-second-factor.tsx')),
   route('sign-out', identity('sign-out.tsx')),
+  route('register', identity('register.tsx')),
   route('password/forgot', identity('forgot-password.tsx')),
   route('password/reset/:token', identity('reset-password.tsx')),
   route('invitations/:token', identity('accept-invitation.tsx')),
   route('language', identity('language.tsx')),
   route('account', identity('account.tsx')),
   route('account/two-factor', identity('two-factor.tsx')),
+  route('account/verify/:token', identity('verify-email.tsx')),
+  route('eligibility', intake('eligibility-check.tsx')),
+  route('apply', intake('apply.tsx')),
+  route('applications/:id', intake('application-status.tsx')),
+  route('applications/:id/steps/:step', intake('application-step.tsx')),
+  route('review', intake('review-queue.tsx')),
+  route('review/applications/:id', intake('review-application.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

@@ -47,12 +47,14 @@ export type FormFailure = { error: LocalisedError; values: Record<string, string
  * A form action: use-case errors come back as data for the form (field messages, entered values kept,
  * secrets dropped) with the matching status; a missing sign-in redirects.
  */
-export function formAction<T>(act: (args: PageArgs & { form: Record<string, string> }) => Promise<T> | T) {
+export function formAction<T>(
+  act: (args: PageArgs & { form: Record<string, string>; all: (name: string) => string[] }) => Promise<T> | T,
+) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    const form = await formValues(request);
+    const { form, all } = await submitted(request);
     try {
-      return await act({ ctx: scope.ctx, scope, request, params, form });
+      return await act({ ctx: scope.ctx, scope, request, params, form, all });
     } catch (error) {
       const goTo = redirectFor(error, scope.ctx, request);
       if (goTo) throw goTo;
@@ -71,15 +73,15 @@ export function errorResponse(error: unknown, ctx: Ctx) {
   return data(localised, { status: localised.status });
 }
 
-/** A submitted form as plain strings (the last value of repeated names; files are not read here). */
-export async function formValues(request: Request): Promise<Record<string, string>> {
-  const values: Record<string, string> = {};
+/** A submitted form: each name's last value, and every value of a name (checkbox groups). Files are not read here. */
+async function submitted(
+  request: Request,
+): Promise<{ form: Record<string, string>; all: (name: string) => string[] }> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('form')) return values;
-  for (const [key, value] of await request.formData()) {
-    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
-  }
-  return values;
+  const data = type.includes('form') ? await request.formData() : new FormData();
+  const form: Record<string, string> = {};
+  for (const [key, value] of data) if (key !== '_csrf' && typeof value === 'string') form[key] = value;
+  return { form, all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string') };
 }
 
 const withoutSecrets = (form: Record<string, string>) =>

@@ -4,6 +4,7 @@ import {
   findMunicipality,
   isQuebecPostalCode,
   MUNICIPALITIES,
+  municipalitySuggestions,
   NAICS_RETAIL,
   neqChecksumLooksRight,
   normaliseNeq,
@@ -45,6 +46,8 @@ describe('Québec reference data', () => {
     const shared = MUNICIPALITIES.find((m) => MUNICIPALITIES.filter((o) => o.name === m.name).length > 1)!;
     const result = findMunicipality(shared.name);
     expect(result && 'ambiguous' in result && result.ambiguous.length).toBeGreaterThan(1);
+    const suggestion = municipalitySuggestions().find((s) => s.value.startsWith(`${shared.name} (`))!;
+    expect(findMunicipality(suggestion.value)).toMatchObject({ found: { name: shared.name } });
   });
 });
 

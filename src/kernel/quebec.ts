@@ -92,7 +92,8 @@ export function findMunicipality(
   value: string,
 ): { found: Municipality } | { ambiguous: Municipality[] } | undefined {
   const trimmed = value.trim();
-  const exact = byCode.get(trimmed);
+  // "Name (12345)", as the form's suggestions write the municipalities that share a name.
+  const exact = byCode.get(/\((\d{5})\)$/.exec(trimmed)?.[1] ?? trimmed);
   if (exact) return { found: exact };
   const named = byName.get(fold(trimmed));
   if (!named) return undefined;
@@ -131,4 +132,15 @@ export function neqChecksumLooksRight(neq: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** What the municipality field suggests: the name, with the code when several municipalities share it. */
+export function municipalitySuggestions(): { value: string; label: string }[] {
+  return MUNICIPALITIES.map((m) => {
+    const shared = (byName.get(fold(m.name))?.length ?? 0) > 1;
+    return {
+      value: shared ? `${m.name} (${m.code})` : m.name,
+      label: `${m.designation}, ${m.mrc || m.region}`,
+    };
+  });
 }

@@ -35,7 +35,7 @@ describe('input validation', () => {
       expect.arrayContaining([
         { path: 'email', key: 'common:validation.email' },
         { path: 'name', key: 'common:validation.too_long', params: { max: 5 } },
-        { path: 'age', key: 'common:validation.wrong_type', params: { expected: 'number' } },
+        { path: 'age', key: 'common:validation.number' },
         { path: 'nested.code', key: 'test:validation.digits' },
         { path: 'tags', key: 'common:validation.too_many', params: { max: 2 } },
         { path: 'extra', key: 'common:validation.unknown_field' },

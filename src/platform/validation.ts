@@ -10,7 +10,9 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null
         ? { path, key: 'common:validation.required' }
-        : { path, key: 'common:validation.wrong_type', params: { expected: issue.expected } };
+        : issue.expected === 'number' || issue.expected === 'int'
+          ? { path, key: 'common:validation.number' }
+          : { path, key: 'common:validation.wrong_type', params: { expected: issue.expected } };
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1

@@ -5,4 +5,5 @@ export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
 export { createUser } from './use-cases/create-user.ts';
 export { createUsersInBulk } from './use-cases/create-users-in-bulk.ts';
 export { getAccount } from './use-cases/get-account.ts';
+export { resendEmailVerification } from './use-cases/resend-email-verification.ts';
 export { startTotpEnrolment } from './use-cases/start-totp-enrolment.ts';

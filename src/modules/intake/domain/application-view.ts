@@ -48,6 +48,7 @@ export type ApplicationRecord = {
 };
 
 export type EventRecord = {
+  id: string;
   kind: string;
   fromStatus: string | null;
   toStatus: string | null;

@@ -71,6 +71,7 @@ export async function detailOf(ctx: Ctx, app: ApplicationRow, staff: boolean): P
     history: events
       .filter((e) => staff || e.kind !== 'note')
       .map((e) => ({
+        id: e.id,
         kind: e.kind,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,

@@ -1,0 +1,143 @@
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldId } from './forms.tsx';
+
+type Common = {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  id?: string;
+};
+
+function Messages({
+  hint,
+  error,
+  hintId,
+  errorId,
+}: {
+  hint?: ReactNode;
+  error?: string;
+  hintId: string;
+  errorId: string;
+}) {
+  const { t } = useTranslation('app');
+  return (
+    <>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="error-message">
+          <span className="sr-only">{t('form.error_prefix')} </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A multi-line text field (goals, notes, reasons). */
+export function TextArea({
+  defaultValue,
+  rows = 5,
+  maxLength,
+  ...props
+}: Common & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  const id = props.id ?? fieldId(props.name);
+  const hintId = useId();
+  const errorId = useId();
+  const { t } = useTranslation('app');
+  const describedBy =
+    [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={props.error ? 'field field-error' : 'field'}>
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? null : <span className="optional"> ({t('form.optional')})</span>}
+      </label>
+      <Messages hint={props.hint} error={props.error} hintId={hintId} errorId={errorId} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+/** One checkbox with its own label (a consent, an attestation). Never ticked unless the person ticked it. */
+export function Checkbox({
+  defaultChecked,
+  value = 'on',
+  ...props
+}: Common & { defaultChecked?: boolean; value?: string }) {
+  const id = props.id ?? fieldId(props.name);
+  const hintId = useId();
+  const errorId = useId();
+  const describedBy =
+    [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={props.error ? 'field checkbox field-error' : 'field checkbox'}>
+      <Messages hint={undefined} error={props.error} hintId={hintId} errorId={errorId} />
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        value={value}
+        defaultChecked={defaultChecked}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Several choices under one question, as a fieldset (languages served, online presence). */
+export function CheckboxGroup({
+  options,
+  defaultValues = [],
+  ...props
+}: Common & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
+  const id = props.id ?? fieldId(props.name);
+  const hintId = useId();
+  const errorId = useId();
+  const { t } = useTranslation('app');
+  const describedBy =
+    [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset id={id} className={props.error ? 'field field-error' : 'field'} aria-describedby={describedBy}>
+      <legend>
+        {props.label}
+        {props.required ? null : <span className="optional"> ({t('form.optional')})</span>}
+      </legend>
+      <Messages hint={props.hint} error={props.error} hintId={hintId} errorId={errorId} />
+      {options.map((option) => (
+        <div key={option.value} className="checkbox">
+          <input
+            id={`${id}-${option.value}`}
+            type="checkbox"
+            name={props.name}
+            value={option.value}
+            defaultChecked={defaultValues.includes(option.value)}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

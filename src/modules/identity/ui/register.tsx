@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useActionData, useLoaderData } from 'react-router';
+import {
+  ErrorSummary,
+  fieldErrors,
+  PostForm,
+  SubmitButton,
+  TextField,
+} from '../../../../app/components/forms.tsx';
+import { PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader, safeNext } from '../../../../app/lib/route.server.ts';
+import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.ts';
+import { registerRetailer } from '../use-cases/register-retailer.ts';
+import { redirectWithSession } from './session-cookie.server.ts';
+
+export const loader = pageLoader(({ ctx, request }) => {
+  const next = safeNext(new URL(request.url).searchParams.get('next') ?? '/apply');
+  if (ctx.actor.kind === 'user') throw redirect(next);
+  return { next };
+});
+
+export const action = formAction(async ({ ctx, scope, form, request }) => {
+  const next = safeNext(new URL(request.url).searchParams.get('next') ?? '/apply');
+  const result = await registerRetailer(ctx, {
+    email: form.email ?? '',
+    name: form.name ?? '',
+    password: form.password ?? '',
+    locale: ctx.locale,
+  });
+  return redirectWithSession(scope, next, result);
+});
+
+export default function Register() {
+  const { t } = useTranslation('identity');
+  const { next } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const errors = fieldErrors(failed?.error);
+  return (
+    <div>
+      <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+      <p>{t('register.intro')}</p>
+      <ErrorSummary error={failed?.error} />
+      <PostForm className="stack" action={`/register?next=${encodeURIComponent(next)}`}>
+        <TextField
+          name="name"
+          label={t('register.name')}
+          autoComplete="name"
+          required
+          defaultValue={failed?.values.name}
+          error={errors.name}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('fields.email')}
+          hint={t('register.email_hint')}
+          autoComplete="email"
+          required
+          defaultValue={failed?.values.email}
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.password')}
+          hint={t('password_hint', { min: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <div className="actions">
+          <SubmitButton>{t('register.submit')}</SubmitButton>
+          <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>{t('register.have_account')}</Link>
+        </div>
+      </PostForm>
+    </div>
+  );
+}

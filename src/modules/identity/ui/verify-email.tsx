@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useActionData, useLoaderData } from 'react-router';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { verifyEmail } from '../use-cases/verify-email.ts';
+
+export const loader = pageLoader(({ ctx }) => ({ signedIn: ctx.actor.kind === 'user' }));
+
+/** A button, not the link itself, confirms: mail scanners that open links must not use them up. */
+export const action = formAction(async ({ ctx, params }) => {
+  await verifyEmail(ctx, { token: params.token ?? '' });
+  return { verified: true as const };
+});
+
+export default function VerifyEmail() {
+  const { t } = useTranslation('identity');
+  const { signedIn } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  return (
+    <div>
+      <PageTitle title={t('verify_email.title')}>{t('verify_email.title')}</PageTitle>
+      {result && 'verified' in result ? (
+        <>
+          <Notice kind="success">
+            <p>{t('verify_email.done')}</p>
+          </Notice>
+          <p>
+            <Link to={signedIn ? '/apply' : '/sign-in?next=/apply'} className="button button-primary">
+              {t('verify_email.continue')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <ErrorSummary error={failed?.error} />
+          <p>{t('verify_email.intro')}</p>
+          <PostForm>
+            <SubmitButton>{t('verify_email.submit')}</SubmitButton>
+          </PostForm>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useActionData, useLoaderData } from 'react-router';
+import { TextArea } from '../../../../app/components/choices.tsx';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDateTime } from '../../../kernel/format.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { getAccount, resendEmailVerification } from '../../identity/index.ts';
+import { getApplication } from '../use-cases/get-application.ts';
+import { requestHumanReview } from '../use-cases/request-human-review.ts';
+import { withdrawApplication } from '../use-cases/withdraw-application.ts';
+
+export const loader = pageLoader(async ({ ctx, params, request }) => {
+  const detail = await getApplication(ctx, params.id ?? '');
+  if (detail.access !== 'full') throw new AppError('not_found');
+  const search = new URL(request.url).searchParams;
+  const a = detail.application;
+  const account = ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? await getAccount(ctx) : null;
+  return {
+    application: {
+      ...a,
+      submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
+      decidedAt: a.decidedAt ? formatDateTime(a.decidedAt, ctx.locale) : null,
+      history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
+    },
+    emailVerified: account?.emailVerified ?? true,
+    justSubmitted: search.has('submitted'),
+    justSaved: search.has('saved'),
+  };
+});
+
+export const action = formAction(async ({ ctx, form, params }) => {
+  const id = params.id ?? '';
+  if (form.intent === 'withdraw') await withdrawApplication(ctx, id);
+  else if (form.intent === 'review') await requestHumanReview(ctx, id, { message: form.message ?? '' });
+  else if (form.intent === 'resend') await resendEmailVerification(ctx);
+  else throw new AppError('bad_request');
+  return { done: form.intent };
+});
+
+export default function ApplicationStatus() {
+  const { t } = useTranslation('intake');
+  const { application: a, emailVerified, justSubmitted, justSaved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  const done = result && 'done' in result ? result.done : undefined;
+  const name = a.business.tradeName || a.business.legalName || t('ui.untitled');
+  return (
+    <div>
+      <PageTitle title={t('ui.status_page.title', { name })}>{name}</PageTitle>
+      <p>
+        {t('ui.status_page.state')} <span className="status-badge">{t(`ui.status.${a.status}`)}</span>
+      </p>
+      <ErrorSummary error={failed?.error} />
+      {justSubmitted ? (
+        <Notice kind="success">
+          <p>{t('ui.status_page.submitted')}</p>
+        </Notice>
+      ) : null}
+      {justSaved ? (
+        <Notice kind="success">
+          <p>{t('ui.status_page.saved')}</p>
+        </Notice>
+      ) : null}
+      {done ? (
+        <Notice kind="success">
+          <p>{t(`ui.status_page.done_${done}`)}</p>
+        </Notice>
+      ) : null}
+      {!emailVerified ? (
+        <Notice kind="warning">
+          <p>{t('ui.status_page.verify_email')}</p>
+          <PostForm>
+            <input type="hidden" name="intent" value="resend" />
+            <SubmitButton variant="secondary">{t('ui.status_page.resend')}</SubmitButton>
+          </PostForm>
+        </Notice>
+      ) : null}
+
+      <section aria-labelledby="next-title" className="card">
+        <h2 id="next-title">{t('ui.status_page.next_title')}</h2>
+        <p>{t(`ui.status_page.next.${a.status}`, { position: a.waitlistPosition ?? '' })}</p>
+        {a.status === 'info_requested' ? (
+          <>
+            <p>
+              <strong>{t('ui.status_page.info_requested')}</strong> {a.infoRequest}
+            </p>
+            <Link to={`/applications/${a.id}/steps/1`} className="button button-primary">
+              {t('ui.status_page.complete')}
+            </Link>
+          </>
+        ) : null}
+        {a.status === 'draft' ? (
+          <Link to={`/applications/${a.id}/steps/${a.draftStep}`} className="button button-primary">
+            {t('ui.status_page.resume')}
+          </Link>
+        ) : null}
+        {a.status === 'refused' && a.decisionReason ? (
+          <p>
+            <strong>{t('fields.reason')} :</strong> {a.decisionReason}
+          </p>
+        ) : null}
+      </section>
+
+      {a.eligibility ? (
+        <section aria-labelledby="assessment-title">
+          <h2 id="assessment-title">{t('ui.status_page.assessment')}</h2>
+          <p>{a.eligibility.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}</p>
+          <ul className="result-list">
+            {a.eligibility.criteria.map((c) => (
+              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
+                <strong>
+                  {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
+                </strong>
+                <br />
+                {c.message}
+              </li>
+            ))}
+          </ul>
+          {a.reviewRequestedAt ? (
+            <p>{t('ui.status_page.review_requested')}</p>
+          ) : (
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="review" />
+              <TextArea name="message" label={t('ui.status_page.review_message')} rows={3} maxLength={2000} />
+              <SubmitButton variant="secondary">{t('ui.status_page.request_review')}</SubmitButton>
+            </PostForm>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('ui.status_page.history')}</h2>
+        <ol className="bullets">
+          {a.history.map((h) => (
+            <li key={h.id}>
+              {h.occurredAt} — {t(`ui.event.${h.kind}`)}
+              {h.message && h.kind !== 'info_requested' && h.kind !== 'refused'
+                ? ` : ${h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message}`
+                : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {['draft', 'submitted', 'info_requested', 'waitlisted', 'accepted'].includes(a.status) ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t('ui.status_page.withdraw_title')}</h2>
+          <p>{t('ui.status_page.withdraw_intro')}</p>
+          <PostForm>
+            <input type="hidden" name="intent" value="withdraw" />
+            <SubmitButton variant="danger">{t('ui.status_page.withdraw')}</SubmitButton>
+          </PostForm>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { createApplication } from '../use-cases/create-application.ts';
+import { listMyApplications } from '../use-cases/list-my-applications.ts';
+import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const referralCode = new URL(request.url).searchParams.get('ref')?.slice(0, 40) ?? '';
+  const [program] = await listProgramOverviews(ctx);
+  const here = `/apply${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ''}`;
+  if (ctx.actor.kind !== 'user')
+    return {
+      kind: 'anonymous' as const,
+      here,
+      program: program && { name: program.name, intakeOpen: program.intakeOpen },
+    };
+  if (ctx.actor.role !== 'retailer') return { kind: 'not_retailer' as const, here, program: null };
+  const mine = (await listMyApplications(ctx)).items.filter((a) => a.status !== 'withdrawn');
+  const draft = mine.find((a) => a.status === 'draft');
+  // A retailer with one draft goes straight back to where they left it.
+  if (draft && mine.length === 1) throw redirect(`/applications/${draft.id}/steps/${draft.draftStep}`);
+  return {
+    kind: 'retailer' as const,
+    here,
+    referralCode,
+    program: program && {
+      id: program.id,
+      name: program.name,
+      intakeOpen: program.intakeOpen,
+      full: program.full,
+      waitlistLength: program.waitlistLength,
+    },
+    mine: mine.map((a) => ({
+      id: a.id,
+      status: a.status,
+      name: a.tradeName || a.legalName,
+      step: a.draftStep,
+    })),
+  };
+});
+
+export const action = formAction(async ({ ctx, form }) => {
+  const [program] = await listProgramOverviews(ctx);
+  const created = await createApplication(ctx, {
+    programId: program!.id,
+    ...(form.referralCode ? { referralCode: form.referralCode } : {}),
+  });
+  return redirect(`/applications/${created.id}/steps/1`);
+});
+
+export default function Apply() {
+  const { t } = useTranslation('intake');
+  const data = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <div>
+      <PageTitle title={t('ui.apply.title')}>{t('ui.apply.title')}</PageTitle>
+      <ErrorSummary error={failed?.error} />
+      {data.kind === 'anonymous' ? (
+        <>
+          <p className="lead">{t('ui.apply.account_first')}</p>
+          {data.program && !data.program.intakeOpen ? (
+            <Notice kind="warning">
+              <p>{t('ui.apply.closed')}</p>
+            </Notice>
+          ) : null}
+          <p className="actions">
+            <Link to={`/register?next=${encodeURIComponent(data.here)}`} className="button button-primary">
+              {t('ui.apply.create_account')}
+            </Link>
+            <Link to={`/sign-in?next=${encodeURIComponent(data.here)}`}>{t('ui.apply.sign_in')}</Link>
+          </p>
+          <p>
+            <Link to="/eligibility">{t('ui.apply.precheck_first')}</Link>
+          </p>
+        </>
+      ) : data.kind === 'not_retailer' ? (
+        <Notice>
+          <p>{t('ui.apply.retailers_only')}</p>
+        </Notice>
+      ) : (
+        <>
+          {data.mine.length > 0 ? (
+            <section aria-labelledby="mine-title">
+              <h2 id="mine-title">{t('ui.apply.mine')}</h2>
+              <ul className="bullets">
+                {data.mine.map((a) => (
+                  <li key={a.id}>
+                    <Link
+                      to={
+                        a.status === 'draft'
+                          ? `/applications/${a.id}/steps/${a.step}`
+                          : `/applications/${a.id}`
+                      }
+                    >
+                      {a.name || t('ui.untitled')}
+                    </Link>{' '}
+                    — {t(`ui.status.${a.status}`)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {data.program?.full ? (
+            <Notice kind="warning">
+              <p>{t('ui.apply.full', { count: data.program.waitlistLength })}</p>
+            </Notice>
+          ) : null}
+          {data.program?.intakeOpen ? (
+            <PostForm>
+              <input type="hidden" name="referralCode" value={data.referralCode} />
+              <p>{t('ui.apply.start_intro', { program: data.program.name })}</p>
+              <SubmitButton>{t('ui.apply.start')}</SubmitButton>
+            </PostForm>
+          ) : (
+            <Notice kind="warning">
+              <p>{t('ui.apply.closed')}</p>
+            </Notice>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

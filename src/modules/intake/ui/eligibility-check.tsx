@@ -1,0 +1,139 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useActionData, useLoaderData } from 'react-router';
+import {
+  ErrorSummary,
+  fieldErrors,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { checkEligibility } from '../use-cases/check-eligibility.ts';
+import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+import { formNumber, naicsOptions, regionOptions } from './options.ts';
+
+export const loader = pageLoader(async ({ ctx }) => {
+  const [program] = await listProgramOverviews(ctx);
+  return {
+    program: program ? { id: program.id, name: program.name, notice: program.automatedDecisionNotice } : null,
+    locale: ctx.locale,
+  };
+});
+
+/** Nothing is stored: the answer is computed and shown. */
+export const action = formAction(async ({ ctx, form }) => {
+  const [program] = await listProgramOverviews(ctx);
+  const answer = await checkEligibility(ctx, program!.id, {
+    neq: form.neq ?? '',
+    postalCode: form.postalCode ?? '',
+    region: form.region ?? '',
+    naics: form.naics ?? '',
+    employees: formNumber(form.employees),
+    foundedYear: formNumber(form.foundedYear),
+  });
+  return { answer, values: form };
+});
+
+export default function EligibilityCheck() {
+  const { t } = useTranslation('intake');
+  const { program, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  const answer = result && 'answer' in result ? result.answer : undefined;
+  const values = result?.values ?? {};
+  const errors = fieldErrors(failed?.error);
+  return (
+    <div>
+      <PageTitle title={t('ui.precheck.title')}>{t('ui.precheck.title')}</PageTitle>
+      <p className="lead">{t('ui.precheck.intro', { program: program?.name })}</p>
+      {answer ? (
+        <section aria-labelledby="answer-title" className="card">
+          <h2 id="answer-title">
+            {answer.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}
+          </h2>
+          <ul className="result-list">
+            {answer.criteria.map((c) => (
+              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
+                <strong>
+                  {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
+                </strong>
+                <br />
+                {c.message}
+              </li>
+            ))}
+          </ul>
+          <p>{t('ui.precheck.duplicates_later')}</p>
+          {program ? <p className="hint">{program.notice}</p> : null}
+          {answer.eligible ? (
+            <p>
+              <Link to="/apply" className="button button-primary">
+                {t('ui.precheck.apply')}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <Notice>
+          <p>{t('ui.precheck.nothing_stored')}</p>
+        </Notice>
+      )}
+      <ErrorSummary error={failed?.error} />
+      <PostForm className="stack">
+        <SelectField
+          name="region"
+          label={t('fields.region')}
+          required
+          defaultValue={values.region}
+          options={[{ value: '', label: t('ui.choose') }, ...regionOptions()]}
+          error={errors.region}
+        />
+        <TextField
+          name="postalCode"
+          label={t('fields.postalCode')}
+          hint={t('ui.hints.postal_code')}
+          required
+          autoComplete="postal-code"
+          defaultValue={values.postalCode}
+          error={errors.postalCode}
+        />
+        <TextField
+          name="neq"
+          label={t('fields.business.neq')}
+          hint={t('ui.hints.neq')}
+          required
+          inputMode="numeric"
+          defaultValue={values.neq}
+          error={errors.neq}
+        />
+        <SelectField
+          name="naics"
+          label={t('fields.naics')}
+          required
+          defaultValue={values.naics}
+          options={[{ value: '', label: t('ui.choose') }, ...naicsOptions(locale)]}
+          error={errors.naics}
+        />
+        <TextField
+          name="employees"
+          label={t('fields.employees')}
+          hint={t('ui.hints.employees')}
+          required
+          inputMode="numeric"
+          defaultValue={values.employees}
+          error={errors.employees}
+        />
+        <TextField
+          name="foundedYear"
+          label={t('fields.foundedYear')}
+          required
+          inputMode="numeric"
+          defaultValue={values.foundedYear}
+          error={errors.foundedYear}
+        />
+        <SubmitButton>{t('ui.precheck.submit')}</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}

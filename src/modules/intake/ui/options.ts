@@ -1,0 +1,23 @@
+import type { TFunction } from 'i18next';
+import { REVENUE_BANDS } from '../../../kernel/business.ts';
+import type { Locale } from '../../../kernel/locale.ts';
+import { NAICS_RETAIL, REGIONS } from '../../../kernel/quebec.ts';
+import { LANGUAGES_SERVED, ONLINE_PRESENCE } from '../domain/business-fields.ts';
+
+/** Choices shown in the intake forms, in the reader's language. */
+export const regionOptions = () => REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }));
+export const naicsOptions = (locale: Locale) =>
+  NAICS_RETAIL.map((n) => ({ value: n.code, label: `${n.code} – ${n[locale]}` }));
+export const revenueOptions = (t: TFunction) =>
+  REVENUE_BANDS.map((b) => ({ value: b, label: t(`ui.revenue.${b}`) }));
+export const presenceOptions = (t: TFunction) =>
+  ONLINE_PRESENCE.map((p) => ({ value: p, label: t(`ui.presence.${p}`) }));
+export const languageOptions = (t: TFunction) =>
+  LANGUAGES_SERVED.map((l) => ({ value: l, label: t(`ui.languages.${l}`) }));
+
+/** Whole numbers typed in a form; empty means "not given", anything else goes to validation as typed. */
+export function formNumber(value: string | undefined): number | string | undefined {
+  const trimmed = value?.replace(/[\s\u00a0]/g, '');
+  if (!trimmed) return undefined;
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}

@@ -1,0 +1,236 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useActionData, useLoaderData } from 'react-router';
+import { TextArea } from '../../../../app/components/choices.tsx';
+import {
+  ErrorSummary,
+  fieldErrors,
+  PostForm,
+  SelectField,
+  SubmitButton,
+} from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDateTime } from '../../../kernel/format.ts';
+import { REGIONS } from '../../../kernel/quebec.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { isAllowed } from '../../../wiring/authorize.ts';
+import { DECISIONS } from '../domain/status.ts';
+import { addApplicationNote } from '../use-cases/add-application-note.ts';
+import { decideApplication } from '../use-cases/decide-application.ts';
+import { getApplication } from '../use-cases/get-application.ts';
+
+export const loader = pageLoader(async ({ ctx, params }) => {
+  if (!isAllowed(ctx.actor, 'application.review')) throw new AppError('forbidden');
+  const detail = await getApplication(ctx, params.id ?? '');
+  if (detail.access !== 'full' || !detail.staff) throw new AppError('not_found');
+  const a = detail.application;
+  return {
+    application: {
+      ...a,
+      submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
+      history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
+      regionName: REGIONS.find((r) => r.code === a.business.region)?.name ?? a.business.region,
+    },
+    duplicates: detail.staff.duplicates,
+  };
+});
+
+export const action = formAction(async ({ ctx, form, params }) => {
+  const id = params.id ?? '';
+  if (form.intent === 'note') {
+    await addApplicationNote(ctx, id, { text: form.text ?? '' });
+    return { done: 'note' as const };
+  }
+  const result = await decideApplication(ctx, id, {
+    decision: form.decision ?? '',
+    ...(form.reason ? { reason: form.reason } : {}),
+  });
+  return { done: 'decision' as const, result };
+});
+
+export default function ReviewApplication() {
+  const { t } = useTranslation('intake');
+  const { application: a, duplicates } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  const errors = fieldErrors(failed?.error);
+  const decided = result && 'result' in result ? result.result : undefined;
+  const b = a.business;
+  const facts: [string, unknown][] = [
+    ['legalName', b.legalName],
+    ['tradeName', b.tradeName],
+    ['neq', b.neq],
+    ['naics', b.naics],
+    ['employees', b.employees],
+    ['foundedYear', b.foundedYear],
+    ['annualRevenueBand', b.annualRevenueBand ? t(`ui.revenue.${b.annualRevenueBand}`) : null],
+    ['street', b.street],
+    ['municipality', b.municipality],
+    ['postalCode', b.postalCode],
+    ['region', a.regionName],
+    ['phone', b.phone],
+    ['email', b.email],
+    ['website', b.website],
+    ['contactName', b.contactName],
+    ['contactPhone', b.contactPhone],
+    ['languagesServed', b.languagesServed.map((l) => t(`ui.languages.${l}`)).join(', ')],
+    ['onlinePresence', b.onlinePresence.map((p) => t(`ui.presence.${p}`)).join(', ')],
+    ['goals', b.goals],
+    ['challenges', b.challenges],
+  ];
+  return (
+    <div>
+      <PageTitle title={b.legalName ?? t('ui.untitled')}>{b.legalName ?? t('ui.untitled')}</PageTitle>
+      <p>
+        {t('ui.status_page.state')} <span className="status-badge">{t(`ui.status.${a.status}`)}</span>
+        {a.submittedAt ? ` · ${t('ui.queue.submitted_on')} ${a.submittedAt}` : ''}
+        {a.waitlistPosition ? ` · ${t('ui.review_page.position', { position: a.waitlistPosition })}` : ''}
+      </p>
+      <p>
+        <Link to="/review">{t('ui.review_page.back')}</Link>
+      </p>
+      <ErrorSummary error={failed?.error} />
+      {decided ? (
+        <Notice kind={decided.capacityReached ? 'warning' : 'success'}>
+          <p>
+            {decided.capacityReached
+              ? t('ui.review_page.capacity_reached', { position: decided.waitlistPosition })
+              : t('ui.queue.bulk_ok', { status: t(`ui.status.${decided.status}`) })}
+          </p>
+        </Notice>
+      ) : null}
+      {result && 'done' in result && result.done === 'note' ? (
+        <Notice kind="success">
+          <p>{t('ui.review_page.note_added')}</p>
+        </Notice>
+      ) : null}
+      {a.reviewRequestedAt ? (
+        <Notice kind="warning">
+          <p>{t('ui.review_page.review_requested')}</p>
+        </Notice>
+      ) : null}
+      {duplicates.length > 0 ? (
+        <Notice kind="warning">
+          <p>
+            <strong>{t('ui.review_page.duplicates')}</strong>
+          </p>
+          <ul className="bullets">
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/review/applications/${d.id}`}>{d.legalName}</Link> ({t(`ui.status.${d.status}`)})
+                — {d.matches.map((m) => t(`ui.review_page.match.${m}`)).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {a.neqWarning ? (
+        <Notice kind="warning">
+          <p>{t('ui.review_page.neq_warning')}</p>
+        </Notice>
+      ) : null}
+
+      <section aria-labelledby="decision-title" className="card">
+        <h2 id="decision-title">{t('ui.review_page.decide')}</h2>
+        <PostForm className="stack">
+          <input type="hidden" name="intent" value="decision" />
+          <SelectField
+            name="decision"
+            label={t('fields.decision')}
+            required
+            options={DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) }))}
+            error={errors.decision}
+          />
+          <TextArea
+            name="reason"
+            label={t('fields.reason')}
+            hint={t('ui.queue.reason_hint')}
+            rows={3}
+            maxLength={4000}
+            error={errors.reason}
+          />
+          <SubmitButton>{t('ui.review_page.record')}</SubmitButton>
+        </PostForm>
+      </section>
+
+      <section aria-labelledby="assessment-title">
+        <h2 id="assessment-title">{t('ui.status_page.assessment')}</h2>
+        {a.eligibility ? (
+          <>
+            <p>
+              {a.eligibility.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')} (
+              {t('ui.review_page.criteria_version', { version: a.eligibility.criteriaVersion })})
+            </p>
+            <ul className="result-list">
+              {a.eligibility.criteria.map((c) => (
+                <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
+                  <strong>
+                    {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
+                  </strong>
+                  <br />
+                  {c.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('ui.review.incomplete')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="facts-title">
+        <h2 id="facts-title">{t('ui.review.facts')}</h2>
+        <dl className="facts">
+          {facts.map(([name, value]) => (
+            <div key={name}>
+              <dt>{t(`fields.business.${name}`)}</dt>
+              <dd>{value === null || value === undefined || value === '' ? '—' : String(value)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('ui.review_page.consents')}</dt>
+            <dd>
+              {Object.entries(a.consents)
+                .map(
+                  ([purpose, given]) =>
+                    `${t(`fields.consents.${purpose}`)} : ${given ? t('ui.yes') : t('ui.no')}`,
+                )
+                .join(' · ')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('fields.partner')}</dt>
+            <dd>{a.partner?.name ?? '—'}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('ui.status_page.history')}</h2>
+        <ol className="bullets">
+          {a.history.map((h) => (
+            <li key={h.id}>
+              {h.occurredAt} — {t(`ui.event.${h.kind}`)}
+              {h.actorName ? ` (${h.actorName})` : ''}
+              {h.message
+                ? ` : ${h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message}`
+                : ''}
+            </li>
+          ))}
+        </ol>
+        <PostForm className="stack">
+          <input type="hidden" name="intent" value="note" />
+          <TextArea
+            name="text"
+            label={t('ui.review_page.note')}
+            hint={t('ui.review_page.note_hint')}
+            rows={3}
+            maxLength={4000}
+            error={errors.text}
+          />
+          <SubmitButton variant="secondary">{t('ui.review_page.add_note')}</SubmitButton>
+        </PostForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,324 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
+import { TextArea } from '../../../../app/components/choices.tsx';
+import {
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDate, formatNumber } from '../../../kernel/format.ts';
+import { isAppError } from '../../../platform/errors.ts';
+import { localiseError } from '../../../platform/http/problem.ts';
+import { DECISIONS } from '../domain/status.ts';
+import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
+import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
+import { listApplications } from '../use-cases/list-applications.ts';
+import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
+import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+import { naicsOptions, regionOptions } from './options.ts';
+
+const FILTERS = [
+  'status',
+  'region',
+  'naics',
+  'partner',
+  'eligible',
+  'review',
+  'from',
+  'to',
+  'q',
+  'sort',
+] as const;
+const QUEUE_STATUSES = [
+  'submitted',
+  'info_requested',
+  'waitlisted',
+  'accepted',
+  'refused',
+  'withdrawn',
+] as const;
+
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = Object.fromEntries(FILTERS.map((key) => [key, search[key] ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+  const [program] = await listProgramOverviews(ctx);
+  const [summary, partners] = await Promise.all([
+    getIntakeSummary(ctx, program!.id),
+    listPartnerOrganizations(ctx),
+  ]);
+  const query = Object.fromEntries(
+    Object.entries({ ...filters, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
+  );
+  const base = {
+    filters,
+    locale: ctx.locale,
+    summary: { ...summary, placesRemaining: formatNumber(summary.placesRemaining, ctx.locale) },
+    partners: partners.items.map((p) => ({ value: p.id, label: p.name })),
+  };
+  try {
+    const page = await listApplications(ctx, { programId: program!.id, ...query });
+    return {
+      ...base,
+      error: null,
+      total: page.total,
+      next: page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null,
+      items: page.items.map((i) => ({ ...i, submittedAt: i.submittedAt ? formatDate(i.submittedAt) : '' })),
+    };
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'invalid_input') throw error;
+    return {
+      ...base,
+      error: localiseError(error, ctx.services.i18n, ctx.locale),
+      total: 0,
+      next: null,
+      items: [],
+    };
+  }
+});
+
+export const action = formAction(async ({ ctx, form, all }) => {
+  const { results } = await decideApplicationsInBulk(ctx, {
+    ids: all('ids'),
+    decision: form.decision,
+    ...(form.reason ? { reason: form.reason } : {}),
+  });
+  return { results };
+});
+
+export default function ReviewQueue() {
+  const { t } = useTranslation('intake');
+  const { items, filters, next, total, summary, partners, error, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  const done = result && 'results' in result ? result.results : undefined;
+  const errors = Object.fromEntries((error?.errors ?? []).map((e) => [e.path, e.message]));
+  return (
+    <div>
+      <PageTitle title={t('ui.queue.title')}>{t('ui.queue.title')}</PageTitle>
+      <div className="figures">
+        {(['submitted', 'info_requested', 'waitlisted', 'accepted'] as const).map((s) => (
+          <p key={s} className="figure">
+            <strong>{summary.counts[s]}</strong>
+            {t(`ui.status.${s}`)}
+          </p>
+        ))}
+        <p className="figure">
+          <strong>{summary.placesRemaining}</strong>
+          {t('ui.queue.places')}
+        </p>
+      </div>
+      {summary.nextOnWaitlist ? (
+        <Notice kind="warning">
+          <p>
+            {t('ui.queue.place_free')}{' '}
+            <Link to={`/review/applications/${summary.nextOnWaitlist.id}`}>
+              {summary.nextOnWaitlist.name}
+            </Link>
+          </p>
+        </Notice>
+      ) : null}
+      {summary.reviewRequested > 0 ? (
+        <p>
+          <Link to="?review=requested">
+            {t('ui.queue.reviews_requested', { count: summary.reviewRequested })}
+          </Link>
+        </p>
+      ) : null}
+      <p className="actions">
+        <Link to="/review/import">{t('ui.queue.import')}</Link>
+        <Link to="/partners">{t('ui.queue.partners')}</Link>
+      </p>
+      <ErrorSummary error={error ?? failed?.error} />
+      {done ? (
+        <Notice kind="success">
+          <ul className="bullets">
+            {done.map((r) => (
+              <li key={r.id}>
+                {r.ok
+                  ? t('ui.queue.bulk_ok', { status: t(`ui.status.${r.status}`) })
+                  : `${t('ui.queue.bulk_failed')} ${r.error}`}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+
+      <Form method="get" className="filters" role="search" aria-label={t('ui.queue.filters')}>
+        <TextField
+          id="filter-q"
+          name="q"
+          type="search"
+          label={t('fields.q')}
+          defaultValue={filters.q}
+          error={errors.q}
+        />
+        <SelectField
+          id="filter-status"
+          name="status"
+          label={t('fields.status')}
+          defaultValue={filters.status}
+          options={[
+            { value: '', label: t('ui.all') },
+            ...QUEUE_STATUSES.map((s) => ({ value: s, label: t(`ui.status.${s}`) })),
+          ]}
+          error={errors.status}
+        />
+        <SelectField
+          id="filter-region"
+          name="region"
+          label={t('fields.region')}
+          defaultValue={filters.region}
+          options={[{ value: '', label: t('ui.all') }, ...regionOptions()]}
+          error={errors.region}
+        />
+        <SelectField
+          id="filter-naics"
+          name="naics"
+          label={t('fields.naics')}
+          defaultValue={filters.naics}
+          options={[{ value: '', label: t('ui.all') }, ...naicsOptions(locale)]}
+          error={errors.naics}
+        />
+        <SelectField
+          id="filter-partner"
+          name="partner"
+          label={t('fields.partner')}
+          defaultValue={filters.partner}
+          options={[{ value: '', label: t('ui.all') }, ...partners]}
+          error={errors.partner}
+        />
+        <SelectField
+          id="filter-eligible"
+          name="eligible"
+          label={t('fields.eligible')}
+          defaultValue={filters.eligible}
+          options={[
+            { value: '', label: t('ui.all') },
+            { value: 'true', label: t('ui.queue.eligible') },
+            { value: 'false', label: t('ui.queue.not_eligible') },
+          ]}
+          error={errors.eligible}
+        />
+        <TextField
+          id="filter-from"
+          name="from"
+          type="date"
+          label={t('fields.from')}
+          defaultValue={filters.from}
+          error={errors.from}
+        />
+        <TextField
+          id="filter-to"
+          name="to"
+          type="date"
+          label={t('fields.to')}
+          defaultValue={filters.to}
+          error={errors.to}
+        />
+        <SelectField
+          id="filter-sort"
+          name="sort"
+          label={t('fields.sort')}
+          defaultValue={filters.sort}
+          options={[
+            { value: 'newest', label: t('ui.queue.newest') },
+            { value: 'oldest', label: t('ui.queue.oldest') },
+            { value: 'name', label: t('ui.queue.by_name') },
+          ]}
+        />
+        <div className="field">
+          <SubmitButton variant="secondary">{t('ui.queue.filter')}</SubmitButton>
+        </div>
+      </Form>
+
+      <p role="status">{t('ui.queue.total', { count: total })}</p>
+      {items.length === 0 ? (
+        <p>{t('ui.queue.none')}</p>
+      ) : (
+        <PostForm>
+          <TableWrap label={t('ui.queue.title')}>
+            <table className="data">
+              <caption className="sr-only">{t('ui.queue.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.queue.select')}</th>
+                  <th scope="col">{t('fields.name')}</th>
+                  <th scope="col">{t('fields.neq')}</th>
+                  <th scope="col">{t('fields.region')}</th>
+                  <th scope="col">{t('fields.employees')}</th>
+                  <th scope="col">{t('fields.eligible')}</th>
+                  <th scope="col">{t('fields.status')}</th>
+                  <th scope="col">{t('ui.queue.submitted_on')}</th>
+                  <th scope="col">{t('fields.partner')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={i.id}
+                        id={`select-${i.id}`}
+                        aria-label={t('ui.queue.select_one', { name: i.legalName })}
+                      />
+                    </td>
+                    <td>
+                      <Link to={`/review/applications/${i.id}`}>{i.legalName}</Link>
+                      {i.tradeName ? <div className="hint">{i.tradeName}</div> : null}
+                      {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
+                    </td>
+                    <td className="mono">{i.neq}</td>
+                    <td>{i.region}</td>
+                    <td>{i.employees}</td>
+                    <td>
+                      {i.eligible === null
+                        ? '—'
+                        : i.eligible
+                          ? t('ui.queue.eligible')
+                          : t('ui.queue.not_eligible')}
+                    </td>
+                    <td>{t(`ui.status.${i.status}`)}</td>
+                    <td>{i.submittedAt}</td>
+                    <td>{i.partner ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <fieldset className="field">
+            <legend>{t('ui.queue.bulk')}</legend>
+            <SelectField
+              id="bulk-decision"
+              name="decision"
+              label={t('fields.decision')}
+              required
+              options={DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) }))}
+            />
+            <TextArea
+              id="bulk-reason"
+              name="reason"
+              label={t('fields.reason')}
+              hint={t('ui.queue.reason_hint')}
+              rows={2}
+            />
+            <SubmitButton>{t('ui.queue.apply_bulk')}</SubmitButton>
+          </fieldset>
+        </PostForm>
+      )}
+      {next ? (
+        <p>
+          <Link to={`?${next}`}>{t('ui.queue.next_page')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
