@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isRouteErrorResponse,
@@ -25,6 +25,10 @@ export async function loader({ context }: Route.LoaderArgs) {
   const can = (action: string) => isAllowed(actor, action);
   const nav = [
     { to: '/', key: 'home' },
+    ...(actor.kind === 'anonymous' || can('application.create') ? [{ to: '/apply', key: 'apply' }] : []),
+    ...(can('application.review') ? [{ to: '/review', key: 'review' }] : []),
+    ...(can('partner.referrals') ? [{ to: '/referrals', key: 'referrals' }] : []),
+    ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),
@@ -122,7 +126,23 @@ function Header({ root }: { root: RootData | undefined }) {
 }
 
 export default function App() {
+  useFocusOnNavigation();
   return <Outlet />;
+}
+
+/**
+ * After a client-side navigation to another page, the focus goes to the main content, as after a full
+ * page load the reading starts over: otherwise it stays where the activated link or button was, and
+ * keyboard and screen-reader users are not told that the page changed.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main')?.focus();
+  }, [pathname]);
 }
 
 export function ErrorBoundary() {

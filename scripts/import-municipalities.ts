@@ -22,4 +22,6 @@ const municipalities = rows.map((r) => ({
 }));
 const target = path.resolve(import.meta.dirname, '../src/kernel/data/municipalities.json');
 writeFileSync(target, `${JSON.stringify(municipalities)}\n`);
-process.stdout.write(`${municipalities.length} municipalities written to ${path.relative(process.cwd(), target)}\n`);
+process.stdout.write(
+  `${municipalities.length} municipalities written to ${path.relative(process.cwd(), target)}\n`,
+);

@@ -54,7 +54,9 @@ if (mode === 'e2e' || (mode === 'all' && extra.length === 0)) {
       CHROMIUM_PATH: browser,
     });
   } else {
-    const where = process.env.CHROMIUM_PATH ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist)` : '';
+    const where = process.env.CHROMIUM_PATH
+      ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist)`
+      : '';
     const message = `Browser tests skipped: no Chromium found (set CHROMIUM_PATH)${where}`;
     process.stdout.write(`\n${message}\n`);
     parts.push({
@@ -65,7 +67,9 @@ if (mode === 'e2e' || (mode === 'all' && extra.length === 0)) {
     });
   }
 } else if (mode === 'all') {
-  process.stdout.write('\nBrowser tests not run: arguments were given for vitest (use --e2e for the browser tests).\n');
+  process.stdout.write(
+    '\nBrowser tests not run: arguments were given for vitest (use --e2e for the browser tests).\n',
+  );
 }
 
 process.stdout.write('\nSummary\n');

@@ -41,7 +41,9 @@ export function ErrorSummary({ error }: { error: LocalisedError | undefined }) {
   if (!error) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="error-summary">
-      <h2 id="error-summary-title">{error.errors.length > 0 ? t('form.fix_errors') : error.title}</h2>
+      {/* Without field errors the detail says it all; the generic title ("Sign-in required" for a
+          wrong password) would only confuse. */}
+      <h2 id="error-summary-title">{error.errors.length > 0 ? t('form.fix_errors') : error.detail}</h2>
       {error.errors.length > 0 ? (
         <ul>
           {error.errors.map((e) => (
@@ -50,9 +52,7 @@ export function ErrorSummary({ error }: { error: LocalisedError | undefined }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <p>{error.detail}</p>
-      )}
+      ) : null}
     </div>
   );
 }

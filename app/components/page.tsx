@@ -23,3 +23,16 @@ export function Notice({
     </div>
   );
 }
+
+/**
+ * The box a wide table scrolls in on a narrow screen. It can take the focus so that keyboard users can
+ * scroll it too (WCAG 2.1.1), and is named after the table.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
+    <section className="table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}

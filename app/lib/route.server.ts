@@ -20,9 +20,16 @@ export type PageArgs = {
 function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | undefined {
   if (!isAppError(error)) return undefined;
   const url = new URL(request.url);
-  const next = encodeURIComponent(url.pathname + url.search);
-  if (error.code === 'unauthenticated' && ctx.actor.kind === 'anonymous')
+  // Data requests of client-side navigations end in .data: come back to the page itself.
+  const next = encodeURIComponent(url.pathname.replace(/\.data$/, '') + url.search);
+  // Only the generic "sign-in required": a wrong password, for instance, is the form's own message.
+  if (
+    error.code === 'unauthenticated' &&
+    error.key === 'common:errors.unauthenticated' &&
+    ctx.actor.kind === 'anonymous'
+  ) {
     return redirect(`/sign-in?next=${next}`);
+  }
   if (error.code === 'second_factor_required' && ctx.actor.kind === 'user') {
     return redirect(`/sign-in/verify?next=${next}`);
   }
@@ -48,13 +55,19 @@ export type FormFailure = { error: LocalisedError; values: Record<string, string
  * secrets dropped) with the matching status; a missing sign-in redirects.
  */
 export function formAction<T>(
-  act: (args: PageArgs & { form: Record<string, string>; all: (name: string) => string[] }) => Promise<T> | T,
+  act: (
+    args: PageArgs & {
+      form: Record<string, string>;
+      all: (name: string) => string[];
+      file: (name: string) => File | undefined;
+    },
+  ) => Promise<T> | T,
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    const { form, all } = await submitted(request);
+    const { form, all, file } = await submitted(request);
     try {
-      return await act({ ctx: scope.ctx, scope, request, params, form, all });
+      return await act({ ctx: scope.ctx, scope, request, params, form, all, file });
     } catch (error) {
       const goTo = redirectFor(error, scope.ctx, request);
       if (goTo) throw goTo;
@@ -73,15 +86,26 @@ export function errorResponse(error: unknown, ctx: Ctx) {
   return data(localised, { status: localised.status });
 }
 
-/** A submitted form: each name's last value, and every value of a name (checkbox groups). Files are not read here. */
+/** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
 async function submitted(
   request: Request,
-): Promise<{ form: Record<string, string>; all: (name: string) => string[] }> {
+): Promise<{
+  form: Record<string, string>;
+  all: (name: string) => string[];
+  file: (name: string) => File | undefined;
+}> {
   const type = request.headers.get('content-type') ?? '';
   const data = type.includes('form') ? await request.formData() : new FormData();
   const form: Record<string, string> = {};
   for (const [key, value] of data) if (key !== '_csrf' && typeof value === 'string') form[key] = value;
-  return { form, all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string') };
+  return {
+    form,
+    all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string'),
+    file: (name) => {
+      const value = data.get(name);
+      return value instanceof File && value.size > 0 ? value : undefined;
+    },
+  };
 }
 
 const withoutSecrets = (form: Record<string, string>) =>

@@ -122,7 +122,7 @@ describe(`API basics (${engine})`, () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.headers.get('strict-transport-security')).toBeNull();
     const tls = await h.request('/api/v1/me', {

@@ -109,7 +109,8 @@ export function createHttpApp(options: HttpAppOptions) {
     c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer, browsers send `Origin: null` on form posts.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { data, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import {
   ErrorSummary,
   fieldErrors,
@@ -8,9 +8,7 @@ import {
   TextField,
 } from '../../../../app/components/forms.tsx';
 import { PageTitle } from '../../../../app/components/page.tsx';
-import { type FormFailure, formAction, pageLoader, safeNext } from '../../../../app/lib/route.server.ts';
-import { isAppError } from '../../../platform/errors.ts';
-import { localiseError } from '../../../platform/http/problem.ts';
+import { formAction, pageLoader, safeNext } from '../../../../app/lib/route.server.ts';
 import { signIn } from '../use-cases/sign-in.ts';
 import { afterPassword, redirectWithSession } from './session-cookie.server.ts';
 
@@ -22,18 +20,8 @@ export const loader = pageLoader(({ ctx, request }) => {
 
 export const action = formAction(async ({ ctx, scope, form, request }) => {
   const next = safeNext(new URL(request.url).searchParams.get('next'));
-  try {
-    const result = await signIn(ctx, { email: form.email ?? '', password: form.password ?? '' });
-    return redirectWithSession(scope, afterPassword(result.next, next), result);
-  } catch (error) {
-    // Wrong credentials are `unauthenticated`, which formAction would turn into a redirect back to this
-    // very page, without the message: show the message here instead.
-    if (!isAppError(error) || error.code !== 'unauthenticated') throw error;
-    const localised = localiseError(error, ctx.services.i18n, ctx.locale);
-    return data({ error: localised, values: { email: form.email ?? '' } } satisfies FormFailure, {
-      status: localised.status,
-    });
-  }
+  const result = await signIn(ctx, { email: form.email ?? '', password: form.password ?? '' });
+  return redirectWithSession(scope, afterPassword(result.next, next), result);
 });
 
 export default function SignIn() {

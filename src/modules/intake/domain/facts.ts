@@ -1,5 +1,20 @@
 import type { Facts } from './eligibility.ts';
 
+/** Every fact criteria may test (the editor offers these). */
+export const FACT_NAMES = [
+  'postalCode',
+  'region',
+  'municipality',
+  'neq',
+  'naics',
+  'employees',
+  'foundedYear',
+  'yearsInOperation',
+  'annualRevenue',
+  'annualRevenueBand',
+  'alreadyInProgram',
+] as const;
+
 /** Facts that would reveal something about other applicants: never evaluated for anonymous visitors. */
 export const PRIVATE_FACTS = ['alreadyInProgram'];
 

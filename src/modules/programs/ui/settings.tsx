@@ -1,0 +1,152 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useActionData, useLoaderData } from 'react-router';
+import { TextArea } from '../../../../app/components/choices.tsx';
+import {
+  ErrorSummary,
+  fieldErrors,
+  PostForm,
+  SubmitButton,
+  TextField,
+} from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { isAllowed } from '../../../wiring/authorize.ts';
+import { listPrograms } from '../use-cases/list-programs.ts';
+import { updateProgramSettings } from '../use-cases/update-program-settings.ts';
+
+export const loader = pageLoader(async ({ ctx }) => {
+  if (!isAllowed(ctx.actor, 'program.configure'))
+    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
+  const [program] = await listPrograms(ctx);
+  if (!program) throw new AppError('not_found');
+  return {
+    program: {
+      ...program,
+      intakeOpensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : '',
+      // Stored as the instant intake closes (the start of the next day): shown as the last day.
+      intakeClosesAt: program.intakeClosesAt
+        ? formatDate(new Date(program.intakeClosesAt.getTime() - 1))
+        : '',
+    },
+  };
+});
+
+/** A Montréal calendar day from the form as the start of that day, or none; anything else goes to validation as typed. */
+const day = (value: string | undefined, after = 0) =>
+  !value ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfMontrealDay(value, after).toISOString() : value;
+
+export const action = formAction(async ({ ctx, form }) => {
+  const [program] = await listPrograms(ctx);
+  await updateProgramSettings(ctx, program!.id, {
+    nameFr: form.nameFr,
+    nameEn: form.nameEn,
+    descriptionFr: form.descriptionFr,
+    descriptionEn: form.descriptionEn,
+    targetRetailers: /^\d+$/.test(form.targetRetailers ?? '')
+      ? Number(form.targetRetailers)
+      : form.targetRetailers,
+    intakeOpensAt: day(form.intakeOpensAt),
+    // The closing day is included: intake closes at the end of it.
+    intakeClosesAt: day(form.intakeClosesAt, 1),
+    automatedDecisionNoticeFr: form.automatedDecisionNoticeFr,
+    automatedDecisionNoticeEn: form.automatedDecisionNoticeEn,
+  });
+  return { saved: true as const };
+});
+
+export default function ProgramSettings() {
+  const { t } = useTranslation('programs');
+  const { program } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
+  const errors = fieldErrors(failed?.error);
+  const v = (name: keyof typeof program) => failed?.values[name] ?? String(program[name] ?? '');
+  return (
+    <div>
+      <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
+      <p className="actions">
+        <Link to="/admin/program/eligibility">{t('settings.criteria_link')}</Link>
+        <Link to="/admin/program/consents">{t('settings.consents_link')}</Link>
+      </p>
+      <ErrorSummary error={failed?.error} />
+      {result && 'saved' in result ? (
+        <Notice kind="success">
+          <p>{t('settings.saved')}</p>
+        </Notice>
+      ) : null}
+      <PostForm className="stack">
+        <TextField
+          name="nameFr"
+          label={t('fields.nameFr')}
+          required
+          defaultValue={v('nameFr')}
+          error={errors.nameFr}
+        />
+        <TextField
+          name="nameEn"
+          label={t('fields.nameEn')}
+          required
+          defaultValue={v('nameEn')}
+          error={errors.nameEn}
+        />
+        <TextArea
+          name="descriptionFr"
+          label={t('fields.descriptionFr')}
+          required
+          defaultValue={v('descriptionFr')}
+          error={errors.descriptionFr}
+        />
+        <TextArea
+          name="descriptionEn"
+          label={t('fields.descriptionEn')}
+          required
+          defaultValue={v('descriptionEn')}
+          error={errors.descriptionEn}
+        />
+        <TextField
+          name="targetRetailers"
+          label={t('fields.targetRetailers')}
+          hint={t('settings.target_hint')}
+          required
+          inputMode="numeric"
+          defaultValue={v('targetRetailers')}
+          error={errors.targetRetailers}
+        />
+        <TextField
+          name="intakeOpensAt"
+          type="date"
+          label={t('fields.intakeOpensAt')}
+          hint={t('settings.window_hint')}
+          defaultValue={v('intakeOpensAt')}
+          error={errors.intakeOpensAt}
+        />
+        <TextField
+          name="intakeClosesAt"
+          type="date"
+          label={t('fields.intakeClosesAt')}
+          hint={t('settings.closes_hint')}
+          defaultValue={v('intakeClosesAt')}
+          error={errors.intakeClosesAt}
+        />
+        <TextArea
+          name="automatedDecisionNoticeFr"
+          label={t('fields.automatedDecisionNoticeFr')}
+          hint={t('settings.notice_hint')}
+          required
+          defaultValue={v('automatedDecisionNoticeFr')}
+          error={errors.automatedDecisionNoticeFr}
+        />
+        <TextArea
+          name="automatedDecisionNoticeEn"
+          label={t('fields.automatedDecisionNoticeEn')}
+          required
+          defaultValue={v('automatedDecisionNoticeEn')}
+          error={errors.automatedDecisionNoticeEn}
+        />
+        <SubmitButton>{t('settings.save')}</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+import type { ReceivedMail } from './mail-server.ts';
+import { ROOT } from './virage-server.ts';
+
+export type Locale = 'fr' | 'en';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** The server of one language's journey, started by global-setup.ts. */
+export function serverFor(locale: Locale): { url: string; firstAdminLink: string } {
+  const key = locale.toUpperCase();
+  return {
+    url: process.env[`E2E_${key}_URL`] ?? '',
+    firstAdminLink: process.env[`E2E_${key}_FIRST_ADMIN_LINK`] ?? '',
+  };
+}
+
+/** Runs axe with the WCAG 2.2 AA tags; every violation fails the test, listed one per line. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const lines = results.violations.flatMap((v) => [
+    `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`,
+    ...v.nodes.map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  ]);
+  if (lines.length > 0)
+    process.stdout.write(`axe violations on ${label} (${page.url()}):\n${lines.join('\n')}\n`);
+  expect.soft(lines, `axe violations on ${label} (${page.url()})`).toEqual([]);
+}
+
+/**
+ * axe needs scripts, which a page of a context without JavaScript does not run: the page's HTML, as the
+ * server sent it and without its scripts, is checked in a context with scripts, at the same address.
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page, label: string) {
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser for the axe check');
+  const context = await browser.newContext();
+  try {
+    const copy = await context.newPage();
+    await copy.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await copy.goto(url);
+    await expectNoAxeViolations(copy, label);
+  } finally {
+    await context.close();
+  }
+}
+
+const shotCounters = new Map<string, number>();
+
+/** A full-page screenshot into test-results/screenshots/<locale>/NN-<label>.png. */
+export async function screenshot(page: Page, locale: Locale, label: string) {
+  const n = (shotCounters.get(locale) ?? 0) + 1;
+  shotCounters.set(locale, n);
+  const dir = path.join(SCREENSHOTS, locale);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({
+    path: path.join(dir, `${String(n).padStart(2, '0')}-${label}.png`),
+    fullPage: true,
+  });
+}
+
+/**
+ * The header's language button switches the page to the other language (html lang changes, same
+ * address) and back again.
+ */
+export async function expectLanguageSwitchWorks(page: Page) {
+  const html = page.locator('html');
+  const before = (await html.getAttribute('lang')) as Locale;
+  const other: Locale = before === 'fr' ? 'en' : 'fr';
+  const address = () => {
+    const url = new URL(page.url());
+    return url.pathname + url.search;
+  };
+  const here = address();
+  const button = (to: Locale) =>
+    page.getByRole('button', { name: to === 'en' ? 'English' : 'Français', exact: true });
+  await button(other).click();
+  await expect(html).toHaveAttribute('lang', other);
+  expect(address(), 'the language switch keeps the page').toBe(here);
+  await expect(button(before)).toBeVisible();
+  await button(before).click();
+  await expect(html).toHaveAttribute('lang', before);
+  expect(address()).toBe(here);
+}
+
+/**
+ * What every visited page goes through: it has one heading, passes axe, is photographed, and (unless
+ * it is the result of a form submission, which a reload would not show again) switches language.
+ */
+export async function checkPage(
+  page: Page,
+  locale: Locale,
+  label: string,
+  options: { switchLanguage?: boolean } = {},
+) {
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expectStylesheet(page);
+  await expectNoAxeViolations(page, label);
+  await screenshot(page, locale, label);
+  if (options.switchLanguage ?? true) await expectLanguageSwitchWorks(page);
+}
+
+/** The page is styled: the build's stylesheet loaded (another build in the same folder replaces it). */
+export async function expectStylesheet(page: Page) {
+  const headerBackground = await page
+    .locator('.site-header')
+    .evaluate((header) => getComputedStyle(header).backgroundColor);
+  expect(
+    headerBackground,
+    'the stylesheet did not load; did another process rebuild build/ while the tests ran?',
+  ).not.toBe('rgba(0, 0, 0, 0)');
+}
+
+/**
+ * No horizontal scrolling at 320 CSS pixels (WCAG 1.4.10 Reflow), and axe at that width too (a table
+ * that scrolls in its box must be reachable by keyboard); the viewport is restored after.
+ */
+export async function expectReflowAt320(page: Page, locale: Locale, label: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  await screenshot(page, locale, `${label}-320px`);
+  expect.soft(widths.scroll, `${label} scrolls sideways at 320 px`).toBeLessThanOrEqual(320);
+  await expectNoAxeViolations(page, `${label} at 320 px`);
+  if (size) await page.setViewportSize(size);
+}
+
+/** Collects script errors and console errors of a page, to assert at the end that there were none. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.status() >= 500 || (response.status() === 404 && url.pathname.startsWith('/assets/'))) {
+      problems.push(`HTTP ${response.status()} for ${url.pathname}`);
+    }
+  });
+  page.on('console', (message) => {
+    // A form answered with 4xx (wrong password) is logged by the browser as a failed resource: expected.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * An authenticator app: codes for a secret read from the page. The server accepts each 30-second time
+ * step once (±1 step of drift), so each code is for a step after the last one used, waiting if needed.
+ */
+export class Authenticator {
+  private readonly totp: TOTP;
+  private lastStep = 0;
+  constructor(secret: string) {
+    this.totp = new TOTP({
+      secret: Secret.fromBase32(secret.replace(/\s+/g, '')),
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA1',
+    });
+  }
+  async code(): Promise<string> {
+    const current = () => Math.floor(Date.now() / 30_000);
+    const step = Math.max(current(), this.lastStep + 1);
+    while (step > current() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    this.lastStep = step;
+    return this.totp.generate({ timestamp: step * 30_000 });
+  }
+}
+
+/** Waits for the e-mail to this address (mail is sent by a job polling every second or so). */
+export async function waitForMail(to: string, timeoutMs = 30_000): Promise<ReceivedMail> {
+  const api = process.env.E2E_MAIL_API;
+  if (!api) throw new Error('E2E_MAIL_API is not set: run through playwright.config.ts (global setup)');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const messages = (await (await fetch(`${api}/messages`)).json()) as ReceivedMail[];
+    const found = messages.find((m) => m.to.includes(to.toLowerCase()));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
