@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findMunicipality, MUNICIPALITIES, municipalitySuggestions } from './municipalities.ts';
 import {
-  findMunicipality,
   isQuebecPostalCode,
-  MUNICIPALITIES,
-  municipalitySuggestions,
   NAICS_RETAIL,
   neqChecksumLooksRight,
   normaliseNeq,

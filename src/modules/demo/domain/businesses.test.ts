@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findMunicipality, neqChecksumLooksRight, normalisePostalCode } from '../../../kernel/quebec.ts';
+import { findMunicipality } from '../../../kernel/municipalities.ts';
+import { neqChecksumLooksRight, normalisePostalCode } from '../../../kernel/quebec.ts';
 import { generateBusinesses } from './businesses.ts';
 
 describe('demo businesses', () => {

@@ -1,6 +1,6 @@
 import { base, en, Faker, fr, fr_CA } from '@faker-js/faker';
 import type { RevenueBand } from '../../../kernel/business.ts';
-import { MUNICIPALITIES, type Municipality } from '../../../kernel/quebec.ts';
+import { MUNICIPALITIES, type Municipality } from '../../../kernel/municipalities.ts';
 
 export type DemoBusiness = {
   legalName: string;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { REVENUE_BANDS } from '../../../kernel/business.ts';
+import { findMunicipality } from '../../../kernel/municipalities.ts';
 import {
-  findMunicipality,
   isQuebecPostalCode,
   normaliseNeq,
   normalisePostalCode,
   REGION_CODES,
 } from '../../../kernel/quebec.ts';
 import { hasControlCharacters } from '../../../kernel/text.ts';
+import { LANGUAGES_SERVED, ONLINE_PRESENCE } from './choices.ts';
 
 const text = (max: number) =>
   z
@@ -18,16 +19,6 @@ const text = (max: number) =>
       error: 'common:validation.control_characters',
     });
 const requiredText = (max: number) => text(max).pipe(z.string().min(1));
-
-export const ONLINE_PRESENCE = [
-  'website',
-  'online_store',
-  'social_media',
-  'google_business_profile',
-  'marketplace',
-  'none',
-] as const;
-export const LANGUAGES_SERVED = ['fr', 'en', 'other'] as const;
 
 export const neqField = z
   .string()

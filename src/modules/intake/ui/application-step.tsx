@@ -11,7 +11,8 @@ import {
 } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { municipalitySuggestions, REGIONS } from '../../../kernel/quebec.ts';
+import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
+import { REGIONS } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';

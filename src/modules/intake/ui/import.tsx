@@ -5,7 +5,8 @@ import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.ts
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { IMPORT_COLUMNS, importApplications } from '../use-cases/import-applications.ts';
+import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
+import { importApplications } from '../use-cases/import-applications.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(({ ctx }) => {
@@ -34,7 +35,7 @@ export default function ImportApplications() {
       <p>{t('ui.import.intro')}</p>
       <p>
         {t('ui.import.columns')} <code>{Object.keys(IMPORT_COLUMNS).join(', ')}</code>,{' '}
-        <code>consent_research, consent_surveys, consent_publication</code>
+        <code>{Object.keys(CONSENT_COLUMNS).join(', ')}</code>
       </p>
       <ErrorSummary error={failed?.error} />
       {report ? (

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { REVENUE_BANDS } from '../../../kernel/business.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { NAICS_RETAIL, REGIONS } from '../../../kernel/quebec.ts';
-import { LANGUAGES_SERVED, ONLINE_PRESENCE } from '../domain/business-fields.ts';
+import { LANGUAGES_SERVED, ONLINE_PRESENCE } from '../domain/choices.ts';
 
 /** Choices shown in the intake forms, in the reader's language. */
 export const regionOptions = () => REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }));

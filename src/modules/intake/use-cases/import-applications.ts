@@ -16,39 +16,13 @@ import { missingForSubmission } from '../domain/application-draft.ts';
 import { businessDraftSchema } from '../domain/business-fields.ts';
 import { evaluate } from '../domain/eligibility.ts';
 import { factsFrom } from '../domain/facts.ts';
+import { CONSENT_COLUMNS, IMPORT_COLUMNS, REQUIRED_COLUMNS } from '../domain/import-columns.ts';
 
 export const importApplicationsInput = z.strictObject({
   programId: z.uuid(),
   csv: z.string().min(1).max(5_000_000),
 });
 
-/** Columns of the paper-application file (see the README); the first eleven are required. */
-export const IMPORT_COLUMNS = {
-  legal_name: 'legalName',
-  neq: 'neq',
-  street: 'street',
-  municipality: 'municipality',
-  postal_code: 'postalCode',
-  phone: 'phone',
-  email: 'email',
-  naics: 'naics',
-  employees: 'employees',
-  founded_year: 'foundedYear',
-  contact_name: 'contactName',
-  trade_name: 'tradeName',
-  region: 'region',
-  website: 'website',
-  annual_revenue_band: 'annualRevenueBand',
-  contact_phone: 'contactPhone',
-  goals: 'goals',
-  challenges: 'challenges',
-} as const;
-const REQUIRED_COLUMNS = Object.keys(IMPORT_COLUMNS).slice(0, 11);
-const CONSENT_COLUMNS = {
-  consent_research: 'research',
-  consent_surveys: 'surveys',
-  consent_publication: 'publication',
-} as const;
 const MAX_ROWS = 5000;
 
 const yes = (value: string | undefined) => /^(oui|yes|o|y|1|true|vrai|x)$/i.test(value?.trim() ?? '');
