@@ -3,6 +3,7 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 // Each module owns its pages; this is where they get their address.
 const identity = (file: string) => `../src/modules/identity/ui/${file}`;
 const intake = (file: string) => `../src/modules/intake/ui/${file}`;
+const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 
 export default [
@@ -22,6 +23,9 @@ export default [
   route('apply', intake('apply.tsx')),
   route('applications/:id', intake('application-status.tsx')),
   route('applications/:id/steps/:step', intake('application-step.tsx')),
+  route('applications/:id/diagnostics', diagnostic('application-diagnostics.tsx')),
+  route('diagnostics/:id', diagnostic('take.tsx')),
+  route('diagnostics/:id/results', diagnostic('results.tsx')),
   route('review', intake('review-queue.tsx')),
   route('review/applications/:id', intake('review-application.tsx')),
   route('review/import', intake('import.tsx')),

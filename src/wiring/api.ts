@@ -1,4 +1,5 @@
 import { administrationOperations } from '../modules/administration/api/operations.ts';
+import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
@@ -9,5 +10,6 @@ export const apiOperations: ApiOperation[] = [
   ...identityOperations,
   ...programOperations,
   ...intakeOperations,
+  ...diagnosticOperations,
   ...administrationOperations,
 ];

@@ -1,5 +1,6 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
+import { diagnosticPolicies } from '../modules/diagnostic/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
@@ -10,6 +11,7 @@ export const policies = {
   ...identityPolicies,
   ...programPolicies,
   ...intakePolicies,
+  ...diagnosticPolicies,
   ...administrationPolicies,
   ...demoPolicies,
 };

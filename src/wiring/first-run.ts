@@ -1,3 +1,4 @@
+import { ensureDiagnosticDefaults } from '../modules/diagnostic/index.ts';
 import { createFirstAdminLink } from '../modules/identity/use-cases/create-first-admin-link.ts';
 import { ensureIntakeDefaults } from '../modules/intake/index.ts';
 import { ensureDefaultProgram, listPrograms } from '../modules/programs/index.ts';
@@ -9,7 +10,10 @@ import type { Ctx } from '../platform/context.ts';
  */
 export async function firstRun(system: Ctx) {
   const { created } = await ensureDefaultProgram(system);
-  for (const program of await listPrograms(system)) await ensureIntakeDefaults(system, program.id);
+  for (const program of await listPrograms(system)) {
+    await ensureIntakeDefaults(system, program.id);
+    await ensureDiagnosticDefaults(system, program.id);
+  }
   const firstAdmin = await createFirstAdminLink(system);
   return { createdProgram: created, firstAdmin };
 }

@@ -61,7 +61,9 @@ describe('translations', () => {
       const source = readFileSync(file, 'utf8');
       const defaultNs = /useTranslation\('(\w+)'\)/.exec(source)?.[1];
       const keys = new Set<string>();
-      for (const m of source.matchAll(/'(common|app|identity|intake|programs|administration):([\w.]+)'/g))
+      for (const m of source.matchAll(
+        /'(common|app|identity|intake|diagnostic|programs|administration):([\w.]+)'/g,
+      ))
         keys.add(`${m[1]}:${m[2]}`);
       if (defaultNs) for (const m of source.matchAll(/\bt\('([\w.]+)'/g)) keys.add(`${defaultNs}:${m[1]}`);
       for (const qualified of keys) {

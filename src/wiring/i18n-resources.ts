@@ -2,6 +2,8 @@ import appEn from '../../app/i18n/en.json' with { type: 'json' };
 import appFr from '../../app/i18n/fr.json' with { type: 'json' };
 import administrationEn from '../modules/administration/i18n/en.json' with { type: 'json' };
 import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
+import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json' };
+import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
 import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
@@ -19,6 +21,7 @@ export const resources: Resources = {
     app: appFr,
     identity: identityFr,
     intake: intakeFr,
+    diagnostic: diagnosticFr,
     programs: programsFr,
     administration: administrationFr,
   },
@@ -27,6 +30,7 @@ export const resources: Resources = {
     app: appEn,
     identity: identityEn,
     intake: intakeEn,
+    diagnostic: diagnosticEn,
     programs: programsEn,
     administration: administrationEn,
   },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/kernel/roles.ts';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -7,7 +8,14 @@ import { allConsents, business, defaultProgramId, submitted } from '../support/i
 
 type Caller = Role | 'anonymous';
 type Call = { path: string; json?: unknown };
-type Fixture = { h: Harness; programId: string; retailerToken: string; caller: Caller };
+type Fixture = {
+  h: Harness;
+  programId: string;
+  retailerToken: string;
+  adminToken: string;
+  coordinatorToken: string;
+  caller: Caller;
+};
 
 const STAFF: Caller[] = ['coordinator', 'admin'];
 const PUBLIC: Caller[] = [...ROLES, 'anonymous'];
@@ -33,6 +41,31 @@ async function submittedOfRetailer(f: Fixture): Promise<string> {
   const id = await draft(f);
   await f.h.request(`/api/v1/applications/${id}/submit`, { method: 'POST', token: f.retailerToken });
   return id;
+}
+
+/** An accepted application of the matrix's retailer, with its T0 diagnostic started. */
+async function diagnosticOfRetailer(f: Fixture): Promise<{ applicationId: string; diagnosticId: string }> {
+  const applicationId = await submittedOfRetailer(f);
+  await f.h.request(`/api/v1/applications/${applicationId}/decision`, {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { decision: 'accepted' },
+  });
+  const res = await f.h.request('/api/v1/diagnostics', {
+    method: 'POST',
+    token: f.retailerToken,
+    json: { applicationId, phase: 'T0' },
+  });
+  return { applicationId, diagnosticId: (await res.json()).id };
+}
+async function acceptedOfRetailer(f: Fixture): Promise<string> {
+  const applicationId = await submittedOfRetailer(f);
+  await f.h.request(`/api/v1/applications/${applicationId}/decision`, {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { decision: 'accepted' },
+  });
+  return applicationId;
 }
 
 /**
@@ -176,6 +209,90 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       json: { email: 'p@example.ca' },
     }),
   },
+  getCurrentQuestionnaire: {
+    allowed: PUBLIC,
+    call: async (f) => ({ path: `/questionnaires/current?programId=${f.programId}` }),
+  },
+  getQuestionnaire: {
+    allowed: PUBLIC,
+    call: async (f) => ({
+      path: `/questionnaires/${(await (await f.h.request(`/api/v1/questionnaires/current?programId=${f.programId}`)).json()).id}`,
+    }),
+  },
+  saveQuestionnaireDraft: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: '/questionnaires',
+      json: { programId: f.programId, content: DEFAULT_QUESTIONNAIRE },
+    }),
+  },
+  publishQuestionnaire: {
+    allowed: ['admin'],
+    call: async (f) => {
+      const draft = await f.h.request('/api/v1/questionnaires', {
+        method: 'POST',
+        token: f.adminToken,
+        json: { programId: f.programId, content: DEFAULT_QUESTIONNAIRE },
+      });
+      return { path: `/questionnaires/${(await draft.json()).id}/publish` };
+    },
+  },
+  startDiagnostic: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => ({
+      path: '/diagnostics',
+      json: { applicationId: await acceptedOfRetailer(f), phase: 'T0' },
+    }),
+  },
+  getDiagnostic: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => ({ path: `/diagnostics/${(await diagnosticOfRetailer(f)).diagnosticId}` }),
+  },
+  saveDiagnosticAnswers: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/diagnostics/${(await diagnosticOfRetailer(f)).diagnosticId}/answers`,
+      json: { answers: {} },
+    }),
+  },
+  completeDiagnostic: {
+    allowed: ['retailer'],
+    call: async (f) => ({ path: `/diagnostics/${(await diagnosticOfRetailer(f)).diagnosticId}/complete` }),
+  },
+  getDiagnosticReport: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => ({ path: `/diagnostics/${(await diagnosticOfRetailer(f)).diagnosticId}/report.pdf` }),
+  },
+  listApplicationDiagnostics: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => ({
+      path: `/applications/${(await diagnosticOfRetailer(f)).applicationId}/diagnostics`,
+    }),
+  },
+  listRecommendations: {
+    allowed: ['admin'],
+    call: async (f) => ({ path: `/recommendations?programId=${f.programId}` }),
+  },
+  saveRecommendation: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: '/recommendations',
+      json: {
+        programId: f.programId,
+        key: 'matrix_rec',
+        dimensionId: 'marketing',
+        minScore: 0,
+        maxScore: 50,
+        titleFr: 'Titre',
+        titleEn: 'Title',
+        textFr: 'Texte',
+        textEn: 'Text',
+        costMin: 0,
+        costMax: 100,
+        effort: 'low',
+      },
+    }),
+  },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */
@@ -184,17 +301,23 @@ const ALLOWED_REFUSALS: Record<string, number> = {
   revokeToken: 404,
   addPartnerMember: 404,
   importApplications: 422,
+  completeDiagnostic: 409,
+  getDiagnosticReport: 409,
 };
 
 let h: Harness;
 let programId: string;
 let retailerToken: string;
+let adminToken: string;
+let coordinatorToken: string;
 const tokens = new Map<Caller, string>();
 beforeAll(async () => {
   h = await createHarness();
   programId = await defaultProgramId(h);
   for (const role of ROLES) tokens.set(role, await h.token((await h.user(role)).email));
   retailerToken = tokens.get('retailer')!;
+  adminToken = tokens.get('admin')!;
+  coordinatorToken = tokens.get('coordinator')!;
   await submitted(h, programId, { neq: nextNeq() }); // someone else's application in the queue
 });
 afterAll(() => h?.close());
@@ -210,7 +333,7 @@ describe(`authorization matrix (${engine})`, () => {
       const allowed = row?.allowed.includes(caller) ?? false;
       it(`${op.operationId} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         expect(row, `no matrix row for ${op.operationId}`).toBeTruthy();
-        const call = await row!.call({ h, programId, retailerToken, caller });
+        const call = await row!.call({ h, programId, retailerToken, adminToken, coordinatorToken, caller });
         const token = tokens.get(caller);
         const res = await h.request(`/api/v1${call.path}`, {
           method: op.method.toUpperCase(),

@@ -1,4 +1,6 @@
 // What other modules may use from intake.
+
+export { applicationProfile } from './db/queries.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listProgramOverviews } from './use-cases/list-program-overviews.ts';

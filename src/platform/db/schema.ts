@@ -1,4 +1,6 @@
 // Every table, for drizzle-kit and for the typed database handle. Modules own their tables.
+
+export * from '../../modules/diagnostic/db/tables.ts';
 export * from '../../modules/identity/db/tables.ts';
 export * from '../../modules/intake/db/tables.ts';
 export * from '../../modules/programs/db/tables.ts';

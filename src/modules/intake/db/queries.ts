@@ -131,3 +131,23 @@ export async function partnerOrganizationOf(db: Executor, userId: string): Promi
     .where(eq(partnerMembers.userId, userId));
   return row?.id;
 }
+
+/** What other modules need to know about an application to act on it (owner, status, business profile). */
+export async function applicationProfile(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: applications.id,
+      programId: applications.programId,
+      applicantId: applications.applicantId,
+      status: applications.status,
+      legalName: applications.legalName,
+      tradeName: applications.tradeName,
+      naics: applications.naics,
+      employees: applications.employees,
+      region: applications.region,
+      municipality: applications.municipalityName,
+    })
+    .from(applications)
+    .where(eq(applications.id, id));
+  return row;
+}

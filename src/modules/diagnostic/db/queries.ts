@@ -1,0 +1,141 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/client.ts';
+import { candidateGroups, type GroupKind, MIN_PEERS, percentileRank } from '../domain/benchmark.ts';
+import type { Recommendation } from '../domain/recommendations.ts';
+import { diagnostics, questionnaires, recommendations } from './tables.ts';
+
+export type DiagnosticRow = typeof diagnostics.$inferSelect;
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+
+/** The latest published questionnaire of a program. */
+export async function currentQuestionnaire(
+  db: Executor,
+  programId: string,
+): Promise<QuestionnaireRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.programId, programId), eq(questionnaires.status, 'published')))
+    .orderBy(desc(questionnaires.version))
+    .limit(1);
+  return row;
+}
+
+export async function findQuestionnaire(db: Executor, id: string): Promise<QuestionnaireRow | undefined> {
+  const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  return row;
+}
+
+export async function findDiagnostic(db: Executor, id: string): Promise<DiagnosticRow | undefined> {
+  const [row] = await db.select().from(diagnostics).where(eq(diagnostics.id, id));
+  return row;
+}
+
+export async function diagnosticsOfApplication(
+  db: Executor,
+  applicationId: string,
+): Promise<DiagnosticRow[]> {
+  return db
+    .select()
+    .from(diagnostics)
+    .where(eq(diagnostics.applicationId, applicationId))
+    .orderBy(asc(diagnostics.phase));
+}
+
+/** The active recommendations of a program, as the domain uses them. */
+export async function recommendationLibrary(db: Executor, programId: string): Promise<Recommendation[]> {
+  const rows = await db
+    .select()
+    .from(recommendations)
+    .where(and(eq(recommendations.programId, programId), eq(recommendations.active, true)));
+  return rows.map((r) => ({
+    id: r.key,
+    dimensionId: r.dimensionId,
+    minScore: r.minScore,
+    maxScore: r.maxScore,
+    title: { fr: r.titleFr, en: r.titleEn },
+    text: { fr: r.textFr, en: r.textEn },
+    costMin: r.costMin,
+    costMax: r.costMax,
+    effort: r.effort,
+    priority: r.priority,
+  }));
+}
+
+export type Benchmark = {
+  group: GroupKind;
+  /** Values of the group used: subsector, size band, region (those that apply). */
+  peers: { naics?: string; sizeBand?: string; region?: string };
+  size: number;
+  percentiles: { overall: number | null; dimensions: Record<string, number | null> };
+} | null;
+
+/**
+ * Percentile of each score among completed diagnostics of the same phase in the narrowest peer group
+ * with at least MIN_PEERS others. Two queries: group sizes, then counts below/equal in the chosen group.
+ */
+export async function benchmarkOf(
+  db: Executor,
+  d: DiagnosticRow,
+  dimensionIds: string[],
+  withRegion = false,
+): Promise<Benchmark> {
+  if (d.status !== 'completed' || !d.scores) return null;
+  const candidates = candidateGroups({ naics: d.naics, sizeBand: d.sizeBand, region: d.region }, withRegion);
+  const base = and(
+    eq(diagnostics.programId, d.programId),
+    eq(diagnostics.phase, d.phase),
+    eq(diagnostics.status, 'completed'),
+    ne(diagnostics.id, d.id),
+  );
+  const matches = (g: (typeof candidates)[number]['group']) =>
+    and(
+      ...(g.naics ? [eq(diagnostics.naics, g.naics)] : []),
+      ...(g.sizeBand ? [eq(diagnostics.sizeBand, g.sizeBand)] : []),
+      ...(g.region ? [eq(diagnostics.region, g.region)] : []),
+    ) ?? sql`true`;
+  const sizes = await db
+    .select(
+      Object.fromEntries(
+        candidates.map((c, i) => [`g${i}`, sql<number>`count(*) filter (where ${matches(c.group)})::int`]),
+      ),
+    )
+    .from(diagnostics)
+    .where(base);
+  const chosen = candidates.find(
+    (_, i) => Number((sizes[0] as Record<string, number>)[`g${i}`] ?? 0) >= MIN_PEERS,
+  );
+  if (!chosen) return null;
+  // Scores are kept to one decimal: compare them as such (float equality would miss ties).
+  const scoreOf = (id: string | null) =>
+    id === null
+      ? sql`round(${diagnostics.overall}::numeric, 1)`
+      : sql`round((${diagnostics.scores}->'dimensions'->>${id})::numeric, 1)`;
+  const mine = (id: string | null) => (id === null ? d.scores!.overall : (d.scores!.dimensions[id] ?? 0));
+  const columns: Record<string, ReturnType<typeof sql<number>>> = { total: sql<number>`count(*)::int` };
+  for (const [key, id] of [
+    ['overall', null] as const,
+    ...dimensionIds.map((id, i) => [`d${i}`, id] as const),
+  ]) {
+    columns[`${key}_below`] =
+      sql<number>`count(*) filter (where ${scoreOf(id)} < ${String(mine(id))}::numeric)::int`;
+    columns[`${key}_equal`] =
+      sql<number>`count(*) filter (where ${scoreOf(id)} = ${String(mine(id))}::numeric)::int`;
+  }
+  const [counts] = (await db
+    .select(columns)
+    .from(diagnostics)
+    .where(and(base, matches(chosen.group)))) as Record<string, number>[];
+  const total = Number(counts!.total);
+  const rank = (key: string) =>
+    percentileRank(Number(counts![`${key}_below`]), Number(counts![`${key}_equal`]), total);
+  return {
+    group: chosen.kind,
+    peers: chosen.group,
+    size: total,
+    percentiles: {
+      overall: rank('overall'),
+      dimensions: Object.fromEntries(dimensionIds.map((id, i) => [id, rank(`d${i}`)])),
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useLoaderData } from 'react-router';
+import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
+import { pageLoader } from '../../../../app/lib/route.server.ts';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { getDiagnostic } from '../use-cases/get-diagnostic.ts';
+import { RadarChart } from './radar-chart.tsx';
+
+export const loader = pageLoader(async ({ ctx, params }) => {
+  const d = await getDiagnostic(ctx, params.id ?? '');
+  if (d.status !== 'completed' || !d.scores || !d.level) throw redirect(`/diagnostics/${d.id}`);
+  const number = (n: number) =>
+    new Intl.NumberFormat(ctx.locale === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 1 }).format(n);
+  const dimensions = d.questionnaire.dimensions.map((x) => ({
+    id: x.id,
+    label: x.label,
+    score: d.scores!.dimensions[x.id] ?? 0,
+    shown: number(d.scores!.dimensions[x.id] ?? 0),
+    percentile: d.benchmark?.percentiles.dimensions[x.id] ?? null,
+    before: d.comparison ? number(d.comparison.before.dimensions[x.id] ?? 0) : null,
+    delta: d.comparison ? (d.comparison.deltas.dimensions[x.id] ?? 0) : null,
+  }));
+  const labelOf = (id: string) => dimensions.find((x) => x.id === id)?.label ?? id;
+  return {
+    id: d.id,
+    applicationId: d.applicationId,
+    phase: d.phase,
+    business: d.business.name,
+    completedAt: d.completedAt ? formatDate(d.completedAt) : '',
+    version: d.questionnaire.version,
+    overall: number(d.scores.overall),
+    overallPercentile: d.benchmark?.percentiles.overall ?? null,
+    level: d.level,
+    dimensions,
+    benchmark: d.benchmark
+      ? { group: d.benchmark.group, size: d.benchmark.size, peers: d.benchmark.peers }
+      : null,
+    strengths: d.strengths.map((s) => ({ label: labelOf(s.id), score: number(s.score) })),
+    gaps: d.gaps.map((s) => ({ label: labelOf(s.id), score: number(s.score) })),
+    recommendations: d.recommendations.map((r) => ({
+      ...r,
+      dimension: labelOf(r.dimensionId),
+      cost: `${formatMoney(r.costMin, ctx.locale)} – ${formatMoney(r.costMax, ctx.locale)}`,
+    })),
+    comparison: d.comparison
+      ? {
+          overallBefore: number(d.comparison.before.overall),
+          overallDelta: d.comparison.deltas.overall,
+          before: d.questionnaire.dimensions.map((x) => d.comparison!.before.dimensions[x.id] ?? 0),
+        }
+      : null,
+  };
+});
+
+const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)}`);
+
+export default function DiagnosticResults() {
+  const { t } = useTranslation('diagnostic');
+  const r = useLoaderData<typeof loader>();
+  const b = r.benchmark;
+  return (
+    <div>
+      <PageTitle title={t('results.title', { phase: r.phase })}>
+        {t('results.title', { phase: r.phase })}
+      </PageTitle>
+      <p>
+        {r.business} · {t('report.completed_on', { date: r.completedAt })} ·{' '}
+        {t('report.version', { version: r.version })}
+      </p>
+      <p className="actions">
+        <a href={`/api/v1/diagnostics/${r.id}/report.pdf`} className="button button-primary" download>
+          {t('results.download')}
+        </a>
+        <Link to={`/applications/${r.applicationId}`}>{t('take.back')}</Link>
+      </p>
+
+      <section aria-labelledby="overall-title" className="card">
+        <h2 id="overall-title">{t('report.overall_title')}</h2>
+        <p>
+          <span className="score-big">{r.overall}</span> / 100 — <strong>{r.level.label}</strong>
+          {r.overallPercentile !== null
+            ? ` · ${t('results.percentile_value', { value: r.overallPercentile })}`
+            : ''}
+        </p>
+        <p>{r.level.description}</p>
+        {r.comparison ? (
+          <p>
+            {t('results.since_t0', {
+              before: r.comparison.overallBefore,
+              delta: signed(r.comparison.overallDelta),
+            })}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="chart-title">
+        <h2 id="chart-title">{t('report.scores_title')}</h2>
+        <RadarChart
+          title={t('report.chart_alt')}
+          axes={r.dimensions.map((x) => x.label.split(/[,(]/)[0]!.trim())}
+          series={[
+            ...(r.comparison ? [{ label: 'T0', values: r.comparison.before, kind: 'before' as const }] : []),
+            { label: r.phase, values: r.dimensions.map((x) => x.score), kind: 'current' as const },
+          ]}
+        />
+        {r.comparison ? <p className="hint">{t('results.legend')}</p> : null}
+        <p>
+          {b
+            ? t(`benchmark.group_${b.group}`, {
+                count: b.size,
+                naics: b.peers.naics ?? '',
+                size: b.peers.sizeBand ?? '',
+                region: b.peers.region ?? '',
+              })
+            : t('benchmark.too_few')}
+        </p>
+        <TableWrap label={t('report.scores_title')}>
+          <table className="data">
+            <caption className="sr-only">{t('report.scores_title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.dimension')}</th>
+                <th scope="col">{t('results.score')}</th>
+                <th scope="col">{t('results.percentile')}</th>
+                {r.comparison ? (
+                  <>
+                    <th scope="col">T0</th>
+                    <th scope="col">{t('results.change')}</th>
+                  </>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {r.dimensions.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.label}</th>
+                  <td>{x.shown}</td>
+                  <td>
+                    {x.percentile === null ? '—' : t('results.percentile_value', { value: x.percentile })}
+                  </td>
+                  {r.comparison ? (
+                    <>
+                      <td>{x.before}</td>
+                      <td>{signed(x.delta)}</td>
+                    </>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+
+      <section aria-labelledby="strengths-title">
+        <h2 id="strengths-title">{t('results.strengths_title')}</h2>
+        <ul className="bullets">
+          {r.strengths.map((s) => (
+            <li key={s.label}>{t('results.strength', { dimension: s.label, score: s.score })}</li>
+          ))}
+        </ul>
+        <h2>{t('results.gaps_title')}</h2>
+        <ul className="bullets">
+          {r.gaps.map((s) => (
+            <li key={s.label}>{t('results.gap', { dimension: s.label, score: s.score })}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="recommendations-title">
+        <h2 id="recommendations-title">{t('results.recommendations_title')}</h2>
+        {r.recommendations.length === 0 ? (
+          <Notice>
+            <p>{t('results.no_recommendations')}</p>
+          </Notice>
+        ) : (
+          r.recommendations.map((rec) => (
+            <article key={rec.id} className="card">
+              <h3>{rec.title}</h3>
+              <p>{rec.text}</p>
+              <p className="hint">
+                {t('results.cost')} {rec.cost} · {t('results.effort')} {t(`results.effort_${rec.effort}`)} ·{' '}
+                {rec.dimension}
+              </p>
+            </article>
+          ))
+        )}
+      </section>
+
+      <section aria-labelledby="method-title">
+        <h2 id="method-title">{t('results.method_title')}</h2>
+        <p>{t('results.method')}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
+import { Notice, PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { completeDiagnostic } from '../use-cases/complete-diagnostic.ts';
+import { type DiagnosticDetail, getDiagnostic } from '../use-cases/get-diagnostic.ts';
+import { saveDiagnosticAnswers } from '../use-cases/save-diagnostic-answers.ts';
+
+type LocalisedQuestion = DiagnosticDetail['questionnaire']['dimensions'][number]['questions'][number];
+
+/** Whether a question shows, from the saved answers (conditions open on earlier answers). */
+function visible(q: LocalisedQuestion, answers: DiagnosticDetail['answers']) {
+  if (!q.condition) return true;
+  const given = [answers[q.condition.questionId] ?? []].flat();
+  return given.some((c) => q.condition!.choiceIds.includes(c));
+}
+
+/** The part (dimension) to show: asked for, else the first with an unanswered question. */
+function partOf(d: DiagnosticDetail, asked: string | null): number {
+  const count = d.questionnaire.dimensions.length;
+  const n = Number(asked);
+  if (Number.isInteger(n) && n >= 1 && n <= count) return n;
+  const first = d.questionnaire.dimensions.findIndex((dim) =>
+    dim.questions.some((q) => d.progress.missing.includes(q.id)),
+  );
+  return first === -1 ? count : first + 1;
+}
+
+export const loader = pageLoader(async ({ ctx, params, request }) => {
+  const d = await getDiagnostic(ctx, params.id ?? '');
+  if (d.status === 'completed') throw redirect(`/diagnostics/${d.id}/results`);
+  const url = new URL(request.url);
+  const part = partOf(d, url.searchParams.get('part'));
+  const dimension = d.questionnaire.dimensions[part - 1]!;
+  return {
+    id: d.id,
+    applicationId: d.applicationId,
+    phase: d.phase,
+    business: d.business.name,
+    part,
+    parts: d.questionnaire.dimensions.map((x) => x.label),
+    dimension: { ...dimension, questions: dimension.questions.filter((q) => visible(q, d.answers)) },
+    answers: d.answers,
+    progress: d.progress,
+    revealed: url.searchParams.has('revealed'),
+  };
+});
+
+export const action = formAction(async ({ ctx, params, form, all, request }) => {
+  const id = params.id ?? '';
+  const before = await getDiagnostic(ctx, id);
+  const part = partOf(before, new URL(request.url).searchParams.get('part'));
+  const dimension = before.questionnaire.dimensions[part - 1]!;
+  const answers: Record<string, string | string[]> = {};
+  for (const q of dimension.questions.filter((x) => visible(x, before.answers))) {
+    if (q.type === 'multiple') answers[q.id] = all(q.id);
+    else if (form[q.id]) answers[q.id] = form[q.id]!;
+  }
+  await saveDiagnosticAnswers(ctx, id, { answers });
+  if (form.intent === 'save') return redirect(`/applications/${before.applicationId}?diagnostic=saved`);
+  if (form.intent === 'previous') return redirect(`/diagnostics/${id}?part=${Math.max(1, part - 1)}`);
+  // A better answer may have opened questions on this very page: show them before moving on.
+  const after = await getDiagnostic(ctx, id);
+  const opened = dimension.questions.some((q) => !visible(q, before.answers) && visible(q, after.answers));
+  if (opened) return redirect(`/diagnostics/${id}?part=${part}&revealed=1`);
+  if (part < before.questionnaire.dimensions.length) return redirect(`/diagnostics/${id}?part=${part + 1}`);
+  await completeDiagnostic(ctx, id);
+  return redirect(`/diagnostics/${id}/results`);
+});
+
+export default function TakeDiagnostic() {
+  const { t } = useTranslation('diagnostic');
+  const { id, phase, business, part, parts, dimension, answers, progress, revealed, applicationId } =
+    useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const title = t('take.title', { phase });
+  return (
+    <div>
+      <PageTitle title={`${dimension.label} — ${title}`}>{title}</PageTitle>
+      <p>
+        {business} · {t('take.part', { part, total: parts.length })}
+      </p>
+      <label htmlFor="progress">
+        {t('take.progress', { answered: progress.answered, total: progress.visible })}
+      </label>
+      <progress id="progress" className="progress" max={progress.visible} value={progress.answered} />
+      <nav aria-label={t('take.parts')}>
+        <ol className="steps">
+          {parts.map((label, i) => (
+            <li key={label} aria-current={i + 1 === part ? 'step' : undefined}>
+              {i + 1 === part ? label : <Link to={`/diagnostics/${id}?part=${i + 1}`}>{label}</Link>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ErrorSummary error={failed?.error} />
+      {revealed ? (
+        <Notice>
+          <p>{t('take.revealed')}</p>
+        </Notice>
+      ) : null}
+      <h2>{dimension.label}</h2>
+      <p>{dimension.description}</p>
+      <PostForm action={`/diagnostics/${id}?part=${part}`}>
+        {dimension.questions.map((q) => {
+          const given = [answers[q.id] ?? []].flat();
+          const error = failed?.error.errors.find((e) => e.path === `answers.${q.id}`)?.message;
+          return (
+            <fieldset
+              key={q.id}
+              id={`field-answers-${q.id}`}
+              className={error ? 'question field-error' : 'question'}
+              aria-describedby={q.help ? `help-${q.id}` : undefined}
+            >
+              <legend>{q.label}</legend>
+              {q.help ? (
+                <p id={`help-${q.id}`} className="hint">
+                  {q.help}
+                </p>
+              ) : null}
+              {q.type === 'multiple' ? <p className="hint">{t('take.several')}</p> : null}
+              {error ? <p className="error-message">{error}</p> : null}
+              {q.choices.map((c) => (
+                <div key={c.id} className={q.type === 'multiple' ? 'checkbox' : 'radio'}>
+                  <input
+                    id={`${q.id}-${c.id}`}
+                    type={q.type === 'multiple' ? 'checkbox' : 'radio'}
+                    name={q.id}
+                    value={c.id}
+                    defaultChecked={given.includes(c.id)}
+                  />
+                  <label htmlFor={`${q.id}-${c.id}`}>{c.label}</label>
+                </div>
+              ))}
+            </fieldset>
+          );
+        })}
+        <div className="actions">
+          <SubmitButton name="intent" value="next">
+            {part < parts.length ? t('take.next') : t('take.finish')}
+          </SubmitButton>
+          {part > 1 ? (
+            <SubmitButton name="intent" value="previous" variant="secondary">
+              {t('take.previous')}
+            </SubmitButton>
+          ) : null}
+          <SubmitButton name="intent" value="save" variant="secondary">
+            {t('take.later')}
+          </SubmitButton>
+        </div>
+      </PostForm>
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
+      </p>
+    </div>
+  );
+}

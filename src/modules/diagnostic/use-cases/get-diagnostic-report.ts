@@ -1,0 +1,26 @@
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { renderDiagnosticPdf } from '../report/report-pdf.ts';
+import { detailOf } from './get-diagnostic.ts';
+import { loadDiagnostic } from './load-diagnostic.ts';
+
+/** The PDF report of a completed diagnostic, in the reader's language. */
+export async function getDiagnosticReport(ctx: Ctx, id: string): Promise<{ pdf: Buffer; filename: string }> {
+  const { diagnostic, application } = await loadDiagnostic(ctx, id, 'diagnostic.read');
+  if (diagnostic.status !== 'completed')
+    throw new AppError('conflict', { key: 'diagnostic:errors.not_completed' });
+  const detail = await detailOf(ctx, diagnostic, application);
+  const pdf = await renderDiagnosticPdf(
+    detail as Parameters<typeof renderDiagnosticPdf>[0],
+    ctx.t,
+    ctx.locale,
+    ctx.now(),
+  );
+  const slug = (application.tradeName || application.legalName || 'diagnostic')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return { pdf, filename: `diagnostic-${diagnostic.phase.toLowerCase()}-${slug || 'virage'}.pdf` };
+}
