@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, type FormProps, useRouteLoaderData } from 'react-router';
+import { Form, type FormProps, Link, useRouteLoaderData } from 'react-router';
 import type { LocalisedError } from '../../src/platform/http/problem.ts';
 
 type RootData = { csrfToken: string };
@@ -31,8 +31,17 @@ export function fieldErrors(error: LocalisedError | undefined): Record<string, s
 /**
  * The summary at the top of a failed form: what went wrong, with a link to each field. It takes the
  * focus so screen-reader and keyboard users land on it.
+ *
+ * `hrefFor` gives the link of a field that is not `#field-<path>` on this page (a form whose inputs are
+ * not named after the paths, or a field on another page of a multi-page form).
  */
-export function ErrorSummary({ error }: { error: LocalisedError | undefined }) {
+export function ErrorSummary({
+  error,
+  hrefFor,
+}: {
+  error: LocalisedError | undefined;
+  hrefFor?: (path: string) => string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const { t } = useTranslation('app');
   useEffect(() => {
@@ -46,15 +55,43 @@ export function ErrorSummary({ error }: { error: LocalisedError | undefined }) {
       <h2 id="error-summary-title">{error.errors.length > 0 ? t('form.fix_errors') : error.detail}</h2>
       {error.errors.length > 0 ? (
         <ul>
-          {error.errors.map((e) => (
-            <li key={e.path}>
-              <a href={`#${fieldId(e.path)}`}>{e.message}</a>
-            </li>
-          ))}
+          {error.errors.map((e) => {
+            const href = hrefFor?.(e.path) ?? `#${fieldId(e.path)}`;
+            return (
+              <li key={e.path}>
+                {href.startsWith('#') ? (
+                  <a href={href} onClick={focusField}>
+                    {e.message}
+                  </a>
+                ) : (
+                  <Link to={href}>{e.message}</Link>
+                )}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </div>
   );
+}
+
+/**
+ * A summary link moves the focus to its field. Left to the browser, the jump to `#field-…` would be
+ * a navigation for the router, which forgets the failed submission: the summary and the field messages
+ * would vanish at the very moment the person goes to fix the field. Without JavaScript, the plain link
+ * does the job.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  // A group of checkboxes: its first box.
+  const field = target.matches('input, select, textarea, button')
+    ? target
+    : target.querySelector<HTMLElement>('input, select, textarea, button');
+  const label = target.closest('.field') ?? target;
+  label.scrollIntoView({ block: 'start' });
+  (field ?? target).focus({ preventScroll: true });
 }
 
 type FieldProps = {
@@ -113,7 +150,7 @@ export function TextField({
   type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'search';
   defaultValue?: string;
   autoComplete?: string;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
 }) {
   return (
     <FieldShell {...props}>

@@ -87,9 +87,7 @@ export function errorResponse(error: unknown, ctx: Ctx) {
 }
 
 /** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
-async function submitted(
-  request: Request,
-): Promise<{
+async function submitted(request: Request): Promise<{
   form: Record<string, string>;
   all: (name: string) => string[];
   file: (name: string) => File | undefined;

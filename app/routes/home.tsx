@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { formatDate, formatNumber } from '../../src/kernel/format.ts';
+import { formatLongDate, formatNumber } from '../../src/kernel/format.ts';
 import { listProgramOverviews } from '../../src/modules/intake/index.ts';
 import { isAllowed } from '../../src/wiring/authorize.ts';
 import { PageTitle } from '../components/page.tsx';
@@ -19,8 +19,9 @@ export const loader = pageLoader(async ({ ctx }) => {
       full: program.full,
       waitlistLength: program.waitlistLength,
       intakeOpen: program.intakeOpen,
-      closesAt: program.intakeClosesAt ? formatDate(program.intakeClosesAt) : null,
-      opensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : null,
+      // In words ("31 mars 2027"): this page is for the public, not for staff used to ISO dates.
+      closesAt: program.intakeClosesAt ? formatLongDate(program.intakeClosesAt, ctx.locale) : null,
+      opensAt: program.intakeOpensAt ? formatLongDate(program.intakeOpensAt, ctx.locale) : null,
     },
     user: ctx.actor.kind === 'user' ? { name: ctx.actor.name, role: ctx.actor.role } : null,
     links: {

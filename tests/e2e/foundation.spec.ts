@@ -1,7 +1,8 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import {
-  Authenticator,
+  type Authenticator,
   checkPage,
+  enrolSecondFactor as enrolStaffSecondFactor,
   expectLanguageSwitchWorks,
   expectNoAxeViolationsWithoutJs,
   expectReflowAt320,
@@ -107,25 +108,9 @@ type Person = {
   invitationLink?: string;
 };
 
-/** Reads the secret shown on the set-up page, turns the second factor on, and keeps the recovery codes. */
+/** The second factor, set up at first sign-in (see support/browser.ts). */
 async function enrolSecondFactor(page: Page, locale: Locale, person: Person, label: string) {
-  const L = TEXT[locale];
-  await expect(page).toHaveURL(/\/account\/two-factor/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.twoFactorTitle);
-  await checkPage(page, locale, `two-factor-${label}`);
-  // Read after the language round trip: each display of the page starts a new enrolment.
-  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-  expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{16,}$/);
-  person.authenticator = new Authenticator(secret);
-  await page.getByLabel(L.code, { exact: true }).fill(await person.authenticator.code());
-  await page.getByRole('button', { name: L.turnOn }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.twoFactorDone);
-  const codes = page.getByTestId('recovery-codes').locator('li');
-  await expect(codes.first()).toBeVisible();
-  person.recoveryCodes = (await codes.allTextContents()).map((c) => c.trim());
-  expect(person.recoveryCodes.length).toBeGreaterThanOrEqual(8);
-  await checkPage(page, locale, `recovery-codes-${label}`, { switchLanguage: false });
-  await page.getByRole('link', { name: L.continue }).click();
+  Object.assign(person, await enrolStaffSecondFactor(page, locale, TEXT[locale], label));
 }
 
 async function expectHome(page: Page, locale: Locale, person: Person, intro: string) {

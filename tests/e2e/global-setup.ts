@@ -51,6 +51,8 @@ export default async function globalSetup() {
     });
     if (build.status !== 0) throw new Error('The interface build failed (see above).');
 
+    // The CLI runs from the same snapshot as the servers (support/browser.ts, runCli).
+    process.env.E2E_APP_ROOT = snapshot;
     const logDir = path.join(ROOT, 'test-results', 'servers');
     mkdirSync(logDir, { recursive: true });
     const mail = await startMailServer();
@@ -67,6 +69,8 @@ export default async function globalSetup() {
         servers.push(server);
         process.env[`E2E_${locale.toUpperCase()}_URL`] = server.url;
         process.env[`E2E_${locale.toUpperCase()}_FIRST_ADMIN_LINK`] = server.firstAdminLink;
+        // For the CLI, which reaches the running server through the control socket in its data folder.
+        process.env[`E2E_${locale.toUpperCase()}_DATA_DIR`] = server.dataDir;
       }),
     );
     const failed = started.find((result) => result.status === 'rejected');

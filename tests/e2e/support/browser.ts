@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import type { ReceivedMail } from './mail-server.ts';
 import { ROOT } from './virage-server.ts';
@@ -12,12 +13,42 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 /** The server of one language's journey, started by global-setup.ts. */
-export function serverFor(locale: Locale): { url: string; firstAdminLink: string } {
+export function serverFor(locale: Locale): { url: string; firstAdminLink: string; dataDir: string } {
   const key = locale.toUpperCase();
   return {
     url: process.env[`E2E_${key}_URL`] ?? '',
     firstAdminLink: process.env[`E2E_${key}_FIRST_ADMIN_LINK`] ?? '',
+    dataDir: process.env[`E2E_${key}_DATA_DIR`] ?? '',
   };
+}
+
+/**
+ * Runs the `virage` CLI against the running server of a language (through the control socket in its
+ * data folder), with `stdin` as standard input; fails the test when the command fails. It runs from the
+ * servers' snapshot of the project: the same code as the server, whatever happens in the working folder.
+ */
+export function runCli(locale: Locale, args: string[], stdin = ''): string {
+  const { dataDir } = serverFor(locale);
+  const root = process.env.E2E_APP_ROOT;
+  if (!dataDir || !root)
+    throw new Error('E2E_* variables are not set: run through playwright.config.ts (global setup)');
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/cli/main.ts', ...args],
+    {
+      cwd: root,
+      input: stdin,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir },
+      timeout: 30_000,
+    },
+  );
+  if (result.status !== 0) {
+    throw new Error(
+      `virage ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return result.stdout;
 }
 
 /** Runs axe with the WCAG 2.2 AA tags; every violation fails the test, listed one per line. */
@@ -56,14 +87,20 @@ export async function expectNoAxeViolationsWithoutJs(page: Page, label: string) 
 
 const shotCounters = new Map<string, number>();
 
-/** A full-page screenshot into test-results/screenshots/<locale>/NN-<label>.png. */
+/**
+ * A full-page screenshot into test-results/screenshots/<locale>/<spec>-NN-<label>.png, where <spec> is
+ * the test file's name ("intake" for intake.spec.ts): each file numbers its own pictures, whichever
+ * worker runs it.
+ */
 export async function screenshot(page: Page, locale: Locale, label: string) {
-  const n = (shotCounters.get(locale) ?? 0) + 1;
-  shotCounters.set(locale, n);
+  const spec = path.basename(test.info().file).replace(/\.spec\.ts$/, '');
+  const key = `${locale}/${spec}`;
+  const n = (shotCounters.get(key) ?? 0) + 1;
+  shotCounters.set(key, n);
   const dir = path.join(SCREENSHOTS, locale);
   mkdirSync(dir, { recursive: true });
   await page.screenshot({
-    path: path.join(dir, `${String(n).padStart(2, '0')}-${label}.png`),
+    path: path.join(dir, `${spec}-${String(n).padStart(2, '0')}-${label}.png`),
     fullPage: true,
   });
 }
@@ -181,16 +218,68 @@ export class Authenticator {
   }
 }
 
-/** Waits for the e-mail to this address (mail is sent by a job polling every second or so). */
-export async function waitForMail(to: string, timeoutMs = 30_000): Promise<ReceivedMail> {
+/** The words of the second-factor set-up pages, in one language. */
+export type TwoFactorText = {
+  twoFactorTitle: string;
+  code: string;
+  turnOn: string;
+  twoFactorDone: string;
+  continue: string;
+};
+
+/**
+ * On the set-up page staff land on at first sign-in: reads the secret shown, turns the second factor on
+ * with a code, keeps the recovery codes and continues. Both pages go through checkPage.
+ */
+export async function enrolSecondFactor(
+  page: Page,
+  locale: Locale,
+  text: TwoFactorText,
+  label: string,
+): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
+  await expect(page).toHaveURL(/\/account\/two-factor/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.twoFactorTitle);
+  await checkPage(page, locale, `two-factor-${label}`);
+  // Read after the language round trip: each display of the page starts a new enrolment.
+  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{16,}$/);
+  const authenticator = new Authenticator(secret);
+  await page.getByLabel(text.code, { exact: true }).fill(await authenticator.code());
+  await page.getByRole('button', { name: text.turnOn }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.twoFactorDone);
+  const codes = page.getByTestId('recovery-codes').locator('li');
+  await expect(codes.first()).toBeVisible();
+  const recoveryCodes = (await codes.allTextContents()).map((c) => c.trim());
+  expect(recoveryCodes.length).toBeGreaterThanOrEqual(8);
+  await checkPage(page, locale, `recovery-codes-${label}`, { switchLanguage: false });
+  await page.getByRole('link', { name: text.continue }).click();
+  return { authenticator, recoveryCodes };
+}
+
+/**
+ * Waits for the e-mail to this address (mail is sent by a job polling every second or so); with
+ * `subject`, for the one with that subject (an address gets several messages along a journey).
+ */
+export async function waitForMail(
+  to: string,
+  { subject, timeoutMs = 30_000 }: { subject?: string; timeoutMs?: number } = {},
+): Promise<ReceivedMail> {
   const api = process.env.E2E_MAIL_API;
   if (!api) throw new Error('E2E_MAIL_API is not set: run through playwright.config.ts (global setup)');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const messages = (await (await fetch(`${api}/messages`)).json()) as ReceivedMail[];
-    const found = messages.find((m) => m.to.includes(to.toLowerCase()));
+    const found = messages.find(
+      (m) => m.to.includes(to.toLowerCase()) && (subject === undefined || m.subject === subject),
+    );
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      const received = messages.filter((m) => m.to.includes(to.toLowerCase())).map((m) => m.subject);
+      throw new Error(
+        `No e-mail to ${to}${subject ? ` with subject "${subject}"` : ''} within ${timeoutMs / 1000} s` +
+          ` (received: ${JSON.stringify(received)})`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

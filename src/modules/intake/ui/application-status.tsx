@@ -53,12 +53,13 @@ export default function ApplicationStatus() {
         {t('ui.status_page.state')} <span className="status-badge">{t(`ui.status.${a.status}`)}</span>
       </p>
       <ErrorSummary error={failed?.error} />
-      {justSubmitted ? (
+      {/* Only while they are true: the address stays in the browser after the state has changed. */}
+      {justSubmitted && a.status === 'submitted' ? (
         <Notice kind="success">
           <p>{t('ui.status_page.submitted')}</p>
         </Notice>
       ) : null}
-      {justSaved ? (
+      {justSaved && a.status === 'draft' ? (
         <Notice kind="success">
           <p>{t('ui.status_page.saved')}</p>
         </Notice>
@@ -98,7 +99,7 @@ export default function ApplicationStatus() {
         ) : null}
         {a.status === 'refused' && a.decisionReason ? (
           <p>
-            <strong>{t('fields.reason')} :</strong> {a.decisionReason}
+            <strong>{t('ui.label_colon', { label: t('fields.reason') })}</strong> {a.decisionReason}
           </p>
         ) : null}
       </section>
@@ -135,10 +136,13 @@ export default function ApplicationStatus() {
         <ol className="bullets">
           {a.history.map((h) => (
             <li key={h.id}>
-              {h.occurredAt} — {t(`ui.event.${h.kind}`)}
+              {h.occurredAt} —{' '}
               {h.message && h.kind !== 'info_requested' && h.kind !== 'refused'
-                ? ` : ${h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message}`
-                : ''}
+                ? t('ui.label_value', {
+                    label: t(`ui.event.${h.kind}`),
+                    value: h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message,
+                  })
+                : t(`ui.event.${h.kind}`)}
             </li>
           ))}
         </ol>

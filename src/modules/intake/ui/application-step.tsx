@@ -4,6 +4,7 @@ import { Checkbox, CheckboxGroup, TextArea } from '../../../../app/components/ch
 import {
   ErrorSummary,
   fieldErrors,
+  fieldId,
   PostForm,
   SelectField,
   SubmitButton,
@@ -26,6 +27,47 @@ import { formNumber, languageOptions, naicsOptions, presenceOptions, revenueOpti
 
 export const STEPS = ['business', 'contact', 'online', 'consents', 'review'] as const;
 const LAST = STEPS.length;
+
+/** The step each field is on (error paths are `business.<field>`, `consents.<purpose>`, …). */
+const STEP_OF_FIELD: Record<string, number> = {
+  ...Object.fromEntries(
+    ['legalName', 'tradeName', 'neq', 'naics', 'employees', 'foundedYear', 'annualRevenueBand'].map((f) => [
+      f,
+      1,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'street',
+      'municipality',
+      'postalCode',
+      'region',
+      'phone',
+      'email',
+      'website',
+      'socialLinks',
+      'contactName',
+      'contactPhone',
+    ].map((f) => [f, 2]),
+  ),
+  ...Object.fromEntries(['languagesServed', 'onlinePresence', 'goals', 'challenges'].map((f) => [f, 3])),
+  consents: 4,
+  attestation: 4,
+  referralCode: 4,
+};
+
+/**
+ * Where the error summary links a field to: the fields of this form are named without `business.`,
+ * the region follows from the municipality, and a field of another step (missing at submission) is
+ * on that step's page.
+ */
+function errorHref(applicationId: string, step: number, path: string): string {
+  const [head = '', rest] = path.split('.');
+  const field = head === 'business' && rest ? (rest === 'region' ? 'municipality' : rest) : path;
+  const target = `#${fieldId(field)}`;
+  const on = STEP_OF_FIELD[head === 'business' ? field : head];
+  return on === undefined || on === step ? target : `/applications/${applicationId}/steps/${on}${target}`;
+}
 
 function stepOf(value: string | undefined): number {
   const n = Number(value);
@@ -197,7 +239,7 @@ export default function ApplicationStep() {
           </p>
         </Notice>
       ) : null}
-      <ErrorSummary error={failed?.error} />
+      <ErrorSummary error={failed?.error} hrefFor={(path) => errorHref(application.id, step, path)} />
       {!emailVerified ? (
         <Notice kind="warning">
           <p>{t('ui.status_page.verify_email')}</p>
@@ -314,7 +356,13 @@ export default function ApplicationStep() {
                 ))}
               </datalist>
             </div>
-            {b.region ? <p className="hint">{t('ui.hints.region_found', { region: b.region })}</p> : null}
+            {b.region ? (
+              <p className="hint">
+                {t('ui.hints.region_found', {
+                  region: REGIONS.find((r) => r.code === b.region)?.name ?? b.region,
+                })}
+              </p>
+            ) : null}
             <TextField
               name="postalCode"
               label={t('fields.business.postalCode')}
@@ -442,7 +490,9 @@ export default function ApplicationStep() {
             />
           </>
         ) : null}
-        {step === 5 ? <Review application={application} program={program} preview={preview} /> : null}
+        {step === 5 ? (
+          <Review application={application} program={program} preview={preview} locale={locale} />
+        ) : null}
         <div className="actions">
           {step < LAST ? (
             <SubmitButton name="intent" value="next">
@@ -471,7 +521,12 @@ export default function ApplicationStep() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Review({ application, program, preview }: Pick<LoaderData, 'application' | 'program' | 'preview'>) {
+function Review({
+  application,
+  program,
+  preview,
+  locale,
+}: Pick<LoaderData, 'application' | 'program' | 'preview' | 'locale'>) {
   const { t } = useTranslation('intake');
   const b = application.business;
   // [field, value, required to submit]
@@ -479,7 +534,7 @@ function Review({ application, program, preview }: Pick<LoaderData, 'application
     ['legalName', b.legalName, true],
     ['tradeName', b.tradeName, false],
     ['neq', b.neq, true],
-    ['naics', b.naics, true],
+    ['naics', naicsOptions(locale).find((n) => n.value === b.naics)?.label ?? b.naics, true],
     ['employees', b.employees, true],
     ['foundedYear', b.foundedYear, true],
     ['street', b.street, true],
@@ -495,14 +550,16 @@ function Review({ application, program, preview }: Pick<LoaderData, 'application
     <>
       <h2>{t('ui.review.facts')}</h2>
       <dl className="facts">
-        {rows.map(([name, value]) => (
+        {rows.map(([name, value, required]) => (
           <div key={name}>
             <dt>{t(`fields.business.${name}`)}</dt>
             <dd>
-              {value === null || value === undefined || value === '' ? (
+              {value !== null && value !== undefined && value !== '' ? (
+                String(value)
+              ) : required ? (
                 <em>{t('ui.review.missing')}</em>
               ) : (
-                String(value)
+                t('ui.review.not_given')
               )}
             </dd>
           </div>

@@ -3,6 +3,7 @@ import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { getAccount } from '../../identity/index.ts';
 import { createApplication } from '../use-cases/create-application.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
@@ -22,9 +23,12 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const draft = mine.find((a) => a.status === 'draft');
   // A retailer with one draft goes straight back to where they left it.
   if (draft && mine.length === 1) throw redirect(`/applications/${draft.id}/steps/${draft.draftStep}`);
+  const account = await getAccount(ctx);
   return {
     kind: 'retailer' as const,
     here,
+    // Right after registration: say where the confirmation link went, and that it is needed to submit.
+    unverifiedEmail: account.emailVerified ? null : account.email,
     referralCode,
     program: program && {
       id: program.id,
@@ -83,6 +87,11 @@ export default function Apply() {
         </Notice>
       ) : (
         <>
+          {data.unverifiedEmail ? (
+            <Notice>
+              <p>{t('ui.apply.verify_email', { email: data.unverifiedEmail })}</p>
+            </Notice>
+          ) : null}
           {data.mine.length > 0 ? (
             <section aria-labelledby="mine-title">
               <h2 id="mine-title">{t('ui.apply.mine')}</h2>

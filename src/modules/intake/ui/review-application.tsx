@@ -138,7 +138,11 @@ export default function ReviewApplication() {
             name="decision"
             label={t('fields.decision')}
             required
-            options={DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) }))}
+            options={[
+              // No decision is chosen in advance: recording one takes a deliberate choice.
+              { value: '', label: t('ui.choose') },
+              ...DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) })),
+            ]}
             error={errors.decision}
           />
           <TextArea
@@ -191,9 +195,11 @@ export default function ReviewApplication() {
             <dt>{t('ui.review_page.consents')}</dt>
             <dd>
               {Object.entries(a.consents)
-                .map(
-                  ([purpose, given]) =>
-                    `${t(`fields.consents.${purpose}`)} : ${given ? t('ui.yes') : t('ui.no')}`,
+                .map(([purpose, given]) =>
+                  t('ui.label_value', {
+                    label: t(`fields.consents.${purpose}`),
+                    value: given ? t('ui.yes') : t('ui.no'),
+                  }),
                 )
                 .join(' · ')}
             </dd>
@@ -210,11 +216,13 @@ export default function ReviewApplication() {
         <ol className="bullets">
           {a.history.map((h) => (
             <li key={h.id}>
-              {h.occurredAt} — {t(`ui.event.${h.kind}`)}
-              {h.actorName ? ` (${h.actorName})` : ''}
+              {h.occurredAt} —{' '}
               {h.message
-                ? ` : ${h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message}`
-                : ''}
+                ? t('ui.label_value', {
+                    label: `${t(`ui.event.${h.kind}`)}${h.actorName ? ` (${h.actorName})` : ''}`,
+                    value: h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message,
+                  })
+                : `${t(`ui.event.${h.kind}`)}${h.actorName ? ` (${h.actorName})` : ''}`}
             </li>
           ))}
         </ol>

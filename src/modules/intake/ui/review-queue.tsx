@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { TextArea } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
+  fieldErrors,
   PostForm,
   SelectField,
   SubmitButton,
@@ -99,6 +100,14 @@ export default function ReviewQueue() {
   const failed = result && 'error' in result ? result : undefined;
   const done = result && 'results' in result ? result.results : undefined;
   const errors = Object.fromEntries((error?.errors ?? []).map((e) => [e.path, e.message]));
+  const bulkErrors = fieldErrors(failed?.error);
+  // The filters and the bulk form name their fields filter-… and bulk-…; a missing selection is the table's.
+  const errorHref = (path: string) =>
+    (FILTERS as readonly string[]).includes(path)
+      ? `#filter-${path}`
+      : path === 'ids'
+        ? `#select-${items[0]?.id ?? ''}`
+        : `#bulk-${path}`;
   return (
     <div>
       <PageTitle title={t('ui.queue.title')}>{t('ui.queue.title')}</PageTitle>
@@ -135,7 +144,7 @@ export default function ReviewQueue() {
         <Link to="/review/import">{t('ui.queue.import')}</Link>
         <Link to="/partners">{t('ui.queue.partners')}</Link>
       </p>
-      <ErrorSummary error={error ?? failed?.error} />
+      <ErrorSummary error={error ?? failed?.error} hrefFor={errorHref} />
       {done ? (
         <Notice kind="success">
           <ul className="bullets">
@@ -301,7 +310,12 @@ export default function ReviewQueue() {
               name="decision"
               label={t('fields.decision')}
               required
-              options={DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) }))}
+              error={bulkErrors.decision}
+              options={[
+                // No decision is chosen in advance: applying one to a selection takes a deliberate choice.
+                { value: '', label: t('ui.choose') },
+                ...DECISIONS.map((d) => ({ value: d, label: t(`ui.decision.${d}`) })),
+              ]}
             />
             <TextArea
               id="bulk-reason"
@@ -309,6 +323,7 @@ export default function ReviewQueue() {
               label={t('fields.reason')}
               hint={t('ui.queue.reason_hint')}
               rows={2}
+              error={bulkErrors.reason}
             />
             <SubmitButton>{t('ui.queue.apply_bulk')}</SubmitButton>
           </fieldset>
