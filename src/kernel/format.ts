@@ -40,10 +40,10 @@ export function formatLongDate(instant: Date, locale: Locale): string {
 }
 
 /** Minutes Montréal is ahead of UTC at an instant (negative: -300 in winter, -240 in summer). */
-function montrealOffsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')!.value;
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
+
+export function montrealOffsetMinutes(instant: Date): number {
+  const name = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')!.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
@@ -55,4 +55,58 @@ export function startOfMontrealDay(isoDay: string, days = 0): Date {
   // The offset at local midnight, found from a first guess (the day's own offset can differ after a change).
   const guess = midnightUtc - montrealOffsetMinutes(new Date(midnightUtc)) * 60_000;
   return new Date(midnightUtc - montrealOffsetMinutes(new Date(guess)) * 60_000);
+}
+
+/** `-04:00` / `-05:00`: an offset in minutes as ISO 8601 writes it. */
+export function isoOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const wallClockFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The date and time a Montréal clock shows at an instant: `{date: '2027-03-15', time: '10:00:00', offset: '-04:00'}`. */
+export function montrealWallClock(instant: Date): { date: string; time: string; offset: string } {
+  const part = Object.fromEntries(wallClockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    date: `${part.year}-${part.month}-${part.day}`,
+    time: `${part.hour}:${part.minute}:${part.second}`,
+    offset: isoOffset(montrealOffsetMinutes(instant)),
+  };
+}
+
+/**
+ * The instant a Montréal clock shows this date and time (`2027-03-15`, `10:00` or `10:00:00`), or null
+ * when that time does not exist (the hour skipped in spring). A time that happens twice (the hour
+ * repeated in autumn) is its first occurrence.
+ */
+export function montrealInstant(date: string, time: string): Date | null {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute, second = 0] = time.split(':').map(Number) as [number, number, number?];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offsets = new Set([
+    montrealOffsetMinutes(new Date(wall - 86_400_000)),
+    montrealOffsetMinutes(new Date(wall + 86_400_000)),
+  ]);
+  const instants = [...offsets]
+    .map((offset) => wall - offset * 60_000)
+    .filter((instant) => montrealOffsetMinutes(new Date(instant)) * 60_000 === wall - instant)
+    .sort((a, b) => a - b);
+  return instants.length > 0 ? new Date(instants[0]!) : null;
+}
+
+/** An instant as ISO 8601 with Montréal's offset, `2027-03-15T10:00:00-04:00`: exact, and readable as local time. */
+export function montrealIso(instant: Date): string {
+  const { date, time, offset } = montrealWallClock(instant);
+  return `${date}T${time}${offset}`;
 }

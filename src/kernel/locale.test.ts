@@ -5,6 +5,8 @@ import {
   formatLongDate,
   formatMoney,
   formatNumber,
+  montrealInstant,
+  montrealWallClock,
   startOfMontrealDay,
 } from './format.ts';
 import { localeFromAcceptLanguage } from './locale.ts';
@@ -48,5 +50,47 @@ describe('Montréal days', () => {
     expect(startOfMontrealDay('2027-03-13', 1).toISOString()).toBe('2027-03-14T05:00:00.000Z');
     expect(startOfMontrealDay('2027-11-07').toISOString()).toBe('2027-11-07T04:00:00.000Z');
     expect(startOfMontrealDay('2027-11-08').toISOString()).toBe('2027-11-08T05:00:00.000Z');
+  });
+});
+
+describe('Montréal wall clock', () => {
+  it('reads the local date, time and offset of an instant', () => {
+    expect(montrealWallClock(new Date('2027-03-15T14:00:00Z'))).toEqual({
+      date: '2027-03-15',
+      time: '10:00:00',
+      offset: '-04:00',
+    });
+    expect(montrealWallClock(new Date('2027-01-15T05:00:00Z'))).toEqual({
+      date: '2027-01-15',
+      time: '00:00:00',
+      offset: '-05:00',
+    });
+  });
+  it('turns a local time back into the instant, in both seasons', () => {
+    expect(montrealInstant('2027-03-15', '10:00')?.toISOString()).toBe('2027-03-15T14:00:00.000Z');
+    expect(montrealInstant('2027-01-15', '10:00:30')?.toISOString()).toBe('2027-01-15T15:00:30.000Z');
+  });
+  it('has no 02:30 on the spring-forward night (2027-03-14)', () => {
+    expect(montrealInstant('2027-03-14', '02:30')).toBeNull();
+    expect(montrealInstant('2027-03-14', '01:59')?.toISOString()).toBe('2027-03-14T06:59:00.000Z');
+    expect(montrealInstant('2027-03-14', '03:00')?.toISOString()).toBe('2027-03-14T07:00:00.000Z');
+  });
+  it('takes the first of the two 01:30 on the fall-back night (2027-11-07)', () => {
+    expect(montrealInstant('2027-11-07', '01:30')?.toISOString()).toBe('2027-11-07T05:30:00.000Z');
+  });
+  it('round-trips every quarter hour of the two months that change time', () => {
+    const quarterHours = (from: number, to: number) =>
+      Array.from({ length: (to - from) / 900_000 }, (_, i) => from + i * 900_000);
+    for (const t of [
+      ...quarterHours(Date.UTC(2027, 2, 1), Date.UTC(2027, 3, 1)),
+      ...quarterHours(Date.UTC(2027, 10, 1), Date.UTC(2027, 11, 1)),
+    ]) {
+      const clock = montrealWallClock(new Date(t));
+      const back = montrealInstant(clock.date, clock.time)!;
+      // In the repeated autumn hour the first occurrence comes back; the wall clock is the same.
+      expect(montrealWallClock(back).time).toBe(clock.time);
+      expect(t - back.getTime()).toBeGreaterThanOrEqual(0);
+      expect(t - back.getTime()).toBeLessThanOrEqual(3_600_000);
+    }
   });
 });

@@ -63,6 +63,23 @@ export function allowedBy(authorize: (actor: Actor, action: never, resource?: ne
   };
 }
 
+/**
+ * The same check, but refusals read "not found": for things the caller may not even know exist, so that
+ * ids cannot be probed.
+ */
+export function hidingForbidden<F extends (actor: Actor, action: never, resource?: never) => void>(
+  authorize: F,
+): F {
+  return ((actor: Actor, action: never, resource?: never) => {
+    try {
+      authorize(actor, action, resource);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'forbidden') throw new AppError('not_found');
+      throw error;
+    }
+  }) as F;
+}
+
 // Small building blocks for policy tables.
 export const hasRole =
   (...roles: Role[]) =>
@@ -75,3 +92,14 @@ export function signedInActor(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   return actor;
 }
+
+/** A business's file as access rules see it: the retailer who applied and the expert who coaches it. */
+export type BusinessFile = { applicantId: string | null; assignedExpertUserId?: string | null };
+
+/** The retailer whose file it is. */
+export const isApplicant = (actor: UserActor, file: BusinessFile) =>
+  actor.role === 'retailer' && actor.id === file.applicantId;
+
+/** The expert assigned to the business, and only them (never another expert). */
+export const isAssignedExpert = (actor: UserActor, file: BusinessFile) =>
+  actor.role === 'expert' && !!file.assignedExpertUserId && actor.id === file.assignedExpertUserId;

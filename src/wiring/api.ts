@@ -1,5 +1,7 @@
 import { administrationOperations } from '../modules/administration/api/operations.ts';
+import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
+import { expertOperations } from '../modules/experts/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
@@ -11,5 +13,7 @@ export const apiOperations: ApiOperation[] = [
   ...programOperations,
   ...intakeOperations,
   ...diagnosticOperations,
+  ...expertOperations,
+  ...coachingOperations,
   ...administrationOperations,
 ];

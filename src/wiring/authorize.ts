@@ -1,10 +1,12 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
+import { coachingPolicies } from '../modules/coaching/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { diagnosticPolicies } from '../modules/diagnostic/domain/policies.ts';
+import { expertPolicies } from '../modules/experts/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
-import { allowedBy, createAuthorize } from '../platform/authorization.ts';
+import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
 
 /** Every action of every module and who may do it: the one table behind authorize(). */
 export const policies = {
@@ -12,6 +14,8 @@ export const policies = {
   ...programPolicies,
   ...intakePolicies,
   ...diagnosticPolicies,
+  ...expertPolicies,
+  ...coachingPolicies,
   ...administrationPolicies,
   ...demoPolicies,
 };
@@ -20,3 +24,5 @@ export type Action = keyof typeof policies;
 
 export const authorize = createAuthorize(policies);
 export const isAllowed = allowedBy(authorize);
+/** authorize() for reads of one thing: a caller who may not see it is told it does not exist. */
+export const authorizeVisible = hidingForbidden(authorize);

@@ -2,8 +2,12 @@ import appEn from '../../app/i18n/en.json' with { type: 'json' };
 import appFr from '../../app/i18n/fr.json' with { type: 'json' };
 import administrationEn from '../modules/administration/i18n/en.json' with { type: 'json' };
 import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
+import coachingEn from '../modules/coaching/i18n/en.json' with { type: 'json' };
+import coachingFr from '../modules/coaching/i18n/fr.json' with { type: 'json' };
 import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json' };
 import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
+import expertsEn from '../modules/experts/i18n/en.json' with { type: 'json' };
+import expertsFr from '../modules/experts/i18n/fr.json' with { type: 'json' };
 import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
@@ -22,6 +26,8 @@ export const resources: Resources = {
     identity: identityFr,
     intake: intakeFr,
     diagnostic: diagnosticFr,
+    experts: expertsFr,
+    coaching: coachingFr,
     programs: programsFr,
     administration: administrationFr,
   },
@@ -31,6 +37,8 @@ export const resources: Resources = {
     identity: identityEn,
     intake: intakeEn,
     diagnostic: diagnosticEn,
+    experts: expertsEn,
+    coaching: coachingEn,
     programs: programsEn,
     administration: administrationEn,
   },

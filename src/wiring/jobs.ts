@@ -1,9 +1,11 @@
+import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import type { Config } from '../platform/config.ts';
+import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { sendMailJob } from '../platform/mail/send-mail-job.ts';
 
-/** Every kind of background work. */
-export function jobDefinitions(config: Config, db: Db): JobDefinition[] {
-  return [sendMailJob(config, db)];
+/** Every kind of background work; `contextFor` gives handlers a system context once services run. */
+export function jobDefinitions(config: Config, db: Db, contextFor: (label: string) => Ctx): JobDefinition[] {
+  return [sendMailJob(config, db), sendDueSurveysJob(contextFor)];
 }

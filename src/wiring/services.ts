@@ -31,11 +31,12 @@ export async function startServices(config: Config, options: StartOptions = {}):
     ));
   try {
     await database.migrate();
-    const jobs = await startJobs(database, logger, jobDefinitions(config, database.db), {
+    let services: RunningServices | undefined;
+    const contextFor = (label: string) => systemCtx(services!, label);
+    const jobs = await startJobs(database, logger, jobDefinitions(config, database.db, contextFor), {
       maintenance: options.worker ?? false,
     });
-    if (options.worker) await jobs.work();
-    const services: RunningServices = {
+    services = {
       config,
       database,
       jobs,
@@ -47,6 +48,7 @@ export async function startServices(config: Config, options: StartOptions = {}):
         await database.close();
       },
     };
+    if (options.worker) await jobs.work();
     return services;
   } catch (error) {
     await database.close();

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/kernel/roles.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
+import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -14,6 +16,8 @@ type Fixture = {
   retailerToken: string;
   adminToken: string;
   coordinatorToken: string;
+  /** The matrix's expert's profile: they coach the files made by coachedOfRetailer. */
+  expertId: string;
   caller: Caller;
 };
 
@@ -67,6 +71,86 @@ async function acceptedOfRetailer(f: Fixture): Promise<string> {
   });
   return applicationId;
 }
+
+/** An accepted application of the matrix's retailer, coached by the matrix's expert. */
+async function coachedOfRetailer(f: Fixture): Promise<string> {
+  const applicationId = await acceptedOfRetailer(f);
+  await f.h.request('/api/v1/assignments', {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { assignments: [{ applicationId, expertId: f.expertId }] },
+  });
+  return applicationId;
+}
+
+let sessionHour = 0;
+/** A start time no other matrix session uses (sessions of one expert may not overlap). */
+const freeStart = () => new Date(Date.UTC(2027, 1, 1, 14) + sessionHour++ * 3_600_000).toISOString();
+
+/** A session of a coached file of the matrix's retailer. */
+async function sessionOfRetailer(f: Fixture): Promise<{ applicationId: string; sessionId: string }> {
+  const applicationId = await coachedOfRetailer(f);
+  const res = await f.h.request('/api/v1/sessions', {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { applicationId, startsAt: freeStart(), durationMinutes: 60, mode: 'phone' },
+  });
+  return { applicationId, sessionId: (await res.json()).id };
+}
+
+const matrixPlan = (supplierId: string | null = null) => ({
+  currentState: 'État',
+  goals: 'Buts',
+  budgetCents: 1000,
+  timeline: 'Printemps',
+  actions: [
+    {
+      objective: 'A',
+      steps: 'B',
+      owner: 'C',
+      dueDate: '2027-05-01',
+      estimatedCostCents: 0,
+      status: 'todo',
+      supplierId,
+    },
+  ],
+  status: 'draft',
+});
+
+/** A coached file of the matrix's retailer with a saved plan (optionally naming a supplier). */
+async function planOfRetailer(f: Fixture, supplierId: string | null = null) {
+  const applicationId = await coachedOfRetailer(f);
+  const res = await f.h.request(`/api/v1/plans/${applicationId}`, {
+    method: 'PUT',
+    token: f.coordinatorToken,
+    json: matrixPlan(supplierId),
+  });
+  return { applicationId, actionId: (await res.json()).actions[0].id as string };
+}
+
+/** A supplier made by the coordinator. */
+async function supplier(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/suppliers', {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { name: 'Fournisseur', categories: ['trainer'], regions: ['06'], languages: ['fr'] },
+  });
+  return (await res.json()).id;
+}
+
+/** The closure survey of a closed file of the matrix's retailer. */
+async function surveyOfRetailer(f: Fixture): Promise<string> {
+  const applicationId = await coachedOfRetailer(f);
+  const res = await f.h.request(`/api/v1/applications/${applicationId}/close`, {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { outcome: 'abandoned', reason: 'Matrice' },
+  });
+  return (await res.json()).surveys[0].id;
+}
+
+const COACHING: Caller[] = ['expert', ...STAFF];
+const FILE_READERS: Caller[] = ['retailer', 'expert', ...STAFF];
 
 /**
  * Every API operation × every role: who is let through. A new operation without a row here fails the
@@ -293,6 +377,127 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       },
     }),
   },
+  createExpert: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: '/experts',
+      json: {
+        email: (await f.h.user('expert')).email,
+        regions: ['06'],
+        languages: ['fr'],
+        specialties: [],
+        capacity: 5,
+      },
+    }),
+  },
+  listExperts: { allowed: STAFF, call: async () => ({ path: '/experts' }) },
+  getExpert: { allowed: COACHING, call: async (f) => ({ path: `/experts/${f.expertId}` }) },
+  updateExpert: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/experts/${f.expertId}`, json: { capacity: 500 } }),
+  },
+  proposeAssignments: {
+    allowed: STAFF,
+    call: async (f) => ({ path: '/assignments/proposal', json: { programId: f.programId } }),
+  },
+  confirmAssignments: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: '/assignments',
+      json: { assignments: [{ applicationId: await acceptedOfRetailer(f), expertId: f.expertId }] },
+    }),
+  },
+  scheduleSession: {
+    allowed: COACHING,
+    call: async (f) => ({
+      path: '/sessions',
+      json: {
+        applicationId: await coachedOfRetailer(f),
+        startsAt: freeStart(),
+        durationMinutes: 60,
+        mode: 'video',
+      },
+    }),
+  },
+  listSessions: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/sessions?applicationId=${await coachedOfRetailer(f)}` }),
+  },
+  getSession: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/sessions/${(await sessionOfRetailer(f)).sessionId}` }),
+  },
+  updateSession: {
+    allowed: COACHING,
+    call: async (f) => ({
+      path: `/sessions/${(await sessionOfRetailer(f)).sessionId}`,
+      json: { location: 'Ailleurs' },
+    }),
+  },
+  getSessionInvitation: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/sessions/${(await sessionOfRetailer(f)).sessionId}/invite.ics` }),
+  },
+  getPlan: { allowed: FILE_READERS, call: async (f) => ({ path: `/plans/${await coachedOfRetailer(f)}` }) },
+  savePlan: {
+    allowed: COACHING,
+    call: async (f) => ({ path: `/plans/${await coachedOfRetailer(f)}`, json: matrixPlan() }),
+  },
+  updateActionProgress: {
+    allowed: FILE_READERS,
+    call: async (f) => {
+      const { applicationId, actionId } = await planOfRetailer(f);
+      return { path: `/plans/${applicationId}/actions/${actionId}`, json: { status: 'done' } };
+    },
+  },
+  closeFile: {
+    allowed: COACHING,
+    call: async (f) => ({
+      path: `/applications/${await coachedOfRetailer(f)}/close`,
+      json: { outcome: 'abandoned', reason: 'Matrice' },
+    }),
+  },
+  getSurvey: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => ({ path: `/surveys/${await surveyOfRetailer(f)}` }),
+  },
+  answerSurvey: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/surveys/${await surveyOfRetailer(f)}/answers`,
+      json: {
+        onlineSalesShare: 5,
+        revenueChange: 'stable',
+        jobsCreated: 0,
+        jobsKept: 3,
+        toolsAdopted: [],
+        satisfactionExpert: 4,
+        satisfactionProgram: 4,
+      },
+    }),
+  },
+  listSuppliers: { allowed: ROLES, call: async () => ({ path: '/suppliers' }) },
+  createSupplier: {
+    allowed: STAFF,
+    call: async () => ({
+      path: '/suppliers',
+      json: { name: 'Agence', categories: ['web_agency'], regions: ['06'], languages: ['fr'] },
+    }),
+  },
+  updateSupplier: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/suppliers/${await supplier(f)}`, json: { active: false } }),
+  },
+  rateSupplier: {
+    allowed: ['retailer'],
+    call: async (f) => {
+      const supplierId = await supplier(f);
+      const { applicationId } = await planOfRetailer(f, supplierId);
+      return { path: `/suppliers/${supplierId}/ratings`, json: { applicationId, rating: 5 } };
+    },
+  },
+  getCaseload: { allowed: ['expert'], call: async () => ({ path: '/caseload' }) },
+  getWorkload: { allowed: STAFF, call: async () => ({ path: '/workload' }) },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */
@@ -310,6 +515,7 @@ let programId: string;
 let retailerToken: string;
 let adminToken: string;
 let coordinatorToken: string;
+let expertId: string;
 const tokens = new Map<Caller, string>();
 beforeAll(async () => {
   h = await createHarness();
@@ -318,6 +524,19 @@ beforeAll(async () => {
   retailerToken = tokens.get('retailer')!;
   adminToken = tokens.get('admin')!;
   coordinatorToken = tokens.get('coordinator')!;
+  const expertAccount = await h.services.database.db.select().from(users).where(eq(users.role, 'expert'));
+  const profile = await h.request('/api/v1/experts', {
+    method: 'POST',
+    token: coordinatorToken,
+    json: {
+      email: expertAccount[0]!.email,
+      regions: ['06'],
+      languages: ['fr'],
+      specialties: [],
+      capacity: 1000,
+    },
+  });
+  expertId = (await profile.json()).id;
   await submitted(h, programId, { neq: nextNeq() }); // someone else's application in the queue
 });
 afterAll(() => h?.close());
@@ -333,7 +552,15 @@ describe(`authorization matrix (${engine})`, () => {
       const allowed = row?.allowed.includes(caller) ?? false;
       it(`${op.operationId} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         expect(row, `no matrix row for ${op.operationId}`).toBeTruthy();
-        const call = await row!.call({ h, programId, retailerToken, adminToken, coordinatorToken, caller });
+        const call = await row!.call({
+          h,
+          programId,
+          retailerToken,
+          adminToken,
+          coordinatorToken,
+          expertId,
+          caller,
+        });
         const token = tokens.get(caller);
         const res = await h.request(`/api/v1${call.path}`, {
           method: op.method.toUpperCase(),

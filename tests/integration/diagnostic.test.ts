@@ -4,15 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
-import {
-  allQuestions,
-  type QuestionnaireContent,
-} from '../../src/modules/diagnostic/domain/questionnaire.ts';
+import { allQuestions } from '../../src/modules/diagnostic/domain/questionnaire.ts';
 import { score } from '../../src/modules/diagnostic/domain/scoring.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { newId } from '../../src/platform/ids.ts';
+import { answersAt } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { defaultProgramId, submitted } from '../support/intake.ts';
+import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
 
 let h: Harness;
 let programId: string;
@@ -28,36 +26,8 @@ afterAll(() => h?.close());
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });
 
 /** An accepted application of a fresh retailer. */
-async function accepted(overrides: Record<string, unknown> = {}) {
-  const app = await submitted(h, programId, {
-    neq: `33${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-    ...overrides,
-  });
-  await h.request(`/api/v1/applications/${app.id}/decision`, {
-    method: 'POST',
-    token: coordinator,
-    json: { decision: 'accepted' },
-  });
-  return app;
-}
-
-/** Answers choosing, for every question, the choice at `pick` (0 = worst … 1 = best) of its range. */
-function answersAt(content: QuestionnaireContent, pick: number) {
-  return Object.fromEntries(
-    allQuestions(content).map((q) => {
-      const sorted = [...q.choices].sort((a, b) => a.score - b.score);
-      if (q.type === 'multiple')
-        return [
-          q.id,
-          sorted
-            .filter((c) => c.score > 0)
-            .slice(0, Math.round(pick * sorted.length))
-            .map((c) => c.id),
-        ];
-      return [q.id, sorted[Math.min(sorted.length - 1, Math.round(pick * (sorted.length - 1)))]!.id];
-    }),
-  );
-}
+const accepted = (overrides: Record<string, unknown> = {}) =>
+  acceptedApplication(h, programId, coordinator, overrides);
 
 describe(`questionnaire (${engine})`, () => {
   it('serves the current questionnaire in the caller language, with scores and conditions', async () => {

@@ -56,3 +56,23 @@ export async function submitted(h: Harness, programId: string, overrides: Record
   if (res.status !== 200) throw new Error(`submit failed: ${await res.text()}`);
   return { id, token: retailer.token, retailer };
 }
+
+/** An accepted application of a fresh retailer (a distinct NEQ each time, so no duplicate warnings). */
+export async function acceptedApplication(
+  h: Harness,
+  programId: string,
+  coordinatorToken: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const app = await submitted(h, programId, {
+    neq: `33${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+    ...overrides,
+  });
+  const res = await h.request(`/api/v1/applications/${app.id}/decision`, {
+    method: 'POST',
+    token: coordinatorToken,
+    json: { decision: 'accepted' },
+  });
+  if (res.status !== 200) throw new Error(`decision failed: ${await res.text()}`);
+  return app;
+}

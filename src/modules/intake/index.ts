@@ -1,5 +1,11 @@
 // What other modules may use from intake.
 
+export {
+  coachableApplications,
+  filesCoachedBy,
+  markCoachingClosed,
+  setAssignedExpert,
+} from './db/assignment-link.ts';
 export { applicationProfile } from './db/queries.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';

@@ -15,7 +15,7 @@ export function fieldLabel(i18n: i18n, locale: Locale, path: string): string {
   const namespaces = [...((i18n.options.ns as string[] | undefined) ?? ['common'])];
   const t = i18n.getFixedT(locale);
   const generic = path.replace(/\.\d+(?=\.|$)/g, '');
-  for (const candidate of [path, generic]) {
+  for (const candidate of new Set([path, generic, generic.split('.').at(-1)!])) {
     const label = t(`fields.${candidate}`, { ns: namespaces, defaultValue: '' });
     if (label) return label;
   }

@@ -10,6 +10,8 @@ export type JobDefinition = {
   name: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** Cron expression, Montréal time: the job also runs on this schedule (in the server only). */
+  schedule?: string;
   handler: JobHandler;
 };
 
@@ -48,6 +50,8 @@ export async function startJobs(
       retryDelay: d.retryDelaySeconds ?? 30,
       retryBackoff: true,
     });
+    if (d.schedule && options.maintenance)
+      await boss.schedule(d.name, d.schedule, {}, { tz: 'America/Montreal' });
   }
 
   const run = async (name: string, id: string, data: Record<string, unknown>) => {

@@ -16,6 +16,7 @@ export type MailRequest = {
   template: string;
   params?: Record<string, unknown>;
   actionUrl?: string;
+  attachments?: { filename: string; contentType: string; content: string | Uint8Array }[];
 };
 
 /** Renders the message in the recipient's language, keeps it in the outbox and queues its sending, in `tx`. */
@@ -31,6 +32,11 @@ export async function queueMail(tx: Executor, ctx: Ctx, mail: MailRequest): Prom
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content).toString('base64'),
+    })),
     createdAt: ctx.now(),
   });
   await ctx.services.jobs.enqueue(tx, SEND_MAIL_JOB, { id });

@@ -33,6 +33,11 @@ export function sendMailJob(config: Config, db: Db): JobDefinition {
           text: message.textBody,
           html: message.htmlBody,
           headers: { 'Content-Language': message.locale },
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.content, 'base64'),
+          })),
         });
         await db
           .update(mailOutbox)

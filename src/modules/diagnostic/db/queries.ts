@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { candidateGroups, type GroupKind, MIN_PEERS, percentileRank } from '../domain/benchmark.ts';
 import type { Recommendation } from '../domain/recommendations.ts';
@@ -138,4 +138,33 @@ export async function benchmarkOf(
       dimensions: Object.fromEntries(dimensionIds.map((id, i) => [id, rank(`d${i}`)])),
     },
   };
+}
+
+/**
+ * The weakest dimensions of each business's completed entry diagnostic (T0), weakest first: what the
+ * expert assignment matches specialties against.
+ */
+export async function weakestDimensionsOf(
+  db: Executor,
+  applicationIds: string[],
+): Promise<Map<string, string[]>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ applicationId: diagnostics.applicationId, scores: diagnostics.scores })
+    .from(diagnostics)
+    .where(
+      and(
+        inArray(diagnostics.applicationId, applicationIds),
+        eq(diagnostics.phase, 'T0'),
+        eq(diagnostics.status, 'completed'),
+      ),
+    );
+  return new Map(
+    rows.map((r) => [
+      r.applicationId,
+      Object.entries(r.scores?.dimensions ?? {})
+        .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+        .map(([id]) => id),
+    ]),
+  );
 }

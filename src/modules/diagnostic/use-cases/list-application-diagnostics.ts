@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError, isAppError } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
-import { authorize } from '../../../wiring/authorize.ts';
+import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { applicationProfile } from '../../intake/index.ts';
 import { diagnosticsOfApplication } from '../db/queries.ts';
 
@@ -10,12 +10,10 @@ export async function listApplicationDiagnostics(ctx: Ctx, applicationId: string
   if (!UUID_PATTERN.test(applicationId)) throw new AppError('not_found');
   const application = await applicationProfile(ctx.db, applicationId);
   if (!application) throw new AppError('not_found');
-  try {
-    authorize(ctx.actor, 'diagnostic.read', { applicantId: application.applicantId });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') throw new AppError('not_found');
-    throw error;
-  }
+  authorizeVisible(ctx.actor, 'diagnostic.read', {
+    applicantId: application.applicantId,
+    assignedExpertUserId: application.assignedExpertUserId,
+  });
   const rows = await diagnosticsOfApplication(ctx.db, applicationId);
   return rows.map((d) => ({
     id: d.id,

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError, isAppError } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
-import { authorize } from '../../../wiring/authorize.ts';
+import { authorize, authorizeVisible } from '../../../wiring/authorize.ts';
 import { applicationProfile } from '../../intake/index.ts';
 import { type DiagnosticRow, findDiagnostic } from '../db/queries.ts';
 
@@ -12,13 +12,11 @@ export async function loadDiagnostic(ctx: Ctx, id: string, action: 'diagnostic.r
   const diagnostic = await findDiagnostic(ctx.db, id);
   if (!diagnostic) throw new AppError('not_found');
   const application = await applicationProfile(ctx.db, diagnostic.applicationId);
-  const resource = { applicantId: application?.applicantId ?? null };
-  try {
-    authorize(ctx.actor, 'diagnostic.read', resource);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') throw new AppError('not_found');
-    throw error;
-  }
+  const resource = {
+    applicantId: application?.applicantId ?? null,
+    assignedExpertUserId: application?.assignedExpertUserId ?? null,
+  };
+  authorizeVisible(ctx.actor, 'diagnostic.read', resource);
   authorize(ctx.actor, action, resource);
   return { diagnostic: diagnostic as DiagnosticRow, application: application! };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
-import { AppError, isAppError, uniqueViolation } from '../../../platform/errors.ts';
+import { AppError, uniqueViolation } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
-import { authorize } from '../../../wiring/authorize.ts';
+import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { applicationProfile } from '../../intake/index.ts';
 import { currentQuestionnaire, diagnosticsOfApplication } from '../db/queries.ts';
 import { diagnostics, PHASES } from '../db/tables.ts';
@@ -19,12 +19,10 @@ export async function startDiagnostic(ctx: Ctx, input: unknown): Promise<{ id: s
   const { applicationId, phase } = parseInput(startDiagnosticInput, input);
   const application = await applicationProfile(ctx.db, applicationId);
   if (!application) throw new AppError('not_found');
-  try {
-    authorize(ctx.actor, 'diagnostic.start', { applicantId: application.applicantId });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') throw new AppError('not_found');
-    throw error;
-  }
+  authorizeVisible(ctx.actor, 'diagnostic.start', {
+    applicantId: application.applicantId,
+    assignedExpertUserId: application.assignedExpertUserId,
+  });
   if (application.status !== 'accepted')
     throw new AppError('conflict', { key: 'diagnostic:errors.not_accepted' });
   const existing = await diagnosticsOfApplication(ctx.db, applicationId);

@@ -146,6 +146,11 @@ export async function applicationProfile(db: Executor, id: string) {
       employees: applications.employees,
       region: applications.region,
       municipality: applications.municipalityName,
+      street: applications.street,
+      postalCode: applications.postalCode,
+      goals: applications.goals,
+      assignedExpertUserId: applications.assignedExpertUserId,
+      coachingClosedAt: applications.coachingClosedAt,
     })
     .from(applications)
     .where(eq(applications.id, id));

@@ -123,6 +123,12 @@ export const applications = pgTable(
     waitlistedAt: instant('waitlisted_at'),
     reviewRequestedAt: instant('review_requested_at'),
     importedAt: instant('imported_at'),
+    /** The expert currently coaching this business (kept by the experts module; read for access control). */
+    assignedExpertUserId: uuid('assigned_expert_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    /** When the coaching file was closed (kept by the coaching module). */
+    coachingClosedAt: instant('coaching_closed_at'),
     ...timestamps(),
   },
   (t) => [
@@ -133,6 +139,7 @@ export const applications = pgTable(
     index('applications_eligible_idx').on(t.programId, t.eligible, t.submittedAt),
     index('applications_waitlist_idx').on(t.programId, t.status, t.waitlistedAt),
     index('applications_applicant_idx').on(t.applicantId),
+    index('applications_expert_idx').on(t.assignedExpertUserId),
     index('applications_neq_idx').on(t.neq),
     index('applications_email_key_idx').on(t.emailKey),
     index('applications_phone_key_idx').on(t.phoneKey),

@@ -1,4 +1,5 @@
 import { neqChecksumLooksRight } from '../../../kernel/quebec.ts';
+import { foldForSearch } from '../../../kernel/text.ts';
 import { type BusinessDraft, REQUIRED_BUSINESS_FIELDS, resolvePlace } from './business-fields.ts';
 import type { ConsentChoice } from './consents.ts';
 import { addressKey, normaliseEmail, normalisePhone } from './duplicates.ts';
@@ -38,14 +39,6 @@ export function columnsFromDraft(
   }
   return { columns, issues };
 }
-
-export const foldForSearch = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 
 type Stored = {
   legalName: string | null;

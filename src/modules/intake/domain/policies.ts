@@ -1,21 +1,28 @@
-import { hasRole, type Policy, type UserActor } from '../../../platform/authorization.ts';
+import {
+  type BusinessFile,
+  isAssignedExpert as coach,
+  hasRole,
+  isApplicant as owner,
+  type Policy,
+} from '../../../platform/authorization.ts';
 
-/** An application as far as authorization is concerned: whose it is, and whether the caller referred it. */
-export type ApplicationResource = { applicantId: string | null; referredByCaller?: boolean };
+/** An application as far as authorization is concerned: whose it is, who coaches it, whether the caller referred it. */
+export type ApplicationResource = BusinessFile & { referredByCaller?: boolean };
 
 const anyone: Policy<void> = { anonymous: true, allow: () => true };
 const staff = hasRole('coordinator', 'admin');
-const owner = (actor: UserActor, r: ApplicationResource) =>
-  actor.role === 'retailer' && actor.id === r.applicantId;
 
 export const intakePolicies = {
   'program.check_eligibility': anyone,
   'application.create': { allow: hasRole('retailer') } satisfies Policy<void>,
   /** Full content: the retailer who applied and the program team. */
-  'application.read': { allow: (a, r) => owner(a, r) || staff(a) } satisfies Policy<ApplicationResource>,
+  'application.read': {
+    allow: (a, r) => owner(a, r) || staff(a) || coach(a, r),
+  } satisfies Policy<ApplicationResource>,
   /** Status only: also the partner who referred the business. */
   'application.read_status': {
-    allow: (a, r) => owner(a, r) || staff(a) || (a.role === 'partner' && r.referredByCaller === true),
+    allow: (a, r) =>
+      owner(a, r) || staff(a) || coach(a, r) || (a.role === 'partner' && r.referredByCaller === true),
   } satisfies Policy<ApplicationResource>,
   'application.update': { allow: owner } satisfies Policy<ApplicationResource>,
   'application.submit': { allow: owner } satisfies Policy<ApplicationResource>,

@@ -18,12 +18,12 @@ import {
 import { z } from 'zod';
 import { startOfMontrealDay } from '../../../kernel/format.ts';
 import { REGION_CODES } from '../../../kernel/quebec.ts';
+import { foldForSearch } from '../../../kernel/text.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { applications, partnerOrganizations } from '../db/tables.ts';
-import { foldForSearch } from '../domain/application-draft.ts';
 import { APPLICATION_STATUSES } from '../domain/status.ts';
 
 const day = z.iso.date({ error: 'common:validation.date' });

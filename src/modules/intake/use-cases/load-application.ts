@@ -2,7 +2,7 @@ import type { UserActor } from '../../../platform/authorization.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
-import { authorize } from '../../../wiring/authorize.ts';
+import { authorize, authorizeVisible } from '../../../wiring/authorize.ts';
 import { type ApplicationRow, findApplication, partnerOrganizationOf } from '../db/queries.ts';
 import type { ApplicationResource } from '../domain/policies.ts';
 
@@ -13,7 +13,7 @@ export async function resourceOf(ctx: Ctx, app: ApplicationRow): Promise<Applica
     actor.kind === 'user' && actor.role === 'partner' && app.partnerOrganizationId !== null
       ? (await partnerOrganizationOf(ctx.db, actor.id)) === app.partnerOrganizationId
       : false;
-  return { applicantId: app.applicantId, referredByCaller };
+  return { applicantId: app.applicantId, assignedExpertUserId: app.assignedExpertUserId, referredByCaller };
 }
 
 /**
@@ -36,12 +36,7 @@ export async function loadApplication(
   const app = await findApplication(ctx.db, id);
   if (!app) throw new AppError('not_found');
   const resource = await resourceOf(ctx, app);
-  try {
-    authorize(ctx.actor, 'application.read_status', resource);
-  } catch (error) {
-    if ((error as AppError).code === 'forbidden') throw new AppError('not_found');
-    throw error;
-  }
+  authorizeVisible(ctx.actor, 'application.read_status', resource);
   authorize(ctx.actor, action, resource);
   return { app, resource };
 }

@@ -16,6 +16,8 @@ export const programs = pgTable(
     /** Law 25: people are told when a decision about them is made by automated processing. */
     automatedDecisionNoticeFr: text('automated_decision_notice_fr').notNull().default(''),
     automatedDecisionNoticeEn: text('automated_decision_notice_en').notNull().default(''),
+    /** Coaching hours each retailer may use, in minutes (10 h by default). */
+    coachingMinutesPerRetailer: integer('coaching_minutes_per_retailer').notNull().default(600),
     ...timestamps(),
   },
   (t) => [uniqueIndex('programs_slug_key').on(t.slug)],

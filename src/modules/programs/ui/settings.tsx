@@ -10,7 +10,7 @@ import {
 } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
+import { formatDate, formatNumber, startOfMontrealDay } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { listPrograms } from '../use-cases/list-programs.ts';
@@ -25,6 +25,7 @@ export const loader = pageLoader(async ({ ctx }) => {
     program: {
       ...program,
       intakeOpensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : '',
+      coachingHoursPerRetailer: formatNumber(program.coachingMinutesPerRetailer / 60, ctx.locale),
       // Stored as the instant intake closes (the start of the next day): shown as the last day.
       intakeClosesAt: program.intakeClosesAt
         ? formatDate(new Date(program.intakeClosesAt.getTime() - 1))
@@ -36,6 +37,12 @@ export const loader = pageLoader(async ({ ctx }) => {
 /** A Montréal calendar day from the form as the start of that day, or none; anything else goes to validation as typed. */
 const day = (value: string | undefined, after = 0) =>
   !value ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfMontrealDay(value, after).toISOString() : value;
+
+/** Hours as typed in either language (`7,5` or `7.5`); anything else goes to validation as typed. */
+const hours = (value: string | undefined) => {
+  const normalised = (value ?? '').trim().replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : value;
+};
 
 export const action = formAction(async ({ ctx, form }) => {
   const [program] = await listPrograms(ctx);
@@ -52,6 +59,7 @@ export const action = formAction(async ({ ctx, form }) => {
     intakeClosesAt: day(form.intakeClosesAt, 1),
     automatedDecisionNoticeFr: form.automatedDecisionNoticeFr,
     automatedDecisionNoticeEn: form.automatedDecisionNoticeEn,
+    coachingHoursPerRetailer: hours(form.coachingHoursPerRetailer),
   });
   return { saved: true as const };
 });
@@ -129,6 +137,15 @@ export default function ProgramSettings() {
           hint={t('settings.closes_hint')}
           defaultValue={v('intakeClosesAt')}
           error={errors.intakeClosesAt}
+        />
+        <TextField
+          name="coachingHoursPerRetailer"
+          label={t('fields.coachingHoursPerRetailer')}
+          hint={t('settings.hours_hint')}
+          required
+          inputMode="decimal"
+          defaultValue={v('coachingHoursPerRetailer')}
+          error={errors.coachingHoursPerRetailer}
         />
         <TextArea
           name="automatedDecisionNoticeFr"

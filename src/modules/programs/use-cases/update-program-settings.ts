@@ -25,6 +25,12 @@ export const updateProgramSettingsInput = z
     intakeClosesAt: instant.nullable(),
     automatedDecisionNoticeFr: description,
     automatedDecisionNoticeEn: description,
+    /** Coaching hours each retailer may use, in quarter hours (10 by default). */
+    coachingHoursPerRetailer: z
+      .number()
+      .min(0)
+      .max(200)
+      .multipleOf(0.25, { error: 'programs:validation.quarter_hours' }),
   })
   .partial()
   .refine((v) => !v.intakeOpensAt || !v.intakeClosesAt || v.intakeOpensAt < v.intakeClosesAt, {
@@ -32,11 +38,20 @@ export const updateProgramSettingsInput = z
     path: ['intakeClosesAt'],
   });
 
-/** Names, descriptions, target, intake window and automated-decision notice (administrators); every change audited. */
+/**
+ * Names, descriptions, target, intake window, automated-decision notice and coaching hours per retailer
+ * (administrators); every change audited.
+ */
 export async function updateProgramSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'program.configure');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const changes = parseInput(updateProgramSettingsInput, input);
+  const { coachingHoursPerRetailer, ...settings } = parseInput(updateProgramSettingsInput, input);
+  const changes = {
+    ...settings,
+    ...(coachingHoursPerRetailer === undefined
+      ? {}
+      : { coachingMinutesPerRetailer: Math.round(coachingHoursPerRetailer * 60) }),
+  };
   await transaction(ctx, async (tx) => {
     const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
     if (!program) throw new AppError('not_found');

@@ -1,0 +1,159 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { instant, timestamps } from '../../../platform/db/columns.ts';
+import { experts } from '../../experts/db/tables.ts';
+import { applications } from '../../intake/db/tables.ts';
+import { programs } from '../../programs/db/tables.ts';
+import type { OutcomeAnswers } from '../domain/outcomes.ts';
+import { ACTION_STATUSES } from '../domain/plan.ts';
+
+export const SESSION_MODES = ['in_store', 'video', 'phone'] as const;
+
+/** A coaching session: scheduled, then held (with hours and notes) or cancelled. */
+export const coachingSessions = pgTable(
+  'coaching_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    startsAt: instant('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    mode: text('mode', { enum: SESSION_MODES }).notNull(),
+    location: text('location'),
+    status: text('status', { enum: ['scheduled', 'held', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    /** Calendar revision: a change or a cancellation sends the same UID with a higher SEQUENCE. */
+    sequence: integer('sequence').notNull().default(0),
+    minutesLogged: integer('minutes_logged'),
+    /** Private to the program staff. */
+    notes: text('notes'),
+    summary: text('summary'),
+    summaryShared: boolean('summary_shared').notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [
+    index('coaching_sessions_expert_idx').on(t.expertId, t.startsAt),
+    index('coaching_sessions_application_idx').on(t.applicationId, t.startsAt),
+  ],
+);
+
+/** The action plan of a coached business (one per application). */
+export const actionPlans = pgTable('action_plans', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  currentState: text('current_state').notNull().default(''),
+  goals: text('goals').notNull().default(''),
+  budgetCents: integer('budget_cents'),
+  timeline: text('timeline').notNull().default(''),
+  status: text('status', { enum: ['draft', 'approved'] })
+    .notNull()
+    .default('draft'),
+  approvedAt: instant('approved_at'),
+  approvedBy: uuid('approved_by'),
+  ...timestamps(),
+});
+
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => actionPlans.applicationId, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    objective: text('objective').notNull(),
+    steps: text('steps').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    dueDate: date('due_date', { mode: 'string' }),
+    estimatedCostCents: integer('estimated_cost_cents'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('todo'),
+    supplierId: uuid('supplier_id'),
+    recommendationKey: text('recommendation_key'),
+    ...timestamps(),
+  },
+  (t) => [index('plan_actions_application_idx').on(t.applicationId, t.position)],
+);
+
+/** Suppliers retailers may hire; shown neutrally (no paid ranking), rated by retailers who worked with them. */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    name: text('name').notNull(),
+    categories: jsonb('categories').$type<string[]>().notNull(),
+    regions: jsonb('regions').$type<string[]>().notNull(),
+    languages: jsonb('languages').$type<string[]>().notNull(),
+    website: text('website'),
+    descriptionFr: text('description_fr').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+  },
+  (t) => [index('suppliers_program_idx').on(t.programId, t.name)],
+);
+
+export const supplierRatings = pgTable(
+  'supplier_ratings',
+  {
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    ratedAt: instant('rated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.applicationId] })],
+);
+
+/** The end of a coaching file: completed, or abandoned with a reason. */
+export const closures = pgTable('closures', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  outcome: text('outcome', { enum: ['completed', 'abandoned'] }).notNull(),
+  reason: text('reason'),
+  closedAt: instant('closed_at').notNull(),
+  closedBy: uuid('closed_by'),
+});
+
+/** Outcome surveys: at closure and six months later (the program's proof of impact). */
+export const outcomeSurveys = pgTable(
+  'outcome_surveys',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    wave: text('wave', { enum: ['closure', 'six_months'] }).notNull(),
+    dueAt: instant('due_at').notNull(),
+    sentAt: instant('sent_at'),
+    answeredAt: instant('answered_at'),
+    answers: jsonb('answers').$type<OutcomeAnswers>(),
+  },
+  (t) => [uniqueIndex('outcome_surveys_application_wave_key').on(t.applicationId, t.wave)],
+);

@@ -1,0 +1,122 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/client.ts';
+import { users } from '../../identity/db/tables.ts';
+import { assignments, experts } from './tables.ts';
+
+export type ExpertRow = typeof experts.$inferSelect;
+
+/** Experts with their account name and e-mail and how many active files each has. */
+export async function expertsWithLoad(
+  db: Executor,
+  where?: { programId?: string; ids?: string[]; userId?: string },
+) {
+  const load = db
+    .select({ expertId: assignments.expertId, activeFiles: count().as('active_files') })
+    .from(assignments)
+    .where(eq(assignments.status, 'active'))
+    .groupBy(assignments.expertId)
+    .as('load');
+  const rows = await db
+    .select({
+      expert: experts,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      activeFiles: sql<number>`coalesce(${load.activeFiles}, 0)::int`,
+    })
+    .from(experts)
+    .innerJoin(users, eq(users.id, experts.userId))
+    .leftJoin(load, eq(load.expertId, experts.id))
+    .where(
+      and(
+        where?.programId ? eq(experts.programId, where.programId) : undefined,
+        where?.ids ? inArray(experts.id, where.ids) : undefined,
+        where?.userId ? eq(experts.userId, where.userId) : undefined,
+      ),
+    )
+    .orderBy(users.name);
+  return rows.map((r) => ({
+    ...r.expert,
+    email: r.email,
+    name: r.name,
+    locale: r.locale,
+    activeFiles: Number(r.activeFiles),
+  }));
+}
+
+export type ExpertWithLoad = Awaited<ReturnType<typeof expertsWithLoad>>[number];
+
+/** The last expert each of these applications had before (continuity), from ended assignments. */
+export async function previousExperts(db: Executor, applicationIds: string[]): Promise<Map<string, string>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([assignments.applicationId], {
+      applicationId: assignments.applicationId,
+      expertId: assignments.expertId,
+    })
+    .from(assignments)
+    .where(and(inArray(assignments.applicationId, applicationIds), eq(assignments.status, 'ended')))
+    .orderBy(assignments.applicationId, sql`${assignments.endedAt} desc`);
+  return new Map(rows.map((r) => [r.applicationId, r.expertId]));
+}
+
+/** The expert coaching a business now, with what invitations and e-mails need; undefined if none. */
+export async function activeExpertOf(db: Executor, applicationId: string) {
+  const [row] = await db
+    .select({
+      expertId: experts.id,
+      userId: experts.userId,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+    })
+    .from(assignments)
+    .innerJoin(experts, eq(experts.id, assignments.expertId))
+    .innerJoin(users, eq(users.id, experts.userId))
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.status, 'active')));
+  return row;
+}
+
+/** Holds an expert's row until the transaction ends, so that checks on their agenda or load cannot race. */
+export async function lockExpert(tx: Executor, expertId: string): Promise<void> {
+  await tx.select({ id: experts.id }).from(experts).where(eq(experts.id, expertId)).for('update');
+}
+
+/** Ends the active assignment of a business (closure), keeping it as history. */
+export async function endActiveAssignment(
+  tx: Executor,
+  applicationId: string,
+  at: Date,
+  reason: string,
+): Promise<void> {
+  await tx
+    .update(assignments)
+    .set({ status: 'ended', endedAt: at, endReason: reason })
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.status, 'active')));
+}
+
+/** An expert's name, e-mail and language (invitations, e-mails). */
+export async function expertContact(db: Executor, expertId: string) {
+  const [row] = await db
+    .select({
+      expertId: experts.id,
+      userId: experts.userId,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+    })
+    .from(experts)
+    .innerJoin(users, eq(users.id, experts.userId))
+    .where(eq(experts.id, expertId));
+  return row;
+}
+
+/** When each of these businesses got its current expert. */
+export async function assignedSince(db: Executor, applicationIds: string[]): Promise<Map<string, Date>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ applicationId: assignments.applicationId, assignedAt: assignments.assignedAt })
+    .from(assignments)
+    .where(and(inArray(assignments.applicationId, applicationIds), eq(assignments.status, 'active')));
+  return new Map(rows.map((r) => [r.applicationId, r.assignedAt]));
+}

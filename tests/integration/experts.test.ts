@@ -1,0 +1,310 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignments } from '../../src/modules/experts/db/tables.ts';
+import { auditEvents } from '../../src/platform/audit/table.ts';
+import { mailOutbox } from '../../src/platform/mail/table.ts';
+import { coachedBy, expert } from '../support/coaching.ts';
+import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+
+let h: Harness;
+let programId: string;
+let coordinator: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  programId = await defaultProgramId(h);
+  coordinator = await h.token((await h.user('coordinator')).email);
+});
+afterAll(() => h?.close());
+
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+const mailTo = (email: string) =>
+  h.services.database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
+
+describe(`expert profiles (${engine})`, () => {
+  it('creates a profile linked to the expert account with that e-mail, and reads it back', async () => {
+    const { email, id: userId } = await h.user('expert', { name: 'Anne Expert' });
+    const created = await json(
+      await h.request('/api/v1/experts', {
+        method: 'POST',
+        token: coordinator,
+        json: {
+          email: email.toUpperCase(),
+          name: 'Anne Lavoie',
+          regions: ['06', '13'],
+          languages: ['fr', 'en'],
+          specialties: ['online_marketing_social', 'data_measurement'],
+          capacity: 250,
+        },
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      userId,
+      email,
+      name: 'Anne Lavoie',
+      regions: ['06', '13'],
+      languages: ['fr', 'en'],
+      capacity: 250,
+      activeFiles: 0,
+      status: 'active',
+    });
+    const list = await json(await h.request('/api/v1/experts', { token: coordinator }));
+    expect(list.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    // The expert reads their own profile; another expert is told it does not exist.
+    const own = await h.request(`/api/v1/experts/${created.body.id}`, { token: await h.token(email) });
+    expect(own.status).toBe(200);
+    const other = await expert(h, coordinator);
+    expect((await h.request(`/api/v1/experts/${created.body.id}`, { token: other.token })).status).toBe(404);
+  });
+
+  it('refuses an address without an expert account, a second profile, and unknown values, naming the field', async () => {
+    const { email: retailerEmail } = await h.user('retailer');
+    const notExpert = await json(
+      await h.request('/api/v1/experts', {
+        method: 'POST',
+        token: coordinator,
+        json: { email: retailerEmail, regions: ['06'], languages: ['fr'], specialties: [], capacity: 5 },
+      }),
+    );
+    expect(notExpert.status).toBe(422);
+    expect(notExpert.body.errors[0]).toMatchObject({ path: 'email' });
+    expect(notExpert.body.errors[0].message).toContain('experte ou expert');
+    const existing = await expert(h, coordinator);
+    const twice = await json(
+      await h.request('/api/v1/experts', {
+        method: 'POST',
+        token: coordinator,
+        json: { email: existing.email, regions: ['06'], languages: ['fr'], specialties: [], capacity: 5 },
+      }),
+    );
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors[0].message).toContain('déjà');
+    const bad = await json(
+      await h.request('/api/v1/experts', {
+        method: 'POST',
+        token: coordinator,
+        headers: { 'accept-language': 'en' },
+        json: {
+          email: 'x@example.ca',
+          regions: ['99'],
+          languages: ['de'],
+          specialties: ['astrology'],
+          capacity: -1,
+        },
+      }),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'capacity',
+      'languages.0',
+      'regions.0',
+      'specialties.0',
+    ]);
+    expect(bad.body.errors.find((e: { path: string }) => e.path === 'capacity').message).toContain(
+      'Capacity',
+    );
+  });
+
+  it('will not lower capacity below the files an expert holds', async () => {
+    const coach = await expert(h, coordinator, { capacity: 3 });
+    await coachedBy(h, programId, coordinator, coach);
+    await coachedBy(h, programId, coordinator, coach);
+    const res = await json(
+      await h.request(`/api/v1/experts/${coach.id}`, {
+        method: 'PATCH',
+        token: coordinator,
+        json: { capacity: 1 },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'capacity' });
+    expect(res.body.errors[0].message).toContain('2');
+    const ok = await json(
+      await h.request(`/api/v1/experts/${coach.id}`, {
+        method: 'PATCH',
+        token: coordinator,
+        json: { capacity: 2, status: 'on_leave' },
+      }),
+    );
+    expect(ok.body).toMatchObject({ capacity: 2, activeFiles: 2, status: 'on_leave' });
+  });
+});
+
+describe(`assignment (${engine})`, () => {
+  it('proposes pairs with reasons, writes nothing, and confirms part of them with e-mails to both sides', async () => {
+    const h2 = await createHarness();
+    try {
+      const program = await defaultProgramId(h2);
+      const staff = await h2.token((await h2.user('coordinator')).email);
+      const montreal = await expert(h2, staff, {
+        regions: ['06'],
+        languages: ['fr'],
+        specialties: ['online_marketing_social'],
+        capacity: 2,
+      });
+      const quebec = await expert(h2, staff, {
+        regions: ['03'],
+        languages: ['fr', 'en'],
+        specialties: ['ecommerce_platforms'],
+        capacity: 2,
+      });
+      const apps = [];
+      for (let i = 0; i < 3; i++) apps.push(await acceptedApplication(h2, program, staff));
+      const proposal = await json(
+        await h2.request('/api/v1/assignments/proposal', {
+          method: 'POST',
+          token: staff,
+          json: { programId: program },
+        }),
+      );
+      expect(proposal.status).toBe(200);
+      expect(proposal.body.assignments).toHaveLength(3);
+      expect(proposal.body.unassigned).toEqual([]);
+      // Montréal businesses go first to the Montréal expert (same region), up to capacity.
+      const toMontreal = proposal.body.assignments.filter(
+        (a: { expertId: string }) => a.expertId === montreal.id,
+      );
+      expect(toMontreal).toHaveLength(2);
+      expect(toMontreal[0].reasons).toEqual(['même région (Montréal)', 'parle français']);
+      expect(toMontreal[0].score).toBe(100);
+      const count = async () => (await h2.services.database.db.select().from(assignments)).length;
+      expect(await count()).toBe(0);
+
+      const chosen = proposal.body.assignments
+        .slice(0, 2)
+        .map((a: { applicationId: string; expertId: string }) => ({
+          applicationId: a.applicationId,
+          expertId: a.expertId,
+        }));
+      const confirmed = await json(
+        await h2.request('/api/v1/assignments', {
+          method: 'POST',
+          token: staff,
+          json: { assignments: chosen },
+        }),
+      );
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.confirmed).toHaveLength(2);
+      expect(await count()).toBe(2);
+      const retailerMail = await h2.services.database.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.template, 'experts:mail.assigned_retailer'));
+      const expertMail = await h2.services.database.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.template, 'experts:mail.assigned_expert'));
+      expect(retailerMail).toHaveLength(2);
+      expect(expertMail).toHaveLength(2);
+      expect(retailerMail[0]!.subject).toBe('Votre experte ou expert en virage numérique');
+      const audit = await h2.services.database.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'assignment.created'));
+      expect(audit).toHaveLength(2);
+      // What is left: one business for the remaining places.
+      const rest = await json(
+        await h2.request('/api/v1/assignments/proposal', {
+          method: 'POST',
+          token: staff,
+          json: { programId: program },
+        }),
+      );
+      expect(rest.body.assignments).toHaveLength(1);
+      // An assigned expert now reads the file of their business.
+      const mine = chosen.find((c: { expertId: string }) => c.expertId === montreal.id) ?? chosen[0];
+      const coachToken = mine.expertId === montreal.id ? montreal.token : quebec.token;
+      const otherToken = mine.expertId === montreal.id ? quebec.token : montreal.token;
+      expect(
+        (await h2.request(`/api/v1/applications/${mine.applicationId}`, { token: coachToken })).status,
+      ).toBe(200);
+      expect(
+        (await h2.request(`/api/v1/applications/${mine.applicationId}`, { token: otherToken })).status,
+      ).toBe(404);
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('refuses a manual assignment beyond capacity with 409 and the reason, and changes nothing', async () => {
+    const coach = await expert(h, coordinator, { capacity: 1, name: 'Lucie Plein' });
+    await coachedBy(h, programId, coordinator, coach);
+    const another = await acceptedApplication(h, programId, coordinator);
+    const res = await json(
+      await h.request('/api/v1/assignments', {
+        method: 'POST',
+        token: coordinator,
+        json: { assignments: [{ applicationId: another.id, expertId: coach.id }] },
+      }),
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe('Lucie Plein a déjà atteint sa capacité de 1 dossiers actifs.');
+    expect(res.body).toMatchObject({
+      applicationId: another.id,
+      expertId: coach.id,
+      capacity: 1,
+      activeFiles: 1,
+    });
+    const rows = await h.services.database.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.applicationId, another.id));
+    expect(rows).toEqual([]);
+  });
+
+  it('reassigns only with a reason, ends the previous assignment, and keeps both in history', async () => {
+    const first = await expert(h, coordinator);
+    const second = await expert(h, coordinator);
+    const app = await coachedBy(h, programId, coordinator, first);
+    const noReason = await json(
+      await h.request('/api/v1/assignments', {
+        method: 'POST',
+        token: coordinator,
+        json: { assignments: [{ applicationId: app.id, expertId: second.id }] },
+      }),
+    );
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors[0]).toMatchObject({ path: 'assignments.0.reason' });
+    const moved = await h.request('/api/v1/assignments', {
+      method: 'POST',
+      token: coordinator,
+      json: { assignments: [{ applicationId: app.id, expertId: second.id, reason: 'Congé de maladie' }] },
+    });
+    expect(moved.status).toBe(200);
+    const history = await h.services.database.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.applicationId, app.id));
+    expect(history.map((a) => [a.expertId, a.status]).sort()).toEqual(
+      [
+        [first.id, 'ended'],
+        [second.id, 'active'],
+      ].sort(),
+    );
+    expect(history.find((a) => a.status === 'ended')!.endReason).toBe('Congé de maladie');
+    expect((await h.request(`/api/v1/applications/${app.id}`, { token: first.token })).status).toBe(404);
+    expect((await h.request(`/api/v1/applications/${app.id}`, { token: second.token })).status).toBe(200);
+    const changed = await h.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'assignment.changed'), eq(auditEvents.entityId, app.id)));
+    expect(changed).toHaveLength(1);
+    expect(await mailTo(second.email)).toHaveLength(1);
+  });
+
+  it('refuses an expert who does not speak the business’s language', async () => {
+    const english = await expert(h, coordinator, { languages: ['en'] });
+    const app = await acceptedApplication(h, programId, coordinator);
+    const res = await json(
+      await h.request('/api/v1/assignments', {
+        method: 'POST',
+        token: coordinator,
+        json: { assignments: [{ applicationId: app.id, expertId: english.id }] },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'assignments.0.expertId' });
+  });
+});
