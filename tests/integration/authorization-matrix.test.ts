@@ -476,7 +476,10 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       },
     }),
   },
-  listSuppliers: { allowed: ROLES, call: async () => ({ path: '/suppliers' }) },
+  listSuppliers: {
+    allowed: ['retailer', 'expert', 'partner', ...STAFF],
+    call: async () => ({ path: '/suppliers' }),
+  },
   createSupplier: {
     allowed: STAFF,
     call: async () => ({

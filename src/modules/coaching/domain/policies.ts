@@ -4,7 +4,6 @@ import {
   hasRole,
   isApplicant as owner,
   type Policy,
-  signedIn,
 } from '../../../platform/authorization.ts';
 
 const team = hasRole('coordinator', 'admin');
@@ -24,8 +23,10 @@ export const coachingPolicies = {
   /** Sending due surveys: the job queue only (the system actor). */
   'survey.send': { allow: () => false } satisfies Policy<void>,
   'survey.read': { allow: (a, r) => owner(a, r) || team(a) } satisfies Policy<BusinessFile>,
-  /** The directory is neutral information: anyone signed in reads it; the program team keeps it. */
-  'supplier.read': { allow: signedIn } satisfies Policy<void>,
+  /** Those who work with suppliers read the directory (not the ministry or researchers); the program team keeps it. */
+  'supplier.read': {
+    allow: hasRole('retailer', 'expert', 'partner', 'coordinator', 'admin'),
+  } satisfies Policy<void>,
   'supplier.manage': { allow: team } satisfies Policy<void>,
   'supplier.rate': { allow: owner } satisfies Policy<BusinessFile>,
   'workload.read': { allow: team } satisfies Policy<void>,
