@@ -48,7 +48,16 @@ export function pageLoader<T>(load: (args: PageArgs) => Promise<T> | T) {
   };
 }
 
-export type FormFailure = { error: LocalisedError; values: Record<string, string> };
+/**
+ * A failed form, sent back to its page: `values` holds each name's last value (text fields, selects),
+ * `allValues` every value of each name, for fields that send several (a group of checkboxes); a name
+ * that sent nothing (no box ticked) is in neither.
+ */
+export type FormFailure = {
+  error: LocalisedError;
+  values: Record<string, string>;
+  allValues: Record<string, string[]>;
+};
 
 /**
  * A form action: use-case errors come back as data for the form (field messages, entered values kept,
@@ -65,7 +74,7 @@ export function formAction<T>(
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    const { form, all, file } = await submitted(request);
+    const { form, all, allValues, file } = await submitted(request);
     try {
       return await act({ ctx: scope.ctx, scope, request, params, form, all, file });
     } catch (error) {
@@ -73,9 +82,12 @@ export function formAction<T>(
       if (goTo) throw goTo;
       if (!isAppError(error)) throw error;
       const localised = localiseError(error, scope.ctx.services.i18n, scope.ctx.locale);
-      return data({ error: localised, values: withoutSecrets(form) } satisfies FormFailure, {
-        status: localised.status,
-      });
+      const failure: FormFailure = {
+        error: localised,
+        values: withoutSecrets(form),
+        allValues: withoutSecrets(allValues),
+      };
+      return data(failure, { status: localised.status });
     }
   };
 }
@@ -90,15 +102,22 @@ export function errorResponse(error: unknown, ctx: Ctx) {
 async function submitted(request: Request): Promise<{
   form: Record<string, string>;
   all: (name: string) => string[];
+  allValues: Record<string, string[]>;
   file: (name: string) => File | undefined;
 }> {
   const type = request.headers.get('content-type') ?? '';
   const data = type.includes('form') ? await request.formData() : new FormData();
   const form: Record<string, string> = {};
-  for (const [key, value] of data) if (key !== '_csrf' && typeof value === 'string') form[key] = value;
+  const allValues: Record<string, string[]> = {};
+  for (const [key, value] of data) {
+    if (key === '_csrf' || typeof value !== 'string') continue;
+    form[key] = value;
+    allValues[key] = [...(allValues[key] ?? []), value];
+  }
   return {
     form,
-    all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string'),
+    allValues,
+    all: (name) => allValues[name] ?? [],
     file: (name) => {
       const value = data.get(name);
       return value instanceof File && value.size > 0 ? value : undefined;
@@ -106,7 +125,7 @@ async function submitted(request: Request): Promise<{
   };
 }
 
-const withoutSecrets = (form: Record<string, string>) =>
+const withoutSecrets = <T>(form: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(form).filter(([key]) => !/password|code|token/i.test(key)));
 
 /** A local path to go back to after signing in; anything else (another site) falls back to home. */

@@ -20,13 +20,14 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
           : { path, key: 'common:validation.too_short', params: { min: Number(issue.minimum) } };
       if (issue.origin === 'array' || issue.origin === 'set')
         return { path, key: 'common:validation.too_few', params: { min: Number(issue.minimum) } };
-      return { path, key: 'common:validation.too_small', params: { min: Number(issue.minimum) } };
+      // The bound of a number field is shown as the person types it: it may be a year (2100, not 2 100).
+      return { path, key: 'common:validation.too_small', params: { min: String(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string')
         return { path, key: 'common:validation.too_long', params: { max: Number(issue.maximum) } };
       if (issue.origin === 'array' || issue.origin === 'set')
         return { path, key: 'common:validation.too_many', params: { max: Number(issue.maximum) } };
-      return { path, key: 'common:validation.too_big', params: { max: Number(issue.maximum) } };
+      return { path, key: 'common:validation.too_big', params: { max: String(issue.maximum) } };
     case 'invalid_format':
       return { path, key: issue.format === 'email' ? 'common:validation.email' : 'common:validation.format' };
     case 'invalid_value':

@@ -47,6 +47,7 @@ const TEXT = {
     languageName: 'Français',
     invite: "Envoyer l'invitation",
     invited: (email: string) => `Invitation envoyée à ${email}.`,
+    pendingInvitations: 'Invitations en attente',
     emailInvalid: 'doit être une adresse courriel valide',
     mailSubject: 'Invitation à rejoindre Virage',
     mailAction: 'Créer mon compte',
@@ -85,6 +86,7 @@ const TEXT = {
     languageName: 'English',
     invite: 'Send the invitation',
     invited: (email: string) => `Invitation sent to ${email}.`,
+    pendingInvitations: 'Pending invitations',
     emailInvalid: 'must be a valid e-mail address',
     mailSubject: 'Invitation to join Virage',
     mailAction: 'Create my account',
@@ -192,6 +194,16 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByRole('navigation').getByRole('link', { name: L.audit }).click();
         await expect(page).toHaveURL(/\/admin\/audit/);
         await checkPage(page, locale, 'audit-log');
+        await expectReflowAt320(page, locale, 'audit-log');
+        // Long ids and changes wrap in their cells: the table does not scroll sideways in its box either.
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: 800 });
+          const hidden = await page
+            .locator('.table-wrap')
+            .evaluate((box) => box.scrollWidth - box.clientWidth);
+          expect(hidden, `the audit log scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+        }
+        await page.setViewportSize({ width: 1280, height: 800 });
       });
 
       await test.step('the administrator invites a coordinator', async () => {
@@ -216,6 +228,11 @@ for (const locale of ['fr', 'en'] as const) {
         await form.getByLabel(L.invitationLanguage, { exact: true }).selectOption({ label: L.languageName });
         await form.getByRole('button', { name: L.invite }).click();
         await expect(page.getByRole('status')).toContainText(L.invited(coordinator.email));
+        // The form is emptied for the next invitation, and the invitation waits in the list.
+        await expect(form.getByLabel(L.fields.email, { exact: true })).toHaveValue('');
+        await expect(page.getByRole('table', { name: L.pendingInvitations })).toContainText(
+          coordinator.email,
+        );
         await checkPage(page, locale, 'users-invited', { switchLanguage: false });
         await expectReflowAt320(page, locale, 'users-invited');
       });

@@ -91,7 +91,7 @@ const TEXT = {
     },
     fixErrors: 'Corrigez les champs suivants :',
     neqError: "Le champ « Numéro d'entreprise du Québec (NEQ) » compte 10 chiffres",
-    goalsTooLong: 'Le champ « Objectifs » doit compter au plus 4000 caractères.',
+    goalsTooLong: 'Le champ « Objectifs » doit compter au plus 4\u00a0000 caractères.',
     saved: 'Votre demande est enregistrée. Vous pouvez la reprendre quand vous voulez.',
     draft: 'Brouillon',
     signOut: 'Se déconnecter',
@@ -190,7 +190,7 @@ const TEXT = {
     },
     fixErrors: 'Please correct the following fields:',
     neqError: 'Québec enterprise number (NEQ) has 10 digits',
-    goalsTooLong: 'Goals must be at most 4000 characters long.',
+    goalsTooLong: 'Goals must be at most 4,000 characters long.',
     saved: 'Your application is saved. You can come back to it whenever you like.',
     draft: 'Draft',
     signOut: 'Sign out',
@@ -655,6 +655,22 @@ for (const locale of ['fr', 'en'] as const) {
       await expectStep(page, locale, 1);
       await expect(page.getByLabel(F.legalName, { exact: true })).toHaveValue('Quincaillerie Noé inc.');
       await expect(page.getByLabel(F.employees, { exact: true })).toHaveValue('3');
+
+      // A refused step 3 comes back from the server alone with both ticked boxes still ticked.
+      await page.goto(page.url().replace(/\/steps\/1$/, '/steps/3'));
+      await expectStep(page, locale, 3);
+      const french = page.getByRole('group', { name: F.languages }).getByLabel(F.french, { exact: true });
+      const social = page.getByRole('group', { name: F.presence }).getByLabel(F.social, { exact: true });
+      await french.check();
+      await social.check();
+      const goals = labelled(page, F.goals);
+      await goals.evaluate((element) => element.removeAttribute('maxlength'));
+      await goals.fill('x'.repeat(4001));
+      await page.getByRole('button', { name: L.next }).click();
+      await expectStep(page, locale, 3);
+      await expect(page.getByRole('alert')).toContainText(L.goalsTooLong);
+      await expect(french).toBeChecked();
+      await expect(social).toBeChecked();
       await context.close();
     });
   });

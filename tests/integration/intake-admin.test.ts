@@ -47,7 +47,7 @@ describe(`program settings (${engine})`, () => {
     expect(earlyView.eligibility).toMatchObject({ eligible: true, criteriaVersion: 1 });
     expect(lateView.eligibility).toMatchObject({ eligible: false, criteriaVersion: 2 });
     expect(lateView.eligibility.criteria.find((c: { id: string }) => c.id === 'small_business').message).toBe(
-      "Votre entreprise compte 40 employés; le programme s'adresse aux entreprises de 20 employés ou moins.",
+      "Votre entreprise compte 40 employés ; le programme s'adresse aux entreprises de 20 employés ou moins.",
     );
     // Restore for the other tests.
     await h.request(`/api/v1/programs/${programId}/criteria`, {

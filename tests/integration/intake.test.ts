@@ -68,7 +68,7 @@ describe(`public program page and pre-check (${engine})`, () => {
     expect(size).toMatchObject({
       passed: false,
       message:
-        "Votre entreprise compte 72 employés; le programme s'adresse aux entreprises de 50 employés ou moins.",
+        "Votre entreprise compte 72 employés ; le programme s'adresse aux entreprises de 50 employés ou moins.",
     });
     // Whether a NEQ is already in the program is never revealed to anonymous visitors.
     expect(fr.body.criteria.map((c: { id: string }) => c.id)).not.toContain('not_already_in_program');
@@ -195,6 +195,10 @@ describe(`applying (${engine})`, () => {
     );
     const postal = res.body.errors.find((e: { path: string }) => e.path === 'business.postalCode');
     expect(postal.message).toBe('Postal code must be a Québec postal code (starting with G, H or J).');
+    const message = (path: string) => res.body.errors.find((e: { path: string }) => e.path === path).message;
+    // Numbers are written the reader's way; a year stays as typed.
+    expect(message('business.goals')).toContain('at most 4,000 characters');
+    expect(message('business.foundedYear')).toMatch(/at least 1800\.$/);
     expect(await applicationCount()).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { createFirstAdminLink } from '../../src/modules/identity/use-cases/creat
 import { getInvitation } from '../../src/modules/identity/use-cases/get-invitation.ts';
 import { getMe } from '../../src/modules/identity/use-cases/get-me.ts';
 import { inviteUser } from '../../src/modules/identity/use-cases/invite-user.ts';
+import { listPendingInvitations } from '../../src/modules/identity/use-cases/list-pending-invitations.ts';
 import type { AppError } from '../../src/platform/errors.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -152,5 +153,35 @@ describe(`invitations (${engine})`, () => {
     expect((await rejected(inviteUser(coordinator, { email: 'x@example.ca', role: 'admin' }))).code).toBe(
       'forbidden',
     );
+    expect((await rejected(listPendingInvitations(coordinator))).code).toBe('forbidden');
+  });
+
+  it('lists the invitations whose link still works, newest first', async () => {
+    const admin = await h.as({ bearerToken: adminToken });
+    await inviteUser(admin, { email: 'lapsed@example.ca', role: 'expert' });
+    h.clock.advance(7 * 24 * 3600 + 1);
+    const joined = await inviteUser(admin, { email: 'joined@example.ca', role: 'expert' });
+    await acceptInvitation(await h.as({}), {
+      token: tokenOf(joined.link),
+      name: 'Joined',
+      password: 'a long enough password',
+    });
+    await inviteUser(admin, { email: 'twice@example.ca', role: 'partner' });
+    h.clock.advance(60);
+    const replacement = await inviteUser(admin, { email: 'twice@example.ca', role: 'coordinator' });
+    h.clock.advance(60);
+    const waiting = await inviteUser(admin, { email: 'waiting@example.ca', role: 'expert' });
+
+    const pending = await listPendingInvitations(admin);
+    expect(pending).toEqual([
+      {
+        id: waiting.id,
+        email: 'waiting@example.ca',
+        role: 'expert',
+        sentAt: h.clock.now,
+        expiresAt: waiting.expiresAt,
+      },
+      expect.objectContaining({ id: replacement.id, email: 'twice@example.ca', role: 'coordinator' }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import { formatNumber } from '../../kernel/format.ts';
 import type { Locale } from '../../kernel/locale.ts';
 import { AppError, isAppError } from '../errors.ts';
 
@@ -10,7 +11,10 @@ export type LocalisedError = {
   errors: { path: string; message: string }[];
 };
 
-/** The label of a field in the caller's language: `fields.<path>` in any namespace, else the path itself. */
+/**
+ * The label of a field in the caller's language: `fields.<path>` in any namespace (`actions.2.owner`,
+ * then `actions.owner`, then `owner`), else the path itself.
+ */
 export function fieldLabel(i18n: i18n, locale: Locale, path: string): string {
   const namespaces = [...((i18n.options.ns as string[] | undefined) ?? ['common'])];
   const t = i18n.getFixedT(locale);
@@ -30,12 +34,29 @@ export function localiseError(error: unknown, i18n: i18n, locale: Locale): Local
     code: appError.code,
     status: appError.status,
     title: t(`common:errors.${appError.code}`),
-    detail: t(appError.key, appError.params),
+    detail: t(appError.key, withReadableNumbers(appError.params, locale)),
     errors: appError.fields.map((f) => ({
       path: f.path,
-      message: t(f.key, { ...f.params, field: fieldLabel(i18n, locale, f.path) }),
+      message: t(f.key, {
+        ...withReadableNumbers(f.params, locale),
+        field: fieldLabel(i18n, locale, f.path),
+      }),
     })),
   };
+}
+
+/**
+ * Message parameters with their numbers written the reader's way: « 4 000 » in French, "4,000" in
+ * English. `count` stays a number, since i18next picks the plural form from it; a number to show as is
+ * (a year) is passed as a string by whoever raises the error.
+ */
+function withReadableNumbers(params: Record<string, unknown> | undefined, locale: Locale) {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'number' && name !== 'count' ? formatNumber(value, locale) : value,
+    ]),
+  );
 }
 
 /** RFC 9457 problem document. */

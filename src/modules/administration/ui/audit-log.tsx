@@ -31,7 +31,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
         actor: event.actorEmail ?? event.actorRole ?? '—',
         action: event.action,
         entity: `${event.entityType}${event.entityId ? ` ${event.entityId}` : ''}`,
-        changes: event.changes ? JSON.stringify(event.changes) : '',
+        // One key per line: compact JSON has no space to wrap at on a narrow screen.
+        changes: event.changes ? JSON.stringify(event.changes, null, 2) : '',
         requestId: event.requestId,
         ip: event.ip,
       })),
@@ -83,7 +84,7 @@ export default function AuditLog() {
         <p>{t('audit.none')}</p>
       ) : (
         <TableWrap label={t('audit.title')}>
-          <table className="data">
+          <table className="data audit-log">
             <caption className="sr-only">{t('audit.title')}</caption>
             <thead>
               <tr>
@@ -97,15 +98,20 @@ export default function AuditLog() {
             </thead>
             <tbody>
               {events.map((event) => (
+                // data-label: the column's name, shown above each value when a narrow screen stacks the cells.
                 <tr key={event.id}>
-                  <td>{event.at}</td>
-                  <td>{event.actor}</td>
-                  <td>
+                  <td data-label={t('audit.when')}>{event.at}</td>
+                  <td data-label={t('fields.actor')}>{event.actor}</td>
+                  <td data-label={t('fields.action')}>
                     <code>{event.action}</code>
                   </td>
-                  <td className="mono">{event.entity}</td>
-                  <td className="mono">{event.changes}</td>
-                  <td className="mono">
+                  <td data-label={t('audit.entity')} className="mono">
+                    {event.entity}
+                  </td>
+                  <td data-label={t('audit.changes')} className="mono changes">
+                    {event.changes}
+                  </td>
+                  <td data-label={t('audit.origin')} className="mono">
                     {event.ip ?? ''} {event.requestId ?? ''}
                   </td>
                 </tr>

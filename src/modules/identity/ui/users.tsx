@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import {
@@ -10,11 +11,12 @@ import {
 } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDateTime } from '../../../kernel/format.ts';
+import { formatDate, formatDateTime } from '../../../kernel/format.ts';
 import { ROLES } from '../../../kernel/roles.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { changeUserRole } from '../use-cases/change-user-role.ts';
 import { inviteUser } from '../use-cases/invite-user.ts';
+import { listPendingInvitations } from '../use-cases/list-pending-invitations.ts';
 import { listUsers } from '../use-cases/list-users.ts';
 import { setUserActive } from '../use-cases/set-user-active.ts';
 
@@ -30,9 +32,15 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const next = page.nextCursor
     ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()
     : null;
+  const invitations = await listPendingInvitations(ctx);
   return {
     filters,
     next,
+    invitations: invitations.map((invitation) => ({
+      ...invitation,
+      sentAt: formatDate(invitation.sentAt),
+      expiresAt: formatDateTime(invitation.expiresAt, ctx.locale),
+    })),
     users: page.items.map((u) => ({
       ...u,
       lastSignInAt: u.lastSignInAt ? formatDateTime(u.lastSignInAt, ctx.locale) : null,
@@ -49,7 +57,7 @@ export const action = formAction(async ({ ctx, form }) => {
         role: form.role ?? '',
         locale: form.locale ?? 'fr',
       });
-      return { invited: { email: sent.email, link: sent.link } };
+      return { invited: { id: sent.id, email: sent.email, link: sent.link } };
     }
     case 'role':
       await changeUserRole(ctx, form.userId ?? '', { role: form.role ?? '' });
@@ -65,20 +73,27 @@ export const action = formAction(async ({ ctx, form }) => {
 
 export default function Users() {
   const { t } = useTranslation('identity');
-  const { users, filters, next } = useLoaderData<typeof loader>();
+  const { users, invitations, filters, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
+  const invited = result && 'invited' in result ? result.invited : undefined;
+  const inviteSection = useRef<HTMLElement>(null);
+  // Once an invitation is sent, the form is emptied for the next one. Without JavaScript the page comes
+  // back empty anyway; with it, the browser would keep what was typed. The focus stays on the button.
+  useEffect(() => {
+    if (invited) inviteSection.current?.querySelector('form')?.reset();
+  }, [invited]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   return (
     <div>
       <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
       <ErrorSummary error={failed?.error} />
-      {result && 'invited' in result && result.invited ? (
+      {invited ? (
         <Notice kind="success">
-          <p>{t('users.invited', { email: result.invited.email })}</p>
+          <p>{t('users.invited', { email: invited.email })}</p>
           <p>
-            {t('users.invitation_link')} <code>{result.invited.link}</code>
+            {t('users.invitation_link')} <code>{invited.link}</code>
           </p>
         </Notice>
       ) : null}
@@ -88,7 +103,7 @@ export default function Users() {
         </Notice>
       ) : null}
 
-      <section aria-labelledby="invite-title" className="card">
+      <section ref={inviteSection} aria-labelledby="invite-title" className="card">
         <h2 id="invite-title">{t('users.invite_title')}</h2>
         <PostForm className="stack">
           <input type="hidden" name="intent" value="invite" />
@@ -121,6 +136,38 @@ export default function Users() {
           />
           <SubmitButton>{t('users.invite_submit')}</SubmitButton>
         </PostForm>
+      </section>
+
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">{t('users.pending_title')}</h2>
+        <p>{t('users.pending_intro')}</p>
+        {invitations.length === 0 ? (
+          <p>{t('users.pending_none')}</p>
+        ) : (
+          <TableWrap label={t('users.pending_title')}>
+            <table className="data">
+              <caption className="sr-only">{t('users.pending_title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.email')}</th>
+                  <th scope="col">{t('fields.role')}</th>
+                  <th scope="col">{t('users.pending_sent')}</th>
+                  <th scope="col">{t('users.pending_expires')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{t(`roles.${invitation.role}`)}</td>
+                    <td>{invitation.sentAt}</td>
+                    <td>{invitation.expiresAt}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
       </section>
 
       <h2>{t('users.list_title')}</h2>

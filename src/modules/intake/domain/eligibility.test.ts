@@ -7,6 +7,7 @@ import {
   DEFAULT_CRITERIA,
   evaluate,
   type Facts,
+  fillMessage,
   holds,
 } from './eligibility.ts';
 
@@ -44,7 +45,7 @@ describe('default criteria', () => {
     expect(evaluation.eligible).toBe(false);
     expect(evaluation.criteria.filter((c) => !c.passed).map((c) => c.id)).toEqual(['small_business']);
     expect(result(big, 'small_business').message).toEqual({
-      fr: "Votre entreprise compte 72 employés; le programme s'adresse aux entreprises de 50 employés ou moins.",
+      fr: "Votre entreprise compte 72 employés ; le programme s'adresse aux entreprises de 50 employés ou moins.",
       en: 'Your business has 72 employees; the program is for businesses with 50 employees or fewer.',
     });
   });
@@ -60,10 +61,94 @@ describe('default criteria', () => {
     expect(result({ ...eligible, neq: '11439201' }, 'valid_neq').passed).toBe(false);
   });
 
+  it('name the region instead of showing its code', () => {
+    expect(result(eligible, 'located_in_quebec').message).toEqual({
+      fr: 'Votre entreprise est située au Québec (région : Montréal).',
+      en: 'Your business is located in Québec (region: Montréal).',
+    });
+    // A code that is no Québec region has no name: it is shown as given.
+    expect(result({ ...eligible, region: '18' }, 'located_in_quebec').message.fr).toContain(
+      'la région indiquée (18)',
+    );
+  });
+
+  it('put a space before « ; », « : », « ! » and « ? » in French, whatever the facts', () => {
+    const variants: Facts[] = [
+      eligible,
+      { ...eligible, employees: 72, yearsInOperation: 0, foundedYear: 2027, alreadyInProgram: true },
+      { ...eligible, postalCode: 'K1A 0B1', neq: '11439201', naics: '722' },
+      {},
+    ];
+    for (const facts of variants) {
+      for (const criterion of DEFAULT_CRITERIA) {
+        for (const template of [criterion.success.fr, criterion.failure.fr]) {
+          expect(fillMessage(template, criterion, facts, 'fr')).not.toMatch(/[^\s][;:!?]/);
+        }
+      }
+    }
+  });
+
+  it('make the words after a number agree with it, in each language', () => {
+    const years = (yearsInOperation: number) =>
+      result({ ...eligible, yearsInOperation }, 'one_year_in_operation');
+    expect(years(1).message).toEqual({
+      fr: 'Votre entreprise est en activité depuis 1 an.',
+      en: 'Your business has been in operation for 1 year.',
+    });
+    expect(years(11).message).toEqual({
+      fr: 'Votre entreprise est en activité depuis 11 ans.',
+      en: 'Your business has been in operation for 11 years.',
+    });
+    expect(result({ ...eligible, employees: 1 }, 'small_business').message).toEqual({
+      fr: 'Votre entreprise compte 1 employé, soit 50 ou moins.',
+      en: 'Your business has 1 employee, that is 50 or fewer.',
+    });
+    // French counts zero as singular, English as plural.
+    expect(result({ ...eligible, employees: 0 }, 'small_business').message).toEqual({
+      fr: 'Votre entreprise compte 0 employé, soit 50 ou moins.',
+      en: 'Your business has 0 employees, that is 50 or fewer.',
+    });
+    const twoYears = DEFAULT_CRITERIA.find((c) => c.id === 'one_year_in_operation')!;
+    const stricter = { ...twoYears, test: { op: 'gte' as const, fact: 'yearsInOperation', value: 2 } };
+    expect(fillMessage(stricter.failure.fr, stricter, { foundedYear: 2026, yearsInOperation: 1 }, 'fr')).toBe(
+      "Votre entreprise a été fondée en 2026 ; le programme demande au moins 2 ans d'activité.",
+    );
+  });
+
   it('treat a missing fact as failing, and say so', () => {
     const { employees: _, ...rest } = eligible;
     expect(result(rest, 'small_business')).toMatchObject({ passed: false });
     expect(result(rest, 'small_business').message.fr).toContain('(non fourni)');
+  });
+});
+
+describe('message placeholders', () => {
+  const inRegions: Criterion = {
+    id: 'greater_montreal',
+    label: { fr: 'Grand Montréal', en: 'Greater Montréal' },
+    test: { op: 'in', fact: 'region', values: ['06', '13'] },
+    failure: { fr: '{{value}} : hors de {{limit}}', en: '{{value}}: not in {{limit}}' },
+    success: { fr: '{{value}}', en: '{{value}}' },
+  };
+  const between: Criterion = {
+    id: 'mid_size',
+    label: { fr: 'Taille moyenne', en: 'Mid-size' },
+    test: { op: 'between', fact: 'employees', min: 5, max: 20 },
+    failure: { fr: '{{limit|employé|employés}}', en: '{{limit|employee|employees}}' },
+    success: { fr: '{{value | employé | employés }}', en: '{{value|employees}}' },
+  };
+
+  it('name the regions a criterion lists', () => {
+    expect(fillMessage(inRegions.failure.fr, inRegions, { region: '16' }, 'fr')).toBe(
+      'Montérégie : hors de Montréal, Laval',
+    );
+  });
+
+  it('give a range or a missing value the plural form, and accept one form or spaces', () => {
+    expect(fillMessage(between.failure.fr, between, {}, 'fr')).toBe('5 à 20 employés');
+    expect(fillMessage(between.success.fr, between, {}, 'fr')).toBe('(non fourni) employés');
+    expect(fillMessage(between.success.fr, between, { employees: 1 }, 'fr')).toBe('1 employé');
+    expect(fillMessage(between.success.en, between, { employees: 1 }, 'en')).toBe('1 employees');
   });
 });
 
@@ -136,7 +221,7 @@ describe('eligibility engine (properties)', () => {
           label: { fr: `c${i}`, en: `c${i}` },
           test,
           failure: {
-            fr: 'Échec : {{value}} / {{limit}} / {{facts.b}} {{unknown}}',
+            fr: 'Échec : {{value}} / {{limit|un|des}} / {{facts.b|x|y}} {{unknown}} {{unknown|a|b}}',
             en: 'Failed: {{value}} / {{limit}}',
           },
           success: { fr: 'Réussi : {{value}}', en: 'Passed: {{value}}' },

@@ -8,6 +8,7 @@ import {
   normaliseNeq,
   normalisePostalCode,
   REGION_CODES,
+  REGIONS,
 } from '../../../kernel/quebec.ts';
 
 export type FactValue = string | number | boolean | null | undefined;
@@ -52,7 +53,8 @@ const FORMAT_CHECKS: Record<Format, (value: string) => boolean> = {
   phone: (v) => v.replace(/\D/g, '').replace(/^1/, '').length === 10,
 };
 
-const isMissing = (value: FactValue) => value === undefined || value === null || value === '';
+const isMissing = (value: FactValue): value is null | undefined | '' =>
+  value === undefined || value === null || value === '';
 
 /** Whether the facts satisfy the condition; a missing fact fails every comparison but `present` fails too. */
 export function holds(condition: Condition, facts: Facts): boolean {
@@ -85,8 +87,14 @@ function primary(condition: Condition): Comparison {
   return condition;
 }
 
+/** A value as people read it: regions are stored as codes ("06") but known by name ("Montréal"). */
+function readable(fact: string, value: string | number): string {
+  if (fact === 'region') return REGIONS.find((r) => r.code === String(value))?.name ?? String(value);
+  return String(value);
+}
+
 function limitOf(comparison: Comparison, locale: Locale): string {
-  const list = (values: (string | number)[]) => values.join(', ');
+  const list = (values: (string | number)[]) => values.map((v) => readable(comparison.fact, v)).join(', ');
   switch (comparison.op) {
     case 'in':
       return list(comparison.values);
@@ -97,26 +105,59 @@ function limitOf(comparison: Comparison, locale: Locale): string {
     case 'lte':
     case 'gte':
     case 'equals':
-      return String(comparison.value);
+      return readable(comparison.fact, String(comparison.value));
     default:
       return '';
   }
 }
 
-function display(value: FactValue, locale: Locale): string {
-  if (isMissing(value)) return locale === 'fr' ? '(non fourni)' : '(not given)';
-  if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
-  return String(value);
+/** The single number a limit stands for, if any: what a word after `{{limit}}` agrees with. */
+function limitCount(comparison: Comparison): number | undefined {
+  if (comparison.op === 'lte' || comparison.op === 'gte' || comparison.op === 'equals') {
+    return typeof comparison.value === 'number' ? comparison.value : undefined;
+  }
+  return undefined;
 }
 
-/** Fills `{{value}}`, `{{limit}}` and `{{facts.x}}`; unknown placeholders become empty, never raw braces. */
+function display(fact: string, value: FactValue, locale: Locale): string {
+  if (isMissing(value)) return locale === 'fr' ? '(non fourni)' : '(not given)';
+  if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
+  return readable(fact, value);
+}
+
+/** `{{name}}`, optionally followed by word forms: `{{value|an|ans}}`. */
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*((?:\|[^|{}]*)*)\}\}/g;
+
+/**
+ * Fills `{{value}}`, `{{limit}}` and `{{facts.x}}`; unknown placeholders become empty, never raw braces.
+ * Word forms after a placeholder agree with its number, by the language's plural rules (French counts
+ * 0 and 1 as singular): `{{value|an|ans}}` gives « 1 an », « 12 ans »; `{{value|year|years}}` gives
+ * "1 year", "0 years". A value that is not a single number (missing, a range) takes the last form.
+ */
 export function fillMessage(template: string, criterion: Criterion, facts: Facts, locale: Locale): string {
   const comparison = primary(criterion.test);
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
-    if (name === 'value') return display(facts[comparison.fact], locale);
-    if (name === 'limit') return limitOf(comparison, locale);
-    if (name.startsWith('facts.')) return display(facts[name.slice(6)], locale);
-    return '';
+  const plural = new Intl.PluralRules(locale === 'fr' ? 'fr-CA' : 'en-CA');
+  return template.replace(PLACEHOLDER, (_, name: string, wordForms: string) => {
+    let text: string;
+    let count: number | undefined;
+    if (name === 'value' || name.startsWith('facts.')) {
+      const fact = name === 'value' ? comparison.fact : name.slice(6);
+      const value = facts[fact];
+      text = display(fact, value, locale);
+      count = typeof value === 'number' ? value : undefined;
+    } else if (name === 'limit') {
+      text = limitOf(comparison, locale);
+      count = limitCount(comparison);
+    } else {
+      return '';
+    }
+    const forms = wordForms
+      .split('|')
+      .slice(1)
+      .map((form) => form.trim());
+    if (forms.length === 0) return text;
+    const word = count !== undefined && plural.select(count) === 'one' ? forms[0] : forms.at(-1);
+    return `${text} ${word}`;
   });
 }
 
@@ -156,12 +197,12 @@ export const DEFAULT_CRITERIA: Criterion[] = [
       ],
     },
     failure: {
-      fr: "Le programme s'adresse aux entreprises situées au Québec : le code postal {{facts.postalCode}} et la région {{facts.region}} ne correspondent pas à une adresse au Québec.",
-      en: 'The program is for businesses located in Québec: postal code {{facts.postalCode}} and region {{facts.region}} do not match an address in Québec.',
+      fr: "Le programme s'adresse aux entreprises situées au Québec : le code postal {{facts.postalCode}} et la région indiquée ({{facts.region}}) ne correspondent pas à une adresse au Québec.",
+      en: 'The program is for businesses located in Québec: postal code {{facts.postalCode}} and the region given ({{facts.region}}) do not match an address in Québec.',
     },
     success: {
-      fr: 'Votre entreprise est située au Québec (région {{facts.region}}).',
-      en: 'Your business is located in Québec (region {{facts.region}}).',
+      fr: 'Votre entreprise est située au Québec (région : {{facts.region}}).',
+      en: 'Your business is located in Québec (region: {{facts.region}}).',
     },
   },
   {
@@ -196,12 +237,12 @@ export const DEFAULT_CRITERIA: Criterion[] = [
     label: { fr: '50 employés ou moins', en: '50 employees or fewer' },
     test: { op: 'lte', fact: 'employees', value: 50 },
     failure: {
-      fr: "Votre entreprise compte {{value}} employés; le programme s'adresse aux entreprises de {{limit}} employés ou moins.",
-      en: 'Your business has {{value}} employees; the program is for businesses with {{limit}} employees or fewer.',
+      fr: "Votre entreprise compte {{value|employé|employés}} ; le programme s'adresse aux entreprises de {{limit|employé|employés}} ou moins.",
+      en: 'Your business has {{value|employee|employees}}; the program is for businesses with {{limit|employee|employees}} or fewer.',
     },
     success: {
-      fr: 'Votre entreprise compte {{value}} employés, soit {{limit}} ou moins.',
-      en: 'Your business has {{value}} employees, that is {{limit}} or fewer.',
+      fr: 'Votre entreprise compte {{value|employé|employés}}, soit {{limit}} ou moins.',
+      en: 'Your business has {{value|employee|employees}}, that is {{limit}} or fewer.',
     },
   },
   {
@@ -209,12 +250,12 @@ export const DEFAULT_CRITERIA: Criterion[] = [
     label: { fr: 'En activité depuis au moins un an', en: 'In operation for at least one year' },
     test: { op: 'gte', fact: 'yearsInOperation', value: 1 },
     failure: {
-      fr: "Votre entreprise a été fondée en {{facts.foundedYear}} ; le programme demande au moins {{limit}} an d'activité.",
-      en: 'Your business was founded in {{facts.foundedYear}}; the program asks for at least {{limit}} year in operation.',
+      fr: "Votre entreprise a été fondée en {{facts.foundedYear}} ; le programme demande au moins {{limit|an|ans}} d'activité.",
+      en: 'Your business was founded in {{facts.foundedYear}}; the program asks for at least {{limit|year|years}} in operation.',
     },
     success: {
-      fr: 'Votre entreprise est en activité depuis {{value}} an(s).',
-      en: 'Your business has been in operation for {{value}} year(s).',
+      fr: 'Votre entreprise est en activité depuis {{value|an|ans}}.',
+      en: 'Your business has been in operation for {{value|year|years}}.',
     },
   },
   {

@@ -214,6 +214,10 @@ export default function ApplicationStep() {
   const v = (name: string, fallback: unknown) =>
     failed?.values[name] ?? (fallback === null || fallback === undefined ? '' : String(fallback));
   const e = (name: string) => errors[`business.${name}`] ?? errors[name];
+  // After a failed step, the boxes ticked in it (none ticked sends nothing); after a failed resend of
+  // the confirmation e-mail, the saved ones.
+  const ticked = (name: string, saved: string[]) =>
+    failed && failed.values.intent !== 'resend' ? (failed.allValues[name] ?? []) : saved;
   const title = t(`ui.steps.${STEPS[step - 1]}`);
   return (
     <div>
@@ -431,7 +435,7 @@ export default function ApplicationStep() {
               name="languagesServed"
               label={t('fields.business.languagesServed')}
               options={languageOptions(t)}
-              defaultValues={b.languagesServed}
+              defaultValues={ticked('languagesServed', b.languagesServed)}
               error={e('languagesServed')}
             />
             <CheckboxGroup
@@ -439,7 +443,7 @@ export default function ApplicationStep() {
               label={t('fields.business.onlinePresence')}
               hint={t('ui.hints.presence')}
               options={presenceOptions(t)}
-              defaultValues={b.onlinePresence}
+              defaultValues={ticked('onlinePresence', b.onlinePresence)}
               error={e('onlinePresence')}
             />
             <TextArea

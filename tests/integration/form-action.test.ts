@@ -1,0 +1,67 @@
+import { RouterContextProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { formAction } from '../../app/lib/route.server.ts';
+import type { Ctx } from '../../src/platform/context.ts';
+import { fieldError } from '../../src/platform/errors.ts';
+import { type RequestScope, requestScope } from '../../src/platform/http/request-scope.ts';
+import { createI18n } from '../../src/platform/i18n/i18n.ts';
+import { resources } from '../../src/wiring/i18n-resources.ts';
+
+// What a failed form sends back to its page, which renders it again without JavaScript.
+const scope = {
+  ctx: {
+    actor: { kind: 'anonymous' },
+    locale: 'fr',
+    services: { i18n: createI18n(resources) },
+  } as unknown as Ctx,
+  nonce: 'nonce',
+  csrfToken: 'csrf',
+  secureCookies: false,
+} satisfies RequestScope;
+
+async function submit(fields: [string, string][]) {
+  const context = new RouterContextProvider();
+  context.set(requestScope, scope);
+  const action = formAction(() => {
+    throw fieldError('goals', 'common:validation.required');
+  });
+  const request = new Request('http://virage.test/form', {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+  });
+  return (await action({ request, params: {}, context })) as {
+    data: { values: Record<string, string>; allValues: Record<string, string[]> };
+    init: ResponseInit;
+  };
+}
+
+describe('a failed form', () => {
+  it('keeps every value of a name sent several times, so ticked boxes stay ticked', async () => {
+    const failed = await submit([
+      ['_csrf', 'csrf'],
+      ['languagesServed', 'fr'],
+      ['languagesServed', 'en'],
+      ['onlinePresence', 'social'],
+      ['goals', ''],
+    ]);
+    expect(failed.init.status).toBe(422);
+    expect(failed.data.allValues).toEqual({
+      languagesServed: ['fr', 'en'],
+      onlinePresence: ['social'],
+      goals: [''],
+    });
+    expect(failed.data.values).toEqual({ languagesServed: 'en', onlinePresence: 'social', goals: '' });
+  });
+
+  it('sends no secret back, whether given once or several times', async () => {
+    const failed = await submit([
+      ['email', 'zoe@example.ca'],
+      ['password', 'one'],
+      ['newPassword', 'two'],
+      ['code', '123456'],
+      ['code', '654321'],
+    ]);
+    expect(failed.data.values).toEqual({ email: 'zoe@example.ca' });
+    expect(failed.data.allValues).toEqual({ email: ['zoe@example.ca'] });
+  });
+});
