@@ -5,10 +5,11 @@ import { I18nextProvider } from 'react-i18next';
 import type { EntryContext, RouterContextProvider } from 'react-router';
 import { ServerRouter } from 'react-router';
 import { requestScope } from '../src/platform/http/request-scope.ts';
+import { instanceFor } from '../src/platform/i18n/i18n.ts';
 
 export const streamTimeout = 5_000;
 
-/** Renders a page: one i18n instance per request (a clone sharing the loaded resources), CSP nonce on scripts. */
+/** Renders a page in the request's language (an i18n instance per language, sharing the resources), CSP nonce on scripts. */
 export default function handleRequest(
   request: Request,
   status: number,
@@ -18,7 +19,7 @@ export default function handleRequest(
 ) {
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers });
   const { ctx, nonce } = loadContext.get(requestScope);
-  const i18n = ctx.services.i18n.cloneInstance({ lng: ctx.locale, initAsync: false });
+  const i18n = instanceFor(ctx.services.i18n, ctx.locale);
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -5,38 +5,53 @@ export const TIME_ZONE = 'America/Montreal';
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
 
+/** Intl formatters are costly to build: one of each per language, made on first use. */
+function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
+  const made = new Map<Locale, F>();
+  return (locale) => {
+    const formatter = made.get(locale) ?? make(tag(locale));
+    made.set(locale, formatter);
+    return formatter;
+  };
+}
+
+const moneyFormat = perLocale((t) => new Intl.NumberFormat(t, { style: 'currency', currency: 'CAD' }));
+const numberFormat = perLocale((t) => new Intl.NumberFormat(t));
+const timeFormat = perLocale(
+  (t) => new Intl.DateTimeFormat(t, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
+);
+const longDateFormat = perLocale(
+  (t) => new Intl.DateTimeFormat(t, { timeZone: TIME_ZONE, dateStyle: 'long' }),
+);
+const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** `1 234,56 $` in French, `$1,234.56` in English; amounts are integer cents. */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'CAD' }).format(cents / 100);
+  return moneyFormat(locale).format(cents / 100);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(tag(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** ISO-style calendar date in Montréal, `2027-03-31`, the same in both languages (fr-CA usage). */
 export function formatDate(instant: Date, _locale?: Locale): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return isoDateFormat.format(instant);
 }
 
 /** `2027-03-31 08 h 00` in French, `2027-03-31 8:00 a.m.` in English, Montréal time. */
 export function formatDateTime(instant: Date, locale: Locale): string {
-  const time = new Intl.DateTimeFormat(tag(locale), {
-    timeZone: TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(instant);
-  return `${formatDate(instant)} ${time}`;
+  return `${formatDate(instant)} ${timeFormat(locale).format(instant)}`;
 }
 
 /** `31 mars 2027` / `March 31, 2027`. */
 export function formatLongDate(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, dateStyle: 'long' }).format(instant);
+  return longDateFormat(locale).format(instant);
 }
 
 /** Minutes Montréal is ahead of UTC at an instant (negative: -300 in winter, -240 in summer). */

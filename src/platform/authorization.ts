@@ -31,6 +31,18 @@ export type Policy<R = unknown> = {
 
 export type PolicyTable = Record<string, Policy<never>>;
 
+type Decision = 'allow' | 'unauthenticated' | 'second_factor_required' | 'forbidden';
+
+/** The decision alone, without throwing: exceptions cost a stack trace, and pages ask many questions. */
+function decide(table: PolicyTable, actor: Actor, action: string, resource: unknown): Decision {
+  const policy = table[action] as Policy<unknown> | undefined;
+  if (!policy) throw new Error(`No policy for action ${action}`);
+  if (actor.kind === 'system') return 'allow';
+  if (actor.kind === 'anonymous') return policy.anonymous ? 'allow' : 'unauthenticated';
+  if (!actor.secondFactor && !policy.beforeSecondFactor) return 'second_factor_required';
+  return policy.allow(actor, resource) ? 'allow' : 'forbidden';
+}
+
 /** Builds the one authorize() from the policy tables of every module. */
 export function createAuthorize<T extends PolicyTable>(table: T) {
   return function authorize<A extends keyof T & string>(
@@ -38,29 +50,15 @@ export function createAuthorize<T extends PolicyTable>(table: T) {
     action: A,
     resource?: T[A] extends Policy<infer R> ? R : never,
   ): void {
-    const policy = table[action] as Policy<unknown> | undefined;
-    if (!policy) throw new Error(`No policy for action ${action}`);
-    if (actor.kind === 'system') return;
-    if (actor.kind === 'anonymous') {
-      if (policy.anonymous) return;
-      throw new AppError('unauthenticated');
-    }
-    if (!actor.secondFactor && !policy.beforeSecondFactor) throw new AppError('second_factor_required');
-    if (policy.allow(actor, resource)) return;
-    throw new AppError('forbidden');
+    const decision = decide(table, actor, action, resource);
+    if (decision !== 'allow') throw new AppError(decision);
   };
 }
 
 /** Whether the actor may do it, without throwing (for navigation and buttons). */
-export function allowedBy(authorize: (actor: Actor, action: never, resource?: never) => void) {
-  return (actor: Actor, action: string, resource?: unknown): boolean => {
-    try {
-      authorize(actor, action as never, resource as never);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+export function allowedBy(table: PolicyTable) {
+  return (actor: Actor, action: string, resource?: unknown): boolean =>
+    decide(table, actor, action, resource) === 'allow';
 }
 
 /**

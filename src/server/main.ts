@@ -1,3 +1,5 @@
+// Must stay the first import: it sets NODE_ENV before React loads.
+import './production-mode.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';

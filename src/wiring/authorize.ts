@@ -23,6 +23,6 @@ export const policies = {
 export type Action = keyof typeof policies;
 
 export const authorize = createAuthorize(policies);
-export const isAllowed = allowedBy(authorize);
+export const isAllowed = allowedBy(policies);
 /** authorize() for reads of one thing: a caller who may not see it is told it does not exist. */
 export const authorizeVisible = hidingForbidden(authorize);

@@ -28,3 +28,18 @@ export function createI18n(resources: Resources): i18n {
 export function translatorFor(root: i18n, locale: Locale): Translate {
   return root.getFixedT(locale);
 }
+
+const perLocale = new WeakMap<i18n, Map<Locale, i18n>>();
+
+/**
+ * An instance whose language is fixed to `locale`, sharing the loaded resources: what a rendered page
+ * hands to React. Made once per language and reused (nothing changes its language afterwards), rather
+ * than cloned on every request.
+ */
+export function instanceFor(root: i18n, locale: Locale): i18n {
+  const byLocale = perLocale.get(root) ?? new Map<Locale, i18n>();
+  perLocale.set(root, byLocale);
+  const instance = byLocale.get(locale) ?? root.cloneInstance({ lng: locale, initAsync: false });
+  byLocale.set(locale, instance);
+  return instance;
+}
