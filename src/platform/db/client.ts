@@ -117,3 +117,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     close: () => pool.end(),
   };
 }
+
+/**
+ * Whether an error means every database connection stayed busy past the pool's timeout: an overload
+ * to answer with 503 and Retry-After, not a fault.
+ */
+export function overloaded(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (/timeout exceeded when trying to connect/.test(e.message)) return true;
+  }
+  return false;
+}

@@ -8,6 +8,7 @@ import { isLocale, type Locale, localeFromAcceptLanguage } from '../../kernel/lo
 import { deriveKey, mac, randomToken, safeEqual } from '../auth/crypto.ts';
 import type { Actor } from '../authorization.ts';
 import type { Ctx, Services } from '../context.ts';
+import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
@@ -182,7 +183,9 @@ export function createHttpApp(options: HttpAppOptions) {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-store');
   });
 
-  const problem = (c: Context<{ Variables: Vars }>, error: unknown) => {
+  const problem = (c: Context<{ Variables: Vars }>, thrown: unknown) => {
+    const error = overloaded(thrown) ? new AppError('unavailable', { retryAfter: 5 }) : thrown;
+    if (error !== thrown) c.get('log').warn({ err: thrown }, 'no database connection free in time');
     const ctx = c.get('ctx');
     const locale = ctx?.locale ?? localeFromAcceptLanguage(c.req.header('accept-language')) ?? 'fr';
     if (!isAppError(error)) c.get('log').error({ err: error }, 'unexpected error');

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { candidateGroups, type GroupKind, MIN_PEERS, percentileRank } from '../domain/benchmark.ts';
+import type { QuestionnaireContent } from '../domain/questionnaire.ts';
 import type { Recommendation } from '../domain/recommendations.ts';
 import { diagnostics, questionnaires, recommendations } from './tables.ts';
 
@@ -23,6 +24,32 @@ export async function currentQuestionnaire(
 
 export async function findQuestionnaire(db: Executor, id: string): Promise<QuestionnaireRow | undefined> {
   const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  return row;
+}
+
+type QuestionnaireVersion = { id: string; version: number; content: QuestionnaireContent };
+
+/** Versions already read, by id: a version's number and content never change once written. */
+const versions = new Map<string, QuestionnaireVersion>();
+const VERSIONS_KEPT = 64;
+
+/**
+ * A questionnaire version's number and content (about 50 KB of JSON that every diagnostic page needs),
+ * read once per process: versions are immutable — a change is a new version.
+ */
+export async function questionnaireVersion(
+  db: Executor,
+  id: string,
+): Promise<QuestionnaireVersion | undefined> {
+  const kept = versions.get(id);
+  if (kept) return kept;
+  const [row] = await db
+    .select({ id: questionnaires.id, version: questionnaires.version, content: questionnaires.content })
+    .from(questionnaires)
+    .where(eq(questionnaires.id, id));
+  if (!row) return undefined;
+  if (versions.size >= VERSIONS_KEPT) versions.delete(versions.keys().next().value!);
+  versions.set(id, row);
   return row;
 }
 
@@ -72,7 +99,8 @@ export type Benchmark = {
 
 /**
  * Percentile of each score among completed diagnostics of the same phase in the narrowest peer group
- * with at least MIN_PEERS others. Two queries: group sizes, then counts below/equal in the chosen group.
+ * with at least MIN_PEERS others: a probe per candidate group until one is big enough, then the counts
+ * below and equal in that group.
  */
 export async function benchmarkOf(
   db: Executor,
@@ -94,17 +122,23 @@ export async function benchmarkOf(
       ...(g.sizeBand ? [eq(diagnostics.sizeBand, g.sizeBand)] : []),
       ...(g.region ? [eq(diagnostics.region, g.region)] : []),
     ) ?? sql`true`;
-  const sizes = await db
-    .select(
-      Object.fromEntries(
-        candidates.map((c, i) => [`g${i}`, sql<number>`count(*) filter (where ${matches(c.group)})::int`]),
-      ),
-    )
-    .from(diagnostics)
-    .where(base);
-  const chosen = candidates.find(
-    (_, i) => Number((sizes[0] as Record<string, number>)[`g${i}`] ?? 0) >= MIN_PEERS,
-  );
+  // The most specific group with enough peers: each probe stops at MIN_PEERS rows of the peers index,
+  // so this stays cheap however many diagnostics the program holds.
+  let chosen: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    const [probe] = await db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(diagnostics)
+        .where(and(base, matches(candidate.group)))
+        .limit(MIN_PEERS)
+        .as('peers'),
+    );
+    if (Number(probe?.n ?? 0) >= MIN_PEERS) {
+      chosen = candidate;
+      break;
+    }
+  }
   if (!chosen) return null;
   // Scores are kept to one decimal: compare them as such (float equality would miss ties).
   const scoreOf = (id: string | null) =>

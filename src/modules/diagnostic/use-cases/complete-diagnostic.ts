@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { findQuestionnaire } from '../db/queries.ts';
+import { questionnaireVersion } from '../db/queries.ts';
 import { diagnostics } from '../db/tables.ts';
 import { sizeBandOf } from '../domain/benchmark.ts';
 import { allQuestions, missingAnswers } from '../domain/questionnaire.ts';
@@ -19,7 +19,7 @@ export async function completeDiagnostic(ctx: Ctx, id: string) {
     const [current] = await tx.select().from(diagnostics).where(eq(diagnostics.id, id)).for('update');
     if (current!.status === 'completed')
       throw new AppError('conflict', { key: 'diagnostic:errors.completed' });
-    const { content } = (await findQuestionnaire(tx, current!.questionnaireId))!;
+    const { content } = (await questionnaireVersion(tx, current!.questionnaireId))!;
     const missing = missingAnswers(content, current!.answers);
     if (missing.length > 0) {
       throw new AppError('conflict', {

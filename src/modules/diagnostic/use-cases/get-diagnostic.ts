@@ -3,7 +3,7 @@ import {
   benchmarkOf,
   type DiagnosticRow,
   diagnosticsOfApplication,
-  findQuestionnaire,
+  questionnaireVersion,
   recommendationLibrary,
 } from '../db/queries.ts';
 import { allQuestions, isVisible, missingAnswers } from '../domain/questionnaire.ts';
@@ -27,7 +27,7 @@ export async function detailOf(
   d: DiagnosticRow,
   application: { legalName: string | null; tradeName: string | null; municipality: string | null },
 ) {
-  const questionnaire = (await findQuestionnaire(ctx.db, d.questionnaireId))!;
+  const questionnaire = (await questionnaireVersion(ctx.db, d.questionnaireId))!;
   const content = questionnaire.content;
   const localised = localiseQuestionnaire(content, ctx.locale);
   const visible = allQuestions(content).filter((q) => isVisible(q, d.answers));

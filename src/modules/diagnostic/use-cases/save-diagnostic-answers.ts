@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation.ts';
-import { findQuestionnaire } from '../db/queries.ts';
+import { questionnaireVersion } from '../db/queries.ts';
 import { diagnostics } from '../db/tables.ts';
 import { checkAnswers } from '../domain/answers.ts';
 import { loadDiagnostic } from './load-diagnostic.ts';
@@ -25,7 +25,7 @@ export const saveAnswersInput = z.strictObject({
 export async function saveDiagnosticAnswers(ctx: Ctx, id: string, input: unknown) {
   const { diagnostic } = await loadDiagnostic(ctx, id, 'diagnostic.answer');
   const { answers: given } = parseInput(saveAnswersInput, input);
-  const questionnaire = await findQuestionnaire(ctx.db, diagnostic.questionnaireId);
+  const questionnaire = await questionnaireVersion(ctx.db, diagnostic.questionnaireId);
   const { answers, issues } = checkAnswers(questionnaire!.content, given);
   if (issues.length > 0) throw new AppError('invalid_input', { fields: issues });
   return transaction(ctx, async (tx) => {

@@ -207,7 +207,10 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     query: applicationsQuery,
-    response: pageOf(queueItem).extend({ total: z.number().int().optional() }),
+    response: pageOf(queueItem).extend({
+      total: z.number().int().optional().describe('Matches, counted up to 1,000'),
+      totalIsLowerBound: z.boolean().optional().describe('True when there are more than `total` matches'),
+    }),
     handle: (ctx, { query }) => {
       if (isAllowed(ctx.actor, 'application.review')) return listApplications(ctx, query);
       if (isAllowed(ctx.actor, 'partner.referrals')) return listReferrals(ctx, query);

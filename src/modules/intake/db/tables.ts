@@ -132,7 +132,9 @@ export const applications = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('applications_queue_idx').on(t.programId, t.status, t.submittedAt),
+    // The review queue, newest first, with or without a status: pages are read off these in order.
+    index('applications_submitted_idx').on(t.programId, t.submittedAt, t.id).where(sql`submitted_at is not null`),
+    index('applications_queue_idx').on(t.programId, t.status, t.submittedAt, t.id),
     index('applications_region_idx').on(t.programId, t.region, t.submittedAt),
     index('applications_naics_idx').on(t.programId, t.naics, t.submittedAt),
     index('applications_partner_idx').on(t.partnerOrganizationId, t.submittedAt),

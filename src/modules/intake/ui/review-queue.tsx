@@ -69,6 +69,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       ...base,
       error: null,
       total: page.total,
+      totalIsLowerBound: page.totalIsLowerBound,
       next: page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null,
       items: page.items.map((i) => ({ ...i, submittedAt: i.submittedAt ? formatDate(i.submittedAt) : '' })),
     };
@@ -78,6 +79,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       ...base,
       error: localiseError(error, ctx.services.i18n, ctx.locale),
       total: 0,
+      totalIsLowerBound: false,
       next: null,
       items: [],
     };
@@ -95,7 +97,7 @@ export const action = formAction(async ({ ctx, form, all }) => {
 
 export default function ReviewQueue() {
   const { t } = useTranslation('intake');
-  const { items, filters, next, total, summary, partners, error, locale } = useLoaderData<typeof loader>();
+  const { items, filters, next, total, totalIsLowerBound, summary, partners, error, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const done = result && 'results' in result ? result.results : undefined;
@@ -247,7 +249,7 @@ export default function ReviewQueue() {
         </div>
       </Form>
 
-      <p role="status">{t('ui.queue.total', { count: total })}</p>
+      <p role="status">{t(totalIsLowerBound ? 'ui.queue.total_more' : 'ui.queue.total', { count: total, formatted: formatNumber(total, locale) })}</p>
       {items.length === 0 ? (
         <p>{t('ui.queue.none')}</p>
       ) : (

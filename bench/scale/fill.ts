@@ -1,0 +1,67 @@
+/**
+ * Bulk data for the data-scale benchmarks, written with set-based SQL: hundreds of thousands of rows in
+ * seconds. The rows have the shape the use cases write (statuses, regions, subsectors, sizes, folded
+ * search text, scores per dimension); they are measurement fixtures, not a way to add real data.
+ */
+import { sql } from 'drizzle-orm';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
+import { SIZE_BANDS } from '../../src/modules/diagnostic/domain/benchmark.ts';
+import type { Executor } from '../../src/platform/db/client.ts';
+
+const NAICS = ['441', '444', '445', '449', '455', '456', '457', '458', '459'];
+const TOWNS = ['Montréal', 'Québec', 'Laval', 'Gatineau', 'Longueuil', 'Sherbrooke', 'Saguenay', 'Lévis', 'Trois-Rivières', 'Rimouski'];
+const literal = (values: string[]) => `(array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}])`;
+
+/**
+ * `count` applications in the program, in a realistic spread of statuses (mostly submitted, accepted
+ * and refused), regions 01–17, retail subsectors, 1–50 employees, submitted over the past year.
+ * `status` forces one status for all (e.g. every business accepted, for diagnostics).
+ */
+export async function fillApplications(db: Executor, programId: string, count: number, status?: string): Promise<void> {
+  const spread = `(array['submitted','submitted','submitted','submitted','submitted','submitted','submitted','submitted',
+    'accepted','accepted','accepted','accepted','accepted','accepted','refused','refused','waitlisted','info_requested','withdrawn','draft'])[1 + (i % 20)]`;
+  await db.execute(
+    sql.raw(`
+    insert into applications (id, program_id, status, draft_step, legal_name, trade_name, neq, street, municipality_name,
+      region, postal_code, phone, email, naics, employees, founded_year, annual_revenue_band, eligible,
+      submitted_at, decided_at, search_text, created_at, updated_at)
+    select gen_random_uuid(), '${programId}', s.status, 5,
+      'Commerce ' || i || ' inc.', t.trade, lpad((1140000000 + i)::text, 10, '0'), (i % 900 + 1) || ', rue Principale',
+      ${literal(TOWNS)}[1 + (i % ${TOWNS.length})], lpad((1 + (i * 7) % 17)::text, 2, '0'), 'H2X 1Y4',
+      '514-555-' || lpad((i % 10000)::text, 4, '0'), 'commerce' || i || '@exemple.ca',
+      ${literal(NAICS)}[1 + (i % ${NAICS.length})], 1 + (i * 13) % 50, 1980 + (i % 45), '250k-500k', (i % 11) <> 0,
+      case when s.status = 'draft' then null else now() - ((i % 365) || ' days')::interval - ((i % 1440) || ' minutes')::interval end,
+      case when s.status in ('accepted','refused','waitlisted') then now() - ((i % 300) || ' days')::interval end,
+      lower(t.trade || ' commerce ' || i || ' inc. ' || lpad((1140000000 + i)::text, 10, '0')),
+      now(), now()
+    from generate_series(1, ${count}) as i
+    cross join lateral (select ${status ? `'${status}'` : spread} as status) s
+    cross join lateral (select (array['Boutique','Épicerie','Librairie','Quincaillerie','Fleuriste','Mercerie'])[1 + (i % 6)] || ' ' || i as trade) t
+  `),
+  );
+  await db.execute(sql.raw('analyze applications'));
+}
+
+/**
+ * A completed entry diagnostic (T0) for every accepted application of the program, with scores per
+ * dimension spread over 0–100, the overall score their weighted mean, and the peer-group columns.
+ */
+export async function fillDiagnostics(db: Executor, programId: string, questionnaireId: string): Promise<void> {
+  const dims = DEFAULT_QUESTIONNAIRE.dimensions;
+  const totalWeight = dims.reduce((a, d) => a + d.weight, 0);
+  const dimensionScore = (k: number) => `round((((hashtext(a.id::text || '${k}') & 1023) / 1023.0) * 100)::numeric, 1)`;
+  const scores = `jsonb_build_object(${dims.map((d, k) => `'${d.id}', ${dimensionScore(k)}`).join(', ')})`;
+  const overall = `round(((${dims.map((d, k) => `${d.weight} * ${dimensionScore(k)}`).join(' + ')}) / ${totalWeight})::numeric, 1)`;
+  const band = `case ${SIZE_BANDS.map((b) => `when a.employees between ${b.min} and ${Number.isFinite(b.max) ? b.max : 1_000_000} then '${b.id}'`).join(' ')} end`;
+  await db.execute(
+    sql.raw(`
+    insert into diagnostics (id, application_id, program_id, questionnaire_id, phase, status, answers, completed_at,
+      scores, overall, level, naics, size_band, region, created_at, updated_at)
+    select gen_random_uuid(), a.id, a.program_id, '${questionnaireId}', 'T0', 'completed', '{}'::jsonb, now(),
+      jsonb_build_object('overall', ${overall}, 'dimensions', ${scores}), ${overall}, 'developing',
+      a.naics, ${band}, a.region, now(), now()
+    from applications a where a.program_id = '${programId}' and a.status = 'accepted'
+  `),
+  );
+  await db.execute(sql.raw('analyze diagnostics'));
+}
