@@ -5,6 +5,7 @@ const identity = (file: string) => `../src/modules/identity/ui/${file}`;
 const intake = (file: string) => `../src/modules/intake/ui/${file}`;
 const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
+const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 
 export default [
   index('routes/home.tsx'),
@@ -26,6 +27,13 @@ export default [
   route('applications/:id/diagnostics', diagnostic('application-diagnostics.tsx')),
   route('diagnostics/:id', diagnostic('take.tsx')),
   route('diagnostics/:id/results', diagnostic('results.tsx')),
+  route('caseload', coaching('caseload.tsx')),
+  route('caseload/:id', coaching('coaching-file.tsx')),
+  route('applications/:id/plan', coaching('plan.tsx')),
+  route('suppliers', coaching('suppliers.tsx')),
+  route('suppliers/new', coaching('supplier-new.tsx')),
+  route('suppliers/:id', coaching('supplier-edit.tsx')),
+  route('surveys/:id', coaching('survey.tsx')),
   route('review', intake('review-queue.tsx')),
   route('review/applications/:id', intake('review-application.tsx')),
   route('review/import', intake('import.tsx')),

@@ -8,5 +8,6 @@ export {
 } from './db/assignment-link.ts';
 export { applicationProfile } from './db/queries.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
+export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listProgramOverviews } from './use-cases/list-program-overviews.ts';

@@ -19,7 +19,11 @@ export async function hoursOf(ctx: Ctx, file: CoachedFile) {
     warning: budget.warning,
     message: budget.warning
       ? ctx.t(`coaching:hours_warning.${budget.warning}`, {
-          remaining: formatNumber(hours(budget.remainingMinutes), ctx.locale),
+          // What is left to book: the warning is about hours neither used nor already booked.
+          remaining: formatNumber(
+            hours(Math.max(0, budget.remainingMinutes - budget.plannedMinutes)),
+            ctx.locale,
+          ),
           budget: formatNumber(hours(budget.budgetMinutes), ctx.locale),
         })
       : null,

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useActionData } from 'react-router';
+import { ErrorSummary, fieldErrors } from '../../../../app/components/forms.tsx';
+import { PageTitle } from '../../../../app/components/page.tsx';
+import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { isAllowed } from '../../../wiring/authorize.ts';
+import { createSupplier } from '../use-cases/create-supplier.ts';
+import { SupplierForm, supplierInputOf, valuesAfterFailure } from './supplier-form.tsx';
+
+export const loader = pageLoader(({ ctx }) => {
+  if (!isAllowed(ctx.actor, 'supplier.manage'))
+    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
+  return {};
+});
+
+export const action = formAction(async ({ ctx, form, all }) => {
+  const { id } = await createSupplier(ctx, supplierInputOf(form, all));
+  return redirect(`/suppliers/${id}?created=1`);
+});
+
+/** Adding a supplier to the directory (program team). */
+export default function NewSupplier() {
+  const { t } = useTranslation('coaching');
+  const failed = useActionData<typeof action>();
+  const title = t('ui.supplier_form.new_title');
+  return (
+    <div className="coaching-page">
+      <PageTitle title={title}>{title}</PageTitle>
+      <p>
+        <Link to="/suppliers">{t('ui.supplier_form.back')}</Link>
+      </p>
+      <p>{t('ui.supplier_form.intro')}</p>
+      <ErrorSummary error={failed?.error} />
+      <SupplierForm
+        values={
+          failed
+            ? valuesAfterFailure(failed)
+            : {
+                name: '',
+                categories: [],
+                regions: [],
+                languages: [],
+                website: '',
+                descriptionFr: '',
+                descriptionEn: '',
+              }
+        }
+        errors={fieldErrors(failed?.error)}
+        submit={t('ui.supplier_form.create')}
+      />
+    </div>
+  );
+}
