@@ -6,6 +6,7 @@ const intake = (file: string) => `../src/modules/intake/ui/${file}`;
 const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
+const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 
 export default [
   index('routes/home.tsx'),
@@ -27,6 +28,9 @@ export default [
   route('applications/:id/diagnostics', diagnostic('application-diagnostics.tsx')),
   route('diagnostics/:id', diagnostic('take.tsx')),
   route('diagnostics/:id/results', diagnostic('results.tsx')),
+  route('experts', experts('experts.tsx')),
+  route('experts/:id', experts('expert.tsx')),
+  route('assignments', experts('assignments.tsx')),
   route('caseload', coaching('caseload.tsx')),
   route('caseload/:id', coaching('coaching-file.tsx')),
   route('applications/:id/plan', coaching('plan.tsx')),

@@ -1,3 +1,4 @@
 // What other modules may use from coaching.
 
 export { type CoachingOverview, getCoachingOverview } from './use-cases/get-coaching-overview.ts';
+export { getWorkload } from './use-cases/get-workload.ts';

@@ -10,4 +10,5 @@ export { applicationProfile } from './db/queries.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
+export { listApplications } from './use-cases/list-applications.ts';
 export { listProgramOverviews } from './use-cases/list-program-overviews.ts';

@@ -1,0 +1,128 @@
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../../../app/components/choices.tsx';
+import { fieldId, TextField } from '../../../../app/components/forms.tsx';
+import { LOCALES } from '../../../kernel/locale.ts';
+import { REGIONS } from '../../../kernel/quebec.ts';
+import { SPECIALTY_IDS } from '../domain/specialties.ts';
+
+export type ProfileValues = {
+  name: string;
+  regions: string[];
+  languages: string[];
+  specialties: string[];
+  capacity: string;
+};
+
+/**
+ * The fields an expert profile has on both forms (adding one, editing one): name, regions served,
+ * languages, specialties, capacity. Checkbox groups are fieldsets with a legend.
+ */
+export function ProfileFields({
+  values,
+  errors,
+  nameRequired,
+  nameHint,
+  capacityHint,
+}: {
+  values: ProfileValues;
+  errors: Record<string, string>;
+  nameRequired: boolean;
+  nameHint?: ReactNode;
+  capacityHint: ReactNode;
+}) {
+  const { t } = useTranslation('experts');
+  return (
+    <>
+      <TextField
+        name="name"
+        label={t('fields.name')}
+        hint={nameHint}
+        required={nameRequired}
+        autoComplete="off"
+        defaultValue={values.name}
+        error={errors.name}
+      />
+      <div className="region-choices">
+        <CheckboxGroup
+          name="regions"
+          label={t('fields.regions')}
+          hint={t('ui.profile.regions_hint')}
+          required
+          options={REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }))}
+          defaultValues={values.regions}
+          error={errors.regions}
+        />
+      </div>
+      <CheckboxGroup
+        name="languages"
+        label={t('fields.languages')}
+        hint={t('ui.profile.languages_hint')}
+        required
+        options={LOCALES.map((l) => ({ value: l, label: t(`ui.languages.${l}`) }))}
+        defaultValues={values.languages}
+        error={errors.languages}
+      />
+      <CheckboxGroup
+        name="specialties"
+        label={t('fields.specialties')}
+        hint={t('ui.profile.specialties_hint')}
+        options={SPECIALTY_IDS.map((s) => ({ value: s, label: capitalise(t(`specialties.${s}`)) }))}
+        defaultValues={values.specialties}
+        error={errors.specialties}
+      />
+      <TextField
+        name="capacity"
+        label={t('fields.capacity')}
+        hint={capacityHint}
+        required
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={values.capacity}
+        error={errors.capacity}
+      />
+    </>
+  );
+}
+
+/** Availability: two radio buttons in a fieldset (a person on leave gets no new file). */
+export function AvailabilityField({ value, error }: { value: string; error?: string }) {
+  const { t } = useTranslation('experts');
+  const { t: tApp } = useTranslation('app');
+  const id = fieldId('status');
+  const hintId = useId();
+  const errorId = useId();
+  return (
+    <fieldset
+      id={id}
+      className={error ? 'field field-error' : 'field'}
+      aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
+    >
+      <legend>{t('fields.status')}</legend>
+      <p id={hintId} className="hint">
+        {t('ui.profile.status_hint')}
+      </p>
+      {error ? (
+        <p id={errorId} className="error-message">
+          <span className="sr-only">{tApp('form.error_prefix')} </span>
+          {error}
+        </p>
+      ) : null}
+      {(['active', 'on_leave'] as const).map((status) => (
+        <div key={status} className="radio">
+          <input
+            id={`${id}-${status}`}
+            type="radio"
+            name="status"
+            value={status}
+            defaultChecked={value === status}
+          />
+          <label htmlFor={`${id}-${status}`}>{t(`status.${status}`)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Specialty names are written to follow « spécialité … » in reasons; alone, as a choice, they take a capital. */
+export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
