@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
+import { SPECIALTY_IDS } from '../../src/modules/experts/domain/specialties.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
+import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
 
@@ -223,6 +226,30 @@ describe(`assignment (${engine})`, () => {
       expect(
         (await h2.request(`/api/v1/applications/${mine.applicationId}`, { token: otherToken })).status,
       ).toBe(404);
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('matches specialties with the two weakest dimensions of the entry diagnostic', async () => {
+    const h2 = await createHarness();
+    try {
+      const program = await defaultProgramId(h2);
+      const staff = await h2.token((await h2.user('coordinator')).email);
+      // Every specialty: whatever the weakest dimensions are, the expert covers them.
+      const generalist = await expert(h2, staff, { specialties: [...SPECIALTY_IDS] });
+      const app = await acceptedApplication(h2, program, staff);
+      const diagnosticId = await completedDiagnostic(h2, app.id, app.token, 'T0', 0.3);
+      const { body: diagnostic } = await json(await h2.request(`/api/v1/diagnostics/${diagnosticId}`, { token: app.token }));
+      const [weakest, second] = Object.entries(diagnostic.scores.dimensions as Record<string, number>)
+        .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+        .map(([id]) => id);
+      const label = (id: string) => DEFAULT_QUESTIONNAIRE.dimensions.find((d) => d.id === id)!.label.fr;
+      const proposal = await json(await h2.request('/api/v1/assignments/proposal', { method: 'POST', token: staff, json: { programId: program } }));
+      const [pair] = proposal.body.assignments;
+      expect(pair).toMatchObject({ applicationId: app.id, expertId: generalist.id, score: 100 + 60 + 30 });
+      expect(pair.reasons[2]).toContain(`= dimension la plus faible (${label(weakest!)})`);
+      expect(pair.reasons[3]).toContain(`= deuxième dimension la plus faible (${label(second!)})`);
     } finally {
       await h2.close();
     }

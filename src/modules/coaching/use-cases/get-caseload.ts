@@ -31,7 +31,7 @@ export async function getCaseload(ctx: Ctx, input: unknown) {
     sessionFacts(ctx.db, ids, now),
     planSummaries(ctx.db, ids),
     assignedSince(ctx.db, ids),
-    weakestDimensionsOf(ctx.db, ids),
+    weakestDimensionsOf(ctx.db, { applicationIds: ids }),
   ]);
   const budgets = new Map<string, number>();
   for (const programId of new Set(files.map((f) => f.programId)))

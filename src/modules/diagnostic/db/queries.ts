@@ -175,30 +175,29 @@ export async function benchmarkOf(
 }
 
 /**
- * The weakest dimensions of each business's completed entry diagnostic (T0), weakest first: what the
- * expert assignment matches specialties against.
+ * The two weakest dimensions of each business's completed entry diagnostic (T0), weakest first (ties by
+ * id): what the expert assignment matches specialties against. Picked in SQL, so that a program of
+ * thousands of businesses sends two ids per business rather than every score. By program (the
+ * proposal), or for given applications.
  */
 export async function weakestDimensionsOf(
   db: Executor,
-  applicationIds: string[],
+  scope: { programId: string } | { applicationIds: string[] },
 ): Promise<Map<string, string[]>> {
-  if (applicationIds.length === 0) return new Map();
+  if ('applicationIds' in scope && scope.applicationIds.length === 0) return new Map();
+  const weakest = sql<string[]>`(select coalesce(array_agg(w.key), '{}') from (
+      select key from jsonb_each_text(${diagnostics.scores}->'dimensions') order by value::numeric, key limit 2) w)`;
   const rows = await db
-    .select({ applicationId: diagnostics.applicationId, scores: diagnostics.scores })
+    .select({ applicationId: diagnostics.applicationId, weakest })
     .from(diagnostics)
     .where(
       and(
-        inArray(diagnostics.applicationId, applicationIds),
+        'programId' in scope
+          ? eq(diagnostics.programId, scope.programId)
+          : inArray(diagnostics.applicationId, scope.applicationIds),
         eq(diagnostics.phase, 'T0'),
         eq(diagnostics.status, 'completed'),
       ),
     );
-  return new Map(
-    rows.map((r) => [
-      r.applicationId,
-      Object.entries(r.scores?.dimensions ?? {})
-        .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-        .map(([id]) => id),
-    ]),
-  );
+  return new Map(rows.map((r) => [r.applicationId, r.weakest]));
 }

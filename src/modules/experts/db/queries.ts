@@ -46,16 +46,15 @@ export async function expertsWithLoad(
 
 export type ExpertWithLoad = Awaited<ReturnType<typeof expertsWithLoad>>[number];
 
-/** The last expert each of these applications had before (continuity), from ended assignments. */
-export async function previousExperts(db: Executor, applicationIds: string[]): Promise<Map<string, string>> {
-  if (applicationIds.length === 0) return new Map();
+/** The last expert each business of the program had before (continuity), from ended assignments. */
+export async function previousExperts(db: Executor, programId: string): Promise<Map<string, string>> {
   const rows = await db
     .selectDistinctOn([assignments.applicationId], {
       applicationId: assignments.applicationId,
       expertId: assignments.expertId,
     })
     .from(assignments)
-    .where(and(inArray(assignments.applicationId, applicationIds), eq(assignments.status, 'ended')))
+    .where(and(eq(assignments.programId, programId), eq(assignments.status, 'ended')))
     .orderBy(assignments.applicationId, sql`${assignments.endedAt} desc`);
   return new Map(rows.map((r) => [r.applicationId, r.expertId]));
 }

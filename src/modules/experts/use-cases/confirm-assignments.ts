@@ -50,10 +50,7 @@ export async function confirmAssignments(ctx: Ctx, input: unknown) {
     // Always in the same order, so that two confirmations cannot deadlock.
     for (const id of expertIds.sort()) await lockExpert(tx, id);
     const loads = new Map((await expertsWithLoad(tx, { ids: expertIds })).map((e) => [e.id, e]));
-    const weakest = await weakestDimensionsOf(
-      tx,
-      pairs.map((p) => p.applicationId),
-    );
+    const weakest = await weakestDimensionsOf(tx, { applicationIds: pairs.map((p) => p.applicationId) });
     const issues: FieldIssue[] = [];
     const confirmed: { applicationId: string; expertId: string; changed: boolean }[] = [];
     for (const [i, pair] of pairs.entries()) {

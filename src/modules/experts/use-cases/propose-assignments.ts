@@ -6,7 +6,7 @@ import { weakestDimensionsOf } from '../../diagnostic/index.ts';
 import { coachableApplications } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
 import { expertsWithLoad, previousExperts } from '../db/queries.ts';
-import type { Candidate } from '../domain/fit.ts';
+import type { Candidate, Reason } from '../domain/fit.ts';
 import { propose } from '../domain/proposal.ts';
 import { describeReason } from '../domain/reasons.ts';
 import { dimensionLabels } from './dimension-labels.ts';
@@ -21,11 +21,10 @@ export async function proposeAssignments(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'assignment.manage');
   const { programId } = parseInput(proposalInput, input);
   await getProgram(ctx, programId);
-  const waiting = await coachableApplications(ctx.db, programId, { withoutExpert: true });
-  const ids = waiting.map((w) => w.applicationId);
-  const [weakest, previous, experts] = await Promise.all([
-    weakestDimensionsOf(ctx.db, ids),
-    previousExperts(ctx.db, ids),
+  const [waiting, weakest, previous, experts] = await Promise.all([
+    coachableApplications(ctx.db, programId, { withoutExpert: true }),
+    weakestDimensionsOf(ctx.db, { programId }),
+    previousExperts(ctx.db, programId),
     expertsWithLoad(ctx.db, { programId }),
   ]);
   const candidates: Candidate[] = waiting.map((w) => ({
@@ -48,6 +47,14 @@ export async function proposeAssignments(ctx: Ctx, input: unknown) {
     })),
   );
   const label = await dimensionLabels(ctx, programId);
+  // Thousands of pairs share a few hundred sets of reasons: put each set in words once.
+  const described = new Map<string, string[]>();
+  const inWords = (reasons: Reason[]) => {
+    const key = JSON.stringify(reasons);
+    const words = described.get(key) ?? reasons.map((r) => describeReason(r, ctx.t, label));
+    described.set(key, words);
+    return words;
+  };
   const names = new Map(waiting.map((w) => [w.applicationId, w.name || w.legalName]));
   const expertNames = new Map(experts.map((e) => [e.id, e.name]));
   return {
@@ -55,7 +62,7 @@ export async function proposeAssignments(ctx: Ctx, input: unknown) {
       applicationId: a.applicationId,
       expertId: a.expertId,
       score: a.score,
-      reasons: a.reasons.map((r) => describeReason(r, ctx.t, label)),
+      reasons: inWords(a.reasons),
       business: names.get(a.applicationId) ?? null,
       expert: expertNames.get(a.expertId) ?? null,
     })),
