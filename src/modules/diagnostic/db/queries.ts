@@ -201,3 +201,50 @@ export async function weakestDimensionsOf(
     );
   return new Map(rows.map((r) => [r.applicationId, r.weakest]));
 }
+
+export type QuestionnaireVersionRow = {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  publishedAt: Date | null;
+  createdAt: Date;
+  /** Diagnostics started with this version, whatever their status. */
+  diagnostics: number;
+};
+
+/**
+ * Every version of a program's questionnaire, newest first, with how many diagnostics use each; the
+ * content (a large document) is left out. One grouped query over the program's diagnostics.
+ */
+export async function questionnaireVersions(
+  db: Executor,
+  programId: string,
+): Promise<QuestionnaireVersionRow[]> {
+  const rows = await db
+    .select({
+      id: questionnaires.id,
+      version: questionnaires.version,
+      status: questionnaires.status,
+      publishedAt: questionnaires.publishedAt,
+      createdAt: questionnaires.createdAt,
+      diagnostics: sql<number>`count(${diagnostics.id})::int`,
+    })
+    .from(questionnaires)
+    .leftJoin(diagnostics, eq(diagnostics.questionnaireId, questionnaires.id))
+    .where(eq(questionnaires.programId, programId))
+    .groupBy(questionnaires.id)
+    .orderBy(desc(questionnaires.version));
+  // count(*) is a number on PGlite and a string on pg: cast explicitly.
+  return rows.map((r) => ({ ...r, diagnostics: Number(r.diagnostics) }));
+}
+
+/** The id of the questionnaire new diagnostics of a program start with (its latest published version). */
+export async function currentQuestionnaireId(db: Executor, programId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: questionnaires.id })
+    .from(questionnaires)
+    .where(and(eq(questionnaires.programId, programId), eq(questionnaires.status, 'published')))
+    .orderBy(desc(questionnaires.version))
+    .limit(1);
+  return row?.id;
+}

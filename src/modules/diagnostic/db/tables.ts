@@ -59,6 +59,8 @@ export const diagnostics = pgTable(
   },
   (t) => [
     uniqueIndex('diagnostics_application_phase_key').on(t.applicationId, t.phase),
+    // How many diagnostics use each questionnaire version (the administrators' list of versions).
+    index('diagnostics_questionnaire_idx').on(t.questionnaireId),
     index('diagnostics_peers_idx')
       .on(t.programId, t.phase, t.naics, t.sizeBand, t.region)
       .where(sql`status = 'completed'`),

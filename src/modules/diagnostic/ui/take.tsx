@@ -6,6 +6,7 @@ import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { completeDiagnostic } from '../use-cases/complete-diagnostic.ts';
 import { type DiagnosticDetail, getDiagnostic } from '../use-cases/get-diagnostic.ts';
 import { saveDiagnosticAnswers } from '../use-cases/save-diagnostic-answers.ts';
+import { QuestionFieldset } from './questionnaire-fields.tsx';
 
 type LocalisedQuestion = DiagnosticDetail['questionnaire']['dimensions'][number]['questions'][number];
 
@@ -103,39 +104,15 @@ export default function TakeDiagnostic() {
       <h2>{dimension.label}</h2>
       <p>{dimension.description}</p>
       <PostForm action={`/diagnostics/${id}?part=${part}`}>
-        {dimension.questions.map((q) => {
-          const given = [answers[q.id] ?? []].flat();
-          const error = failed?.error.errors.find((e) => e.path === `answers.${q.id}`)?.message;
-          return (
-            <fieldset
-              key={q.id}
-              id={`field-answers-${q.id}`}
-              className={error ? 'question field-error' : 'question'}
-              aria-describedby={q.help ? `help-${q.id}` : undefined}
-            >
-              <legend>{q.label}</legend>
-              {q.help ? (
-                <p id={`help-${q.id}`} className="hint">
-                  {q.help}
-                </p>
-              ) : null}
-              {q.type === 'multiple' ? <p className="hint">{t('take.several')}</p> : null}
-              {error ? <p className="error-message">{error}</p> : null}
-              {q.choices.map((c) => (
-                <div key={c.id} className={q.type === 'multiple' ? 'checkbox' : 'radio'}>
-                  <input
-                    id={`${q.id}-${c.id}`}
-                    type={q.type === 'multiple' ? 'checkbox' : 'radio'}
-                    name={q.id}
-                    value={c.id}
-                    defaultChecked={given.includes(c.id)}
-                  />
-                  <label htmlFor={`${q.id}-${c.id}`}>{c.label}</label>
-                </div>
-              ))}
-            </fieldset>
-          );
-        })}
+        {dimension.questions.map((q) => (
+          <QuestionFieldset
+            key={q.id}
+            question={q}
+            given={[answers[q.id] ?? []].flat()}
+            error={failed?.error.errors.find((e) => e.path === `answers.${q.id}`)?.message}
+            severalHint={t('take.several')}
+          />
+        ))}
         <div className="actions">
           <SubmitButton name="intent" value="next">
             {part < parts.length ? t('take.next') : t('take.finish')}

@@ -77,6 +77,7 @@ export default function ProgramSettings() {
       <p className="actions">
         <Link to="/admin/program/eligibility">{t('settings.criteria_link')}</Link>
         <Link to="/admin/program/consents">{t('settings.consents_link')}</Link>
+        <Link to="/admin/diagnostic">{t('diagnostic:admin.settings_link')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (

@@ -1,0 +1,1 @@
+CREATE INDEX "diagnostics_questionnaire_idx" ON "diagnostics" USING btree ("questionnaire_id");
