@@ -82,6 +82,10 @@ export default function TakeDiagnostic() {
       <p>
         {business} · {t('take.part', { part, total: parts.length })}
       </p>
+      {/* Up here rather than under the buttons: a small link right below them is too close a target (WCAG 2.5.8). */}
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
+      </p>
       <label htmlFor="progress">
         {t('take.progress', { answered: progress.answered, total: progress.visible })}
       </label>
@@ -127,9 +131,6 @@ export default function TakeDiagnostic() {
           </SubmitButton>
         </div>
       </PostForm>
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
-      </p>
     </div>
   );
 }

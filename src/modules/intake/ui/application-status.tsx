@@ -9,6 +9,7 @@ import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { type CoachingOverview, getCoachingOverview } from '../../coaching/index.ts';
+import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { requestHumanReview } from '../use-cases/request-human-review.ts';
@@ -19,10 +20,12 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   if (detail.access !== 'full') throw new AppError('not_found');
   const search = new URL(request.url).searchParams;
   const a = detail.application;
-  const [account, coaching] = await Promise.all([
+  const [account, coaching, diagnostics] = await Promise.all([
     ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? getAccount(ctx) : null,
     a.status === 'accepted' ? coachingOf(ctx, a.id) : null,
+    a.status === 'accepted' ? listApplicationDiagnostics(ctx, a.id) : [],
   ]);
+  const entry = diagnostics.find((d) => d.phase === 'T0');
   return {
     application: {
       ...a,
@@ -34,6 +37,13 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     justSubmitted: search.has('submitted'),
     justSaved: search.has('saved'),
     coaching: coaching ? coachingView(coaching, ctx.now(), ctx.locale) : null,
+    /** Where the entry diagnostic stands: the next step once accepted. */
+    diagnostic:
+      a.status === 'accepted'
+        ? entry
+          ? { id: entry.id, status: entry.status }
+          : { id: null, status: 'not_started' as const }
+        : null,
   };
 });
 
@@ -92,6 +102,7 @@ export default function ApplicationStatus() {
     justSubmitted,
     justSaved,
     coaching,
+    diagnostic,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -142,6 +153,22 @@ export default function ApplicationStatus() {
               {t('ui.status_page.complete')}
             </Link>
           </>
+        ) : null}
+        {diagnostic ? (
+          <Link
+            to={
+              diagnostic.status === 'completed'
+                ? `/diagnostics/${diagnostic.id}/results`
+                : diagnostic.status === 'in_progress'
+                  ? `/diagnostics/${diagnostic.id}`
+                  : `/applications/${a.id}/diagnostics`
+            }
+            className={
+              diagnostic.status === 'completed' ? 'button button-secondary' : 'button button-primary'
+            }
+          >
+            {t(`ui.status_page.diagnostic.${diagnostic.status}`)}
+          </Link>
         ) : null}
         {a.status === 'draft' ? (
           <Link to={`/applications/${a.id}/steps/${a.draftStep}`} className="button button-primary">
