@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REGIONS } from '../../src/kernel/quebec.ts';
 import { fieldId } from './forms.tsx';
 
 type Common = {
@@ -107,12 +108,15 @@ export function Checkbox({
   );
 }
 
-/** Several choices under one question, as a fieldset (languages served, online presence). */
-export function CheckboxGroup({
+type ChoiceGroupProps = Common & { options: { value: string; label: string }[] };
+
+/** A question with its choices as a fieldset: boxes to tick, or buttons of which one is chosen. */
+function ChoiceGroup({
+  type,
   options,
-  defaultValues = [],
+  isChecked,
   ...props
-}: Common & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
+}: ChoiceGroupProps & { type: 'checkbox' | 'radio'; isChecked: (value: string) => boolean }) {
   const id = props.id ?? fieldId(props.name);
   const hintId = useId();
   const errorId = useId();
@@ -127,13 +131,13 @@ export function CheckboxGroup({
       </legend>
       <Messages hint={props.hint} error={props.error} hintId={hintId} errorId={errorId} />
       {options.map((option) => (
-        <div key={option.value} className="checkbox">
+        <div key={option.value} className={type}>
           <input
             id={`${id}-${option.value}`}
-            type="checkbox"
+            type={type}
             name={props.name}
             value={option.value}
-            defaultChecked={defaultValues.includes(option.value)}
+            defaultChecked={isChecked(option.value)}
           />
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
@@ -141,3 +145,19 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/** Several choices under one question, as a fieldset (languages served, online presence). */
+export function CheckboxGroup({
+  defaultValues = [],
+  ...props
+}: ChoiceGroupProps & { defaultValues?: string[] }) {
+  return <ChoiceGroup type="checkbox" isChecked={(value) => defaultValues.includes(value)} {...props} />;
+}
+
+/** One choice among a few, as a fieldset of radio buttons (a rating, an outcome, availability). */
+export function RadioGroup({ defaultValue, ...props }: ChoiceGroupProps & { defaultValue?: string }) {
+  return <ChoiceGroup type="radio" isChecked={(value) => value === defaultValue} {...props} />;
+}
+
+/** The 17 administrative regions as choices: `06 – Montréal`. */
+export const regionOptions = () => REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }));

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { Checkbox, TextArea } from '../../../../app/components/choices.tsx';
+import { Checkbox, RadioGroup, TextArea } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -18,13 +18,14 @@ import { AppError } from '../../../platform/errors.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 // The business's profile is the intake module's to show; its index does not export the use case yet.
 import { getApplication } from '../../intake/index.ts';
+import { BusinessFacts } from '../../intake/ui/business-facts.tsx';
 // Only the loader reads the table module (the browser bundle must not include the database schema).
 import { SESSION_MODES } from '../db/tables.ts';
 import { closeFile } from '../use-cases/close-file.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { scheduleSession } from '../use-cases/schedule-session.ts';
 import { updateSession } from '../use-cases/update-session.ts';
-import { Badge, RadioGroup, useDuration } from './fields.tsx';
+import { Badge, useDuration } from './fields.tsx';
 import { DURATIONS, parseDecimal, readable, sessionStartFrom, sessionTime, versionOf } from './values.ts';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
@@ -362,7 +363,7 @@ export default function CoachingFile() {
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('ui.file.profile')}</h2>
-        <Profile profile={data.profile} />
+        <BusinessFacts business={data.profile} regionName={data.profile.regionName} />
       </section>
 
       {can.close ? (
@@ -636,55 +637,6 @@ function CancelConfirmation({ session: s, fileId }: { session: Session; fileId: 
         </Link>
       </PostForm>
     </section>
-  );
-}
-
-function Profile({ profile: b }: { profile: Data['profile'] }) {
-  const { t } = useTranslation('intake');
-  const facts: [string, unknown][] = [
-    ['legalName', b.legalName],
-    ['tradeName', b.tradeName],
-    ['neq', b.neq],
-    ['naics', b.naics],
-    ['employees', b.employees],
-    ['annualRevenueBand', b.annualRevenueBand ? t(`ui.revenue.${b.annualRevenueBand}`) : null],
-    ['street', b.street],
-    ['municipality', b.municipality],
-    ['postalCode', b.postalCode],
-    ['region', b.regionName],
-    ['phone', b.phone],
-    ['email', b.email],
-    ['website', b.website],
-    ['contactName', b.contactName],
-    ['contactPhone', b.contactPhone],
-    ['languagesServed', b.languagesServed.map((l) => t(`ui.languages.${l}`)).join(', ')],
-    ['onlinePresence', b.onlinePresence.map((p) => t(`ui.presence.${p}`)).join(', ')],
-    ['goals', b.goals],
-    ['challenges', b.challenges],
-  ];
-  return (
-    <dl className="facts">
-      {facts.map(([name, value]) => (
-        <div key={name}>
-          <dt>{t(`fields.business.${name}`)}</dt>
-          <dd>
-            {value === null || value === undefined || value === '' ? (
-              '—'
-            ) : name === 'website' && /^https?:\/\//.test(String(value)) ? (
-              <a href={String(value)} rel="noopener noreferrer">
-                {String(value)}
-              </a>
-            ) : name === 'email' ? (
-              <a href={`mailto:${String(value)}`}>{String(value)}</a>
-            ) : name === 'phone' || name === 'contactPhone' ? (
-              <a href={`tel:${String(value).replace(/[^\d+]/g, '')}`}>{String(value)}</a>
-            ) : (
-              String(value)
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, TextArea } from '../../../../app/components/choices.tsx';
+import { CheckboxGroup, regionOptions, TextArea } from '../../../../app/components/choices.tsx';
 import { PostForm, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
 import { LOCALES } from '../../../kernel/locale.ts';
-import { REGIONS } from '../../../kernel/quebec.ts';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 
 export type SupplierValues = {
@@ -86,7 +85,7 @@ export function SupplierForm({
           label={t('ui.supplier_form.regions')}
           hint={t('ui.supplier_form.regions_hint')}
           required
-          options={REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }))}
+          options={regionOptions()}
           defaultValues={values.regions}
           error={errors.regions}
         />

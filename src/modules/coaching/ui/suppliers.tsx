@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
+import { RadioGroup, regionOptions, TextArea } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -18,7 +18,7 @@ import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 import { listRateableSuppliers } from '../use-cases/list-rateable-suppliers.ts';
 import { listSuppliers } from '../use-cases/list-suppliers.ts';
 import { rateSupplier } from '../use-cases/rate-supplier.ts';
-import { Badge, RadioGroup } from './fields.tsx';
+import { Badge } from './fields.tsx';
 import { readable } from './values.ts';
 
 /** A filter's value when it is one of the choices; anything else is no filter. */
@@ -134,10 +134,7 @@ export default function Suppliers() {
           name="region"
           label={t('ui.suppliers.region')}
           defaultValue={filters.region}
-          options={[
-            { value: '', label: t('ui.all_f') },
-            ...REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` })),
-          ]}
+          options={[{ value: '', label: t('ui.all_f') }, ...regionOptions()]}
         />
         <SelectField
           id="filter-language"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { CheckboxGroup, TextArea } from '../../../../app/components/choices.tsx';
+import { CheckboxGroup, RadioGroup, TextArea } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -13,7 +13,7 @@ import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { getSurvey } from '../use-cases/get-survey.ts';
-import { RadioGroup } from './fields.tsx';
+
 import { parseDecimal, parseWhole, readable } from './values.ts';
 
 export const loader = pageLoader(async ({ ctx, params }) => {

@@ -1,9 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup } from '../../../../app/components/choices.tsx';
-import { fieldId, TextField } from '../../../../app/components/forms.tsx';
+import { CheckboxGroup, RadioGroup, regionOptions } from '../../../../app/components/choices.tsx';
+import { TextField } from '../../../../app/components/forms.tsx';
 import { LOCALES } from '../../../kernel/locale.ts';
-import { REGIONS } from '../../../kernel/quebec.ts';
 import { SPECIALTY_IDS } from '../domain/specialties.ts';
 
 export type ProfileValues = {
@@ -49,7 +48,7 @@ export function ProfileFields({
           label={t('fields.regions')}
           hint={t('ui.profile.regions_hint')}
           required
-          options={REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }))}
+          options={regionOptions()}
           defaultValues={values.regions}
           error={errors.regions}
         />
@@ -88,39 +87,19 @@ export function ProfileFields({
 /** Availability: two radio buttons in a fieldset (a person on leave gets no new file). */
 export function AvailabilityField({ value, error }: { value: string; error?: string }) {
   const { t } = useTranslation('experts');
-  const { t: tApp } = useTranslation('app');
-  const id = fieldId('status');
-  const hintId = useId();
-  const errorId = useId();
   return (
-    <fieldset
-      id={id}
-      className={error ? 'field field-error' : 'field'}
-      aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
-    >
-      <legend>{t('fields.status')}</legend>
-      <p id={hintId} className="hint">
-        {t('ui.profile.status_hint')}
-      </p>
-      {error ? (
-        <p id={errorId} className="error-message">
-          <span className="sr-only">{tApp('form.error_prefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      {(['active', 'on_leave'] as const).map((status) => (
-        <div key={status} className="radio">
-          <input
-            id={`${id}-${status}`}
-            type="radio"
-            name="status"
-            value={status}
-            defaultChecked={value === status}
-          />
-          <label htmlFor={`${id}-${status}`}>{t(`status.${status}`)}</label>
-        </div>
-      ))}
-    </fieldset>
+    <RadioGroup
+      name="status"
+      label={t('fields.status')}
+      hint={t('ui.profile.status_hint')}
+      required
+      options={(['active', 'on_leave'] as const).map((status) => ({
+        value: status,
+        label: t(`status.${status}`),
+      }))}
+      defaultValue={value}
+      error={error}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
+import { regionOptions } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -12,7 +13,7 @@ import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
-import { formNumber, naicsOptions, regionOptions } from './options.ts';
+import { formNumber, naicsOptions } from './options.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
   const [program] = await listProgramOverviews(ctx);

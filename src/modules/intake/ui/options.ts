@@ -1,11 +1,10 @@
 import type { TFunction } from 'i18next';
 import { REVENUE_BANDS } from '../../../kernel/business.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import { NAICS_RETAIL, REGIONS } from '../../../kernel/quebec.ts';
+import { NAICS_RETAIL } from '../../../kernel/quebec.ts';
 import { LANGUAGES_SERVED, ONLINE_PRESENCE } from '../domain/choices.ts';
 
 /** Choices shown in the intake forms, in the reader's language. */
-export const regionOptions = () => REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }));
 export const naicsOptions = (locale: Locale) =>
   NAICS_RETAIL.map((n) => ({ value: n.code, label: `${n.code} – ${n[locale]}` }));
 export const revenueOptions = (t: TFunction) =>

@@ -18,6 +18,7 @@ import { DECISIONS } from '../domain/status.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
 import { decideApplication } from '../use-cases/decide-application.ts';
 import { getApplication } from '../use-cases/get-application.ts';
+import { BusinessFacts } from './business-facts.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   if (!isAllowed(ctx.actor, 'application.review')) throw new AppError('forbidden');
@@ -56,28 +57,6 @@ export default function ReviewApplication() {
   const errors = fieldErrors(failed?.error);
   const decided = result && 'result' in result ? result.result : undefined;
   const b = a.business;
-  const facts: [string, unknown][] = [
-    ['legalName', b.legalName],
-    ['tradeName', b.tradeName],
-    ['neq', b.neq],
-    ['naics', b.naics],
-    ['employees', b.employees],
-    ['foundedYear', b.foundedYear],
-    ['annualRevenueBand', b.annualRevenueBand ? t(`ui.revenue.${b.annualRevenueBand}`) : null],
-    ['street', b.street],
-    ['municipality', b.municipality],
-    ['postalCode', b.postalCode],
-    ['region', a.regionName],
-    ['phone', b.phone],
-    ['email', b.email],
-    ['website', b.website],
-    ['contactName', b.contactName],
-    ['contactPhone', b.contactPhone],
-    ['languagesServed', b.languagesServed.map((l) => t(`ui.languages.${l}`)).join(', ')],
-    ['onlinePresence', b.onlinePresence.map((p) => t(`ui.presence.${p}`)).join(', ')],
-    ['goals', b.goals],
-    ['challenges', b.challenges],
-  ];
   return (
     <div>
       <PageTitle title={b.legalName ?? t('ui.untitled')}>{b.legalName ?? t('ui.untitled')}</PageTitle>
@@ -184,13 +163,7 @@ export default function ReviewApplication() {
 
       <section aria-labelledby="facts-title">
         <h2 id="facts-title">{t('ui.review.facts')}</h2>
-        <dl className="facts">
-          {facts.map(([name, value]) => (
-            <div key={name}>
-              <dt>{t(`fields.business.${name}`)}</dt>
-              <dd>{value === null || value === undefined || value === '' ? '—' : String(value)}</dd>
-            </div>
-          ))}
+        <BusinessFacts business={b} regionName={a.regionName}>
           <div>
             <dt>{t('ui.review_page.consents')}</dt>
             <dd>
@@ -208,7 +181,7 @@ export default function ReviewApplication() {
             <dt>{t('fields.partner')}</dt>
             <dd>{a.partner?.name ?? '—'}</dd>
           </div>
-        </dl>
+        </BusinessFacts>
       </section>
 
       <section aria-labelledby="history-title">

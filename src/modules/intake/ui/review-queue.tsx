@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
+import { regionOptions, TextArea } from '../../../../app/components/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -20,7 +20,7 @@ import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { listApplications } from '../use-cases/list-applications.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
-import { naicsOptions, regionOptions } from './options.ts';
+import { naicsOptions } from './options.ts';
 
 const FILTERS = [
   'status',
@@ -97,7 +97,8 @@ export const action = formAction(async ({ ctx, form, all }) => {
 
 export default function ReviewQueue() {
   const { t } = useTranslation('intake');
-  const { items, filters, next, total, totalIsLowerBound, summary, partners, error, locale } = useLoaderData<typeof loader>();
+  const { items, filters, next, total, totalIsLowerBound, summary, partners, error, locale } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const done = result && 'results' in result ? result.results : undefined;
@@ -249,7 +250,12 @@ export default function ReviewQueue() {
         </div>
       </Form>
 
-      <p role="status">{t(totalIsLowerBound ? 'ui.queue.total_more' : 'ui.queue.total', { count: total, formatted: formatNumber(total, locale) })}</p>
+      <p role="status">
+        {t(totalIsLowerBound ? 'ui.queue.total_more' : 'ui.queue.total', {
+          count: total,
+          formatted: formatNumber(total, locale),
+        })}
+      </p>
       {items.length === 0 ? (
         <p>{t('ui.queue.none')}</p>
       ) : (
