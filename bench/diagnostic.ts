@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchmarkOf, currentQuestionnaire, findDiagnostic } from '../src/modules/diagnostic/db/queries.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../src/modules/diagnostic/domain/default-questionnaire.ts';
-import { allQuestions, type Answers } from '../src/modules/diagnostic/domain/questionnaire.ts';
+import { type Answers, allQuestions } from '../src/modules/diagnostic/domain/questionnaire.ts';
 import { score } from '../src/modules/diagnostic/domain/scoring.ts';
 import { completeDiagnostic } from '../src/modules/diagnostic/use-cases/complete-diagnostic.ts';
 import { getDiagnosticReport } from '../src/modules/diagnostic/use-cases/get-diagnostic-report.ts';
@@ -28,11 +28,25 @@ import { submitApplication } from '../src/modules/intake/use-cases/submit-applic
 import { listPrograms } from '../src/modules/programs/index.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import type { RunningServices } from '../src/wiring/services.ts';
-import { atRate, freshDatabase, ms, openServices, ROOT, type Stats, startServer, stats, table, timed } from './scale/environment.ts';
+import {
+  atRate,
+  freshDatabase,
+  ms,
+  openServices,
+  ROOT,
+  type Stats,
+  startServer,
+  stats,
+  table,
+  timed,
+} from './scale/environment.ts';
 import { fillApplications, fillDiagnostics } from './scale/fill.ts';
 
 const { values: args } = parseArgs({
-  options: { diagnostics: { type: 'string', default: '300000' }, 'skip-postgres': { type: 'boolean', default: false } },
+  options: {
+    diagnostics: { type: 'string', default: '300000' },
+    'skip-postgres': { type: 'boolean', default: false },
+  },
 });
 const DIAGNOSTICS = Number(args.diagnostics);
 const PASSWORD = 'bench password long enough 2027';
@@ -55,7 +69,9 @@ function randomAnswers(random: () => number): Answers {
   return Object.fromEntries(
     allQuestions(DEFAULT_QUESTIONNAIRE).map((q) => [
       q.id,
-      q.type === 'multiple' ? q.choices.filter(() => random() < 0.4).map((c) => c.id) : q.choices[Math.floor(random() * q.choices.length)]!.id,
+      q.type === 'multiple'
+        ? q.choices.filter(() => random() < 0.4).map((c) => c.id)
+        : q.choices[Math.floor(random() * q.choices.length)]!.id,
     ]),
   );
 }
@@ -85,8 +101,18 @@ async function pdf() {
   try {
     const { services, system } = await openServices(database);
     const programId = (await listPrograms(system))[0]!.id;
-    await createUser(system, { email: 'zoe@bench.virage.test', role: 'retailer', name: 'Zoé Tremblay', password: PASSWORD, locale: 'fr' });
-    const retailer = await actingAs(services, system, (await issueApiToken(system, { email: 'zoe@bench.virage.test', name: 'bench' })).token);
+    await createUser(system, {
+      email: 'zoe@bench.virage.test',
+      role: 'retailer',
+      name: 'Zoé Tremblay',
+      password: PASSWORD,
+      locale: 'fr',
+    });
+    const retailer = await actingAs(
+      services,
+      system,
+      (await issueApiToken(system, { email: 'zoe@bench.virage.test', name: 'bench' })).token,
+    );
     const { id: applicationId } = await createApplication(retailer, {
       programId,
       business: {
@@ -122,7 +148,12 @@ async function pdf() {
       );
     }
     const s = stats(samples);
-    rows.push({ what: 'PDF report of a completed diagnostic (embedded, in process, 20 runs)', stats: s, target: 'p95 < 1000', pass: s.p95 < 1000 });
+    rows.push({
+      what: 'PDF report of a completed diagnostic (embedded, in process, 20 runs)',
+      stats: s,
+      target: 'p95 < 1000',
+      pass: s.p95 < 1000,
+    });
     notes.push(`The PDF weighs ${(size / 1024).toFixed(0)} KiB (fonts embedded).`);
     await services.close();
   } finally {
@@ -140,21 +171,39 @@ async function peerBenchmark() {
       await fillApplications(services.database.db, programId, DIAGNOSTICS, 'accepted');
       await fillDiagnostics(services.database.db, programId, questionnaire.id);
     });
-    notes.push(`${DIAGNOSTICS.toLocaleString('en-CA')} accepted applications with a completed T0 written in ${(filled / 1000).toFixed(1)} s (set-based SQL, bench/scale/fill.ts).`);
+    notes.push(
+      `${DIAGNOSTICS.toLocaleString('en-CA')} accepted applications with a completed T0 written in ${(filled / 1000).toFixed(1)} s (set-based SQL, bench/scale/fill.ts).`,
+    );
     const { rows: picked } = (await services.database.db.execute(
       `select id from diagnostics order by hashtext(id::text) limit 200` as never,
     )) as unknown as { rows: { id: string }[] };
     const ids = picked.map((r) => r.id);
     const dimensionIds = DEFAULT_QUESTIONNAIRE.dimensions.map((d) => d.id);
-    for (const id of ids.slice(0, 10)) await benchmarkOf(services.database.db, (await findDiagnostic(services.database.db, id))!, dimensionIds);
+    for (const id of ids.slice(0, 10))
+      await benchmarkOf(
+        services.database.db,
+        (await findDiagnostic(services.database.db, id))!,
+        dimensionIds,
+      );
     const query: number[] = [];
     for (const id of ids.slice(0, 100)) {
       const diagnostic = (await findDiagnostic(services.database.db, id))!;
       query.push(await timed(() => benchmarkOf(services.database.db, diagnostic, dimensionIds)));
     }
     const q = stats(query);
-    rows.push({ what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: benchmark query alone (in process)`, stats: q, target: 'p95 < 100', pass: q.p95 < 100 });
-    await createUser(system, { email: 'coordination@bench.virage.test', role: 'coordinator', name: 'Coordination', password: PASSWORD, locale: 'fr' });
+    rows.push({
+      what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: benchmark query alone (in process)`,
+      stats: q,
+      target: 'p95 < 100',
+      pass: q.p95 < 100,
+    });
+    await createUser(system, {
+      email: 'coordination@bench.virage.test',
+      role: 'coordinator',
+      name: 'Coordination',
+      password: PASSWORD,
+      locale: 'fr',
+    });
     const { token } = await issueApiToken(system, { email: 'coordination@bench.virage.test', name: 'bench' });
     await services.close();
 
@@ -162,7 +211,9 @@ async function peerBenchmark() {
     try {
       const get = (id: string) =>
         timed(async () => {
-          const res = await fetch(`${server.url}/api/v1/diagnostics/${id}`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await fetch(`${server.url}/api/v1/diagnostics/${id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           const text = await res.text();
           if (res.status !== 200) throw new Error(`GET diagnostic: ${res.status} ${text.slice(0, 200)}`);
         });
@@ -170,7 +221,12 @@ async function peerBenchmark() {
       const alone: number[] = [];
       for (const id of ids.slice(0, 100)) alone.push(await get(id));
       const a = stats(alone);
-      rows.push({ what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: GET /diagnostics/{id}, one at a time`, stats: a, target: 'p95 < 100', pass: a.p95 < 100 });
+      rows.push({
+        what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: GET /diagnostics/{id}, one at a time`,
+        stats: a,
+        target: 'p95 < 100',
+        pass: a.p95 < 100,
+      });
       const mixed: number[] = [];
       await atRate(
         Array.from({ length: 1000 }, (_, i) => ids[i % ids.length]!),
@@ -180,7 +236,12 @@ async function peerBenchmark() {
         },
       );
       const m = stats(mixed);
-      rows.push({ what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: GET /diagnostics/{id} at 100 requests/s`, stats: m, target: 'p95 < 100', pass: m.p95 < 100 });
+      rows.push({
+        what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: GET /diagnostics/{id} at 100 requests/s`,
+        stats: m,
+        target: 'p95 < 100',
+        pass: m.p95 < 100,
+      });
     } finally {
       await server.stop();
     }
@@ -200,7 +261,16 @@ const report = [
   '',
   table(
     ['Measure', 'n', 'p50', 'p95', 'p99', 'max', 'target', 'result'],
-    rows.map((r) => [r.what, r.stats.count, ms(r.stats.p50), ms(r.stats.p95), ms(r.stats.p99), ms(r.stats.max), r.target, r.pass ? 'PASS' : 'FAIL']),
+    rows.map((r) => [
+      r.what,
+      r.stats.count,
+      ms(r.stats.p50),
+      ms(r.stats.p95),
+      ms(r.stats.p99),
+      ms(r.stats.max),
+      r.target,
+      r.pass ? 'PASS' : 'FAIL',
+    ]),
   ),
   '',
   ...notes.map((n) => `- ${n}`),

@@ -16,7 +16,18 @@ import { generateBusinesses } from '../src/modules/demo/domain/businesses.ts';
 import { createUser, createUsersInBulk } from '../src/modules/identity/index.ts';
 import { issueApiToken } from '../src/modules/identity/use-cases/issue-api-token.ts';
 import { listPrograms } from '../src/modules/programs/index.ts';
-import { atRate, freshDatabase, ms, openServices, ROOT, type Stats, startServer, stats, table, timed } from './scale/environment.ts';
+import {
+  atRate,
+  freshDatabase,
+  ms,
+  openServices,
+  ROOT,
+  type Stats,
+  startServer,
+  stats,
+  table,
+  timed,
+} from './scale/environment.ts';
 import { fillApplications } from './scale/fill.ts';
 
 const { values: args } = parseArgs({
@@ -56,10 +67,16 @@ async function submissions() {
     const businesses = generateBusinesses(SUBMISSIONS, 20_271);
     await createUsersInBulk(system, {
       password: PASSWORD,
-      users: businesses.map((b) => ({ email: b.contact.email, name: `${b.contact.firstName} ${b.contact.lastName}`, role: 'retailer', locale: b.contact.locale })),
+      users: businesses.map((b) => ({
+        email: b.contact.email,
+        name: `${b.contact.firstName} ${b.contact.lastName}`,
+        role: 'retailer',
+        locale: b.contact.locale,
+      })),
     });
     const tokens: string[] = [];
-    for (const b of businesses) tokens.push((await issueApiToken(system, { email: b.contact.email, name: 'bench' })).token);
+    for (const b of businesses)
+      tokens.push((await issueApiToken(system, { email: b.contact.email, name: 'bench' })).token);
     await services.close();
 
     const server = await startServer(database, 3_481);
@@ -100,16 +117,27 @@ async function submissions() {
                 }),
               });
               const body = (await res.json()) as { id: string };
-              if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+              if (res.status !== 201)
+                throw new Error(`create: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
               id = body.id;
             }),
           );
           submit.push(await call(`${server.url}/api/v1/applications/${id}/submit`, token, 'POST'));
         },
       );
-      rows.push({ what: `embedded: POST /applications (${SUBMISSIONS} at 50/s)`, stats: stats(create), target: TARGET_EMBEDDED_P95 });
-      rows.push({ what: `embedded: POST /applications/{id}/submit (${SUBMISSIONS} at 50/s)`, stats: stats(submit), target: TARGET_EMBEDDED_P95 });
-      notes.push(`${SUBMISSIONS} applications created and submitted in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(1)} submissions/s, 2 requests each).`);
+      rows.push({
+        what: `embedded: POST /applications (${SUBMISSIONS} at 50/s)`,
+        stats: stats(create),
+        target: TARGET_EMBEDDED_P95,
+      });
+      rows.push({
+        what: `embedded: POST /applications/{id}/submit (${SUBMISSIONS} at 50/s)`,
+        stats: stats(submit),
+        target: TARGET_EMBEDDED_P95,
+      });
+      notes.push(
+        `${SUBMISSIONS} applications created and submitted in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(1)} submissions/s, 2 requests each).`,
+      );
     } finally {
       await server.stop();
     }
@@ -124,8 +152,16 @@ async function reviewQueue() {
     const { services, system } = await openServices(database);
     const programId = (await listPrograms(system))[0]!.id;
     const filled = await timed(() => fillApplications(services.database.db, programId, QUEUE));
-    notes.push(`${QUEUE.toLocaleString('en-CA')} applications written in ${(filled / 1000).toFixed(1)} s (set-based SQL, bench/scale/fill.ts).`);
-    await createUser(system, { email: 'coordination@bench.virage.test', role: 'coordinator', name: 'Coordination', password: PASSWORD, locale: 'fr' });
+    notes.push(
+      `${QUEUE.toLocaleString('en-CA')} applications written in ${(filled / 1000).toFixed(1)} s (set-based SQL, bench/scale/fill.ts).`,
+    );
+    await createUser(system, {
+      email: 'coordination@bench.virage.test',
+      role: 'coordinator',
+      name: 'Coordination',
+      password: PASSWORD,
+      locale: 'fr',
+    });
     const { token } = await issueApiToken(system, { email: 'coordination@bench.virage.test', name: 'bench' });
     await services.close();
 
@@ -133,7 +169,9 @@ async function reviewQueue() {
     try {
       // As the review page asks: within the program.
       const base = `${server.url}/api/v1/applications?programId=${programId}`;
-      const first = (await (await fetch(`${base}&limit=50`, { headers: { authorization: `Bearer ${token}` } })).json()) as { nextCursor: string };
+      const first = (await (
+        await fetch(`${base}&limit=50`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { nextCursor: string };
       const pages: [string, string][] = [
         ['first page (50, newest first)', `${base}&limit=50`],
         ['filtered: submitted in region 06', `${base}&status=submitted&region=06&limit=50`],
@@ -144,7 +182,11 @@ async function reviewQueue() {
         for (let i = 0; i < 10; i++) await call(url, token, 'GET');
         const samples: number[] = [];
         for (let i = 0; i < 100; i++) samples.push(await call(url, token, 'GET'));
-        rows.push({ what: `postgres ${QUEUE.toLocaleString('en-CA')}: ${what}, one at a time`, stats: stats(samples), target: TARGET_POSTGRES_P95 });
+        rows.push({
+          what: `postgres ${QUEUE.toLocaleString('en-CA')}: ${what}, one at a time`,
+          stats: stats(samples),
+          target: TARGET_POSTGRES_P95,
+        });
       }
       const mixed: number[] = [];
       await atRate(
@@ -154,7 +196,11 @@ async function reviewQueue() {
           mixed.push(await call(url, token, 'GET'));
         },
       );
-      rows.push({ what: `postgres ${QUEUE.toLocaleString('en-CA')}: the four mixed at 100 requests/s`, stats: stats(mixed), target: TARGET_POSTGRES_P95 });
+      rows.push({
+        what: `postgres ${QUEUE.toLocaleString('en-CA')}: the four mixed at 100 requests/s`,
+        stats: stats(mixed),
+        target: TARGET_POSTGRES_P95,
+      });
     } finally {
       await server.stop();
     }
@@ -173,7 +219,16 @@ const report = [
   '',
   table(
     ['Request', 'n', 'p50', 'p95', 'p99', 'max', 'target p95', 'result'],
-    rows.map((r) => [r.what, r.stats.count, ms(r.stats.p50), ms(r.stats.p95), ms(r.stats.p99), ms(r.stats.max), `< ${r.target}`, r.stats.p95 < r.target ? 'PASS' : 'FAIL']),
+    rows.map((r) => [
+      r.what,
+      r.stats.count,
+      ms(r.stats.p50),
+      ms(r.stats.p95),
+      ms(r.stats.p99),
+      ms(r.stats.max),
+      `< ${r.target}`,
+      r.stats.p95 < r.target ? 'PASS' : 'FAIL',
+    ]),
   ),
   '',
   ...notes.map((n) => `- ${n}`),

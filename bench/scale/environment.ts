@@ -24,7 +24,12 @@ export type BenchDatabase = { engine: Engine; env: Record<string, string>; drop(
 
 export async function freshDatabase(engine: Engine): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'virage-bench-'));
-  const base = { DATA_DIR: dataDir, SESSION_SECRET, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://bench.virage.test' };
+  const base = {
+    DATA_DIR: dataDir,
+    SESSION_SECRET,
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'http://bench.virage.test',
+  };
   if (engine === 'embedded') {
     return { engine, env: base, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
@@ -49,7 +54,9 @@ export async function freshDatabase(engine: Engine): Promise<BenchDatabase> {
 }
 
 /** Virage's services on the benchmark database, first run done: for preparing data in this process. */
-export async function openServices(database: BenchDatabase): Promise<{ services: RunningServices; system: Ctx; config: Config }> {
+export async function openServices(
+  database: BenchDatabase,
+): Promise<{ services: RunningServices; system: Ctx; config: Config }> {
   const config = loadConfig({ ...database.env, NODE_ENV: 'production' });
   const services = await startServices(config);
   const system = systemCtx(services, 'bench');
@@ -58,13 +65,24 @@ export async function openServices(database: BenchDatabase): Promise<{ services:
 }
 
 /** A Virage server process on the database (closed before: the embedded folder allows one process). */
-export async function startServer(database: BenchDatabase, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  database: BenchDatabase,
+  port: number,
+): Promise<{ url: string; stop(): Promise<void> }> {
   // The server's log (warnings and errors only) goes to a file named on failure.
   const log = path.join(os.tmpdir(), `virage-bench-server-${port}.log`);
   const child = spawn(
     process.execPath,
-    ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', path.join(ROOT, 'src/server/main.ts')],
-    { cwd: ROOT, env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', openSync(log, 'w'), 'inherit'] },
+    [
+      '--experimental-strip-types',
+      '--no-warnings=ExperimentalWarning',
+      path.join(ROOT, 'src/server/main.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', openSync(log, 'w'), 'inherit'],
+    },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
@@ -130,5 +148,9 @@ export function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(cells[0]!), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+  return [
+    line(cells[0]!),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }

@@ -4,20 +4,37 @@
  * search text, scores per dimension); they are measurement fixtures, not a way to add real data.
  */
 import { sql } from 'drizzle-orm';
-import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { SIZE_BANDS } from '../../src/modules/diagnostic/domain/benchmark.ts';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Executor } from '../../src/platform/db/client.ts';
 
 const NAICS = ['441', '444', '445', '449', '455', '456', '457', '458', '459'];
-const TOWNS = ['Montréal', 'Québec', 'Laval', 'Gatineau', 'Longueuil', 'Sherbrooke', 'Saguenay', 'Lévis', 'Trois-Rivières', 'Rimouski'];
-const literal = (values: string[]) => `(array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}])`;
+const TOWNS = [
+  'Montréal',
+  'Québec',
+  'Laval',
+  'Gatineau',
+  'Longueuil',
+  'Sherbrooke',
+  'Saguenay',
+  'Lévis',
+  'Trois-Rivières',
+  'Rimouski',
+];
+const literal = (values: string[]) =>
+  `(array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}])`;
 
 /**
  * `count` applications in the program, in a realistic spread of statuses (mostly submitted, accepted
  * and refused), regions 01–17, retail subsectors, 1–50 employees, submitted over the past year.
  * `status` forces one status for all (e.g. every business accepted, for diagnostics).
  */
-export async function fillApplications(db: Executor, programId: string, count: number, status?: string): Promise<void> {
+export async function fillApplications(
+  db: Executor,
+  programId: string,
+  count: number,
+  status?: string,
+): Promise<void> {
   const spread = `(array['submitted','submitted','submitted','submitted','submitted','submitted','submitted','submitted',
     'accepted','accepted','accepted','accepted','accepted','accepted','refused','refused','waitlisted','info_requested','withdrawn','draft'])[1 + (i % 20)]`;
   await db.execute(
@@ -46,10 +63,15 @@ export async function fillApplications(db: Executor, programId: string, count: n
  * A completed entry diagnostic (T0) for every accepted application of the program, with scores per
  * dimension spread over 0–100, the overall score their weighted mean, and the peer-group columns.
  */
-export async function fillDiagnostics(db: Executor, programId: string, questionnaireId: string): Promise<void> {
+export async function fillDiagnostics(
+  db: Executor,
+  programId: string,
+  questionnaireId: string,
+): Promise<void> {
   const dims = DEFAULT_QUESTIONNAIRE.dimensions;
   const totalWeight = dims.reduce((a, d) => a + d.weight, 0);
-  const dimensionScore = (k: number) => `round((((hashtext(a.id::text || '${k}') & 1023) / 1023.0) * 100)::numeric, 1)`;
+  const dimensionScore = (k: number) =>
+    `round((((hashtext(a.id::text || '${k}') & 1023) / 1023.0) * 100)::numeric, 1)`;
   const scores = `jsonb_build_object(${dims.map((d, k) => `'${d.id}', ${dimensionScore(k)}`).join(', ')})`;
   const overall = `round(((${dims.map((d, k) => `${d.weight} * ${dimensionScore(k)}`).join(' + ')}) / ${totalWeight})::numeric, 1)`;
   const band = `case ${SIZE_BANDS.map((b) => `when a.employees between ${b.min} and ${Number.isFinite(b.max) ? b.max : 1_000_000} then '${b.id}'`).join(' ')} end`;

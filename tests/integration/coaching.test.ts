@@ -592,13 +592,19 @@ describe(`caseload, workload and closure (${engine})`, () => {
 describe(`hours budget setting (${engine})`, () => {
   it('comes from the program settings, in quarter hours', async () => {
     const admin = await h.token((await h.user('admin')).email);
-    const bad = await json(await patch(`/api/v1/programs/${programId}`, admin, { coachingHoursPerRetailer: 7.3 }));
+    const bad = await json(
+      await patch(`/api/v1/programs/${programId}`, admin, { coachingHoursPerRetailer: 7.3 }),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].path).toBe('coachingHoursPerRetailer');
-    expect((await patch(`/api/v1/programs/${programId}`, admin, { coachingHoursPerRetailer: 12.5 })).status).toBeLessThan(300);
+    expect(
+      (await patch(`/api/v1/programs/${programId}`, admin, { coachingHoursPerRetailer: 12.5 })).status,
+    ).toBeLessThan(300);
     try {
       const app = await coachedBy(h, programId, coordinator, coach);
-      const sessions = await json(await h.request(`/api/v1/sessions?applicationId=${app.id}`, { token: app.token }));
+      const sessions = await json(
+        await h.request(`/api/v1/sessions?applicationId=${app.id}`, { token: app.token }),
+      );
       expect(sessions.body.hoursBudget).toMatchObject({ budgetHours: 12.5, usedHours: 0, warning: null });
     } finally {
       await patch(`/api/v1/programs/${programId}`, admin, { coachingHoursPerRetailer: 10 });

@@ -240,12 +240,20 @@ describe(`assignment (${engine})`, () => {
       const generalist = await expert(h2, staff, { specialties: [...SPECIALTY_IDS] });
       const app = await acceptedApplication(h2, program, staff);
       const diagnosticId = await completedDiagnostic(h2, app.id, app.token, 'T0', 0.3);
-      const { body: diagnostic } = await json(await h2.request(`/api/v1/diagnostics/${diagnosticId}`, { token: app.token }));
+      const { body: diagnostic } = await json(
+        await h2.request(`/api/v1/diagnostics/${diagnosticId}`, { token: app.token }),
+      );
       const [weakest, second] = Object.entries(diagnostic.scores.dimensions as Record<string, number>)
         .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
         .map(([id]) => id);
       const label = (id: string) => DEFAULT_QUESTIONNAIRE.dimensions.find((d) => d.id === id)!.label.fr;
-      const proposal = await json(await h2.request('/api/v1/assignments/proposal', { method: 'POST', token: staff, json: { programId: program } }));
+      const proposal = await json(
+        await h2.request('/api/v1/assignments/proposal', {
+          method: 'POST',
+          token: staff,
+          json: { programId: program },
+        }),
+      );
       const [pair] = proposal.body.assignments;
       expect(pair).toMatchObject({ applicationId: app.id, expertId: generalist.id, score: 100 + 60 + 30 });
       expect(pair.reasons[2]).toContain(`= dimension la plus faible (${label(weakest!)})`);

@@ -133,7 +133,9 @@ export const applications = pgTable(
   },
   (t) => [
     // The review queue, newest first, with or without a status: pages are read off these in order.
-    index('applications_submitted_idx').on(t.programId, t.submittedAt, t.id).where(sql`submitted_at is not null`),
+    index('applications_submitted_idx')
+      .on(t.programId, t.submittedAt, t.id)
+      .where(sql`submitted_at is not null`),
     index('applications_queue_idx').on(t.programId, t.status, t.submittedAt, t.id),
     index('applications_region_idx').on(t.programId, t.region, t.submittedAt),
     index('applications_naics_idx').on(t.programId, t.naics, t.submittedAt),

@@ -108,9 +108,14 @@ export async function listApplications(ctx: Ctx, input: unknown) {
       .orderBy(...order)
       .limit(f.limit + 1),
     // Counting every match of a 300,000-row queue costs more than the page itself: count up to the cap.
-    ctx.db
-      .select({ n: count() })
-      .from(ctx.db.select({ one: sql`1` }).from(applications).where(filters).limit(TOTAL_CAP + 1).as('matches')),
+    ctx.db.select({ n: count() }).from(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(applications)
+        .where(filters)
+        .limit(TOTAL_CAP + 1)
+        .as('matches'),
+    ),
   ]);
   const page = toPage(rows, f.limit, (r) =>
     f.sort === 'name' ? [r.legalName ?? '', r.id] : [r.submittedAt!.toISOString(), r.id],
