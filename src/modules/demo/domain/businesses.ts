@@ -202,3 +202,31 @@ export function generateBusinesses(count: number, seed: number): DemoBusiness[] 
   }
   return businesses;
 }
+
+/**
+ * The demo retailer's own business (detaillant@demo.virage.quebec): a fine-food shop in Québec City,
+ * referred by the demo partner; fictional, with a 555-01xx phone number and a reserved domain.
+ */
+export const DEMO_RETAILER_BUSINESS: DemoBusiness = {
+  legalName: 'Épicerie fine Chez Rémi inc.',
+  tradeName: 'Épicerie fine Chez Rémi',
+  neq: '1167845230',
+  street: '412, rue Saint-Jean',
+  municipalityCode: '23027',
+  municipalityName: 'Québec',
+  region: '03',
+  postalCode: 'G1R 1P7',
+  phone: '418 555-0142',
+  email: 'detaillant@demo.virage.quebec',
+  website: 'https://www.epicerie-chez-remi.example',
+  naics: '445',
+  employees: 8,
+  foundedYear: 2011,
+  revenueBand: '500k-1m',
+  contact: {
+    firstName: 'Rémi',
+    lastName: 'Détaillant',
+    email: 'detaillant@demo.virage.quebec',
+    locale: 'fr',
+  },
+};

@@ -1,76 +1,218 @@
 import { z } from 'zod';
-import { isStaff } from '../../../kernel/roles.ts';
-import { totpCode } from '../../../platform/auth/totp.ts';
+import type { Role } from '../../../kernel/roles.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
+import { ensureDiagnosticDefaults, getCurrentQuestionnaire } from '../../diagnostic/index.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../intake/domain/status.ts';
+import { ensureIntakeDefaults } from '../../intake/index.ts';
+import { ensureDefaultProgram, listPrograms } from '../../programs/index.ts';
+import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../domain/businesses.ts';
+import { demoExperts, expertCapacity } from '../domain/experts.ts';
+import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../domain/intake-journeys.ts';
+import { daysAgo } from '../domain/moments.ts';
 import {
-  confirmTotpEnrolment,
-  createUser,
-  createUsersInBulk,
-  startTotpEnrolment,
-} from '../../identity/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../domain/accounts.ts';
-import { generateBusinesses } from '../domain/businesses.ts';
+  createDemoAccounts,
+  createExpertAccounts,
+  createRetailerAccounts,
+  type DemoSignIn,
+} from '../steps/accounts.ts';
+import { actingAs, type Person } from '../steps/acting-as.ts';
+import { type CoachingTally, type FileInCoaching, runCoaching } from '../steps/coaching.ts';
+import { takeEntryDiagnostics } from '../steps/diagnostics.ts';
+import { assignExperts, staffExperts } from '../steps/experts.ts';
+import { type Applicant, runIntake } from '../steps/intake.ts';
 
 export const generateDemoDataInput = z.strictObject({
   retailers: z.number().int().min(0).max(300_000),
   seed: z.number().int().min(0),
+  /** Only the accounts, without the program's story (applications, diagnostics, coaching). */
+  accountsOnly: z.boolean().default(false),
 });
 
-export type DemoSignIn = {
-  role: string;
-  email: string;
-  password: string;
-  totpSecret?: string;
-  recoveryCode?: string;
+export type DemoSummary = {
+  applications: Record<ApplicationStatus, number>;
+  reviewRequested: number;
+  entryDiagnostics: {
+    completed: number;
+    inProgress: number;
+    lowest: number;
+    median: number;
+    highest: number;
+  };
+  experts: { count: number; capacity: number; filesAssigned: number; acceptedAwaitingExpert: number };
+  coaching: CoachingTally;
 };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /**
  * Fills an empty database with a deterministic demo: one account per role (staff with their second
- * factor already set up) and `retailers` realistic Québec retailers.
+ * factor already set up), `retailers` realistic Québec retailers and, unless `accountsOnly`, a living
+ * program built the way people build it — every step goes through the use case the interface calls,
+ * acting as the person who does it, at the moment it happened over the past weeks (so every rule
+ * applies: eligibility, the program's target, experts' capacity, no overlapping sessions…). The same
+ * seed tells the same story; only ids and the dates, relative to now, differ.
  */
 export async function generateDemoData(
   ctx: Ctx,
   input: unknown,
-): Promise<{ signIns: DemoSignIn[]; retailers: number }> {
+): Promise<{ signIns: DemoSignIn[]; retailers: number; summary: DemoSummary | null }> {
   authorize(ctx.actor, 'demo.generate');
-  const { retailers, seed } = parseInput(generateDemoDataInput, input);
-  const signIns: DemoSignIn[] = [];
-  for (const account of DEMO_ACCOUNTS) {
-    const { id } = await createUser(ctx, { ...account, password: DEMO_PASSWORD, locale: 'fr' });
-    const signIn: DemoSignIn = { role: account.role, email: account.email, password: DEMO_PASSWORD };
-    if (isStaff(account.role)) {
-      // The staff member sets up their authenticator, exactly as in the interface.
-      const asThem: Ctx = {
-        ...ctx,
-        actor: {
-          kind: 'user',
-          id,
-          role: account.role,
-          email: account.email,
-          name: account.name,
-          locale: 'fr',
-          secondFactor: false,
-          via: 'session',
-        },
-      };
-      const { secret } = await startTotpEnrolment(asThem);
-      const { recoveryCodes } = await confirmTotpEnrolment(asThem, { code: totpCode(secret, ctx.now()) });
-      signIn.totpSecret = secret;
-      signIn.recoveryCode = recoveryCodes[0];
-    }
-    signIns.push(signIn);
-  }
+  const { retailers, seed, accountsOnly } = parseInput(generateDemoDataInput, input);
+  const { signIns, people } = await createDemoAccounts(ctx);
   const businesses = generateBusinesses(retailers, seed);
-  await createUsersInBulk(ctx, {
-    password: DEMO_PASSWORD,
-    users: businesses.map((b) => ({
-      email: b.contact.email,
-      name: `${b.contact.firstName} ${b.contact.lastName}`,
-      role: 'retailer' as const,
-      locale: b.contact.locale,
+  const retailerAccounts = await createRetailerAccounts(ctx, businesses);
+  if (accountsOnly) return { signIns, retailers: businesses.length, summary: null };
+  const summary = await simulateProgram(ctx, { seed, businesses, retailerAccounts, people });
+  return { signIns, retailers: businesses.length, summary };
+}
+
+async function simulateProgram(
+  ctx: Ctx,
+  options: {
+    seed: number;
+    businesses: DemoBusiness[];
+    retailerAccounts: Person[];
+    people: Map<Role, Person>;
+  },
+): Promise<DemoSummary> {
+  const { seed, people } = options;
+  const now = ctx.now();
+  const launchAt = daysAgo(now, PROGRAM_AGE_DAYS);
+  const coordinator = people.get('coordinator')!;
+  // The program with its intake and diagnostic settings, as the first start-up creates them (the command
+  // line may run before any start-up).
+  await ensureDefaultProgram(ctx);
+  const programId = (await listPrograms(ctx))[0]!.id;
+  await ensureIntakeDefaults(ctx, programId);
+  await ensureDiagnosticDefaults(ctx, programId);
+
+  // Intake: the demo retailer first, then the generated businesses.
+  const journeys = intakeJourneys(options.businesses, seed);
+  const applicants: (Applicant & { key: string })[] = [
+    {
+      key: 'demo',
+      person: people.get('retailer')!,
+      business: DEMO_RETAILER_BUSINESS,
+      journey: DEMO_RETAILER_JOURNEY,
+    },
+    ...options.businesses.map((business, i) => ({
+      key: String(i),
+      person: options.retailerAccounts[i]!,
+      business,
+      journey: journeys[i]!,
     })),
+  ];
+  const intake = await runIntake(ctx, {
+    now,
+    launchAt,
+    programId,
+    coordinator,
+    partner: people.get('partner')!,
+    applicants,
   });
-  return { signIns, retailers: businesses.length };
+  const accepted = applicants
+    .map((applicant, i) => ({ ...applicant, ...intake[i]! }))
+    .filter((a) => a.status === 'accepted');
+
+  // Entry diagnostics, by the retailers, after their acceptance.
+  const questionnaire = await getCurrentQuestionnaire(actingAs(ctx, coordinator), { programId });
+  const entry = await takeEntryDiagnostics(ctx, { now, seed, questionnaire, accepted });
+
+  // The experts, then the assignment of the accepted businesses.
+  const profiles = demoExperts(seed);
+  const generatedExperts = await createExpertAccounts(ctx, profiles);
+  const capacity = expertCapacity(accepted.length, profiles.length);
+  const experts = await staffExperts(ctx, {
+    launchAt,
+    programId,
+    coordinator,
+    experts: profiles.map((profile) => ({
+      profile,
+      person: profile.account
+        ? generatedExperts.find((p) => p.email === profile.account!.email)!
+        : people.get('expert')!,
+    })),
+    capacity,
+  });
+  const demoExpert = experts.find((e) => !e.profile.account)!;
+  const assigned = await assignExperts(ctx, {
+    now,
+    programId,
+    coordinator,
+    demoExpertId: demoExpert.id,
+    files: accepted.map((a) => {
+      // Two days after the acceptance, or half a day after the entry diagnostic when it came later.
+      const completedAt = entry.get(a.key)?.completedAt;
+      const acceptedAt = a.decidedAt!.getTime() + 2 * DAY;
+      return {
+        applicationId: a.applicationId!,
+        readyAt: new Date(completedAt ? Math.max(acceptedAt, completedAt.getTime() + 12 * HOUR) : acceptedAt),
+        language: a.person.locale,
+        demoRetailer: a.key === 'demo',
+      };
+    }),
+  });
+
+  // Coaching of the assigned files.
+  const files: FileInCoaching[] = accepted.flatMap((a) => {
+    const assignment = assigned.get(a.applicationId!);
+    if (!assignment) return [];
+    const expertIndex = experts.findIndex((e) => e.id === assignment.expertId);
+    const expert = experts[expertIndex]!;
+    return [
+      {
+        key: a.key,
+        applicationId: a.applicationId!,
+        retailer: a.person,
+        expertPerson: expert.person,
+        expert: expertIndex,
+        expertLanguage: expert.person.locale,
+        demoExpert: expert === demoExpert,
+        demoRetailer: a.key === 'demo',
+        assignedAt: assignment.assignedAt,
+        diagnosed: Boolean(entry.get(a.key)?.completedAt),
+        language: a.person.locale,
+        remote: !expert.profile.regions.some((r) => r === a.business.region),
+        region: a.business.region,
+        employees: a.business.employees,
+        maturity: a.journey.maturity,
+      },
+    ];
+  });
+  const coaching = await runCoaching(ctx, {
+    now,
+    seed,
+    launchAt,
+    programId,
+    coordinator,
+    questionnaire,
+    files,
+  });
+
+  const scores = [...entry.values()]
+    .flatMap((d) => (d.overall === null ? [] : [d.overall]))
+    .sort((a, b) => a - b);
+  return {
+    applications: Object.fromEntries(
+      APPLICATION_STATUSES.map((s) => [s, intake.filter((r) => r.status === s).length]),
+    ) as Record<ApplicationStatus, number>,
+    reviewRequested: intake.filter((r) => r.reviewRequested).length,
+    entryDiagnostics: {
+      completed: scores.length,
+      inProgress: entry.size - scores.length,
+      lowest: scores[0] ?? 0,
+      median: scores[Math.floor(scores.length / 2)] ?? 0,
+      highest: scores.at(-1) ?? 0,
+    },
+    experts: {
+      count: experts.length,
+      capacity,
+      filesAssigned: assigned.size,
+      acceptedAwaitingExpert: accepted.length - assigned.size,
+    },
+    coaching,
+  };
 }
