@@ -38,6 +38,10 @@ export default function ApplicationDiagnostics() {
     <div>
       <PageTitle title={t('list.title')}>{t('list.title')}</PageTitle>
       <p>{t('list.intro')}</p>
+      {/* Up here rather than under the start button: a small link right below it is too close a target (WCAG 2.5.8). */}
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
+      </p>
       <ErrorSummary error={failed?.error} />
       {diagnostics.length === 0 ? (
         <Notice>
@@ -69,9 +73,6 @@ export default function ApplicationDiagnostics() {
           <SubmitButton>{canStartT0 ? t('list.start_t0') : t('list.start_t1')}</SubmitButton>
         </PostForm>
       ) : null}
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
-      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { Link, redirect, useActionData, useLoaderData, useLocation } from 'react-router';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
@@ -41,6 +42,10 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     business: d.business.name,
     part,
     parts: d.questionnaire.dimensions.map((x) => x.label),
+    /** The part of each question, for the error summary's links to questions of other parts. */
+    partOfQuestion: Object.fromEntries(
+      d.questionnaire.dimensions.flatMap((x, i) => x.questions.map((q) => [q.id, i + 1])),
+    ),
     dimension: { ...dimension, questions: dimension.questions.filter((q) => visible(q, d.answers)) },
     answers: d.answers,
     progress: d.progress,
@@ -72,10 +77,29 @@ export const action = formAction(async ({ ctx, params, form, all, request }) => 
 
 export default function TakeDiagnostic() {
   const { t } = useTranslation('diagnostic');
-  const { id, phase, business, part, parts, dimension, answers, progress, revealed, applicationId } =
-    useLoaderData<typeof loader>();
+  const {
+    id,
+    phase,
+    business,
+    part,
+    parts,
+    partOfQuestion,
+    dimension,
+    answers,
+    progress,
+    revealed,
+    applicationId,
+  } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const title = t('take.title', { phase });
+  useFocusOnPart(`${part}${revealed ? '-revealed' : ''}`);
+  // Finishing names the questions left unanswered, which may be on other parts: each link leads there.
+  const errorHref = (path: string) => {
+    const questionId = path.replace(/^answers\./, '');
+    const on = partOfQuestion[questionId];
+    const anchor = `#field-answers-${questionId}`;
+    return on === undefined || on === part ? anchor : `/diagnostics/${id}?part=${on}${anchor}`;
+  };
   return (
     <div>
       <PageTitle title={`${dimension.label} — ${title}`}>{title}</PageTitle>
@@ -99,7 +123,7 @@ export default function TakeDiagnostic() {
           ))}
         </ol>
       </nav>
-      <ErrorSummary error={failed?.error} />
+      <ErrorSummary error={failed?.error} hrefFor={errorHref} />
       {revealed ? (
         <Notice>
           <p>{t('take.revealed')}</p>
@@ -133,4 +157,24 @@ export default function TakeDiagnostic() {
       </PostForm>
     </div>
   );
+}
+
+/**
+ * The parts share one address but for their query, so root.tsx's focus handling does not see a new
+ * page: here, a new part (or new questions opened on this one) moves the focus to the main content, as
+ * another page would, rather than leaving it on the button at the bottom. Arriving at a question from an
+ * error summary's link (`#field-answers-…`) puts the focus on its first choice.
+ */
+function useFocusOnPart(page: string) {
+  const { hash } = useLocation();
+  const shown = useRef(page);
+  useEffect(() => {
+    const here = `${page}${hash}`;
+    if (shown.current === here) return;
+    shown.current = here;
+    const question = hash.startsWith('#field-answers-') ? document.getElementById(hash.slice(1)) : null;
+    const first = question?.querySelector<HTMLElement>('input');
+    if (first) first.focus();
+    else document.getElementById('main')?.focus();
+  }, [page, hash]);
 }
