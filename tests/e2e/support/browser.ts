@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import type { ReceivedMail } from './mail-server.ts';
 import { ROOT } from './virage-server.ts';
@@ -282,4 +282,53 @@ export async function waitForMail(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * runCli without holding up the test: several commands (accounts, tokens) can run side by side, each
+ * a process of its own. Rejects when the command fails.
+ */
+export function runCliAsync(locale: Locale, args: string[], stdin = ''): Promise<string> {
+  const { dataDir } = serverFor(locale);
+  const root = process.env.E2E_APP_ROOT;
+  if (!dataDir || !root)
+    return Promise.reject(
+      new Error('E2E_* variables are not set: run through playwright.config.ts (global setup)'),
+    );
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/cli/main.ts', ...args],
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`virage ${args.join(' ')} failed (${code}):\n${stdout}\n${stderr}`));
+    });
+    child.stdin.end(stdin);
+  });
+}
+
+/**
+ * Presses Tab until `target` has the focus (at most `max` times): a keyboard user reaching a field.
+ * Fails, naming what has the focus, when it never gets there.
+ */
+export async function tabTo(page: Page, target: Locator, max = 25) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+  await expect(target, `Tab never reached the field (the focus is on ${focused})`).toBeFocused({
+    timeout: 1,
+  });
 }
