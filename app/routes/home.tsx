@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
 import { formatLongDate, formatNumber } from '../../src/kernel/format.ts';
-import { listProgramOverviews } from '../../src/modules/intake/index.ts';
+import { listProgramFigures } from '../../src/modules/intake/index.ts';
 import { isAllowed } from '../../src/wiring/authorize.ts';
 import { PageTitle } from '../components/page.tsx';
 import { pageLoader } from '../lib/route.server.ts';
 
 /** The public program page, with live figures; signed-in people also see where to go next. */
 export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listProgramOverviews(ctx);
+  const [program] = await listProgramFigures(ctx);
   const can = (action: string) => isAllowed(ctx.actor, action);
   return {
     program: program && {

@@ -3,7 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import type { RunningServices } from '../wiring/services.ts';
 import type { Io } from './command.ts';
-import { runInProcess } from './run.ts';
 
 /**
  * The embedded engine allows one process per data folder. While the server holds it, the CLI sends its
@@ -28,6 +27,8 @@ export async function startControlSocket(services: RunningServices) {
       const out: string[] = [];
       const err: string[] = [];
       const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: request.stdin };
+      // The commands (and what they import, such as the demo generator) load on first use, not at start-up.
+      const { runInProcess } = await import('./run.ts');
       const code = await runInProcess(request.argv, io, services);
       socket.end(
         `${JSON.stringify({ code, stdout: out.join('\n'), stderr: err.join('\n') } satisfies Reply)}\n`,

@@ -1,4 +1,4 @@
-import { type DemoSummary, generateDemoData } from '../../modules/demo/use-cases/generate-demo-data.ts';
+import type { DemoSummary } from '../../modules/demo/use-cases/generate-demo-data.ts';
 import { systemCtx } from '../../wiring/services.ts';
 import type { Command } from '../command.ts';
 
@@ -33,6 +33,8 @@ export const demoGenerate: Command = {
   needs: 'services',
   async run(args, io, { services }) {
     const started = performance.now();
+    // The generator (and faker) load only for this command: every other command starts faster.
+    const { generateDemoData } = await import('../../modules/demo/use-cases/generate-demo-data.ts');
     const result = await generateDemoData(systemCtx(services!, 'virage demo generate'), {
       retailers: Number(args.retailers ?? 300),
       seed: Number(args.seed ?? 2027),

@@ -11,4 +11,4 @@ export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listApplications } from './use-cases/list-applications.ts';
-export { listProgramOverviews } from './use-cases/list-program-overviews.ts';
+export { listProgramFigures } from './use-cases/list-program-figures.ts';

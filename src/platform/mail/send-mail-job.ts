@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { JobDefinition } from '../jobs/jobs.ts';
@@ -10,7 +10,12 @@ const RETRY_LIMIT = 5;
 
 /** Sends one outbox message over SMTP; without SMTP_URL the message is kept for the outbox page. */
 export function sendMailJob(config: Config, db: Db): JobDefinition {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+  // nodemailer loads on the first message, not at start-up.
+  let transport: Promise<Transporter> | undefined;
+  const smtp = (url: string) => {
+    transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(url));
+    return transport;
+  };
   return {
     name: SEND_MAIL_JOB,
     retryLimit: RETRY_LIMIT,
@@ -21,12 +26,12 @@ export function sendMailJob(config: Config, db: Db): JobDefinition {
         .from(mailOutbox)
         .where(eq(mailOutbox.id, String(data.id)));
       if (message?.status !== 'queued') return;
-      if (!transport) {
+      if (!config.smtpUrl) {
         await db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, message.id));
         return;
       }
       try {
-        await transport.sendMail({
+        await (await smtp(config.smtpUrl)).sendMail({
           from: config.mailFrom,
           to: message.toAddress,
           subject: message.subject,

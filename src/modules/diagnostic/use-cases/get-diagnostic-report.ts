@@ -1,6 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { renderDiagnosticPdf } from '../report/report-pdf.ts';
 import { detailOf } from './get-diagnostic.ts';
 import { loadDiagnostic } from './load-diagnostic.ts';
 
@@ -10,6 +9,8 @@ export async function getDiagnosticReport(ctx: Ctx, id: string): Promise<{ pdf: 
   if (diagnostic.status !== 'completed')
     throw new AppError('conflict', { key: 'diagnostic:errors.not_completed' });
   const detail = await detailOf(ctx, diagnostic, application);
+  // pdfkit and the fonts load with the first report, not at start-up.
+  const { renderDiagnosticPdf } = await import('../report/report-pdf.ts');
   const pdf = await renderDiagnosticPdf(
     detail as Parameters<typeof renderDiagnosticPdf>[0],
     ctx.t,

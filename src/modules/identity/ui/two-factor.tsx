@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import {
@@ -23,6 +22,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   if (account.totpEnabled)
     throw redirect(ctx.actor.secondFactor ? '/account' : `/sign-in/verify?next=${encodeURIComponent(next)}`);
   const { secret, uri } = await startTotpEnrolment(ctx);
+  const { default: QRCode } = await import('qrcode'); // only this page needs it: not loaded at start-up
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const qrImage = `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}`;
   return { next, secret: secret.replace(/(.{4})/g, '$1 ').trim(), qrImage, required: account.totpRequired };

@@ -2,39 +2,26 @@ import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram, type Program } from '../../programs/index.ts';
-import { currentConsentTexts, currentCriteria, programCounts } from '../db/queries.ts';
-import { intakeOpen, placesRemaining } from '../domain/capacity.ts';
+import { currentConsentTexts, currentCriteria } from '../db/queries.ts';
 import { CONSENT_PURPOSES, REQUIRED_PURPOSES } from '../domain/consents.ts';
+import { figuresOf } from './list-program-figures.ts';
 
 export type ProgramOverview = Awaited<ReturnType<typeof overviewOf>>;
 
-/** A program as the public sees it, with live figures: places left, intake open or not, waitlist. */
+/** A program as an applicant sees it: its live figures, eligibility criteria, consent texts and notice. */
 export async function getProgramOverview(ctx: Ctx, programId: string) {
   authorize(ctx.actor, 'program.read');
   return overviewOf(ctx, await getProgram(ctx, programId), ctx.locale);
 }
 
 export async function overviewOf(ctx: Ctx, program: Program, locale: Locale) {
-  const [counts, criteria, texts] = await Promise.all([
-    programCounts(ctx.db, program.id),
+  const [figures, criteria, texts] = await Promise.all([
+    figuresOf(ctx, program, locale),
     currentCriteria(ctx.db, program.id),
     currentConsentTexts(ctx.db, program.id),
   ]);
-  const remaining = placesRemaining(program.targetRetailers, counts.accepted);
   return {
-    id: program.id,
-    slug: program.slug,
-    name: locale === 'fr' ? program.nameFr : program.nameEn,
-    description: locale === 'fr' ? program.descriptionFr : program.descriptionEn,
-    targetRetailers: program.targetRetailers,
-    acceptedRetailers: counts.accepted,
-    placesRemaining: remaining,
-    /** Shown when the program is full: how many are waiting. */
-    waitlistLength: counts.waitlisted,
-    full: remaining === 0,
-    intakeOpen: intakeOpen({ opensAt: program.intakeOpensAt, closesAt: program.intakeClosesAt }, ctx.now()),
-    intakeOpensAt: program.intakeOpensAt,
-    intakeClosesAt: program.intakeClosesAt,
+    ...figures,
     automatedDecisionNotice:
       locale === 'fr' ? program.automatedDecisionNoticeFr : program.automatedDecisionNoticeEn,
     criteriaVersion: criteria?.version ?? 0,
