@@ -230,22 +230,26 @@ async function runEngine(setup: EngineSetup) {
         return { engine, scenario, virage: v, bare: b };
       },
       async paced(scenario, request) {
-        await probe(virage, request);
-        await quiet();
-        const run = await loadOnce(
-          virage.url,
-          request,
-          load.connections,
-          pacedSeconds,
-          virage.pid,
-          PACED_RATE,
-        );
-        const result = summarise([run]);
+        const at = async (server: RunningServer) => {
+          await probe(server, request);
+          await quiet();
+          const run = await loadOnce(
+            server.url,
+            request,
+            load.connections,
+            pacedSeconds,
+            server.pid,
+            PACED_RATE,
+          );
+          return summarise([run]);
+        };
+        const result = await at(virage);
+        const bareResult = await at(bare);
         log(
-          `  ${scenario} at ${PACED_RATE} req/s: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ` +
-            `p99 ${result.p99.toFixed(1)} ms`,
+          `  ${scenario} at ${PACED_RATE} req/s: Virage p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ` +
+            `p99 ${result.p99.toFixed(1)} ms; bare p95 ${bareResult.p95.toFixed(1)} ms`,
         );
-        return { engine, scenario, rate: PACED_RATE, result };
+        return { engine, scenario, rate: PACED_RATE, result, bare: bareResult };
       },
     };
 
