@@ -9,7 +9,7 @@
  *   BENCH_ROUNDS (4: Virage and bare take turns), BENCH_STARTS (3), BENCH_RETAILERS (3000),
  *   BENCH_QUIET_WAIT (30: seconds in all to wait, before measurements, for other processes to leave
  *   the CPU; at most 10 s each time),
- *   BENCH_PACED_SECONDS (5: Virage alone at 100 requests/s, for the latency targets),
+ *   BENCH_PACED_SECONDS (5: Virage, then the yardstick, alone at an even 100 requests/s, for the latency targets),
  *   BENCH_ENGINES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
  *   Virage gets the caller's NODE_ENV, as with `npm start` (unset means production, see src/server/main.ts);
  *   the yardstick always runs in production mode.
@@ -32,7 +32,7 @@ import {
   wasInterrupted,
 } from './lib/children.ts';
 import { countAsBenchmark, setDatabaseIsOurs, waitForQuiet } from './lib/cpu.ts';
-import { type LoadRequest, type LoadSettings, loadOnce, type Run, summarise } from './lib/load.ts';
+import { type LoadRequest, type LoadSettings, loadOnce, pacedOnce, type Run, summarise } from './lib/load.ts';
 import { describeMachine } from './lib/machine.ts';
 import { median, type ProcessFigures, type Report, renderMarkdown, renderText } from './lib/report.ts';
 import {
@@ -233,14 +233,7 @@ async function runEngine(setup: EngineSetup) {
         const at = async (server: RunningServer) => {
           await probe(server, request);
           await quiet();
-          const run = await loadOnce(
-            server.url,
-            request,
-            load.connections,
-            pacedSeconds,
-            server.pid,
-            PACED_RATE,
-          );
+          const run = await pacedOnce(server.url, request, PACED_RATE, pacedSeconds, server.pid);
           return summarise([run]);
         };
         const result = await at(virage);

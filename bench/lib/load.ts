@@ -1,5 +1,9 @@
-/** Closed-loop load with autocannon: N connections, each sending its next request on each response. */
+/**
+ * Closed-loop load with autocannon (N connections, each sending its next request on each response), and
+ * an open loop at an even pace for latency at a given rate.
+ */
 import autocannon from 'autocannon';
+import { atRate } from '../scale/environment.ts';
 import { type CpuSample, cpuSample, cpuUse } from './cpu.ts';
 
 export type LoadRequest = {
@@ -62,7 +66,6 @@ export function loadOnce(
   connections: number,
   duration: number,
   pid: number,
-  overallRate?: number,
 ): Promise<Run> {
   return new Promise<Run>((resolve, reject) => {
     const latencies: number[] = [];
@@ -76,7 +79,6 @@ export function loadOnce(
         duration,
         headers: request.headers,
         timeout: 10,
-        ...(overallRate ? { overallRate } : {}),
       },
       (error, result) => {
         if (error) {
@@ -98,6 +100,44 @@ export function loadOnce(
       bytes += resBytes;
     });
   });
+}
+
+/**
+ * `rate` requests per second for `seconds`, evenly spaced (one every 1000/rate ms), each sent when due
+ * whatever the previous ones are doing. Not autocannon's `overallRate`: it sends each second's quota
+ * at the start of the second, as fast as the connections allow, which measures bursts, not a pace.
+ */
+export async function pacedOnce(
+  baseUrl: string,
+  request: LoadRequest,
+  rate: number,
+  seconds: number,
+  pid: number,
+): Promise<Run> {
+  const url = new URL(request.path, baseUrl).href;
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  let non2xx = 0;
+  const before = cpuSample();
+  const started = performance.now();
+  const ticks = Array.from({ length: Math.round(rate * seconds) }, (_, i) => i);
+  await atRate(ticks, rate, async () => {
+    const sent = performance.now();
+    try {
+      const response = await fetch(url, { headers: request.headers });
+      const body = await response.arrayBuffer();
+      if (response.status < 200 || response.status > 299) non2xx++;
+      else {
+        latencies.push(performance.now() - sent);
+        bytes += body.byteLength;
+      }
+    } catch {
+      errors++;
+    }
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  return { latencies, bytes, seconds: elapsed, errors, non2xx, ...cpuUse(before, cpuSample(), pid) };
 }
 
 /** Several runs of one server as one result. */

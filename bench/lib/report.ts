@@ -217,7 +217,7 @@ ${markdown(throughputTable(report))}
 ## Latency at a sustained rate
 
 DESIGN §5 sets the latency budgets "under a sustained 100 requests/s": Virage alone, each request type
-paced at that rate (autocannon \`overallRate\`, open loop) after the throughput runs; then the yardstick
+paced at that rate (one request every 10 ms, each sent when due: an open loop) after the throughput runs; then the yardstick
 alone at the same rate, for reference (the target applies to Virage). The load generator shares the
 machine's cores with the server: latencies are client-side.
 
