@@ -7,7 +7,7 @@
  *      queueing) and mixed at a sustained 100 requests/s.
  * Every request goes to a real Virage server process over HTTP, authenticated with a personal access token.
  *
- *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/intake.ts [--submissions N] [--queue N] [--skip-postgres]
+ *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/intake.ts [--submissions N] [--rate R] [--queue N] [--skip-postgres]
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,11 +33,14 @@ import { fillApplications } from './scale/fill.ts';
 const { values: args } = parseArgs({
   options: {
     submissions: { type: 'string', default: '3000' },
+    rate: { type: 'string', default: '50' },
     queue: { type: 'string', default: '300000' },
     'skip-postgres': { type: 'boolean', default: false },
   },
 });
 const SUBMISSIONS = Number(args.submissions);
+/** Submissions started per second (each is two requests: create, then submit). */
+const RATE = Number(args.rate);
 const QUEUE = Number(args.queue);
 const PASSWORD = 'bench password long enough 2027';
 const TARGET_EMBEDDED_P95 = 50;
@@ -84,60 +87,74 @@ async function submissions() {
       for (let i = 0; i < 30; i++) await call(`${server.url}/api/v1/me`, tokens[i % tokens.length]!, 'GET');
       const create: number[] = [];
       const submit: number[] = [];
+      const failures: string[] = [];
       const seconds = await atRate(
         businesses.map((b, i) => ({ b, token: tokens[i]! })),
-        50,
+        RATE,
         async ({ b, token }) => {
-          let id = '';
-          create.push(
-            await timed(async () => {
-              const res = await fetch(`${server.url}/api/v1/applications`, {
-                method: 'POST',
-                headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({
-                  programId,
-                  business: {
-                    legalName: b.legalName,
-                    tradeName: b.tradeName,
-                    neq: b.neq,
-                    street: b.street,
-                    municipality: b.municipalityCode,
-                    postalCode: b.postalCode,
-                    phone: b.phone,
-                    email: b.email,
-                    website: b.website ?? undefined,
-                    naics: b.naics,
-                    employees: b.employees,
-                    foundedYear: b.foundedYear,
-                    annualRevenueBand: b.revenueBand,
-                    contactName: `${b.contact.firstName} ${b.contact.lastName}`,
-                  },
-                  consents: { participation: true, research: false, surveys: true, publication: false },
-                  attestation: true,
-                }),
-              });
-              const body = (await res.json()) as { id: string };
-              if (res.status !== 201)
-                throw new Error(`create: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-              id = body.id;
-            }),
-          );
-          submit.push(await call(`${server.url}/api/v1/applications/${id}/submit`, token, 'POST'));
+          try {
+            await createAndSubmit(b, token);
+          } catch (error) {
+            failures.push(String((error as Error).cause ?? error));
+          }
         },
       );
+      async function createAndSubmit(b: (typeof businesses)[number], token: string) {
+        let id = '';
+        create.push(
+          await timed(async () => {
+            const res = await fetch(`${server.url}/api/v1/applications`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({
+                programId,
+                business: {
+                  legalName: b.legalName,
+                  tradeName: b.tradeName,
+                  neq: b.neq,
+                  street: b.street,
+                  municipality: b.municipalityCode,
+                  postalCode: b.postalCode,
+                  phone: b.phone,
+                  email: b.email,
+                  website: b.website ?? undefined,
+                  naics: b.naics,
+                  employees: b.employees,
+                  foundedYear: b.foundedYear,
+                  annualRevenueBand: b.revenueBand,
+                  contactName: `${b.contact.firstName} ${b.contact.lastName}`,
+                },
+                consents: { participation: true, research: false, surveys: true, publication: false },
+                attestation: true,
+              }),
+            });
+            const body = (await res.json()) as { id: string };
+            if (res.status !== 201)
+              throw new Error(`create: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+            id = body.id;
+          }),
+        );
+        submit.push(await call(`${server.url}/api/v1/applications/${id}/submit`, token, 'POST'));
+      }
       rows.push({
-        what: `embedded: POST /applications (${SUBMISSIONS} at 50/s)`,
+        what: `embedded: POST /applications (${SUBMISSIONS} at ${RATE}/s)`,
         stats: stats(create),
         target: TARGET_EMBEDDED_P95,
       });
       rows.push({
-        what: `embedded: POST /applications/{id}/submit (${SUBMISSIONS} at 50/s)`,
+        what: `embedded: POST /applications/{id}/submit (${SUBMISSIONS} at ${RATE}/s)`,
         stats: stats(submit),
         target: TARGET_EMBEDDED_P95,
       });
       notes.push(
         `${SUBMISSIONS} applications created and submitted in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(1)} submissions/s, 2 requests each).`,
       );
+      if (failures.length > 0) {
+        const kinds = [...new Set(failures.map((f) => f.slice(0, 120)))].slice(0, 3).join('; ');
+        notes.push(
+          `${failures.length} of ${SUBMISSIONS} submissions failed (latencies above are of the others): ${kinds}.`,
+        );
+      }
     } finally {
       await server.stop();
     }
