@@ -91,7 +91,7 @@ export function createHttpApp(options: HttpAppOptions) {
   });
 
   // Security headers on every response, set in place on the final response: once a handler has
-  // returned one, each c.header() call copies the whole response (14 copies per request otherwise).
+  // returned one, each c.header() call copies the whole response (ten copies per request otherwise).
   const dev = options.ui?.development;
   const cspAfterNonce = [
     '',
