@@ -228,19 +228,28 @@ async function peerBenchmark() {
         pass: a.p95 < 100,
       });
       const mixed: number[] = [];
+      let failed = 0;
       await atRate(
         Array.from({ length: 1000 }, (_, i) => ids[i % ids.length]!),
         100,
         async (id) => {
-          mixed.push(await get(id));
+          try {
+            mixed.push(await get(id));
+          } catch {
+            failed++;
+          }
         },
       );
+      if (failed > 0)
+        notes.push(
+          `At 100 requests/s, ${failed} of 1,000 GET /diagnostics/{id} failed (503: no database connection free in time).`,
+        );
       const m = stats(mixed);
       rows.push({
         what: `postgres ${DIAGNOSTICS.toLocaleString('en-CA')}: GET /diagnostics/{id} at 100 requests/s`,
         stats: m,
         target: 'p95 < 100',
-        pass: m.p95 < 100,
+        pass: m.p95 < 100 && failed === 0,
       });
     } finally {
       await server.stop();

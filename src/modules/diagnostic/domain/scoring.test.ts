@@ -12,7 +12,7 @@ import {
 import { questionnaireContentSchema } from './questionnaire-schema.ts';
 import { axisPoint, polygon } from './radar.ts';
 import { recommend } from './recommendations.ts';
-import { levelOf, score } from './scoring.ts';
+import { levelOf, score, weakestDimensions } from './scoring.ts';
 
 const l = (s: string) => ({ fr: s, en: s });
 
@@ -316,5 +316,33 @@ describe('radar geometry', () => {
     expect(axisPoint(0, 4, 100, center, 50)).toEqual({ x: 100, y: 50 });
     expect(axisPoint(1, 4, 100, center, 50)).toEqual({ x: 150, y: 100 });
     expect(polygon([0, 0, 0], center, 50).every((p) => p.x === 100 && p.y === 100)).toBe(true);
+  });
+});
+
+describe('weakest dimensions', () => {
+  it('are the lowest scores, ties broken by id whatever the order of the sheet', () => {
+    expect(
+      weakestDimensions({ strategy: 40, presence: 12.5, data: 40, marketing: 12.5, skills: 90 }),
+    ).toEqual(['marketing', 'presence']);
+    expect(weakestDimensions({ skills: 90, data: 40, strategy: 40 }, 3)).toEqual([
+      'data',
+      'strategy',
+      'skills',
+    ]);
+    expect(weakestDimensions({})).toEqual([]);
+  });
+
+  it('never name a dimension that scores higher than one left out (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer({ min: 0, max: 1000 })),
+        (sheet) => {
+          const chosen = weakestDimensions(sheet);
+          const left = Object.keys(sheet).filter((id) => !chosen.includes(id));
+          for (const id of chosen)
+            for (const other of left) expect(sheet[id]!).toBeLessThanOrEqual(sheet[other]!);
+        },
+      ),
+    );
   });
 });

@@ -63,6 +63,17 @@ export function levelOf(levels: Level[], overall: number): Level {
   return sorted.filter((l) => overall >= l.min).at(-1) ?? sorted[0]!;
 }
 
+/**
+ * The `count` lowest-scoring dimensions of a score sheet (ties broken by id, so the same on every
+ * engine and run): what assignment matches expert specialties against.
+ */
+export function weakestDimensions(dimensions: Record<string, number>, count = 2): string[] {
+  return Object.entries(dimensions)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, count)
+    .map(([id]) => id);
+}
+
 /** Strongest and weakest dimensions (ties broken by questionnaire order). */
 export function strengthsAndGaps(content: QuestionnaireContent, scores: Scores, count = 2) {
   const ranked = content.dimensions.map((d, i) => ({
