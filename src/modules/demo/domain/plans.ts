@@ -1,28 +1,14 @@
 import { formatDate } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import type { ActionStatus } from '../../coaching/domain/plan.ts';
+import type { PlanAction, PlanContent } from '../../coaching/domain/plan.ts';
 import type { Random } from './random.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A plan as the coaching module suggests or stores it (what saving needs of it). */
-export type PlanDraft = {
-  currentState: string;
-  goals: string;
-  budgetCents: number | null;
-  timeline: string;
-  actions: {
-    id: string | null;
-    objective: string;
-    steps: string;
-    owner: string;
-    dueDate: string | null;
-    estimatedCostCents: number | null;
-    status: ActionStatus;
-    supplierId: string | null;
-    recommendationKey: string | null;
-  }[];
+export type PlanDraft = Omit<PlanContent, 'actions'> & {
+  actions: (PlanAction & { id: string | null; recommendationKey: string | null })[];
 };
 
 export type PlanToSave = PlanDraft & { status: 'draft' | 'approved' };
