@@ -84,7 +84,7 @@ export default function AuditLog() {
         <p>{t('audit.none')}</p>
       ) : (
         <TableWrap label={t('audit.title')}>
-          <table className="data audit-log">
+          <table className="data stacked audit-log">
             <caption className="sr-only">{t('audit.title')}</caption>
             <thead>
               <tr>

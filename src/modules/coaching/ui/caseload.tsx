@@ -67,7 +67,7 @@ export default function Caseload() {
         <p>{t(`ui.caseload.none_${status}`)}</p>
       ) : (
         <TableWrap label={caption}>
-          <table className="data coaching-cards">
+          <table className="data stacked coaching-cards">
             <caption>{caption}</caption>
             <thead>
               <tr>

@@ -211,7 +211,7 @@ export default function QuestionnairePreview() {
             <h2 id="preview-heading">{t('admin.preview.levels')}</h2>
             <p>{t('admin.preview.levels_intro')}</p>
             <TableWrap label={t('admin.preview.levels')}>
-              <table className="data admin-table">
+              <table className="data stacked admin-table">
                 <caption className="sr-only">{t('admin.preview.levels')}</caption>
                 <thead>
                   <tr>

@@ -148,7 +148,7 @@ export default function QuestionnaireVersions() {
       ) : null}
       <h2>{t('admin.versions.list')}</h2>
       <TableWrap label={t('admin.versions.list')}>
-        <table className="data admin-table">
+        <table className="data stacked admin-table">
           <caption className="sr-only">{t('admin.versions.list')}</caption>
           <thead>
             <tr>

@@ -103,7 +103,7 @@ export default function RecommendationsLibrary() {
             <p>{t('admin.recommendations.none')}</p>
           ) : (
             <TableWrap label={t('admin.recommendations.caption', { dimension: g.label })}>
-              <table className="data admin-table admin-recommendations">
+              <table className="data stacked admin-table admin-recommendations">
                 <caption className="sr-only">
                   {t('admin.recommendations.caption', { dimension: g.label })}
                 </caption>

@@ -342,7 +342,7 @@ export default function Assignments() {
             <>
               <p role="status">{t('ui.assignments.summary', p.shown)}</p>
               <TableWrap label={t('ui.assignments.by_expert')}>
-                <table className="data cards by-expert">
+                <table className="data stacked by-expert">
                   <caption>{t('ui.assignments.by_expert')}</caption>
                   <thead>
                     <tr>
@@ -405,7 +405,7 @@ export default function Assignments() {
                     <SubmitButton>{t('ui.assignments.confirm_submit')}</SubmitButton>
                   </p>
                   <TableWrap label={t('ui.assignments.proposed_title')}>
-                    <table className="data cards proposal">
+                    <table className="data stacked proposal">
                       <caption>{t('ui.assignments.proposed_caption', p.rows.shown)}</caption>
                       <thead>
                         <tr>
@@ -507,7 +507,7 @@ export default function Assignments() {
                     })}
                   </h3>
                   <TableWrap label={t('ui.assignments.unassigned_caption')}>
-                    <table className="data cards unassigned">
+                    <table className="data stacked unassigned">
                       <caption>{t('ui.assignments.unassigned_rows', p.unassigned.shown)}</caption>
                       <thead>
                         <tr>
@@ -576,7 +576,7 @@ export default function Assignments() {
                 {t('ui.assignments.found', { count: found.total, shown: found.items.length })}
               </p>
               <TableWrap label={t('ui.assignments.found_caption')}>
-                <table className="data cards found">
+                <table className="data stacked found">
                   <caption className="sr-only">{t('ui.assignments.found_caption')}</caption>
                   <thead>
                     <tr>

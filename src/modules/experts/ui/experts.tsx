@@ -79,7 +79,7 @@ export default function Experts() {
         </Notice>
       ) : (
         <TableWrap label={t('ui.list.caption', { month })}>
-          <table className="data cards workload">
+          <table className="data stacked workload">
             <caption>{t('ui.list.caption', { month })}</caption>
             <thead>
               <tr>
