@@ -79,7 +79,7 @@ export function SupplierForm({
         defaultValues={values.categories}
         error={errors.categories}
       />
-      <div className="coaching-choices">
+      <div className="choice-grid">
         <CheckboxGroup
           name="regions"
           label={t('ui.supplier_form.regions')}

@@ -42,7 +42,7 @@ export function ProfileFields({
         defaultValue={values.name}
         error={errors.name}
       />
-      <div className="region-choices">
+      <div className="choice-grid">
         <CheckboxGroup
           name="regions"
           label={t('fields.regions')}
