@@ -16,6 +16,17 @@ describe('signed values', () => {
     );
     expect(unsign(sign('v', 'a'.repeat(32)), 'b'.repeat(32))).toBeUndefined();
   });
+  it('rejects another spelling of the signature whose last character decodes to the same bytes', () => {
+    const signed = sign('M ', 'k'.repeat(32));
+    const last = signed.at(-1) ?? '';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // A 32-byte HMAC is 43 characters; the last one carries 4 bits, its 2 low bits are unused.
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1];
+    expect(Buffer.from(`${signed.slice(0, -1)}${sibling}`.split('.')[1] ?? '', 'base64url')).toEqual(
+      Buffer.from(signed.split('.')[1] ?? '', 'base64url'),
+    );
+    expect(unsign(`${signed.slice(0, -1)}${sibling}`, 'k'.repeat(32))).toBeUndefined();
+  });
 });
 
 describe('secrets at rest', () => {

@@ -53,14 +53,16 @@ export function sign(value: string, secret: string): string {
   return `${value}.${hmac(secret, value).toString('base64url')}`;
 }
 
-/** The signed value, or undefined when the signature does not match. */
+/**
+ * The signed value, or undefined when the signature does not match. The encoded
+ * signatures are compared, not the decoded bytes: base64url decoding ignores the
+ * unused low bits of the last character, so two spellings would otherwise pass.
+ */
 export function unsign(signed: string, secret: string): string | undefined {
   const dot = signed.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const value = signed.slice(0, dot);
-  const given = Buffer.from(signed.slice(dot + 1), 'base64url');
-  const expected = hmac(secret, value);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? value : undefined;
+  return safeEqual(signed.slice(dot + 1), hmac(secret, value).toString('base64url')) ? value : undefined;
 }
 
 /** Constant-time comparison of two strings. */
