@@ -289,9 +289,9 @@ describe(`assignment (${engine})`, () => {
     expect(rows).toEqual([]);
   });
 
-  it('reassigns only with a reason, ends the previous assignment, and keeps both in history', async () => {
+  it('reassigns only with a reason, ends the previous assignment, keeps both in history, tells both experts', async () => {
     const first = await expert(h, coordinator);
-    const second = await expert(h, coordinator);
+    const second = await expert(h, coordinator, { name: 'Samuel Relève' });
     const app = await coachedBy(h, programId, coordinator, first);
     const noReason = await json(
       await h.request('/api/v1/assignments', {
@@ -327,6 +327,11 @@ describe(`assignment (${engine})`, () => {
       .where(and(eq(auditEvents.action, 'assignment.changed'), eq(auditEvents.entityId, app.id)));
     expect(changed).toHaveLength(1);
     expect(await mailTo(second.email)).toHaveLength(1);
+    // The previous expert is told where the file went, not why.
+    const told = (await mailTo(first.email)).filter((m) => m.template === 'experts:mail.reassigned_expert');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.textBody).toContain('Samuel Relève');
+    expect(told[0]!.textBody).not.toContain('Congé de maladie');
   });
 
   it('refuses an expert who does not speak the business’s language', async () => {

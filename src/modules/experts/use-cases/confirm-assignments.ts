@@ -10,7 +10,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { weakestDimensionsOf } from '../../diagnostic/index.ts';
 import { contactOf } from '../../identity/index.ts';
 import { applicationProfile, setAssignedExpert } from '../../intake/index.ts';
-import { expertsWithLoad, lockExpert } from '../db/queries.ts';
+import { expertContact, expertsWithLoad, lockExpert } from '../db/queries.ts';
 import { assignments } from '../db/tables.ts';
 import { type Candidate, compatible, fitOf } from '../domain/fit.ts';
 
@@ -30,8 +30,8 @@ export const confirmAssignmentsInput = z.strictObject({
 
 /**
  * Confirms pairs (from the proposal, changed or not, or made by hand), all in one transaction: an
- * expert's capacity is never exceeded, a business changes expert only with a reason, and both the
- * business and the expert are told by e-mail, each in their language.
+ * expert's capacity is never exceeded, a business changes expert only with a reason, and the business,
+ * the expert and, on a change, the previous expert are told by e-mail, each in their language.
  */
 export async function confirmAssignments(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'assignment.manage');
@@ -151,6 +151,16 @@ export async function confirmAssignments(ctx: Ctx, input: unknown) {
         params: { name: expert.name, business, municipality: application.municipality ?? '' },
         actionUrl: `${ctx.services.config.publicUrl}/caseload/${pair.applicationId}`,
       });
+      const previous = current ? await expertContact(tx, current.expertId) : undefined;
+      if (previous) {
+        // Not the reason: it is written for the program team, and may concern the person.
+        await queueMail(tx, ctx, {
+          to: previous.email,
+          locale: previous.locale,
+          template: 'experts:mail.reassigned_expert',
+          params: { name: previous.name, business, expert: expert.name },
+        });
+      }
       confirmed.push({
         applicationId: pair.applicationId,
         expertId: pair.expertId,
