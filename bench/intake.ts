@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateBusinesses } from '../src/modules/demo/domain/businesses.ts';
+import { applicationFacts, generateBusinesses } from '../src/modules/demo/domain/businesses.ts';
 import { createUser, createUsersInBulk } from '../src/modules/identity/index.ts';
 import { issueApiToken } from '../src/modules/identity/use-cases/issue-api-token.ts';
 import { listPrograms } from '../src/modules/programs/index.ts';
@@ -108,22 +108,7 @@ async function submissions() {
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
               body: JSON.stringify({
                 programId,
-                business: {
-                  legalName: b.legalName,
-                  tradeName: b.tradeName,
-                  neq: b.neq,
-                  street: b.street,
-                  municipality: b.municipalityCode,
-                  postalCode: b.postalCode,
-                  phone: b.phone,
-                  email: b.email,
-                  website: b.website ?? undefined,
-                  naics: b.naics,
-                  employees: b.employees,
-                  foundedYear: b.foundedYear,
-                  annualRevenueBand: b.revenueBand,
-                  contactName: `${b.contact.firstName} ${b.contact.lastName}`,
-                },
+                business: applicationFacts(b),
                 consents: { participation: true, research: false, surveys: true, publication: false },
                 attestation: true,
               }),

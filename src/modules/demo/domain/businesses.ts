@@ -137,6 +137,33 @@ function neqFor(faker: Faker): string {
   throw new Error('unreachable');
 }
 
+/** The first step of an application form (who the business is and how to reach it), as typed by its owner. */
+export function applicationIdentity(b: DemoBusiness) {
+  return {
+    legalName: b.legalName,
+    tradeName: b.tradeName,
+    neq: b.neq,
+    street: b.street,
+    municipality: b.municipalityCode,
+    postalCode: b.postalCode,
+    phone: b.phone,
+    email: b.email,
+  };
+}
+
+/** Every fact of an application form that a generated business holds (the owner's own words aside). */
+export function applicationFacts(b: DemoBusiness) {
+  return {
+    ...applicationIdentity(b),
+    website: b.website ?? '',
+    naics: b.naics,
+    employees: b.employees,
+    foundedYear: b.foundedYear,
+    annualRevenueBand: b.revenueBand,
+    contactName: `${b.contact.firstName} ${b.contact.lastName}`,
+  };
+}
+
 /**
  * Realistic, deterministic Québec retailers: the same seed always gives the same businesses.
  * Municipalities are drawn in proportion to their population, so Montréal gets its share.

@@ -8,7 +8,7 @@ import { decideApplicationsInBulk } from '../../intake/use-cases/decide-applicat
 import { requestHumanReview } from '../../intake/use-cases/request-human-review.ts';
 import { submitApplication } from '../../intake/use-cases/submit-application.ts';
 import { withdrawApplication } from '../../intake/use-cases/withdraw-application.ts';
-import type { DemoBusiness } from '../domain/businesses.ts';
+import { applicationFacts, applicationIdentity, type DemoBusiness } from '../domain/businesses.ts';
 import { type IntakeJourney, ineligibleReason, REVIEW_REQUEST } from '../domain/intake-journeys.ts';
 import { daysAgo, morningOf } from '../domain/moments.ts';
 import { actingAs, type Person } from './acting-as.ts';
@@ -39,31 +39,15 @@ async function afterMillisecondOf(id: string): Promise<void> {
 
 function applicationInput(programId: string, applicant: Applicant) {
   const { business: b, journey: j } = applicant;
-  const identity = {
-    legalName: b.legalName,
-    tradeName: b.tradeName,
-    neq: b.neq,
-    street: b.street,
-    municipality: b.municipalityCode,
-    postalCode: b.postalCode,
-    phone: b.phone,
-    email: b.email,
-  };
-  if (j.application === 'draft') return { programId, business: identity, draftStep: 2 };
+  if (j.application === 'draft') return { programId, business: applicationIdentity(b), draftStep: 2 };
   return {
     programId,
     business: {
-      ...identity,
-      website: b.website ?? '',
-      naics: b.naics,
-      employees: b.employees,
-      foundedYear: b.foundedYear,
-      annualRevenueBand: b.revenueBand,
+      ...applicationFacts(b),
       languagesServed: j.languagesServed,
       onlinePresence: j.onlinePresence,
       goals: j.goals,
       challenges: j.challenges,
-      contactName: `${b.contact.firstName} ${b.contact.lastName}`,
     },
     consents: j.consents,
     attestation: true,
