@@ -85,5 +85,5 @@ export async function fillDiagnostics(
     from applications a where a.program_id = '${programId}' and a.status = 'accepted'
   `),
   );
-  await db.execute(sql.raw('analyze diagnostics'));
+  await db.execute(sql.raw('analyze diagnostics, diagnostic_score_counts'));
 }

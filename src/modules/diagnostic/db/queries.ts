@@ -1,10 +1,16 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
-import { candidateGroups, type GroupKind, MIN_PEERS, percentileRank } from '../domain/benchmark.ts';
+import {
+  candidateGroups,
+  type GroupKind,
+  MIN_PEERS,
+  type PeerGroup,
+  percentileRank,
+} from '../domain/benchmark.ts';
 import type { QuestionnaireContent } from '../domain/questionnaire.ts';
 import type { Recommendation } from '../domain/recommendations.ts';
 import { weakestDimensions } from '../domain/scoring.ts';
-import { diagnostics, questionnaires, recommendations } from './tables.ts';
+import { diagnosticScoreCounts, diagnostics, questionnaires, recommendations } from './tables.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
@@ -98,10 +104,17 @@ export type Benchmark = {
   percentiles: { overall: number | null; dimensions: Record<string, number | null> };
 } | null;
 
+/** How a peer group is keyed in diagnostic_score_counts: its values in a fixed order ('' for the program). */
+function peerGroupKey(group: PeerGroup): string {
+  return [group.naics, group.sizeBand, group.region].filter((v) => v !== undefined).join('|');
+}
+
 /**
  * Percentile of each score among completed diagnostics of the same phase in the narrowest peer group
- * with at least MIN_PEERS others: a probe per candidate group until one is big enough, then the counts
- * below and equal in that group.
+ * with at least MIN_PEERS others. Read from the score counts the database keeps per group (two small
+ * queries whatever the program's size): the sizes of the candidate groups until one is big enough, then, in it,
+ * how many scores fall below and on this diagnostic's, per measure. This diagnostic is itself among the
+ * counts (it is completed): it is taken out.
  */
 export async function benchmarkOf(
   db: Executor,
@@ -110,67 +123,71 @@ export async function benchmarkOf(
   withRegion = false,
 ): Promise<Benchmark> {
   if (d.status !== 'completed' || !d.scores) return null;
+  const scores = d.scores;
   const candidates = candidateGroups({ naics: d.naics, sizeBand: d.sizeBand, region: d.region }, withRegion);
-  const base = and(
-    eq(diagnostics.programId, d.programId),
-    eq(diagnostics.phase, d.phase),
-    eq(diagnostics.status, 'completed'),
-    ne(diagnostics.id, d.id),
-  );
-  const matches = (g: (typeof candidates)[number]['group']) =>
-    and(
-      ...(g.naics ? [eq(diagnostics.naics, g.naics)] : []),
-      ...(g.sizeBand ? [eq(diagnostics.sizeBand, g.sizeBand)] : []),
-      ...(g.region ? [eq(diagnostics.region, g.region)] : []),
-    ) ?? sql`true`;
-  // The most specific group with enough peers: each probe stops at MIN_PEERS rows of the peers index,
-  // so this stays cheap however many diagnostics the program holds.
-  let chosen: (typeof candidates)[number] | undefined;
+  const counts = diagnosticScoreCounts;
+  const ofThisPhase = and(eq(counts.programId, d.programId), eq(counts.phase, d.phase));
+  // Narrowest first, one group at a time: each lookup is a short range of the key, where one query for
+  // all of them read every group of the phase (the planner cannot use the key past the phase for an OR).
+  let chosen: { candidate: (typeof candidates)[number]; peers: number } | undefined;
   for (const candidate of candidates) {
-    const [probe] = await db.select({ n: sql<number>`count(*)::int` }).from(
-      db
-        .select({ one: sql`1` })
-        .from(diagnostics)
-        .where(and(base, matches(candidate.group)))
-        .limit(MIN_PEERS)
-        .as('peers'),
-    );
-    if (Number(probe?.n ?? 0) >= MIN_PEERS) {
-      chosen = candidate;
+    const [size] = await db
+      .select({ n: sql<number>`coalesce(sum(${counts.n}), 0)::int` })
+      .from(counts)
+      .where(
+        and(
+          ofThisPhase,
+          eq(counts.groupKind, candidate.kind),
+          eq(counts.groupKey, peerGroupKey(candidate.group)),
+          eq(counts.measure, 'overall'),
+        ),
+      );
+    const peers = Number(size?.n ?? 0) - 1;
+    if (peers >= MIN_PEERS) {
+      chosen = { candidate, peers };
       break;
     }
   }
   if (!chosen) return null;
-  // Scores are kept to one decimal: compare them as such (float equality would miss ties).
-  const scoreOf = (id: string | null) =>
-    id === null
-      ? sql`round(${diagnostics.overall}::numeric, 1)`
-      : sql`round((${diagnostics.scores}->'dimensions'->>${id})::numeric, 1)`;
-  const mine = (id: string | null) => (id === null ? d.scores!.overall : (d.scores!.dimensions[id] ?? 0));
-  const columns: Record<string, ReturnType<typeof sql<number>>> = { total: sql<number>`count(*)::int` };
-  for (const [key, id] of [
-    ['overall', null] as const,
-    ...dimensionIds.map((id, i) => [`d${i}`, id] as const),
-  ]) {
-    columns[`${key}_below`] =
-      sql<number>`count(*) filter (where ${scoreOf(id)} < ${String(mine(id))}::numeric)::int`;
-    columns[`${key}_equal`] =
-      sql<number>`count(*) filter (where ${scoreOf(id)} = ${String(mine(id))}::numeric)::int`;
-  }
-  const [counts] = (await db
-    .select(columns)
-    .from(diagnostics)
-    .where(and(base, matches(chosen.group)))) as Record<string, number>[];
-  const total = Number(counts!.total);
-  const rank = (key: string) =>
-    percentileRank(Number(counts![`${key}_below`]), Number(counts![`${key}_equal`]), total);
+  // Scores are kept to one decimal, counted in tenths: integers compare exactly.
+  const own = new Map<string, number | undefined>([
+    ['overall', scores.overall],
+    ...dimensionIds.map((id) => [id, scores.dimensions[id]] as [string, number | undefined]),
+  ]);
+  const tenthsOf = sql.join(
+    [...own].map(([measure, score]) => sql`when ${measure} then ${Math.round((score ?? 0) * 10)}::int`),
+    sql` `,
+  );
+  const mine = sql`(case ${counts.measure} ${tenthsOf} end)`;
+  const rows = await db
+    .select({
+      measure: counts.measure,
+      below: sql<number>`coalesce(sum(${counts.n}) filter (where ${counts.scoreTenths} < ${mine}), 0)::int`,
+      equal: sql<number>`coalesce(sum(${counts.n}) filter (where ${counts.scoreTenths} = ${mine}), 0)::int`,
+    })
+    .from(counts)
+    .where(
+      and(
+        ofThisPhase,
+        eq(counts.groupKind, chosen.candidate.kind),
+        eq(counts.groupKey, peerGroupKey(chosen.candidate.group)),
+        inArray(counts.measure, [...own.keys()]),
+      ),
+    )
+    .groupBy(counts.measure);
+  const total = chosen.peers;
+  const rank = (measure: string) => {
+    const row = rows.find((r) => r.measure === measure);
+    const self = own.get(measure) === undefined ? 0 : 1;
+    return percentileRank(Number(row?.below ?? 0), Number(row?.equal ?? 0) - self, total);
+  };
   return {
-    group: chosen.kind,
-    peers: chosen.group,
+    group: chosen.candidate.kind,
+    peers: chosen.candidate.group,
     size: total,
     percentiles: {
       overall: rank('overall'),
-      dimensions: Object.fromEntries(dimensionIds.map((id, i) => [id, rank(`d${i}`)])),
+      dimensions: Object.fromEntries(dimensionIds.map((id) => [id, rank(id)])),
     },
   };
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant, timestamps } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
 import { applications } from '../../intake/db/tables.ts';
@@ -64,6 +75,34 @@ export const diagnostics = pgTable(
     index('diagnostics_peers_idx')
       .on(t.programId, t.phase, t.naics, t.sizeBand, t.region)
       .where(sql`status = 'completed'`),
+  ],
+);
+
+/**
+ * How many completed diagnostics have each score, per peer group and measure: the peer benchmark reads
+ * these few rows instead of every peer's scores. Kept by triggers on `diagnostics` (migration 0008), in
+ * the same transaction as the change, whatever writes it; never written by the application.
+ * `groupKey` joins the group's values with '|' in the order subsector, size band, region ('' for the
+ * whole program); `measure` is 'overall' or a dimension id; scores are in tenths.
+ */
+export const diagnosticScoreCounts = pgTable(
+  'diagnostic_score_counts',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    phase: text('phase', { enum: PHASES }).notNull(),
+    groupKind: text('group_kind').notNull(),
+    groupKey: text('group_key').notNull(),
+    measure: text('measure').notNull(),
+    scoreTenths: integer('score_tenths').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'diagnostic_score_counts_pkey',
+      columns: [t.programId, t.phase, t.groupKind, t.groupKey, t.measure, t.scoreTenths],
+    }),
   ],
 );
 
