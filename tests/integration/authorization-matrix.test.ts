@@ -450,6 +450,10 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       return { path: `/plans/${applicationId}/actions/${actionId}`, json: { status: 'done' } };
     },
   },
+  getCoachingOverview: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/applications/${await coachedOfRetailer(f)}/coaching` }),
+  },
   closeFile: {
     allowed: COACHING,
     call: async (f) => ({

@@ -117,6 +117,10 @@ describe(`the coaching overview (${engine})`, () => {
     });
     // Only the survey sent at closure; the six-month one is not sent yet.
     expect(closed.surveys).toEqual([{ id: expect.any(String), wave: 'closure', answered: false }]);
+    // The same overview through the API, for integrators.
+    const overviewApi = await h.request(`/api/v1/applications/${app.id}/coaching`, { token: app.token });
+    expect(overviewApi.status).toBe(200);
+    expect(await overviewApi.json()).toEqual(JSON.parse(JSON.stringify(closed)));
     // The expert does not read the surveys.
     expect((await getCoachingOverview(await as(coach.token), app.id)).surveys).toEqual([]);
   });

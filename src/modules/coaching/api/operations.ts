@@ -7,6 +7,7 @@ import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { closeFile, closeFileInput } from '../use-cases/close-file.ts';
 import { createSupplier, createSupplierInput } from '../use-cases/create-supplier.ts';
 import { caseloadInput, getCaseload } from '../use-cases/get-caseload.ts';
+import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { getPlan } from '../use-cases/get-plan.ts';
 import { getSession } from '../use-cases/get-session.ts';
 import { getSessionInvitation } from '../use-cases/get-session-invitation.ts';
@@ -68,6 +69,35 @@ const plan = z.object({
   ),
   missing: z.array(z.string()).describe('What approval still needs, by field'),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
+});
+
+const coachingOverview = z.object({
+  applicationId: z.uuid(),
+  business: z.string(),
+  assigned: z.boolean().describe('An expert coaches the business now'),
+  expert: z.object({ name: z.string() }).nullable().describe('Once closed: the expert of the last session'),
+  closed: z
+    .object({ at: z.string(), outcome: z.enum(['completed', 'abandoned']), reason: z.string().nullable() })
+    .nullable(),
+  sessions: z.array(session),
+  hoursBudget,
+  plan: z
+    .object({ status: z.enum(['draft', 'approved']), done: z.number().int(), total: z.number().int() })
+    .nullable(),
+  surveys: z
+    .array(z.object({ id: z.uuid(), wave: z.enum(['closure', 'six_months']), answered: z.boolean() }))
+    .describe('Outcome surveys sent; the retailer and the program team only'),
+  can: z
+    .object({
+      manageSessions: z.boolean(),
+      recordSessions: z.boolean(),
+      editPlan: z.boolean(),
+      updateProgress: z.boolean(),
+      close: z.boolean(),
+      readNotes: z.boolean(),
+      answerSurveys: z.boolean(),
+    })
+    .describe('What the caller may do with this file now'),
 });
 
 export const coachingOperations: ApiOperation[] = [
@@ -163,6 +193,17 @@ export const coachingOperations: ApiOperation[] = [
     response: plan,
     handle: (ctx, { params, body }) =>
       updateActionProgress(ctx, params.applicationId!, params.actionId!, body),
+  }),
+  defineOperation({
+    operationId: 'getCoachingOverview',
+    method: 'get',
+    path: '/applications/{id}/coaching',
+    summary:
+      'Where the coaching of a business stands: expert, sessions, hours budget, plan progress, closure, surveys, and what the caller may do',
+    tag: 'coaching',
+    access: 'user',
+    response: coachingOverview,
+    handle: (ctx, { params }) => getCoachingOverview(ctx, params.id!),
   }),
   defineOperation({
     operationId: 'closeFile',
