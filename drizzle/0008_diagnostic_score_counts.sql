@@ -12,7 +12,8 @@ CREATE TABLE "diagnostic_score_counts" (
 ALTER TABLE "diagnostic_score_counts" ADD CONSTRAINT "diagnostic_score_counts_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- The peer groups and measures a completed diagnostic counts in: every group its business facts
 -- define (see diagnosticScoreCounts in src/modules/diagnostic/db/tables.ts for the key format), the
--- overall score and each dimension score, in tenths (scores are kept to one decimal).
+-- overall score ('overall') and each dimension score ('dimension:' and its id, so that no dimension can
+-- take the overall score's name), in tenths (scores are kept to one decimal).
 CREATE FUNCTION diagnostic_score_entries(p_naics text, p_size_band text, p_region text, p_overall real, p_scores jsonb)
 RETURNS TABLE (group_kind text, group_key text, measure text, score_tenths integer)
 LANGUAGE sql IMMUTABLE AS $$
@@ -29,7 +30,7 @@ LANGUAGE sql IMMUTABLE AS $$
   CROSS JOIN (
     SELECT 'overall' AS measure, round(p_overall::numeric * 10)::integer AS tenths WHERE p_overall IS NOT NULL
     UNION ALL
-    SELECT d.key, round(d.value::numeric * 10)::integer
+    SELECT 'dimension:' || d.key, round(d.value::numeric * 10)::integer
     FROM jsonb_each_text(p_scores -> 'dimensions') AS d
     WHERE d.value IS NOT NULL
   ) AS m

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomFor } from '../../src/modules/demo/domain/random.ts';
 import { type Benchmark, benchmarkOf, type DiagnosticRow } from '../../src/modules/diagnostic/db/queries.ts';
-import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
+import { diagnosticScoreCounts, diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { candidateGroups, MIN_PEERS, percentileRank } from '../../src/modules/diagnostic/domain/benchmark.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
@@ -22,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const dimensionIds = DEFAULT_QUESTIONNAIRE.dimensions.map((d) => d.id);
+// With a dimension an administrator named 'overall', like the overall score.
+const dimensionIds = [...DEFAULT_QUESTIONNAIRE.dimensions.map((d) => d.id), 'overall'];
 
 /**
  * The benchmark computed the slow, obvious way, from every peer's scores: what the counts the database
@@ -90,9 +93,14 @@ async function addPeers(seed: number, count: number) {
       status: completed ? ('completed' as const) : ('in_progress' as const),
       scores: completed ? { overall, dimensions } : null,
       overall: completed ? overall : null,
-      naics: random.pick(['459', '455', '444', null]),
-      sizeBand: random.pick(['1-4', '1-4', '5-9', null]),
-      region: random.pick(['06', '03', null]),
+      // A third of them alike down to the region, so that the narrowest group is reached too.
+      ...(random.chance(0.35)
+        ? { naics: '459', sizeBand: '1-4', region: '06' }
+        : {
+            naics: random.pick(['459', '455', '444', null]),
+            sizeBand: random.pick(['1-4', '1-4', '5-9', null]),
+            region: random.pick(['06', '03', null]),
+          }),
     });
   }
   // Several rows in one statement, and one at a time: the counts follow both.
@@ -108,46 +116,74 @@ async function expectCountsToMatchEveryDiagnostic() {
     .where(eq(diagnostics.programId, programId));
   const targets = all.filter((d) => d.status === 'completed');
   expect(targets.length).toBeGreaterThan(20);
+  const groupsUsed = new Set<string>();
   for (const d of targets) {
     for (const withRegion of [false, true]) {
-      expect({
-        id: d.id,
-        withRegion,
-        benchmark: await benchmarkOf(h.services.database.db, d, dimensionIds, withRegion),
-      }).toEqual({
+      const benchmark = await benchmarkOf(h.services.database.db, d, dimensionIds, withRegion);
+      expect({ id: d.id, withRegion, benchmark }).toEqual({
         id: d.id,
         withRegion,
         benchmark: expectedBenchmark(all, d, withRegion),
       });
+      groupsUsed.add(benchmark?.group ?? 'none');
     }
   }
-  // The kept counts are exactly those a recount of the completed diagnostics gives (no zero rows left
-  // out of step either).
-  // Both drivers answer raw SQL with { rows }.
-  const drift = (await h.services.database.db.execute(sql`
-    with recount as (
-      select d.program_id, d.phase, e.group_kind, e.group_key, e.measure, e.score_tenths, count(*)::int as n
-      from diagnostics d
-      cross join lateral diagnostic_score_entries(d.naics, d.size_band, d.region, d.overall, d.scores) e
-      where d.status = 'completed'
-      group by 1, 2, 3, 4, 5, 6
+  expect(await keptCounts()).toEqual(recount(all));
+  return groupsUsed;
+}
+
+/** The counts the database keeps, as `phase kind key measure tenths → n` lines (zero counts left out). */
+async function keptCounts(): Promise<string[]> {
+  const rows = await h.services.database.db.select().from(diagnosticScoreCounts);
+  return rows
+    .filter((r) => r.n !== 0)
+    .map(
+      (r) => `${r.programId} ${r.phase} ${r.groupKind} ${r.groupKey} ${r.measure} ${r.scoreTenths} → ${r.n}`,
     )
-    select count(*)::int as n from (
-      select * from recount
-      full join (select * from diagnostic_score_counts where n <> 0) kept
-        using (program_id, phase, group_kind, group_key, measure, score_tenths)
-      where recount.n is distinct from kept.n
-    ) differences`)) as unknown as { rows: { n: number }[] };
-  expect(Number(drift.rows[0]!.n)).toBe(0);
+    .sort();
+}
+
+/** The same counts, recounted here from the diagnostics themselves. */
+function recount(all: DiagnosticRow[]): string[] {
+  const counted = new Map<string, number>();
+  for (const d of all.filter((x) => x.status === 'completed')) {
+    const groups = [
+      [
+        'naics_size_region',
+        d.naics && d.sizeBand && d.region ? `${d.naics}|${d.sizeBand}|${d.region}` : null,
+      ],
+      ['naics_size', d.naics && d.sizeBand ? `${d.naics}|${d.sizeBand}` : null],
+      ['naics', d.naics],
+      ['size', d.sizeBand],
+      ['program', ''],
+    ] as const;
+    const measures: [string, number][] = [
+      ...(d.overall === null ? [] : [['overall', d.overall] as [string, number]]),
+      ...Object.entries(d.scores?.dimensions ?? {})
+        .filter(([, score]) => typeof score === 'number')
+        .map(([id, score]) => [`dimension:${id}`, score] as [string, number]),
+    ];
+    for (const [kind, key] of groups) {
+      if (key === null) continue;
+      for (const [measure, score] of measures) {
+        const line = `${d.programId} ${d.phase} ${kind} ${key} ${measure} ${Math.round(score * 10)}`;
+        counted.set(line, (counted.get(line) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counted].map(([line, n]) => `${line} → ${n}`).sort();
 }
 
 describe(`peer benchmark from kept score counts (${engine})`, () => {
   it('agrees with a count over every peer, for every completed diagnostic, with and without region', async () => {
     await addPeers(2027, 90);
-    await expectCountsToMatchEveryDiagnostic();
+    // The narrowest group, the usual one and wider ones are all reached.
+    expect([...(await expectCountsToMatchEveryDiagnostic())]).toEqual(
+      expect.arrayContaining(['naics_size_region', 'naics_size', 'naics', 'program']),
+    );
   });
 
-  it('follows completions, score changes, reopenings and deletions', async () => {
+  it('follows completions, score and phase changes, reopenings and deletions', async () => {
     const db = h.services.database.db;
     const rows = await db.select().from(diagnostics).where(eq(diagnostics.programId, programId));
     const completed = rows.filter((d) => d.status === 'completed');
@@ -168,44 +204,70 @@ describe(`peer benchmark from kept score counts (${engine})`, () => {
       .set({ scores: { overall: 62.5, dimensions: {} }, overall: 62.5, naics: '455' })
       .where(eq(diagnostics.id, completed[0]!.id));
     await db.update(diagnostics).set({ status: 'in_progress' }).where(eq(diagnostics.id, completed[1]!.id));
+    await db.update(diagnostics).set({ phase: 'T1' }).where(eq(diagnostics.id, completed[4]!.id));
     // Answers saved on diagnostics in progress change no count.
     await db
       .update(diagnostics)
       .set({ answers: { q: 'a' } })
       .where(eq(diagnostics.status, 'in_progress'));
-    // A business erased: its application goes, its diagnostics with it (cascade).
+    // A business erased: its application goes, its diagnostics with it (cascade); and one deleted alone.
     await db
       .delete(applications)
       .where(inArray(applications.id, [completed[2]!.applicationId, completed[3]!.applicationId]));
+    await db.delete(diagnostics).where(eq(diagnostics.id, completed[5]!.id));
     await expectCountsToMatchEveryDiagnostic();
   });
 
-  it('counts completions made at the same moment in the same group exactly once each', async () => {
+  it('counts completions made at the same moment exactly once each', async () => {
     const db = h.services.database.db;
-    await addPeers(7, 12);
+    await addPeers(7, 16);
     const open = await db
       .select({ id: diagnostics.id })
       .from(diagnostics)
       .where(eq(diagnostics.status, 'in_progress'));
-    expect(open.length).toBeGreaterThan(1);
-    // Each in its own transaction, all at once (on PostgreSQL, on separate connections).
+    expect(open.length).toBeGreaterThan(3);
+    // Each in its own transaction, all at once (on PostgreSQL, on separate connections), in groups and
+    // scores that overlap without being the same: each takes locks on rows some others take too.
     await Promise.all(
-      open.map(({ id }) =>
+      open.map(({ id }, i) =>
         db.transaction((tx) =>
           tx
             .update(diagnostics)
             .set({
               status: 'completed',
-              scores: { overall: 40, dimensions: { [dimensionIds[0]!]: 40 } },
-              overall: 40,
-              naics: '459',
+              scores: {
+                overall: 40 + (i % 3) * 10,
+                dimensions: { [dimensionIds[i % 2]!]: 30 + (i % 4) * 10 },
+              },
+              overall: 40 + (i % 3) * 10,
+              naics: i % 2 === 0 ? '459' : '455',
               sizeBand: '1-4',
-              region: '06',
+              region: i % 3 === 0 ? '06' : '03',
             })
             .where(eq(diagnostics.id, id)),
         ),
       ),
     );
     await expectCountsToMatchEveryDiagnostic();
+  });
+
+  it('the migration counts the diagnostics completed before it', async () => {
+    const db = h.services.database.db;
+    const migration = readFileSync(
+      path.resolve(import.meta.dirname, '../../drizzle/0008_diagnostic_score_counts.sql'),
+      'utf8',
+    );
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    expect(backfill).toContain('INSERT INTO diagnostic_score_counts');
+    await db.delete(diagnosticScoreCounts);
+    await db.execute(sql.raw(backfill));
+    await expectCountsToMatchEveryDiagnostic();
+  });
+
+  it('empties the counts when the diagnostics are truncated', async () => {
+    const db = h.services.database.db;
+    expect((await keptCounts()).length).toBeGreaterThan(0);
+    await db.execute(sql`truncate diagnostics cascade`);
+    expect(await keptCounts()).toEqual([]);
   });
 });

@@ -109,12 +109,17 @@ function peerGroupKey(group: PeerGroup): string {
   return [group.naics, group.sizeBand, group.region].filter((v) => v !== undefined).join('|');
 }
 
+/** How a score is named in diagnostic_score_counts: a dimension may not take the overall score's name. */
+const OVERALL_MEASURE = 'overall';
+const dimensionMeasure = (id: string) => `dimension:${id}`;
+
 /**
  * Percentile of each score among completed diagnostics of the same phase in the narrowest peer group
- * with at least MIN_PEERS others. Read from the score counts the database keeps per group (two small
- * queries whatever the program's size): the sizes of the candidate groups until one is big enough, then, in it,
- * how many scores fall below and on this diagnostic's, per measure. This diagnostic is itself among the
- * counts (it is completed): it is taken out.
+ * with at least MIN_PEERS others. Read from the score counts the database keeps per group (small
+ * queries whatever the program's size): the sizes of the candidate groups until one is big enough, then
+ * in that group, in one statement so that they agree, its size and how many scores fall below and on
+ * this diagnostic's, per measure. This diagnostic is itself among the counts (it is completed): it is
+ * taken out.
  */
 export async function benchmarkOf(
   db: Executor,
@@ -126,33 +131,31 @@ export async function benchmarkOf(
   const scores = d.scores;
   const candidates = candidateGroups({ naics: d.naics, sizeBand: d.sizeBand, region: d.region }, withRegion);
   const counts = diagnosticScoreCounts;
-  const ofThisPhase = and(eq(counts.programId, d.programId), eq(counts.phase, d.phase));
+  const inGroup = (candidate: (typeof candidates)[number]) =>
+    and(
+      eq(counts.programId, d.programId),
+      eq(counts.phase, d.phase),
+      eq(counts.groupKind, candidate.kind),
+      eq(counts.groupKey, peerGroupKey(candidate.group)),
+    );
   // Narrowest first, one group at a time: each lookup is a short range of the key, where one query for
   // all of them read every group of the phase (the planner cannot use the key past the phase for an OR).
-  let chosen: { candidate: (typeof candidates)[number]; peers: number } | undefined;
+  let chosen: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
     const [size] = await db
       .select({ n: sql<number>`coalesce(sum(${counts.n}), 0)::int` })
       .from(counts)
-      .where(
-        and(
-          ofThisPhase,
-          eq(counts.groupKind, candidate.kind),
-          eq(counts.groupKey, peerGroupKey(candidate.group)),
-          eq(counts.measure, 'overall'),
-        ),
-      );
-    const peers = Number(size?.n ?? 0) - 1;
-    if (peers >= MIN_PEERS) {
-      chosen = { candidate, peers };
+      .where(and(inGroup(candidate), eq(counts.measure, OVERALL_MEASURE)));
+    if (Number(size?.n ?? 0) - 1 >= MIN_PEERS) {
+      chosen = candidate;
       break;
     }
   }
   if (!chosen) return null;
   // Scores are kept to one decimal, counted in tenths: integers compare exactly.
-  const own = new Map<string, number | undefined>([
-    ['overall', scores.overall],
-    ...dimensionIds.map((id) => [id, scores.dimensions[id]] as [string, number | undefined]),
+  const own = new Map<string, number | null | undefined>([
+    [OVERALL_MEASURE, scores.overall],
+    ...dimensionIds.map((id) => [dimensionMeasure(id), scores.dimensions[id]] as const),
   ]);
   const tenthsOf = sql.join(
     [...own].map(([measure, score]) => sql`when ${measure} then ${Math.round((score ?? 0) * 10)}::int`),
@@ -162,32 +165,27 @@ export async function benchmarkOf(
   const rows = await db
     .select({
       measure: counts.measure,
+      n: sql<number>`sum(${counts.n})::int`,
       below: sql<number>`coalesce(sum(${counts.n}) filter (where ${counts.scoreTenths} < ${mine}), 0)::int`,
       equal: sql<number>`coalesce(sum(${counts.n}) filter (where ${counts.scoreTenths} = ${mine}), 0)::int`,
     })
     .from(counts)
-    .where(
-      and(
-        ofThisPhase,
-        eq(counts.groupKind, chosen.candidate.kind),
-        eq(counts.groupKey, peerGroupKey(chosen.candidate.group)),
-        inArray(counts.measure, [...own.keys()]),
-      ),
-    )
+    .where(and(inGroup(chosen), inArray(counts.measure, [...own.keys()])))
     .groupBy(counts.measure);
-  const total = chosen.peers;
+  const total = Number(rows.find((r) => r.measure === OVERALL_MEASURE)?.n ?? 0) - 1;
   const rank = (measure: string) => {
     const row = rows.find((r) => r.measure === measure);
-    const self = own.get(measure) === undefined ? 0 : 1;
+    // Counted only when it has that score (the counts skip a missing or null one).
+    const self = typeof own.get(measure) === 'number' ? 1 : 0;
     return percentileRank(Number(row?.below ?? 0), Number(row?.equal ?? 0) - self, total);
   };
   return {
-    group: chosen.candidate.kind,
-    peers: chosen.candidate.group,
+    group: chosen.kind,
+    peers: chosen.group,
     size: total,
     percentiles: {
-      overall: rank('overall'),
-      dimensions: Object.fromEntries(dimensionIds.map((id) => [id, rank(id)])),
+      overall: rank(OVERALL_MEASURE),
+      dimensions: Object.fromEntries(dimensionIds.map((id) => [id, rank(dimensionMeasure(id))])),
     },
   };
 }

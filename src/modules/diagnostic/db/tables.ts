@@ -83,7 +83,7 @@ export const diagnostics = pgTable(
  * these few rows instead of every peer's scores. Kept by triggers on `diagnostics` (migration 0008), in
  * the same transaction as the change, whatever writes it; never written by the application.
  * `groupKey` joins the group's values with '|' in the order subsector, size band, region ('' for the
- * whole program); `measure` is 'overall' or a dimension id; scores are in tenths.
+ * whole program); `measure` is 'overall' or 'dimension:' and a dimension id; scores are in tenths.
  */
 export const diagnosticScoreCounts = pgTable(
   'diagnostic_score_counts',
