@@ -1,13 +1,15 @@
 /**
  * Intake benchmarks (issue 3, DESIGN §5):
- *   A. 3,000 applications created and submitted through the API on the embedded engine, at a sustained
- *      100 requests/s (50 submissions/s), latencies of both calls;
+ *   A. 3,000 applications created and submitted through the API on the embedded engine, within a sustained
+ *      100 requests/s of mixed traffic (DESIGN §5): 10 submissions/s (a create and a submit each) and
+ *      80 reads/s (the retailers' own applications, the public program, the account); latencies of each
+ *      kind. `--rate 50 --reads 0` is the write-only stress (100 requests/s of writes);
  *   B. the review queue (`GET /api/v1/applications`) with 300,000 applications on PostgreSQL: first page,
  *      a filtered page, a search and the second page, each measured alone (server latency without
  *      queueing) and mixed at a sustained 100 requests/s.
  * Every request goes to a real Virage server process over HTTP, authenticated with a personal access token.
  *
- *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/intake.ts [--submissions N] [--rate R] [--queue N] [--skip-postgres]
+ *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/intake.ts [--submissions N] [--rate R] [--reads R] [--queue N] [--skip-postgres]
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +35,8 @@ import { fillApplications } from './scale/fill.ts';
 const { values: args } = parseArgs({
   options: {
     submissions: { type: 'string', default: '3000' },
-    rate: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '10' },
+    reads: { type: 'string', default: '80' },
     queue: { type: 'string', default: '300000' },
     'skip-postgres': { type: 'boolean', default: false },
   },
@@ -41,6 +44,8 @@ const { values: args } = parseArgs({
 const SUBMISSIONS = Number(args.submissions);
 /** Submissions started per second (each is two requests: create, then submit). */
 const RATE = Number(args.rate);
+/** Reads per second alongside the submissions, for as long as they last. */
+const READS = Number(args.reads);
 const QUEUE = Number(args.queue);
 const PASSWORD = 'bench password long enough 2027';
 const TARGET_EMBEDDED_P95 = 50;
@@ -50,11 +55,14 @@ type Row = { what: string; stats: Stats; target: number };
 const rows: Row[] = [];
 const notes: string[] = [];
 
-async function call(url: string, token: string, method: string, body?: unknown): Promise<number> {
+async function call(url: string, token: string | undefined, method: string, body?: unknown): Promise<number> {
   return timed(async () => {
     const res = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -88,6 +96,31 @@ async function submissions() {
       const create: number[] = [];
       const submit: number[] = [];
       const failures: string[] = [];
+      const created: { id: string; token: string }[] = [];
+      // The reads, in turn: a retailer's own application (twice as often), the public program, the account.
+      const reads = { application: [] as number[], program: [] as number[], me: [] as number[] };
+      const readFailures: string[] = [];
+      const readCount = Math.round((READS * SUBMISSIONS) / RATE);
+      const reading = atRate(
+        Array.from({ length: readCount }, (_, i) => i),
+        Math.max(READS, 1),
+        async (i) => {
+          const mine = created[(i * 7919) % Math.max(created.length, 1)];
+          try {
+            if (i % 4 < 2 && mine) {
+              reads.application.push(
+                await call(`${server.url}/api/v1/applications/${mine.id}`, mine.token, 'GET'),
+              );
+            } else if (i % 4 === 2) {
+              reads.program.push(await call(`${server.url}/api/v1/programs/${programId}`, undefined, 'GET'));
+            } else {
+              reads.me.push(await call(`${server.url}/api/v1/me`, tokens[i % tokens.length]!, 'GET'));
+            }
+          } catch (error) {
+            readFailures.push(String((error as Error).cause ?? error));
+          }
+        },
+      );
       const seconds = await atRate(
         businesses.map((b, i) => ({ b, token: tokens[i]! })),
         RATE,
@@ -99,6 +132,7 @@ async function submissions() {
           }
         },
       );
+      await reading;
       async function createAndSubmit(b: (typeof businesses)[number], token: string) {
         let id = '';
         create.push(
@@ -119,21 +153,39 @@ async function submissions() {
             id = body.id;
           }),
         );
+        created.push({ id, token });
         submit.push(await call(`${server.url}/api/v1/applications/${id}/submit`, token, 'POST'));
       }
+      const load = `${SUBMISSIONS} at ${RATE}/s${READS > 0 ? `, with ${READS} reads/s` : ''}`;
       rows.push({
-        what: `embedded: POST /applications (${SUBMISSIONS} at ${RATE}/s)`,
+        what: `embedded: POST /applications (${load})`,
         stats: stats(create),
         target: TARGET_EMBEDDED_P95,
       });
       rows.push({
-        what: `embedded: POST /applications/{id}/submit (${SUBMISSIONS} at ${RATE}/s)`,
+        what: `embedded: POST /applications/{id}/submit (${load})`,
         stats: stats(submit),
         target: TARGET_EMBEDDED_P95,
       });
+      for (const [what, samples] of [
+        ['GET /applications/{id} (its retailer)', reads.application],
+        ['GET /programs/{id} (anonymous)', reads.program],
+        ['GET /me', reads.me],
+      ] as const) {
+        if (samples.length > 0)
+          rows.push({
+            what: `embedded: ${what}, alongside`,
+            stats: stats(samples),
+            target: TARGET_EMBEDDED_P95,
+          });
+      }
       notes.push(
-        `${SUBMISSIONS} applications created and submitted in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(1)} submissions/s, 2 requests each).`,
+        `${SUBMISSIONS} applications created and submitted in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(1)} submissions/s, 2 requests each)${READS > 0 ? `, alongside ${readCount} reads (${READS}/s): ${(2 * RATE + READS).toFixed(0)} requests/s in all` : ''}.`,
       );
+      if (readFailures.length > 0) {
+        const kinds = [...new Set(readFailures.map((f) => f.slice(0, 120)))].slice(0, 3).join('; ');
+        notes.push(`${readFailures.length} of ${readCount} reads failed: ${kinds}.`);
+      }
       if (failures.length > 0) {
         const kinds = [...new Set(failures.map((f) => f.slice(0, 120)))].slice(0, 3).join('; ');
         notes.push(
