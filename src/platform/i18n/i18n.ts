@@ -1,4 +1,5 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
+import { frenchElision } from '../../kernel/french-elision.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../kernel/locale.ts';
 
 /** Translations per language, then per namespace (one namespace per module). */
@@ -8,7 +9,7 @@ export type Translate = TFunction;
 
 /** The one shared, fully loaded instance; requests take fixed translators or clones of it. */
 export function createI18n(resources: Resources): i18n {
-  const instance = i18next.createInstance();
+  const instance = i18next.createInstance().use(frenchElision);
   instance.init({
     resources,
     lng: DEFAULT_LOCALE,
@@ -19,6 +20,7 @@ export function createI18n(resources: Resources): i18n {
     nsSeparator: ':',
     keySeparator: '.',
     interpolation: { escapeValue: false },
+    postProcess: [frenchElision.name],
     returnNull: false,
     initAsync: false,
   } as Parameters<i18n['init']>[0]);
