@@ -4,7 +4,7 @@ export const DEFAULT_PROGRAM = {
   nameFr: 'Virage numérique des détaillants',
   nameEn: 'Digital Shift for Retailers',
   descriptionFr:
-    "Un accompagnement gratuit pour 3 000 petits détaillants du Québec (50 employés ou moins) : un diagnostic de maturité numérique, un plan d'action et l'appui d'une experte ou d'un expert pour bâtir une stratégie efficace de marketing et de vente en ligne, avec une aide financière pour la mettre en œuvre.",
+    "Un accompagnement gratuit pour 3\u00a0000 petits détaillants du Québec (50\u00a0employés ou moins)\u00a0: un diagnostic de maturité numérique, un plan d'action et l'appui d'une experte ou d'un expert pour bâtir une stratégie efficace de marketing et de vente en ligne, avec une aide financière pour la mettre en œuvre.",
   descriptionEn:
     'Free support for 3,000 small Québec retailers (50 employees or fewer): a digital-maturity diagnostic, an action plan and an expert coach to build an effective online marketing and sales strategy, with financial aid to put it in place.',
   targetRetailers: 3000,
