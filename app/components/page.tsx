@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /** The page's <title> (hoisted into <head> by React) and its one <h1>. */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
@@ -17,8 +17,20 @@ export function Notice({
   kind?: 'info' | 'success' | 'warning';
   children: ReactNode;
 }) {
+  // A success reports what the reader just did: it takes the focus when it appears, so that it scrolls
+  // into view (the button pressed may be far below) and screen readers read it. Without JavaScript the
+  // new page starts at the top.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (kind === 'success') ref.current?.focus();
+  }, [kind]);
   return (
-    <div className={`notice notice-${kind}`} role={kind === 'success' ? 'status' : undefined}>
+    <div
+      ref={ref}
+      className={`notice notice-${kind}`}
+      role={kind === 'success' ? 'status' : undefined}
+      tabIndex={kind === 'success' ? -1 : undefined}
+    >
       {children}
     </div>
   );

@@ -297,27 +297,25 @@ export default function Assignments() {
           </a>
         </p>
       ) : null}
-      <FocusOn when={done}>
-        {done ? (
-          <Notice kind="success">
+      {done ? (
+        <Notice kind="success">
+          <p>
+            {done.confirmed === 0
+              ? t('ui.assignments.none_changed')
+              : done.intent === 'manual' && chosen
+                ? t('ui.assignments.manual_done', {
+                    business: chosen.name,
+                    expert: expertName.get('expertId' in done ? done.expertId : '') ?? '',
+                  })
+                : t('ui.assignments.confirmed', { count: done.confirmed })}
+          </p>
+          {done.confirmed > 0 ? (
             <p>
-              {done.confirmed === 0
-                ? t('ui.assignments.none_changed')
-                : done.intent === 'manual' && chosen
-                  ? t('ui.assignments.manual_done', {
-                      business: chosen.name,
-                      expert: expertName.get('expertId' in done ? done.expertId : '') ?? '',
-                    })
-                  : t('ui.assignments.confirmed', { count: done.confirmed })}
+              {done.intent === 'manual' ? t('ui.assignments.manual_emailed') : t('ui.assignments.emailed')}
             </p>
-            {done.confirmed > 0 ? (
-              <p>
-                {done.intent === 'manual' ? t('ui.assignments.manual_emailed') : t('ui.assignments.emailed')}
-              </p>
-            ) : null}
-          </Notice>
-        ) : null}
-      </FocusOn>
+          ) : null}
+        </Notice>
+      ) : null}
 
       <section aria-labelledby="proposal">
         <h2 id="proposal" tabIndex={-1}>

@@ -9,7 +9,6 @@ import { isAllowed } from '../../../wiring/authorize.ts';
 import { getWorkload } from '../../coaching/index.ts';
 import { getExpert } from '../use-cases/get-expert.ts';
 import { updateExpert } from '../use-cases/update-expert.ts';
-import { FocusOn } from './focus-on.tsx';
 import { LoadMeter } from './load-meter.tsx';
 import { AvailabilityField, ProfileFields } from './profile-fields.tsx';
 import { byField, fieldAnchor, profileInput } from './profile-form.ts';
@@ -91,11 +90,11 @@ export default function Expert() {
 
       <h2>{t('ui.edit.form_title')}</h2>
       <ErrorSummary error={failed?.error} hrefFor={fieldAnchor} />
-      <FocusOn when={result && 'saved' in result ? result : undefined}>
+      {result && 'saved' in result ? (
         <Notice kind="success">
           <p>{t('ui.edit.saved')}</p>
         </Notice>
-      </FocusOn>
+      ) : null}
       <PostForm className="stack profile-form">
         <ProfileFields
           nameRequired

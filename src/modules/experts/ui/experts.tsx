@@ -14,7 +14,6 @@ import { isAllowed } from '../../../wiring/authorize.ts';
 import { getWorkload } from '../../coaching/index.ts';
 import { createExpert } from '../use-cases/create-expert.ts';
 import { listExperts } from '../use-cases/list-experts.ts';
-import { FocusOn } from './focus-on.tsx';
 import { LoadMeter } from './load-meter.tsx';
 import { ProfileFields } from './profile-fields.tsx';
 import { byField, fieldAnchor, profileInput } from './profile-form.ts';
@@ -130,16 +129,14 @@ export default function Experts() {
         </h2>
         <p>{t('ui.add.intro')}</p>
         <ErrorSummary error={failed?.error} hrefFor={fieldAnchor} />
-        <FocusOn when={created}>
-          {created ? (
-            <Notice kind="success">
-              <p>
-                {t('ui.add.created', { name: created.name })}{' '}
-                <Link to={`/experts/${created.id}`}>{t('ui.add.see_profile')}</Link>
-              </p>
-            </Notice>
-          ) : null}
-        </FocusOn>
+        {created ? (
+          <Notice kind="success">
+            <p>
+              {t('ui.add.created', { name: created.name })}{' '}
+              <Link to={`/experts/${created.id}`}>{t('ui.add.see_profile')}</Link>
+            </p>
+          </Notice>
+        ) : null}
         {/* A new key after each profile added: the form starts empty again. */}
         <PostForm className="stack profile-form" key={created?.id ?? 'new'}>
           <TextField

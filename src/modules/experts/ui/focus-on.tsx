@@ -1,9 +1,10 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
- * A message that takes the focus when it appears (a profile saved, pairs confirmed): the form's button
- * is far below it, and after a submission without a page load the reader would not see it otherwise.
- * Screen readers read it as it gets the focus. Without JavaScript the new page starts at the top, on it.
+ * A block that takes the focus when it appears or changes (the business chosen for a manual
+ * assignment): the form's button is far below it, and after a submission without a page load the reader
+ * would not see it otherwise. Success messages do the same by themselves (Notice). Without JavaScript
+ * the new page starts at the top.
  */
 export function FocusOn({
   when,
