@@ -43,7 +43,8 @@ export default function Register() {
       <PostForm className="stack" action={`/register?next=${encodeURIComponent(next)}`}>
         <TextField
           name="name"
-          label={t('register.name')}
+          label={t('fields.name')}
+          hint={t('register.name_hint')}
           autoComplete="name"
           required
           defaultValue={failed?.values.name}

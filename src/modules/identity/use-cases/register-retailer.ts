@@ -10,9 +10,10 @@ import { insertUser } from '../db/insert-user.ts';
 import { openSession } from '../db/session-store.ts';
 import { emailField, localeField, newPasswordField, personNameField } from '../domain/fields.ts';
 
+// In the order of the form, which is the order of the error summary.
 export const registerRetailerInput = z.strictObject({
-  email: emailField,
   name: personNameField,
+  email: emailField,
   password: newPasswordField,
   locale: localeField.default('fr'),
 });
