@@ -6,7 +6,7 @@ export const TIME_ZONE = 'America/Montreal';
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
 
 /** Intl formatters are costly to build: one of each per language, made on first use. */
-function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
+export function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
   const made = new Map<Locale, F>();
   return (locale) => {
     const formatter = made.get(locale) ?? make(tag(locale));

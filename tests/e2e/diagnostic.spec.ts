@@ -56,7 +56,9 @@ const TEXT = {
     start: 'Commencer mon diagnostic',
     takeTitle: 'Diagnostic de maturité numérique (T0)',
     part: (n: number, total: number) => `partie ${n} sur ${total}`,
-    progress: (answered: number, total: number) => `${answered} réponses sur ${total} questions`,
+    // French puts 0 and 1 in the singular.
+    progress: (answered: number, total: number) =>
+      `${answered} ${answered <= 1 ? 'réponse' : 'réponses'} sur ${total} questions`,
     parts: 'Parties du diagnostic',
     next: 'Enregistrer et continuer',
     finish: 'Terminer et voir mes résultats',
@@ -71,12 +73,13 @@ const TEXT = {
     chartAlt: 'Graphique radar des scores par dimension :',
     benchmark: (n: number) =>
       `Comparaison avec ${n} entreprises du même secteur (SCIAN ${NAICS}) et de même taille (10-19 employés).`,
-    percentile: /^\d{1,3}e centile$/,
+    percentile: /^(1er|\d{1,3}e) centile$/,
     strengths: 'Vos forces',
     gaps: 'À améliorer en priorité',
     outOf100: (dimension: string, score: string) => `${dimension} : ${score} sur 100`,
     recommendations: 'Recommandations',
     cost: 'Coût typique :',
+    free: 'Gratuit',
     // `1 234,56 $`: a no-break space (or a narrow one) between thousands and before the sign.
     money: /^\d{1,3}([\u00a0\u202f]\d{3})*,\d{2}\u00a0\$$/,
     pdfTitle: (name: string) => `Diagnostic de maturité numérique — ${name}`,
@@ -98,7 +101,8 @@ const TEXT = {
     start: 'Start my diagnostic',
     takeTitle: 'Digital-maturity diagnostic (T0)',
     part: (n: number, total: number) => `part ${n} of ${total}`,
-    progress: (answered: number, total: number) => `${answered} answers out of ${total} questions`,
+    progress: (answered: number, total: number) =>
+      `${answered} ${answered === 1 ? 'answer' : 'answers'} out of ${total} questions`,
     parts: 'Parts of the diagnostic',
     next: 'Save and continue',
     finish: 'Finish and see my results',
@@ -119,6 +123,7 @@ const TEXT = {
     outOf100: (dimension: string, score: string) => `${dimension}: ${score} out of 100`,
     recommendations: 'Recommendations',
     cost: 'Typical cost:',
+    free: 'Free',
     // `$1,234.56`.
     money: /^\$\d{1,3}(,\d{3})*\.\d{2}$/,
     pdfTitle: (name: string) => `Digital-maturity diagnostic — ${name}`,
@@ -575,7 +580,12 @@ for (const locale of ['fr', 'en'] as const) {
         for (const [i, r] of d.recommendations.entries()) {
           const card = cards.nth(i);
           await expect(card.getByRole('heading', { level: 3 })).toHaveText(r.title);
-          const cost = `${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`;
+          const cost =
+            r.costMax === 0
+              ? L.free
+              : r.costMin === r.costMax
+                ? moneyOf(r.costMin, locale)
+                : `${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`;
           await expect(card.locator('.hint')).toContainText(`${L.cost} ${cost}`);
           expect(moneyOf(r.costMin, locale)).toMatch(L.money);
           expect(moneyOf(r.costMax, locale)).toMatch(L.money);

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { formatDate } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Translate } from '../../../platform/i18n/i18n.ts';
+import { formatChange, formatOrdinal, formatScore, typicalCost } from '../domain/figures.ts';
 import { labelPlacement, polygon, rings } from '../domain/radar.ts';
 import type { DiagnosticDetail } from '../use-cases/get-diagnostic.ts';
 
@@ -93,12 +94,12 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
 
   heading(t('diagnostic:report.overall_title'), 'H2', 14);
   paragraph(
-    t('diagnostic:report.overall', { score: format(d.scores.overall, locale), level: d.level.label }),
+    t('diagnostic:report.overall', { score: formatScore(d.scores.overall, locale), level: d.level.label }),
   );
   paragraph(d.level.description, { muted: true });
 
   // The chart, drawn as vectors, with the scores as its text alternative.
-  const alt = `${t('diagnostic:report.chart_alt')} ${dimensions.map((x) => `${x.label} ${format(d.scores.dimensions[x.id] ?? 0, locale)}`).join(', ')}.`;
+  const alt = `${t('diagnostic:report.chart_alt')} ${dimensions.map((x) => `${x.label} ${formatScore(d.scores.dimensions[x.id] ?? 0, locale)}`).join(', ')}.`;
   const size = 300;
   const top = doc.y + 10;
   const center = { x: doc.page.margins.left + width / 2, y: top + size / 2 + 20 };
@@ -169,22 +170,22 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
       ],
       ...dimensions.map((x) => [
         { text: x.label, type: 'TH' as const },
-        format(d.scores.dimensions[x.id] ?? 0, locale),
-        percentile(b?.percentiles.dimensions[x.id] ?? null, t),
+        formatScore(d.scores.dimensions[x.id] ?? 0, locale),
+        percentile(b?.percentiles.dimensions[x.id] ?? null, t, locale),
       ]),
       [
         { text: t('diagnostic:results.overall'), type: 'TH', font: { src: 'bold' } },
-        { text: format(d.scores.overall, locale), font: { src: 'bold' } },
-        percentile(b?.percentiles.overall ?? null, t),
+        { text: formatScore(d.scores.overall, locale), font: { src: 'bold' } },
+        percentile(b?.percentiles.overall ?? null, t, locale),
       ],
     ],
   });
   doc.x = doc.page.margins.left;
 
   heading(t('diagnostic:results.strengths_title'), 'H2', 14);
-  paragraph(d.strengths.map((s) => `${labelOf(s.id)} (${format(s.score, locale)})`).join(' · '));
+  paragraph(d.strengths.map((s) => `${labelOf(s.id)} (${formatScore(s.score, locale)})`).join(' · '));
   heading(t('diagnostic:results.gaps_title'), 'H2', 14);
-  paragraph(d.gaps.map((s) => `${labelOf(s.id)} (${format(s.score, locale)})`).join(' · '));
+  paragraph(d.gaps.map((s) => `${labelOf(s.id)} (${formatScore(s.score, locale)})`).join(' · '));
 
   if (d.comparison) {
     heading(t('diagnostic:results.comparison_title'), 'H2', 14);
@@ -206,9 +207,9 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
         })),
         ...dimensions.map((x) => [
           { text: x.label, type: 'TH' as const },
-          format(d.comparison!.before.dimensions[x.id] ?? 0, locale),
-          format(d.comparison!.after.dimensions[x.id] ?? 0, locale),
-          signed(d.comparison!.deltas.dimensions[x.id] ?? 0, locale),
+          formatScore(d.comparison!.before.dimensions[x.id] ?? 0, locale),
+          formatScore(d.comparison!.after.dimensions[x.id] ?? 0, locale),
+          formatChange(d.comparison!.deltas.dimensions[x.id] ?? 0, locale),
         ]),
       ],
     });
@@ -223,8 +224,9 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
       .fillColor(INK)
       .text(r.title, { width, structParent: root, structType: 'H3' });
     paragraph(r.text);
+    const cost = typicalCost(r.costMin, r.costMax, locale);
     paragraph(
-      `${t('diagnostic:results.cost')} ${formatMoney(r.costMin, locale)} – ${formatMoney(r.costMax, locale)} · ${t('diagnostic:results.effort')} ${t(`diagnostic:results.effort_${r.effort}`)} · ${labelOf(r.dimensionId)}`,
+      `${t('diagnostic:results.cost')} ${t(`diagnostic:cost.${cost.kind}`, cost)} · ${t('diagnostic:results.effort')} ${t(`diagnostic:results.effort_${r.effort}`)} · ${labelOf(r.dimensionId)}`,
       { muted: true, size: 9 },
     );
   }
@@ -236,15 +238,8 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
   return done;
 }
 
-const format = (n: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 0,
-  }).format(n);
-const signed = (n: number, locale: Locale) =>
-  `${n > 0 ? '+' : n < 0 ? '−' : ''}${format(Math.abs(n), locale)}`;
-const percentile = (p: number | null, t: Translate) =>
-  p === null ? '—' : t('diagnostic:results.percentile_value', { value: p });
+const percentile = (p: number | null, t: Translate, locale: Locale) =>
+  p === null ? '—' : t('diagnostic:results.percentile_value', { value: formatOrdinal(p, locale) });
 /** The part of a dimension's name before a comma or a parenthesis: short enough for the chart. */
 const shortLabel = (label: string) => label.split(/[,(]/)[0]!.trim();
 

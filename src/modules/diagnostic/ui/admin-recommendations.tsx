@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from 'react-router';
 import { SelectField, SubmitButton } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatMoney, formatNumber } from '../../../kernel/format.ts';
+import { formatNumber } from '../../../kernel/format.ts';
+import { typicalCost } from '../domain/figures.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';
 import { programFor } from './admin-editing.server.ts';
@@ -23,7 +24,6 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       dimensions.push({ id: r.dimensionId, label: r.dimensionId });
   const asked = url.searchParams.get('dimension') ?? '';
   const filter = dimensions.some((d) => d.id === asked) ? asked : '';
-  const money = (cents: number) => formatMoney(cents, ctx.locale);
   return {
     filter,
     total: items.length,
@@ -41,11 +41,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
             key: r.key,
             title: ctx.locale === 'fr' ? r.titleFr : r.titleEn,
             scores: { min: formatNumber(r.minScore, ctx.locale), max: formatNumber(r.maxScore, ctx.locale) },
-            cost: {
-              min: money(r.costMin),
-              max: money(r.costMax),
-              kind: r.costMax === 0 ? 'free' : r.costMin === r.costMax ? 'single' : 'range',
-            },
+            cost: typicalCost(r.costMin, r.costMax, ctx.locale),
             effort: r.effort,
             priority: formatNumber(r.priority, ctx.locale),
             active: r.active,
@@ -128,11 +124,7 @@ export default function RecommendationsLibrary() {
                         {t('admin.recommendations.scores', r.scores)}
                       </td>
                       <td data-label={t('admin.recommendations.cost_col')}>
-                        {r.cost.kind === 'free'
-                          ? t('admin.recommendations.free')
-                          : r.cost.kind === 'single'
-                            ? r.cost.min
-                            : t('admin.recommendations.cost', r.cost)}
+                        {t(`cost.${r.cost.kind}`, r.cost)}
                       </td>
                       <td data-label={t('admin.recommendations.effort_col')}>
                         {t(`admin.effort.${r.effort}`)}

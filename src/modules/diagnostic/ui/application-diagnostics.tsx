@@ -5,6 +5,7 @@ import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { formatScore } from '../domain/figures.ts';
 import { listApplicationDiagnostics } from '../use-cases/list-application-diagnostics.ts';
 import { startDiagnostic } from '../use-cases/start-diagnostic.ts';
 
@@ -16,6 +17,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     applicationId,
     diagnostics: diagnostics.map((d) => ({
       ...d,
+      overall: d.overall === null ? null : formatScore(d.overall, ctx.locale),
       completedAt: d.completedAt ? formatDate(d.completedAt) : null,
     })),
     canStartT0: !t0,

@@ -1,4 +1,4 @@
-import { labelPlacement, polygon, rings, toSvgPoints } from '../domain/radar.ts';
+import { polygon, radarLayout, rings, toSvgPoints } from '../domain/radar.ts';
 
 type Series = { label: string; values: number[]; kind: 'current' | 'before' };
 
@@ -7,16 +7,18 @@ type Series = { label: string; values: number[]; kind: 'current' | 'before' };
  * image with a text alternative; the table next to it gives the same figures.
  */
 export function RadarChart({ axes, series, title }: { axes: string[]; series: Series[]; title: string }) {
-  const size = 420;
-  const center = { x: size / 2, y: size / 2 };
-  const radius = 130;
+  const center = { x: 0, y: 0 };
+  const radius = 100;
+  const fontSize = 12;
+  // Short lines keep the box narrow: on a 320 px phone the labels still read at about 8 px.
+  const { labels, viewBox } = radarLayout(axes, { center, radius, fontSize, lineLength: 14 });
   const alt = `${title} ${series
     .map((s) => `${s.label} : ${axes.map((a, i) => `${a} ${Math.round(s.values[i] ?? 0)}`).join(', ')}`)
     .join(' ; ')}`;
   return (
     <svg
       className="radar"
-      viewBox={`0 0 ${size} ${size}`}
+      viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`}
       role="img"
       aria-label={alt}
       xmlns="http://www.w3.org/2000/svg"
@@ -55,22 +57,23 @@ export function RadarChart({ axes, series, title }: { axes: string[]; series: Se
           strokeDasharray={s.kind === 'before' ? '6 4' : undefined}
         />
       ))}
-      {axes.map((axis, i) => {
-        const place = labelPlacement(i, axes.length, center, radius);
-        return (
-          <text
-            key={`label-${axis}`}
-            x={place.x}
-            y={place.y}
-            textAnchor={place.anchor}
-            dominantBaseline="middle"
-            fontSize={12}
-            fill="#1a1a1a"
-          >
-            {axis}
-          </text>
-        );
-      })}
+      {labels.map((label, i) => (
+        <text
+          key={`label-${axes[i]}`}
+          x={label.x}
+          y={label.firstLineY}
+          textAnchor={label.anchor}
+          dominantBaseline="middle"
+          fontSize={fontSize}
+          fill="#1a1a1a"
+        >
+          {label.lines.map((line, n) => (
+            <tspan key={line} x={label.x} dy={n === 0 ? undefined : '1.2em'}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      ))}
     </svg>
   );
 }

@@ -2,23 +2,26 @@ import { useTranslation } from 'react-i18next';
 import { Link, redirect, useLoaderData } from 'react-router';
 import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { formatDate } from '../../../kernel/format.ts';
+import { formatChange, formatOrdinal, formatScore, typicalCost } from '../domain/figures.ts';
 import { getDiagnostic } from '../use-cases/get-diagnostic.ts';
 import { RadarChart } from './radar-chart.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const d = await getDiagnostic(ctx, params.id ?? '');
   if (d.status !== 'completed' || !d.scores || !d.level) throw redirect(`/diagnostics/${d.id}`);
-  const number = (n: number) =>
-    new Intl.NumberFormat(ctx.locale === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) => formatScore(n, ctx.locale);
+  const rank = (percentile: number | null = null) =>
+    percentile === null ? null : formatOrdinal(percentile, ctx.locale);
+  const change = (delta: number) => formatChange(delta, ctx.locale);
   const dimensions = d.questionnaire.dimensions.map((x) => ({
     id: x.id,
     label: x.label,
     score: d.scores!.dimensions[x.id] ?? 0,
     shown: number(d.scores!.dimensions[x.id] ?? 0),
-    percentile: d.benchmark?.percentiles.dimensions[x.id] ?? null,
+    percentile: rank(d.benchmark?.percentiles.dimensions[x.id]),
     before: d.comparison ? number(d.comparison.before.dimensions[x.id] ?? 0) : null,
-    delta: d.comparison ? (d.comparison.deltas.dimensions[x.id] ?? 0) : null,
+    delta: d.comparison ? change(d.comparison.deltas.dimensions[x.id] ?? 0) : null,
   }));
   const labelOf = (id: string) => dimensions.find((x) => x.id === id)?.label ?? id;
   return {
@@ -29,7 +32,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     completedAt: d.completedAt ? formatDate(d.completedAt) : '',
     version: d.questionnaire.version,
     overall: number(d.scores.overall),
-    overallPercentile: d.benchmark?.percentiles.overall ?? null,
+    overallPercentile: rank(d.benchmark?.percentiles.overall),
     level: d.level,
     dimensions,
     benchmark: d.benchmark
@@ -40,19 +43,17 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     recommendations: d.recommendations.map((r) => ({
       ...r,
       dimension: labelOf(r.dimensionId),
-      cost: `${formatMoney(r.costMin, ctx.locale)} – ${formatMoney(r.costMax, ctx.locale)}`,
+      cost: typicalCost(r.costMin, r.costMax, ctx.locale),
     })),
     comparison: d.comparison
       ? {
           overallBefore: number(d.comparison.before.overall),
-          overallDelta: d.comparison.deltas.overall,
+          overallDelta: change(d.comparison.deltas.overall),
           before: d.questionnaire.dimensions.map((x) => d.comparison!.before.dimensions[x.id] ?? 0),
         }
       : null,
   };
 });
-
-const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)}`);
 
 export default function DiagnosticResults() {
   const { t } = useTranslation('diagnostic');
@@ -87,7 +88,7 @@ export default function DiagnosticResults() {
           <p>
             {t('results.since_t0', {
               before: r.comparison.overallBefore,
-              delta: signed(r.comparison.overallDelta),
+              delta: r.comparison.overallDelta,
             })}
           </p>
         ) : null}
@@ -141,7 +142,7 @@ export default function DiagnosticResults() {
                   {r.comparison ? (
                     <>
                       <td>{x.before}</td>
-                      <td>{signed(x.delta)}</td>
+                      <td>{x.delta}</td>
                     </>
                   ) : null}
                 </tr>
@@ -178,8 +179,8 @@ export default function DiagnosticResults() {
               <h3>{rec.title}</h3>
               <p>{rec.text}</p>
               <p className="hint">
-                {t('results.cost')} {rec.cost} · {t('results.effort')} {t(`results.effort_${rec.effort}`)} ·{' '}
-                {rec.dimension}
+                {t('results.cost')} {t(`cost.${rec.cost.kind}`, rec.cost)} · {t('results.effort')}{' '}
+                {t(`results.effort_${rec.effort}`)} · {rec.dimension}
               </p>
             </article>
           ))

@@ -111,7 +111,7 @@ export default function TakeDiagnostic() {
         <Link to={`/applications/${applicationId}`}>{t('take.back')}</Link>
       </p>
       <label htmlFor="progress">
-        {t('take.progress', { answered: progress.answered, total: progress.visible })}
+        {t('take.progress', { count: progress.answered, total: progress.visible })}
       </label>
       <progress id="progress" className="progress" max={progress.visible} value={progress.answered} />
       <nav aria-label={t('take.parts')}>
