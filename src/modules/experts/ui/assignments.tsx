@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import { TextArea } from '../../../../app/components/choices.tsx';
+import { FocusOn } from '../../../../app/components/focus-on.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -27,7 +28,6 @@ import { confirmAssignments } from '../use-cases/confirm-assignments.ts';
 import { listExperts } from '../use-cases/list-experts.ts';
 import { proposeAssignments } from '../use-cases/propose-assignments.ts';
 import { checkedPairs, manualFieldOf, PAGE_SIZE, pageNumber, pageOf, rowFieldOf } from './assignment-form.ts';
-import { FocusOn } from './focus-on.tsx';
 
 /** Names the address keeps from one view of the page to the next (proposal shown, its page, the search). */
 const KEPT = ['propose', 'expert', 'page', 'upage', 'q', 'business'] as const;
