@@ -9,6 +9,7 @@ import {
   request as playwrightRequest,
   test,
 } from '@playwright/test';
+import { elideFrench } from '../../src/kernel/french-elision.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Answers, Question } from '../../src/modules/diagnostic/domain/questionnaire.ts';
 import {
@@ -51,7 +52,8 @@ const TEXT = {
     assignmentsTitle: 'Jumelage des entreprises et des experts',
     propose: 'Proposer les jumelages',
     summary: /Entreprises en attente d'une experte ou d'un expert : \d+\. Jumelages proposés : \d+\./,
-    confirmPair: (business: string) => `Confirmer le jumelage de ${business}`,
+    // « d'Épicerie… »: French elides « de » before a vowel.
+    confirmPair: (business: string) => elideFrench(`Confirmer le jumelage de ${business}`),
     confirmTicked: 'Confirmer les jumelages cochés',
     confirmed: (n: number) => `${n} jumelages confirmés.`,
     emailed: 'Chaque entreprise et chaque experte ou expert concernés ont reçu un courriel.',

@@ -173,6 +173,13 @@ const moneyOf = (cents: number, locale: Locale) =>
   new Intl.NumberFormat(TEXT[locale].browserLocale, { style: 'currency', currency: 'CAD' }).format(
     cents / 100,
   );
+/** A recommendation's typical cost as the pages and the PDF write it: free, one amount, or a range. */
+const costOf = (r: { costMin: number; costMax: number }, locale: Locale) =>
+  r.costMax === 0
+    ? TEXT[locale].free
+    : r.costMin === r.costMax
+      ? moneyOf(r.costMin, locale)
+      : `${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`;
 const scoreOf = (n: number, locale: Locale) =>
   new Intl.NumberFormat(TEXT[locale].browserLocale, { maximumFractionDigits: 1 }).format(n);
 
@@ -351,10 +358,8 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByRole('button', { name: L.signIn.submit, exact: true }).click();
         await expect(page).toHaveURL(/\/$/);
         await checkPage(page, locale, 'home-retailer', { switchLanguage: false });
+        // Their application is accepted: « Ma demande » leads straight to where it stands.
         await page.getByRole('main').getByRole('link', { name: L.myApplication, exact: true }).click();
-        await expect(page).toHaveURL(/\/apply$/);
-        await checkPage(page, locale, 'apply-accepted', { switchLanguage: false });
-        await page.getByRole('main').getByRole('link', { name: business.tradeName, exact: true }).click();
         await expect(page).toHaveURL(new RegExp(`${statusUrl}$`));
         await expect(page.locator('.status-badge')).toHaveText(L.accepted);
         await checkPage(page, locale, 'status-accepted');
@@ -413,7 +418,6 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByRole('button', { name: L.signIn.submit, exact: true }).click();
         await expect(page).toHaveURL(/\/$/);
         await page.getByRole('main').getByRole('link', { name: L.myApplication, exact: true }).click();
-        await page.getByRole('main').getByRole('link', { name: business.tradeName, exact: true }).click();
         await expect(page).toHaveURL(new RegExp(`${statusUrl}$`));
         await page.getByRole('link', { name: L.status.resume, exact: true }).click();
         await expectPart(page, 3);
@@ -580,13 +584,7 @@ for (const locale of ['fr', 'en'] as const) {
         for (const [i, r] of d.recommendations.entries()) {
           const card = cards.nth(i);
           await expect(card.getByRole('heading', { level: 3 })).toHaveText(r.title);
-          const cost =
-            r.costMax === 0
-              ? L.free
-              : r.costMin === r.costMax
-                ? moneyOf(r.costMin, locale)
-                : `${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`;
-          await expect(card.locator('.hint')).toContainText(`${L.cost} ${cost}`);
+          await expect(card.locator('.hint')).toContainText(`${L.cost} ${costOf(r, locale)}`);
           expect(moneyOf(r.costMin, locale)).toMatch(L.money);
           expect(moneyOf(r.costMax, locale)).toMatch(L.money);
         }
@@ -629,9 +627,7 @@ for (const locale of ['fr', 'en'] as const) {
           L.pdfTitle(business.tradeName),
           L.pdfOverall(scoreOf(d.scores.overall, locale), d.level.label),
           L.benchmark(PEERS),
-          ...d.recommendations.map(
-            (r) => `${L.cost} ${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`,
-          ),
+          ...d.recommendations.map((r) => `${L.cost} ${costOf(r, locale)}`),
         ])
           expect(text.replace(/\u00a0/g, ' ')).toContain(words.replace(/\u00a0/g, ' '));
 

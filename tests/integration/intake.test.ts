@@ -116,6 +116,38 @@ describe(`public program page and pre-check (${engine})`, () => {
     expect(res.status).toBe(422);
     expect(paths(res.body)).toEqual(['employees', 'extra', 'neq']);
   });
+
+  it('asks for the facts left blank instead of judging them, and refuses a founding year to come', async () => {
+    const check = (json: unknown) =>
+      h.request(`/api/v1/programs/${programId}/eligibility-check`, { method: 'POST', json });
+    const blank = await json(
+      await check({ neq: '', postalCode: ' ', region: '', naics: '', employees: 8, foundedYear: 2015 }),
+    );
+    expect(blank.status).toBe(422);
+    expect(paths(blank.body)).toEqual(['naics', 'neq', 'postalCode', 'region']);
+    expect(blank.body.errors.find((e: { path: string }) => e.path === 'postalCode').message).toBe(
+      'Le champ « Code postal » est obligatoire.',
+    );
+    const future = await json(
+      await check({
+        neq: '1143920115',
+        postalCode: 'H2X 1Y4',
+        region: '06',
+        naics: '458',
+        employees: 8,
+        foundedYear: 2090,
+      }),
+    );
+    expect(future.status).toBe(422);
+    expect(future.body.errors).toEqual([
+      {
+        path: 'foundedYear',
+        message: expect.stringMatching(
+          /^Le champ « Année de fondation » ne peut pas dépasser l'année en cours \(\d{4}\)\.$/,
+        ),
+      },
+    ]);
+  });
 });
 
 describe(`applying (${engine})`, () => {
@@ -200,6 +232,35 @@ describe(`applying (${engine})`, () => {
     expect(message('business.goals')).toContain('at most 4,000 characters');
     expect(message('business.foundedYear')).toMatch(/at least 1800\.$/);
     expect(await applicationCount()).toBe(before);
+  });
+
+  it('refuses a founding year to come on the application, naming the field, and saves nothing of it', async () => {
+    const retailer = await verifiedRetailer(h);
+    const created = await json(
+      await h.request('/api/v1/applications', {
+        method: 'POST',
+        token: retailer.token,
+        json: { programId, business: business() },
+      }),
+    );
+    const res = await json(
+      await h.request(`/api/v1/applications/${created.body.id}`, {
+        method: 'PATCH',
+        token: retailer.token,
+        headers: { 'accept-language': 'en' },
+        json: { business: { foundedYear: 2090 } },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(paths(res.body)).toEqual(['business.foundedYear']);
+    expect(res.body.errors[0].message).toMatch(
+      /^Year founded cannot be later than the current year \(\d{4}\)\.$/,
+    );
+    const [row] = await h.services.database.db
+      .select({ foundedYear: applications.foundedYear })
+      .from(applications)
+      .where(eq(applications.id, created.body.id));
+    expect(row?.foundedYear).toBe(business().foundedYear);
   });
 
   it('checks that a given region agrees with the municipality, and names ambiguous municipalities', async () => {

@@ -20,10 +20,14 @@ export async function applyChanges(
   changes: ApplicationChanges,
 ): Promise<ApplicationRow> {
   const issues: FieldIssue[] = [];
-  const { columns, issues: placeIssues } = changes.business
-    ? columnsFromDraft(changes.business, { municipalityCode: app.municipalityCode, region: app.region })
+  const { columns, issues: draftIssues } = changes.business
+    ? columnsFromDraft(
+        changes.business,
+        { municipalityCode: app.municipalityCode, region: app.region },
+        ctx.now(),
+      )
     : { columns: {}, issues: [] };
-  issues.push(...placeIssues);
+  issues.push(...draftIssues);
 
   let partnerOrganizationId = app.partnerOrganizationId;
   let referralCode = app.referralCode;

@@ -3,6 +3,7 @@ import { foldForSearch } from '../../../kernel/text.ts';
 import { type BusinessDraft, REQUIRED_BUSINESS_FIELDS, resolvePlace } from './business-fields.ts';
 import type { ConsentChoice } from './consents.ts';
 import { addressKey, normaliseEmail, normalisePhone } from './duplicates.ts';
+import { futureFoundingYearIssue } from './facts.ts';
 
 type Issue = { path: string; key: string; params?: Record<string, unknown> };
 
@@ -15,15 +16,19 @@ export type BusinessColumns = Omit<BusinessDraft, 'municipality' | 'region'> & {
 
 /**
  * Turns submitted business facts into columns. The municipality (name or code) sets the region; a
- * region given alone must agree with the municipality already on file.
+ * region given alone must agree with the municipality already on file; the founding year is not after
+ * the current one (at `now`).
  */
 export function columnsFromDraft(
   draft: BusinessDraft,
   onFile: { municipalityCode: string | null; region: string | null },
+  now: Date,
 ): { columns: BusinessColumns; issues: Issue[] } {
   const { municipality, region, ...rest } = draft;
   const columns: BusinessColumns = { ...rest };
   const issues: Issue[] = [];
+  const futureYear = futureFoundingYearIssue('business.foundedYear', draft.foundedYear, now);
+  if (futureYear) issues.push(futureYear);
   if (municipality !== undefined) {
     const resolved = resolvePlace(municipality, region);
     if ('issue' in resolved) issues.push({ ...resolved.issue, path: `business.${resolved.issue.path}` });

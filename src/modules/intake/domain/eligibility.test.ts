@@ -120,6 +120,14 @@ describe('default criteria', () => {
     expect(result(rest, 'small_business')).toMatchObject({ passed: false });
     expect(result(rest, 'small_business').message.fr).toContain('(non fourni)');
   });
+
+  it('say « non fourni » once, without doubled parentheses, where a message already puts a fact in some', () => {
+    const { region: _, postalCode: __, ...rest } = eligible;
+    expect(result(rest, 'located_in_quebec').message).toEqual({
+      fr: "Le programme s'adresse aux entreprises situées au Québec : le code postal (non fourni) et la région indiquée (non fourni) ne correspondent pas à une adresse au Québec.",
+      en: 'The program is for businesses located in Québec: postal code (not given) and the region given (not given) do not match an address in Québec.',
+    });
+  });
 });
 
 describe('message placeholders', () => {

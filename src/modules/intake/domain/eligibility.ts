@@ -119,8 +119,12 @@ function limitCount(comparison: Comparison): number | undefined {
   return undefined;
 }
 
-function display(fact: string, value: FactValue, locale: Locale): string {
-  if (isMissing(value)) return locale === 'fr' ? '(non fourni)' : '(not given)';
+/** A fact as a message shows it; a missing one says so, in parentheses unless the message puts it in some. */
+function display(fact: string, value: FactValue, locale: Locale, inParentheses: boolean): string {
+  if (isMissing(value)) {
+    const missing = locale === 'fr' ? 'non fourni' : 'not given';
+    return inParentheses ? missing : `(${missing})`;
+  }
   if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
   return readable(fact, value);
 }
@@ -137,13 +141,14 @@ const PLACEHOLDER = /\{\{\s*([\w.]+)\s*((?:\|[^|{}]*)*)\}\}/g;
 export function fillMessage(template: string, criterion: Criterion, facts: Facts, locale: Locale): string {
   const comparison = primary(criterion.test);
   const plural = new Intl.PluralRules(locale === 'fr' ? 'fr-CA' : 'en-CA');
-  return template.replace(PLACEHOLDER, (_, name: string, wordForms: string) => {
+  return template.replace(PLACEHOLDER, (placeholder: string, name: string, wordForms: string, at: number) => {
     let text: string;
     let count: number | undefined;
     if (name === 'value' || name.startsWith('facts.')) {
       const fact = name === 'value' ? comparison.fact : name.slice(6);
       const value = facts[fact];
-      text = display(fact, value, locale);
+      const inParentheses = template[at - 1] === '(' && template[at + placeholder.length] === ')';
+      text = display(fact, value, locale, inParentheses);
       count = typeof value === 'number' ? value : undefined;
     } else if (name === 'limit') {
       text = limitOf(comparison, locale);

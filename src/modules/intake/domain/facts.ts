@@ -1,3 +1,4 @@
+import { TIME_ZONE } from '../../../kernel/format.ts';
 import type { Facts } from './eligibility.ts';
 
 /** Every fact criteria may test (the editor offers these). */
@@ -30,11 +31,29 @@ export type FactInput = {
   municipality?: string | null;
 };
 
+/** The calendar year in Montréal at `now`. */
+function calendarYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric' }).format(now));
+}
+
+/**
+ * A founding year after the current one is a typing mistake, not a fact to judge: the field issue
+ * that refuses it (at `path`), or undefined.
+ */
+export function futureFoundingYearIssue(
+  path: string,
+  foundedYear: number | null | undefined,
+  now: Date,
+): { path: string; key: string; params: { year: string } } | undefined {
+  const thisYear = calendarYear(now);
+  if (typeof foundedYear !== 'number' || foundedYear <= thisYear) return undefined;
+  // A string: a year is shown as typed (2026, not 2 026).
+  return { path, key: 'intake:validation.founded_year_future', params: { year: String(thisYear) } };
+}
+
 /** The facts criteria are evaluated on, including derived ones (years in operation, by calendar year). */
 export function factsFrom(input: FactInput, now: Date, alreadyInProgram?: boolean): Facts {
-  const year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal', year: 'numeric' }).format(now),
-  );
+  const year = calendarYear(now);
   return {
     neq: input.neq ?? null,
     postalCode: input.postalCode ?? null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptOrWaitlist, intakeOpen, placesRemaining } from './capacity.ts';
 import { addressKey, matchesBetween, normalisePhone } from './duplicates.ts';
-import { APPLICATION_STATUSES, canMove } from './status.ts';
+import { APPLICATION_STATUSES, canMove, mayAskForHumanReview } from './status.ts';
 
 describe('application statuses', () => {
   it('allow only the documented moves', () => {
@@ -14,6 +14,15 @@ describe('application statuses', () => {
     expect(canMove('accepted', 'refused')).toBe(false);
     expect(canMove('refused', 'accepted')).toBe(false);
     for (const to of APPLICATION_STATUSES) expect(canMove('withdrawn', to)).toBe(false);
+  });
+
+  it('offer a human review only of an unfavourable assessment that the team has not decided on', () => {
+    expect(mayAskForHumanReview({ status: 'submitted', eligible: false })).toBe(true);
+    expect(mayAskForHumanReview({ status: 'info_requested', eligible: false })).toBe(true);
+    expect(mayAskForHumanReview({ status: 'submitted', eligible: true })).toBe(false);
+    expect(mayAskForHumanReview({ status: 'draft', eligible: null })).toBe(false);
+    for (const decided of ['accepted', 'refused', 'waitlisted', 'withdrawn'] as const)
+      expect(mayAskForHumanReview({ status: decided, eligible: false })).toBe(false);
   });
 });
 

@@ -37,3 +37,17 @@ export const ACTIVE_STATUSES: readonly ApplicationStatus[] = [
 
 /** The retailer may still change the application's content. */
 export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'info_requested'];
+
+/** The retailer's application in a program: one that is neither withdrawn nor refused. */
+export const CURRENT_STATUSES: readonly ApplicationStatus[] = ['draft', ...ACTIVE_STATUSES];
+
+/** Submitted and not yet decided by the team (asking for information decides nothing). */
+const AWAITING_DECISION: readonly ApplicationStatus[] = ['submitted', 'info_requested'];
+
+/**
+ * Law 25: a person may be asked to review the automated assessment while it stands against the
+ * applicant (found not eligible) and before the team decides; a decision is already a person's.
+ */
+export function mayAskForHumanReview(app: { status: ApplicationStatus; eligible: boolean | null }): boolean {
+  return app.eligible === false && AWAITING_DECISION.includes(app.status);
+}

@@ -11,6 +11,8 @@ import { AppError, isAppError } from '../../../platform/errors.ts';
 import { type CoachingOverview, getCoachingOverview } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
+import { nextStep } from '../domain/next-step.ts';
+import { mayAskForHumanReview } from '../domain/status.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { requestHumanReview } from '../use-cases/request-human-review.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
@@ -25,7 +27,12 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     a.status === 'accepted' ? coachingOf(ctx, a.id) : null,
     a.status === 'accepted' ? listApplicationDiagnostics(ctx, a.id) : [],
   ]);
-  const entry = diagnostics.find((d) => d.phase === 'T0');
+  const progress = (phase: 'T0' | 'T1') => {
+    const found = diagnostics.find((d) => d.phase === phase);
+    return found ? { id: found.id, status: found.status } : null;
+  };
+  const entry = progress('T0');
+  const closing = progress('T1');
   return {
     application: {
       ...a,
@@ -33,17 +40,20 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
       decidedAt: a.decidedAt ? formatDateTime(a.decidedAt, ctx.locale) : null,
       history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
     },
+    /** The retailer who applied (not the team): may start an application for another business. */
+    applicant: account !== null,
     emailVerified: account?.emailVerified ?? true,
     justSubmitted: search.has('submitted'),
     justSaved: search.has('saved'),
     coaching: coaching ? coachingView(coaching, ctx.now(), ctx.locale) : null,
-    /** Where the entry diagnostic stands: the next step once accepted. */
-    diagnostic:
-      a.status === 'accepted'
-        ? entry
-          ? { id: entry.id, status: entry.status }
-          : { id: null, status: 'not_started' as const }
-        : null,
+    next: nextStep(a.status, {
+      entry: entry?.status ?? 'not_started',
+      closing: closing?.status ?? 'not_started',
+      expertAssigned: coaching?.assigned ?? false,
+      coachingClosed: Boolean(coaching?.closed),
+    }),
+    diagnostics: { entry, closing },
+    mayAskForReview: mayAskForHumanReview({ status: a.status, eligible: a.eligibility?.eligible ?? null }),
   };
 });
 
@@ -102,7 +112,10 @@ export default function ApplicationStatus() {
     justSubmitted,
     justSaved,
     coaching,
-    diagnostic,
+    next,
+    diagnostics,
+    mayAskForReview,
+    applicant,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -143,7 +156,12 @@ export default function ApplicationStatus() {
 
       <section aria-labelledby="next-title" className="card">
         <h2 id="next-title">{t('ui.status_page.next_title')}</h2>
-        <p>{t(`ui.status_page.next.${a.status}`, { position: a.waitlistPosition ?? '' })}</p>
+        <p>
+          {t(`ui.status_page.next.${next}`, {
+            position: a.waitlistPosition ?? '',
+            expert: coaching?.expert ?? '',
+          })}
+        </p>
         {a.status === 'info_requested' ? (
           <>
             <p>
@@ -154,22 +172,7 @@ export default function ApplicationStatus() {
             </Link>
           </>
         ) : null}
-        {diagnostic ? (
-          <Link
-            to={
-              diagnostic.status === 'completed'
-                ? `/diagnostics/${diagnostic.id}/results`
-                : diagnostic.status === 'in_progress'
-                  ? `/diagnostics/${diagnostic.id}`
-                  : `/applications/${a.id}/diagnostics`
-            }
-            className={
-              diagnostic.status === 'completed' ? 'button button-secondary' : 'button button-primary'
-            }
-          >
-            {t(`ui.status_page.diagnostic.${diagnostic.status}`)}
-          </Link>
-        ) : null}
+        <DiagnosticLink applicationId={a.id} next={next} diagnostics={diagnostics} />
         {a.status === 'draft' ? (
           <Link to={`/applications/${a.id}/steps/${a.draftStep}`} className="button button-primary">
             {t('ui.status_page.resume')}
@@ -201,13 +204,13 @@ export default function ApplicationStatus() {
           </ul>
           {a.reviewRequestedAt ? (
             <p>{t('ui.status_page.review_requested')}</p>
-          ) : (
+          ) : mayAskForReview ? (
             <PostForm className="stack">
               <input type="hidden" name="intent" value="review" />
               <TextArea name="message" label={t('ui.status_page.review_message')} rows={3} maxLength={2000} />
               <SubmitButton variant="secondary">{t('ui.status_page.request_review')}</SubmitButton>
             </PostForm>
-          )}
+          ) : null}
         </section>
       ) : null}
 
@@ -238,8 +241,68 @@ export default function ApplicationStatus() {
           </PostForm>
         </section>
       ) : null}
+
+      {applicant ? (
+        <p className="another-business">
+          <Link to="/apply?another">{t('ui.apply.another_business')}</Link>
+        </p>
+      ) : null}
     </div>
   );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/**
+ * The diagnostic the next step is about: the entry one to start or resume, its results once coaching
+ * is the next step, the closing one to take, then its results (the before and after).
+ */
+function DiagnosticLink({
+  applicationId,
+  next,
+  diagnostics: { entry, closing },
+}: {
+  applicationId: string;
+  next: LoaderData['next'];
+  diagnostics: LoaderData['diagnostics'];
+}) {
+  const { t } = useTranslation('intake');
+  const link = (to: string, label: string, primary: boolean) => (
+    <Link to={to} className={primary ? 'button button-primary' : 'button button-secondary'}>
+      {label}
+    </Link>
+  );
+  switch (next) {
+    case 'entry_diagnostic':
+      return link(
+        `/applications/${applicationId}/diagnostics`,
+        t('ui.status_page.diagnostic.not_started'),
+        true,
+      );
+    case 'entry_diagnostic_in_progress':
+      return entry
+        ? link(`/diagnostics/${entry.id}`, t('ui.status_page.diagnostic.in_progress'), true)
+        : null;
+    case 'awaiting_expert':
+    case 'coaching':
+      return entry
+        ? link(`/diagnostics/${entry.id}/results`, t('ui.status_page.diagnostic.completed'), false)
+        : null;
+    case 'closing_diagnostic':
+      return closing
+        ? link(`/diagnostics/${closing.id}`, t('ui.status_page.closing_diagnostic.in_progress'), true)
+        : link(
+            `/applications/${applicationId}/diagnostics`,
+            t('ui.status_page.closing_diagnostic.not_started'),
+            true,
+          );
+    case 'closed':
+      return closing
+        ? link(`/diagnostics/${closing.id}/results`, t('ui.status_page.closing_diagnostic.completed'), false)
+        : null;
+    default:
+      return null;
+  }
 }
 
 /** "Mon accompagnement": the expert, sessions with their invitations, shared summaries, the plan, the surveys. */

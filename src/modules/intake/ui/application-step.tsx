@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { Checkbox, CheckboxGroup, TextArea } from '../../../../app/components/choices.tsx';
@@ -12,49 +13,49 @@ import {
 } from '../../../../app/components/forms.tsx';
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import type { Locale } from '../../../kernel/locale.ts';
 import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
 import { REGIONS } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
+import { REQUIRED_BUSINESS_FIELDS } from '../domain/business-fields.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
+import { futureFoundingYearIssue } from '../domain/facts.ts';
 import { EDITABLE_STATUSES } from '../domain/status.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { getProgramOverview } from '../use-cases/get-program-overview.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
+import { readableFact } from './business-facts.tsx';
 import { formNumber, languageOptions, naicsOptions, presenceOptions, revenueOptions } from './options.ts';
 
 export const STEPS = ['business', 'contact', 'online', 'consents', 'review'] as const;
 const LAST = STEPS.length;
 
+/** The fields of steps 1 to 4, in the order each step asks for them (the review shows them so too). */
+const FIELDS_OF_STEP = [
+  ['legalName', 'tradeName', 'neq', 'naics', 'employees', 'foundedYear', 'annualRevenueBand'],
+  [
+    'street',
+    'municipality',
+    'postalCode',
+    'region',
+    'phone',
+    'email',
+    'website',
+    'socialLinks',
+    'contactName',
+    'contactPhone',
+  ],
+  ['languagesServed', 'onlinePresence', 'goals', 'challenges'],
+  ['consents', 'attestation', 'referralCode'],
+] as const;
+
 /** The step each field is on (error paths are `business.<field>`, `consents.<purpose>`, …). */
-const STEP_OF_FIELD: Record<string, number> = {
-  ...Object.fromEntries(
-    ['legalName', 'tradeName', 'neq', 'naics', 'employees', 'foundedYear', 'annualRevenueBand'].map((f) => [
-      f,
-      1,
-    ]),
-  ),
-  ...Object.fromEntries(
-    [
-      'street',
-      'municipality',
-      'postalCode',
-      'region',
-      'phone',
-      'email',
-      'website',
-      'socialLinks',
-      'contactName',
-      'contactPhone',
-    ].map((f) => [f, 2]),
-  ),
-  ...Object.fromEntries(['languagesServed', 'onlinePresence', 'goals', 'challenges'].map((f) => [f, 3])),
-  consents: 4,
-  attestation: 4,
-  referralCode: 4,
-};
+const STEP_OF_FIELD: Record<string, number> = Object.fromEntries(
+  FIELDS_OF_STEP.flatMap((fields, i) => fields.map((field) => [field, i + 1])),
+);
 
 /**
  * Where the error summary links a field to: the fields of this form are named without `business.`,
@@ -83,7 +84,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   if (!EDITABLE_STATUSES.includes(application.status)) throw redirect(`/applications/${application.id}`);
   const program = await getProgramOverview(ctx, application.programId);
   const b = application.business;
-  // The review step shows what the automated assessment will say, before anything is submitted.
+  // The review step shows what the automated assessment will say, before anything is submitted (not
+  // for a founding year in the future, saved before such years were refused: the pre-check refuses it).
   const preview =
     step === LAST &&
     b.neq &&
@@ -91,7 +93,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     b.region &&
     b.naics &&
     b.employees !== null &&
-    b.foundedYear !== null
+    b.foundedYear !== null &&
+    !futureFoundingYearIssue('foundedYear', b.foundedYear, ctx.now())
       ? await checkEligibility(ctx, program.id, {
           neq: b.neq,
           postalCode: b.postalCode,
@@ -244,6 +247,17 @@ export default function ApplicationStep() {
         </Notice>
       ) : null}
       <ErrorSummary error={failed?.error} hrefFor={(path) => errorHref(application.id, step, path)} />
+      {/* Right after step 1, the check-digit warning is told once more, with the way back to the NEQ. */}
+      {step === 2 && application.neqWarning ? (
+        <Notice kind="warning">
+          <p>
+            {t('ui.hints.neq_check_named', { neq: b.neq })}{' '}
+            <Link to={`/applications/${application.id}/steps/1#${fieldId('neq')}`}>
+              {t('ui.review.check_neq')}
+            </Link>
+          </p>
+        </Notice>
+      ) : null}
       {!emailVerified ? (
         <Notice kind="warning">
           <p>{t('ui.status_page.verify_email')}</p>
@@ -525,6 +539,23 @@ export default function ApplicationStep() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** What the review shows for one business fact: choices by their label, the region by its name. */
+function businessValue(
+  name: string,
+  b: LoaderData['application']['business'],
+  t: TFunction,
+  locale: Locale,
+): string | undefined {
+  if (name === 'naics')
+    return naicsOptions(locale).find((n) => n.value === b.naics)?.label ?? b.naics ?? undefined;
+  if (name === 'region') return REGIONS.find((r) => r.code === b.region)?.name ?? b.region ?? undefined;
+  return readableFact(name, b[name as keyof typeof b], t);
+}
+
+/** One line of the review: `value` undefined when nothing was given. */
+type ReviewRow = { name: string; label: string; value?: string; required: boolean; warning?: string };
+
+/** Everything the applicant entered, step by step, each step with the link that changes it; then the assessment. */
 function Review({
   application,
   program,
@@ -533,45 +564,84 @@ function Review({
 }: Pick<LoaderData, 'application' | 'program' | 'preview' | 'locale'>) {
   const { t } = useTranslation('intake');
   const b = application.business;
-  // [field, value, required to submit]
-  const rows: [string, string | number | null | undefined, boolean][] = [
-    ['legalName', b.legalName, true],
-    ['tradeName', b.tradeName, false],
-    ['neq', b.neq, true],
-    ['naics', naicsOptions(locale).find((n) => n.value === b.naics)?.label ?? b.naics, true],
-    ['employees', b.employees, true],
-    ['foundedYear', b.foundedYear, true],
-    ['street', b.street, true],
-    ['municipality', b.municipality, true],
-    ['postalCode', b.postalCode, true],
-    ['region', REGIONS.find((r) => r.code === b.region)?.name ?? b.region, true],
-    ['phone', b.phone, true],
-    ['email', b.email, true],
-    ['website', b.website, false],
-    ['contactName', b.contactName, true],
+  // The region follows from the municipality: it is as needed as the municipality.
+  const required = new Set<string>([...REQUIRED_BUSINESS_FIELDS, 'region']);
+  const facts = FIELDS_OF_STEP.slice(0, 3).map((fields) =>
+    fields.map(
+      (name): ReviewRow => ({
+        name,
+        label: t(`fields.business.${name}`),
+        value: businessValue(name, b, t, locale),
+        required: required.has(name),
+        warning: name === 'neq' && application.neqWarning ? t('ui.hints.neq_check') : undefined,
+      }),
+    ),
+  );
+  const consents: ReviewRow[] = [
+    ...program.consentTexts.map((c) => ({
+      name: c.purpose,
+      label: t(`fields.consents.${c.purpose}`),
+      value: application.consents[c.purpose as keyof typeof application.consents]
+        ? t('ui.review.consent_given')
+        : c.required
+          ? undefined
+          : t('ui.review.consent_not_given'),
+      required: c.required,
+    })),
+    {
+      name: 'attestation',
+      label: t('fields.attestation'),
+      value: application.attestation ? t('ui.review.attested') : undefined,
+      required: true,
+    },
+    {
+      name: 'referralCode',
+      label: t('fields.referralCode'),
+      value: application.referralCode
+        ? application.partner
+          ? t('ui.review.referred_by', { code: application.referralCode, partner: application.partner.name })
+          : application.referralCode
+        : undefined,
+      required: false,
+    },
   ];
   return (
     <>
-      <h2>{t('ui.review.facts')}</h2>
-      <dl className="facts">
-        {rows.map(([name, value, required]) => (
-          <div key={name}>
-            <dt>{t(`fields.business.${name}`)}</dt>
-            <dd>
-              {value !== null && value !== undefined && value !== '' ? (
-                String(value)
-              ) : required ? (
-                <em>{t('ui.review.missing')}</em>
-              ) : (
-                t('ui.review.not_given')
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p>
-        <Link to={`/applications/${application.id}/steps/1`}>{t('ui.review.change')}</Link>
-      </p>
+      {[...facts, consents].map((rows, i) => {
+        const name = STEPS[i]!;
+        const title = t(`ui.steps.${name}`);
+        return (
+          <section key={name} aria-labelledby={`review-${name}`}>
+            <h2 id={`review-${name}`}>{title}</h2>
+            <dl className="facts">
+              {rows.map((row) => (
+                <div key={row.name}>
+                  <dt>{row.label}</dt>
+                  <dd>
+                    {row.value !== undefined ? (
+                      row.value
+                    ) : row.required ? (
+                      <em>{t('ui.review.missing')}</em>
+                    ) : (
+                      t('ui.review.not_given')
+                    )}
+                    {row.warning ? (
+                      <Notice kind="warning">
+                        <p>{row.warning}</p>
+                      </Notice>
+                    ) : null}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p>
+              <Link to={`/applications/${application.id}/steps/${i + 1}`}>
+                {t('ui.review.change_step', { step: title })}
+              </Link>
+            </p>
+          </section>
+        );
+      })}
       <h2>{t('ui.review.assessment')}</h2>
       <p>{program.notice}</p>
       {preview ? (

@@ -4,12 +4,14 @@ import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
+import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const referralCode = new URL(request.url).searchParams.get('ref')?.slice(0, 40) ?? '';
+  const search = new URL(request.url).searchParams;
+  const referralCode = search.get('ref')?.slice(0, 40) ?? '';
   const [program] = await listProgramOverviews(ctx);
   const here = `/apply${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ''}`;
   if (ctx.actor.kind !== 'user')
@@ -20,9 +22,17 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     };
   if (ctx.actor.role !== 'retailer') return { kind: 'not_retailer' as const, here, program: null };
   const mine = (await listMyApplications(ctx)).items.filter((a) => a.status !== 'withdrawn');
-  const draft = mine.find((a) => a.status === 'draft');
-  // A retailer with one draft goes straight back to where they left it.
-  if (draft && mine.length === 1) throw redirect(`/applications/${draft.id}/steps/${draft.draftStep}`);
+  const current = mine.filter((a) => a.programId === program?.id && CURRENT_STATUSES.includes(a.status));
+  // « Ma demande » leads to the retailer's application in the program (a draft where it was left),
+  // unless they followed the link to start one for another business.
+  const only = current.length === 1 ? current[0] : undefined;
+  if (only && !search.has('another')) {
+    throw redirect(
+      only.status === 'draft'
+        ? `/applications/${only.id}/steps/${only.draftStep}`
+        : `/applications/${only.id}`,
+    );
+  }
   const account = await getAccount(ctx);
   return {
     kind: 'retailer' as const,
@@ -30,6 +40,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     // Right after registration: say where the confirmation link went, and that it is needed to submit.
     unverifiedEmail: account.emailVerified ? null : account.email,
     referralCode,
+    /** Already applying to this program: starting again is only for another business. */
+    applying: current.length > 0,
     program: program && {
       id: program.id,
       name: program.name,
@@ -121,8 +133,17 @@ export default function Apply() {
           {data.program?.intakeOpen ? (
             <PostForm>
               <input type="hidden" name="referralCode" value={data.referralCode} />
-              <p>{t('ui.apply.start_intro', { program: data.program.name })}</p>
-              <SubmitButton>{t('ui.apply.start')}</SubmitButton>
+              {data.applying ? (
+                <>
+                  <p>{t('ui.apply.another_intro')}</p>
+                  <SubmitButton variant="secondary">{t('ui.apply.another_business')}</SubmitButton>
+                </>
+              ) : (
+                <>
+                  <p>{t('ui.apply.start_intro', { program: data.program.name })}</p>
+                  <SubmitButton>{t('ui.apply.start')}</SubmitButton>
+                </>
+              )}
             </PostForm>
           ) : (
             <Notice kind="warning">

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -24,6 +25,23 @@ export type BusinessFactsView = {
   challenges: string | null;
 };
 
+/** The facts given as a choice of the form: the key prefix of each choice's label. */
+const CHOICE_LABELS: Record<string, string> = {
+  annualRevenueBand: 'ui.revenue',
+  languagesServed: 'ui.languages',
+  onlinePresence: 'ui.presence',
+};
+
+/** A business fact as people read it: a choice by its label, a list joined; undefined when not given. */
+export function readableFact(name: string, value: unknown, t: TFunction): string | undefined {
+  const given = (Array.isArray(value) ? value : [value]).filter(
+    (v) => v !== null && v !== undefined && v !== '',
+  );
+  if (given.length === 0) return undefined;
+  const prefix = CHOICE_LABELS[name];
+  return given.map((v) => (prefix ? t(`${prefix}.${v}`) : String(v))).join(', ');
+}
+
 /**
  * The business facts of an application as a list of terms (the review page, the expert's file page),
  * with the website, e-mail and phone numbers as links; `children` adds terms at the end.
@@ -45,7 +63,7 @@ export function BusinessFacts({
     ['naics', b.naics],
     ['employees', b.employees],
     ['foundedYear', b.foundedYear],
-    ['annualRevenueBand', b.annualRevenueBand ? t(`ui.revenue.${b.annualRevenueBand}`) : null],
+    ['annualRevenueBand', b.annualRevenueBand],
     ['street', b.street],
     ['municipality', b.municipality],
     ['postalCode', b.postalCode],
@@ -55,33 +73,36 @@ export function BusinessFacts({
     ['website', b.website],
     ['contactName', b.contactName],
     ['contactPhone', b.contactPhone],
-    ['languagesServed', b.languagesServed.map((l) => t(`ui.languages.${l}`)).join(', ')],
-    ['onlinePresence', b.onlinePresence.map((p) => t(`ui.presence.${p}`)).join(', ')],
+    ['languagesServed', b.languagesServed],
+    ['onlinePresence', b.onlinePresence],
     ['goals', b.goals],
     ['challenges', b.challenges],
   ];
   return (
     <dl className="facts">
-      {facts.map(([name, value]) => (
-        <div key={name}>
-          <dt>{t(`fields.business.${name}`)}</dt>
-          <dd>
-            {value === null || value === undefined || value === '' ? (
-              '—'
-            ) : name === 'website' && /^https?:\/\//.test(String(value)) ? (
-              <a href={String(value)} rel="noopener noreferrer">
-                {String(value)}
-              </a>
-            ) : name === 'email' ? (
-              <a href={`mailto:${String(value)}`}>{String(value)}</a>
-            ) : name === 'phone' || name === 'contactPhone' ? (
-              <a href={`tel:${String(value).replace(/[^\d+]/g, '')}`}>{String(value)}</a>
-            ) : (
-              String(value)
-            )}
-          </dd>
-        </div>
-      ))}
+      {facts.map(([name, value]) => {
+        const text = readableFact(name, value, t);
+        return (
+          <div key={name}>
+            <dt>{t(`fields.business.${name}`)}</dt>
+            <dd>
+              {text === undefined ? (
+                '—'
+              ) : name === 'website' && /^https?:\/\//.test(text) ? (
+                <a href={text} rel="noopener noreferrer">
+                  {text}
+                </a>
+              ) : name === 'email' ? (
+                <a href={`mailto:${text}`}>{text}</a>
+              ) : name === 'phone' || name === 'contactPhone' ? (
+                <a href={`tel:${text.replace(/[^\d+]/g, '')}`}>{text}</a>
+              ) : (
+                text
+              )}
+            </dd>
+          </div>
+        );
+      })}
       {children}
     </dl>
   );

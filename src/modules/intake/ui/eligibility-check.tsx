@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { regionOptions } from '../../../../app/components/choices.tsx';
+import { FocusOn } from '../../../../app/components/focus-on.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -50,31 +51,34 @@ export default function EligibilityCheck() {
       <PageTitle title={t('ui.precheck.title')}>{t('ui.precheck.title')}</PageTitle>
       <p className="lead">{t('ui.precheck.intro', { program: program?.name })}</p>
       {answer ? (
-        <section aria-labelledby="answer-title" className="card">
-          <h2 id="answer-title">
-            {answer.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}
-          </h2>
-          <ul className="result-list">
-            {answer.criteria.map((c) => (
-              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                <strong>
-                  {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
-                </strong>
-                <br />
-                {c.message}
-              </li>
-            ))}
-          </ul>
-          <p>{t('ui.precheck.duplicates_later')}</p>
-          {program ? <p className="hint">{program.notice}</p> : null}
-          {answer.eligible ? (
-            <p>
-              <Link to="/apply" className="button button-primary">
-                {t('ui.precheck.apply')}
-              </Link>
-            </p>
-          ) : null}
-        </section>
+        // The answer takes the focus (and is read out): on a phone the button pressed is far below it.
+        <FocusOn when={answer} id="verdict">
+          <section aria-labelledby="answer-title" className="card">
+            <h2 id="answer-title">
+              {answer.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}
+            </h2>
+            <ul className="result-list">
+              {answer.criteria.map((c) => (
+                <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
+                  <strong>
+                    {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
+                  </strong>
+                  <br />
+                  {c.message}
+                </li>
+              ))}
+            </ul>
+            <p>{t('ui.precheck.duplicates_later')}</p>
+            {program ? <p className="hint">{program.notice}</p> : null}
+            {answer.eligible ? (
+              <p>
+                <Link to="/apply" className="button button-primary">
+                  {t('ui.precheck.apply')}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        </FocusOn>
       ) : (
         <Notice>
           <p>{t('ui.precheck.nothing_stored')}</p>

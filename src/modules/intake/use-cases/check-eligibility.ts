@@ -6,14 +6,20 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { currentCriteria } from '../db/queries.ts';
 import { evaluate, factsUsed } from '../domain/eligibility.ts';
-import { factsFrom, PRIVATE_FACTS } from '../domain/facts.ts';
+import { factsFrom, futureFoundingYearIssue, PRIVATE_FACTS } from '../domain/facts.ts';
 
-/** Business facts for the anonymous pre-check: types are checked here, values by the criteria (with reasons). */
+/** A fact the pre-check asks for: left blank, it is a field to fill in, not a criterion failed. */
+const givenText = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Business facts for the anonymous pre-check: presence and types are checked here, values by the
+ * criteria (with reasons).
+ */
 export const eligibilityCheckInput = z.strictObject({
-  neq: z.string().trim().max(20),
-  postalCode: z.string().trim().max(10),
-  region: z.string().trim().max(2),
-  naics: z.string().trim().max(6),
+  neq: givenText(20),
+  postalCode: givenText(10),
+  region: givenText(2),
+  naics: givenText(6),
   employees: z.number().int().min(0).max(1_000_000),
   foundedYear: z.number().int().min(1800).max(2100),
   annualRevenue: z.number().min(0).max(1e12).optional(),
@@ -36,6 +42,8 @@ export async function checkEligibility(
   authorize(ctx.actor, 'program.check_eligibility');
   const program = await getProgram(ctx, programId);
   const facts = parseInput(eligibilityCheckInput, input);
+  const futureYear = futureFoundingYearIssue('foundedYear', facts.foundedYear, ctx.now());
+  if (futureYear) throw new AppError('invalid_input', { fields: [futureYear] });
   const version = await currentCriteria(ctx.db, program.id);
   if (!version) throw new AppError('conflict', { key: 'intake:errors.no_criteria' });
   const publicCriteria = version.criteria.filter(
