@@ -8,12 +8,16 @@ import {
   normaliseNeq,
   normalisePostalCode,
   REGIONS,
+  regionName,
 } from './quebec.ts';
 
 describe('Québec reference data', () => {
   it('has the 17 regions and the 9 retail subsectors', () => {
     expect(REGIONS).toHaveLength(17);
-    expect(REGIONS.find((r) => r.code === '02')?.name).toBe('Saguenay–Lac-Saint-Jean');
+    expect(regionName('02')).toBe('Saguenay–Lac-Saint-Jean');
+    // An unknown code shows as itself; no region stays none.
+    expect(regionName('99')).toBe('99');
+    expect(regionName(null)).toBeNull();
     expect(NAICS_RETAIL.map((n) => n.code)).toEqual([
       '441',
       '444',

@@ -21,6 +21,13 @@ export const REGIONS = [
 export type RegionCode = (typeof REGIONS)[number]['code'];
 export const REGION_CODES = REGIONS.map((r) => r.code) as RegionCode[];
 
+/** A region's name from its code (the code itself when unknown, so nothing shows blank). */
+export function regionName(code: string): string;
+export function regionName(code: string | null): string | null;
+export function regionName(code: string | null): string | null {
+  return code === null ? null : (REGIONS.find((r) => r.code === code)?.name ?? code);
+}
+
 /** Retail trade subsectors, NAICS/SCIAN Canada 2022, sectors 44–45. */
 export const NAICS_RETAIL = [
   {

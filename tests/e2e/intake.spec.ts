@@ -112,7 +112,7 @@ const TEXT = {
       twoFactorDone: 'Vérification en deux étapes activée',
       continue: 'Continuer',
     },
-    reviewQueue: 'Demandes à traiter',
+    reviewQueue: 'Demandes',
     search: 'Nom ou NEQ',
     filter: 'Filtrer',
     noneMatch: 'Aucune demande ne correspond.',
@@ -211,7 +211,7 @@ const TEXT = {
       twoFactorDone: 'Two-step verification is on',
       continue: 'Continue',
     },
-    reviewQueue: 'Applications to review',
+    reviewQueue: 'Applications',
     search: 'Name or NEQ',
     filter: 'Filter',
     noneMatch: 'No application matches.',
@@ -562,7 +562,7 @@ for (const locale of ['fr', 'en'] as const) {
         await staff.getByRole('button', { name: L.signIn }).click();
         await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator');
 
-        await staff.getByRole('main').getByRole('link', { name: L.reviewQueue }).click();
+        await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);
         await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueue);
         await checkPage(staff, locale, 'review-queue', { switchLanguage: false });

@@ -13,7 +13,7 @@ import {
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
-import { REGIONS } from '../../../kernel/quebec.ts';
+import { regionName } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 // The business's profile is the intake module's to show; its index does not export the use case yet.
@@ -74,7 +74,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     team: isAllowed(ctx.actor, 'application.review'),
     profile: {
       ...b,
-      regionName: REGIONS.find((r) => r.code === b.region)?.name ?? b.region,
+      regionName: regionName(b.region),
     },
     hours: {
       used: readable(h.usedHours, ctx.locale),

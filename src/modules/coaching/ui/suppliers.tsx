@@ -12,7 +12,7 @@ import {
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { LOCALES } from '../../../kernel/locale.ts';
-import { REGION_CODES, REGIONS } from '../../../kernel/quebec.ts';
+import { REGION_CODES, regionName } from '../../../kernel/quebec.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 import { listRateableSuppliers } from '../use-cases/list-rateable-suppliers.ts';
@@ -51,10 +51,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
         id: s.id,
         name: s.name,
         categories: s.categories,
-        regions:
-          s.regions.length >= REGION_CODES.length
-            ? null
-            : s.regions.map((code) => REGIONS.find((r) => r.code === code)?.name ?? code),
+        regions: s.regions.length >= REGION_CODES.length ? null : s.regions.map(regionName),
         languages: s.languages,
         website: s.website,
         description: s.description,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { REGIONS } from '../../../kernel/quebec.ts';
+import { regionName } from '../../../kernel/quebec.ts';
 import type { Reason } from './fit.ts';
 
 /** A fit reason in words, in the reader's language ("même région", "parle français"…). */
@@ -7,7 +7,7 @@ export function describeReason(reason: Reason, t: TFunction, dimensionLabel: (id
   switch (reason.key) {
     case 'same_region':
       return t('experts:reasons.same_region', {
-        region: REGIONS.find((r) => r.code === reason.region)?.name ?? reason.region,
+        region: regionName(reason.region),
       });
     case 'speaks':
       return t(`experts:reasons.speaks_${reason.language}`);

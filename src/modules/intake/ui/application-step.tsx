@@ -15,7 +15,7 @@ import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
-import { REGIONS } from '../../../kernel/quebec.ts';
+import { regionName } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { REQUIRED_BUSINESS_FIELDS } from '../domain/business-fields.ts';
@@ -28,7 +28,14 @@ import { getProgramOverview } from '../use-cases/get-program-overview.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
 import { readableFact } from './business-facts.tsx';
-import { formNumber, languageOptions, naicsOptions, presenceOptions, revenueOptions } from './options.ts';
+import {
+  formNumber,
+  languageOptions,
+  naicsLabel,
+  naicsOptions,
+  presenceOptions,
+  revenueOptions,
+} from './options.ts';
 
 export const STEPS = ['business', 'contact', 'online', 'consents', 'review'] as const;
 const LAST = STEPS.length;
@@ -377,7 +384,7 @@ export default function ApplicationStep() {
             {b.region ? (
               <p className="hint">
                 {t('ui.hints.region_found', {
-                  region: REGIONS.find((r) => r.code === b.region)?.name ?? b.region,
+                  region: regionName(b.region),
                 })}
               </p>
             ) : null}
@@ -546,9 +553,8 @@ function businessValue(
   t: TFunction,
   locale: Locale,
 ): string | undefined {
-  if (name === 'naics')
-    return naicsOptions(locale).find((n) => n.value === b.naics)?.label ?? b.naics ?? undefined;
-  if (name === 'region') return REGIONS.find((r) => r.code === b.region)?.name ?? b.region ?? undefined;
+  if (name === 'naics') return b.naics ? naicsLabel(b.naics, locale) : undefined;
+  if (name === 'region') return b.region ? regionName(b.region) : undefined;
   return readableFact(name, b[name as keyof typeof b], t);
 }
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { naicsLabel } from './options.ts';
 
 /** What an application says about the business, as its pages show it. */
 export type BusinessFactsView = {
@@ -55,12 +56,12 @@ export function BusinessFacts({
   regionName: string | null;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const facts: [string, unknown][] = [
     ['legalName', b.legalName],
     ['tradeName', b.tradeName],
     ['neq', b.neq],
-    ['naics', b.naics],
+    ['naics', b.naics && naicsLabel(b.naics, i18n.language === 'en' ? 'en' : 'fr')],
     ['employees', b.employees],
     ['foundedYear', b.foundedYear],
     ['annualRevenueBand', b.annualRevenueBand],

@@ -7,6 +7,9 @@ import { LANGUAGES_SERVED, ONLINE_PRESENCE } from '../domain/choices.ts';
 /** Choices shown in the intake forms, in the reader's language. */
 export const naicsOptions = (locale: Locale) =>
   NAICS_RETAIL.map((n) => ({ value: n.code, label: `${n.code} – ${n[locale]}` }));
+/** A subsector as the forms list it (`458 – Clothing…`), or the code itself when it is not a retail one. */
+export const naicsLabel = (code: string, locale: Locale) =>
+  naicsOptions(locale).find((n) => n.value === code)?.label ?? code;
 export const revenueOptions = (t: TFunction) =>
   REVENUE_BANDS.map((b) => ({ value: b, label: t(`ui.revenue.${b}`) }));
 export const presenceOptions = (t: TFunction) =>

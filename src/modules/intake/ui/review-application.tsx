@@ -11,7 +11,7 @@ import {
 import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
-import { REGIONS } from '../../../kernel/quebec.ts';
+import { regionName } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { DECISIONS } from '../domain/status.ts';
@@ -30,7 +30,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
       ...a,
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
       history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
-      regionName: REGIONS.find((r) => r.code === a.business.region)?.name ?? a.business.region,
+      regionName: regionName(a.business.region),
     },
     duplicates: detail.staff.duplicates,
   };
@@ -141,8 +141,9 @@ export default function ReviewApplication() {
         {a.eligibility ? (
           <>
             <p>
-              {a.eligibility.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')} (
-              {t('ui.review_page.criteria_version', { version: a.eligibility.criteriaVersion })})
+              {/* The team's words, not those written to the applicant. */}
+              <strong>{a.eligibility.eligible ? t('ui.queue.eligible') : t('ui.queue.not_eligible')}</strong>{' '}
+              ({t('ui.review_page.criteria_version', { version: a.eligibility.criteriaVersion })})
             </p>
             <ul className="result-list">
               {a.eligibility.criteria.map((c) => (

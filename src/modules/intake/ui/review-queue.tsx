@@ -12,6 +12,7 @@ import {
 import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate, formatNumber } from '../../../kernel/format.ts';
+import { regionName } from '../../../kernel/quebec.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { DECISIONS } from '../domain/status.ts';
@@ -294,7 +295,7 @@ export default function ReviewQueue() {
                       {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
                     </td>
                     <td className="mono">{i.neq}</td>
-                    <td>{i.region}</td>
+                    <td>{i.region ? regionName(i.region) : '—'}</td>
                     <td>{i.employees}</td>
                     <td>
                       {i.eligible === null
@@ -304,7 +305,7 @@ export default function ReviewQueue() {
                           : t('ui.queue.not_eligible')}
                     </td>
                     <td>{t(`ui.status.${i.status}`)}</td>
-                    <td>{i.submittedAt}</td>
+                    <td className="date">{i.submittedAt}</td>
                     <td>{i.partner ?? '—'}</td>
                   </tr>
                 ))}
