@@ -52,10 +52,12 @@ export const phoneField = z
     return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}` : v;
   });
 
+/** A web address; typed without its scheme (`www.boutique.ca`), it is taken as https. */
 const urlField = z
   .string()
   .trim()
   .max(300)
+  .transform((v) => (/^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(v) ? `https://${v}` : v))
   .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), { error: 'intake:validation.url' });
 
 export const regionField = z.enum(REGION_CODES);
