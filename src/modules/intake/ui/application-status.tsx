@@ -16,6 +16,7 @@ import { mayAskForHumanReview } from '../domain/status.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { requestHumanReview } from '../use-cases/request-human-review.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
+import { CriteriaResults } from './criteria-results.tsx';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
   const detail = await getApplication(ctx, params.id ?? '');
@@ -191,17 +192,7 @@ export default function ApplicationStatus() {
         <section aria-labelledby="assessment-title">
           <h2 id="assessment-title">{t('ui.status_page.assessment')}</h2>
           <p>{a.eligibility.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}</p>
-          <ul className="result-list">
-            {a.eligibility.criteria.map((c) => (
-              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                <strong>
-                  {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
-                </strong>
-                <br />
-                {c.message}
-              </li>
-            ))}
-          </ul>
+          <CriteriaResults criteria={a.eligibility.criteria} />
           {a.reviewRequestedAt ? (
             <p>{t('ui.status_page.review_requested')}</p>
           ) : mayAskForReview ? (

@@ -28,6 +28,7 @@ import { getProgramOverview } from '../use-cases/get-program-overview.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
 import { readableFact } from './business-facts.tsx';
+import { CriteriaResults } from './criteria-results.tsx';
 import {
   formNumber,
   languageOptions,
@@ -655,17 +656,7 @@ function Review({
           <p>
             <strong>{preview.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}</strong>
           </p>
-          <ul className="result-list">
-            {preview.criteria.map((c) => (
-              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                <strong>
-                  {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
-                </strong>
-                <br />
-                {c.message}
-              </li>
-            ))}
-          </ul>
+          <CriteriaResults criteria={preview.criteria} />
         </>
       ) : (
         <p>{t('ui.review.incomplete')}</p>

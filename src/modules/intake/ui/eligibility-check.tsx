@@ -14,6 +14,7 @@ import { Notice, PageTitle } from '../../../../app/components/page.tsx';
 import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+import { CriteriaResults } from './criteria-results.tsx';
 import { formNumber, naicsOptions } from './options.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
@@ -57,17 +58,7 @@ export default function EligibilityCheck() {
             <h2 id="answer-title">
               {answer.eligible ? t('ui.precheck.eligible') : t('ui.precheck.not_eligible')}
             </h2>
-            <ul className="result-list">
-              {answer.criteria.map((c) => (
-                <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                  <strong>
-                    {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
-                  </strong>
-                  <br />
-                  {c.message}
-                </li>
-              ))}
-            </ul>
+            <CriteriaResults criteria={answer.criteria} />
             <p>{t('ui.precheck.duplicates_later')}</p>
             {program ? <p className="hint">{program.notice}</p> : null}
             {answer.eligible ? (

@@ -19,6 +19,7 @@ import { addApplicationNote } from '../use-cases/add-application-note.ts';
 import { decideApplication } from '../use-cases/decide-application.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { BusinessFacts } from './business-facts.tsx';
+import { CriteriaResults } from './criteria-results.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   if (!isAllowed(ctx.actor, 'application.review')) throw new AppError('forbidden');
@@ -145,17 +146,7 @@ export default function ReviewApplication() {
               <strong>{a.eligibility.eligible ? t('ui.queue.eligible') : t('ui.queue.not_eligible')}</strong>{' '}
               ({t('ui.review_page.criteria_version', { version: a.eligibility.criteriaVersion })})
             </p>
-            <ul className="result-list">
-              {a.eligibility.criteria.map((c) => (
-                <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                  <strong>
-                    {c.passed ? t('ui.passed') : t('ui.failed')} — {c.label}
-                  </strong>
-                  <br />
-                  {c.message}
-                </li>
-              ))}
-            </ul>
+            <CriteriaResults criteria={a.eligibility.criteria} />
           </>
         ) : (
           <p>{t('ui.review.incomplete')}</p>
