@@ -50,7 +50,9 @@ export function invitationFile(
     url: `${ctx.services.config.publicUrl}/applications/${file.id}`,
     organizer: { name: expert.name, email: expert.email },
     attendees: people.retailer ? [{ name: people.retailer.name, email: people.retailer.email }] : [],
-    stamp: ctx.now(),
+    // When this version of the session was written, not when the file is made: the invitation sent and
+    // the one downloaded later are then the same file.
+    stamp: session.updatedAt,
   });
 }
 
