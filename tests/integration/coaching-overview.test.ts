@@ -121,6 +121,13 @@ describe(`the coaching overview (${engine})`, () => {
     const overviewApi = await h.request(`/api/v1/applications/${app.id}/coaching`, { token: app.token });
     expect(overviewApi.status).toBe(200);
     expect(await overviewApi.json()).toEqual(JSON.parse(JSON.stringify(closed)));
+    // A malformed, injected or unknown id is a clean 404, never a server error.
+    for (const id of ['not-a-uuid', "1' or '1'='1", '00000000-0000-7000-8000-000000000000', 'é🙂']) {
+      const bad = await h.request(`/api/v1/applications/${encodeURIComponent(id)}/coaching`, {
+        token: app.token,
+      });
+      expect(bad.status, id).toBe(404);
+    }
     // The expert does not read the surveys.
     expect((await getCoachingOverview(await as(coach.token), app.id)).surveys).toEqual([]);
   });
