@@ -17,7 +17,7 @@ import { requestScope } from '../src/platform/http/request-scope.ts';
 import { isAllowed } from '../src/wiring/authorize.ts';
 import type { Route } from './+types/root';
 import './app.css';
-import { CsrfField } from './components/forms.tsx';
+import { CsrfField } from '../src/platform/ui/forms.tsx';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { ctx, csrfToken, nonce } = context.get(requestScope);

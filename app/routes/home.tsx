@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
 import { formatLongDate, formatNumber } from '../../src/kernel/format.ts';
 import { listProgramFigures } from '../../src/modules/intake/index.ts';
+import { PageTitle } from '../../src/platform/ui/page.tsx';
+import { pageLoader } from '../../src/platform/ui/route.server.ts';
 import { isAllowed } from '../../src/wiring/authorize.ts';
-import { PageTitle } from '../components/page.tsx';
-import { pageLoader } from '../lib/route.server.ts';
 
 /** The public program page, with live figures; signed-in people also see where to go next. */
 export const loader = pageLoader(async ({ ctx }) => {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
-import { ErrorSummary, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
-import { PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
+import { ErrorSummary, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listAuditEvents } from '../use-cases/list-audit-events.ts';
 
 const FILTERS = ['action', 'actor', 'entityType', 'from', 'to'] as const;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { PageTitle } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
+import { PageTitle } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { getOutboxMessage } from '../use-cases/get-outbox-message.ts';
 
 export const loader = pageLoader(async ({ ctx, params }) => {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
-import { SelectField, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
-import { PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { MAIL_STATUSES } from '../../../platform/mail/statuses.ts';
+import { SelectField, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listOutboxMessages } from '../use-cases/list-outbox-messages.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate, formatDateTime } from '../../../kernel/format.ts';
+import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { getCaseload } from '../use-cases/get-caseload.ts';
 import { Badge } from './fields.tsx';
 import { readable, unbroken } from './values.ts';

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { Checkbox, RadioGroup, TextArea } from '../../../../app/components/choices.tsx';
+import { formatDate } from '../../../kernel/format.ts';
+import { regionName } from '../../../kernel/quebec.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Checkbox, RadioGroup, TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -9,12 +12,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader, withFieldNames } from '../../../../app/lib/route.server.ts';
-import { formatDate } from '../../../kernel/format.ts';
-import { regionName } from '../../../kernel/quebec.ts';
-import { AppError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 // The business's profile is the intake module's to show; its index does not export the use case yet.
 import { getApplication } from '../../intake/index.ts';

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { LocalisedError } from '../../../platform/http/problem.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -9,12 +12,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDate, formatMoney } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
-import type { LocalisedError } from '../../../platform/http/problem.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { ACTION_STATUSES } from '../domain/plan.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { getPlan } from '../use-cases/get-plan.ts';

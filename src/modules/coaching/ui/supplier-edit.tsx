@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { listSuppliers } from '../use-cases/list-suppliers.ts';
 import { updateSupplier } from '../use-cases/update-supplier.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, regionOptions, TextArea } from '../../../../app/components/choices.tsx';
-import { PostForm, SubmitButton, TextField } from '../../../../app/components/forms.tsx';
 import { LOCALES } from '../../../kernel/locale.ts';
+import { CheckboxGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 
 export type SupplierValues = {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData } from 'react-router';
-import { ErrorSummary, fieldErrors } from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors } from '../../../platform/ui/forms.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { createSupplier } from '../use-cases/create-supplier.ts';
 import { SupplierForm, supplierInputOf, valuesAfterFailure } from './supplier-form.tsx';

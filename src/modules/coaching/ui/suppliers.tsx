@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { RadioGroup, regionOptions, TextArea } from '../../../../app/components/choices.tsx';
+import { LOCALES } from '../../../kernel/locale.ts';
+import { REGION_CODES, regionName } from '../../../kernel/quebec.ts';
+import { RadioGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -8,11 +10,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { LOCALES } from '../../../kernel/locale.ts';
-import { REGION_CODES, regionName } from '../../../kernel/quebec.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 import { listRateableSuppliers } from '../use-cases/list-rateable-suppliers.ts';

@@ -1,16 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { CheckboxGroup, RadioGroup, TextArea } from '../../../../app/components/choices.tsx';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
+import { CheckboxGroup, RadioGroup, TextArea } from '../../../platform/ui/choices.tsx';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { getSurvey } from '../use-cases/get-survey.ts';
 

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
 import { parseJsonDocument, programFor, withPlainPaths } from './admin-editing.server.ts';

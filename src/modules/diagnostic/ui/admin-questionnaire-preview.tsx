@@ -1,9 +1,9 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { localiseQuestionnaire } from '../domain/questionnaire-view.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { programFor } from './admin-editing.server.ts';

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { listQuestionnaires } from '../use-cases/list-questionnaires.ts';
 import { publishQuestionnaire } from '../use-cases/publish-questionnaire.ts';

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { Checkbox, TextArea } from '../../../../app/components/choices.tsx';
+import { formatMoney } from '../../../kernel/format.ts';
+import { AppError, fieldError } from '../../../platform/errors.ts';
+import { Checkbox, TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -8,11 +10,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatMoney } from '../../../kernel/format.ts';
-import { AppError, fieldError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { EFFORTS } from '../domain/recommendations.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';

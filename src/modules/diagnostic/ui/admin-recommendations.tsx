@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
-import { SelectField, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatNumber } from '../../../kernel/format.ts';
+import { SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { typicalCost } from '../domain/figures.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { formatScore } from '../domain/figures.ts';
 import { listApplicationDiagnostics } from '../use-cases/list-application-diagnostics.ts';
 import { startDiagnostic } from '../use-cases/start-diagnostic.ts';

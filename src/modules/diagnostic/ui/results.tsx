@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useLoaderData } from 'react-router';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { formatChange, formatOrdinal, formatScore, typicalCost } from '../domain/figures.ts';
 import { getDiagnostic } from '../use-cases/get-diagnostic.ts';
 import { RadarChart } from './radar-chart.tsx';

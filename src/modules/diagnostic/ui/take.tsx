@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData, useLocation } from 'react-router';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { completeDiagnostic } from '../use-cases/complete-diagnostic.ts';
 import { type DiagnosticDetail, getDiagnostic } from '../use-cases/get-diagnostic.ts';
 import { saveDiagnosticAnswers } from '../use-cases/save-diagnostic-answers.ts';

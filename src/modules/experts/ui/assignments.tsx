@@ -1,8 +1,13 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
-import { FocusOn } from '../../../../app/components/focus-on.tsx';
+import { formatNumber } from '../../../kernel/format.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError, fieldError, isAppError } from '../../../platform/errors.ts';
+import { localiseError } from '../../../platform/http/problem.ts';
+import { UUID_PATTERN } from '../../../platform/ids.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
+import { FocusOn } from '../../../platform/ui/focus-on.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -10,14 +15,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { type FormFailure, formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatNumber } from '../../../kernel/format.ts';
-import type { Ctx } from '../../../platform/context.ts';
-import { AppError, fieldError, isAppError } from '../../../platform/errors.ts';
-import { localiseError } from '../../../platform/http/problem.ts';
-import { UUID_PATTERN } from '../../../platform/ids.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { type FormFailure, formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 // The review queue's search (accepted businesses by name or NEQ), reused as is for the one-business form.
 import { applicationProfile, listApplications } from '../../intake/index.ts';

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatNumber } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { getWorkload } from '../../coaching/index.ts';
 import { getExpert } from '../use-cases/get-expert.ts';

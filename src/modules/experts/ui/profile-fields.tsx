@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, RadioGroup, regionOptions } from '../../../../app/components/choices.tsx';
-import { TextField } from '../../../../app/components/forms.tsx';
 import { LOCALES } from '../../../kernel/locale.ts';
+import { CheckboxGroup, RadioGroup, regionOptions } from '../../../platform/ui/choices.tsx';
+import { TextField } from '../../../platform/ui/forms.tsx';
 import { SPECIALTY_IDS } from '../domain/specialties.ts';
 
 export type ProfileValues = {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
+import { formatDateTime } from '../../../kernel/format.ts';
+import { AppError } from '../../../platform/errors.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -7,11 +9,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader, withFieldNames } from '../../../../app/lib/route.server.ts';
-import { formatDateTime } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.ts';
 import { changePassword } from '../use-cases/change-password.ts';
 import { createApiToken } from '../use-cases/create-api-token.ts';

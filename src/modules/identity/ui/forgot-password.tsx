@@ -1,14 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useActionData } from 'react-router';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction } from '../../../../app/lib/route.server.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction } from '../../../platform/ui/route.server.ts';
 import { requestPasswordReset } from '../use-cases/request-password-reset.ts';
 
 export const action = formAction(async ({ ctx, form }) => {

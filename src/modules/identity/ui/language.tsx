@@ -1,7 +1,7 @@
 import { redirect } from 'react-router';
-import { formAction, safeNext } from '../../../../app/lib/route.server.ts';
 import { isLocale } from '../../../kernel/locale.ts';
 import { localeCookie } from '../../../platform/http/cookies.ts';
+import { formAction, safeNext } from '../../../platform/ui/route.server.ts';
 import { updateProfile } from '../use-cases/update-profile.ts';
 
 export const loader = () => redirect('/');

@@ -1,14 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader, safeNext } from '../../../../app/lib/route.server.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader, safeNext } from '../../../platform/ui/route.server.ts';
 import { signIn } from '../use-cases/sign-in.ts';
 import { afterPassword, redirectWithSession } from './session-cookie.server.ts';
 

@@ -1,6 +1,6 @@
 import { redirect } from 'react-router';
-import { formAction } from '../../../../app/lib/route.server.ts';
 import { clearedSessionCookie } from '../../../platform/http/cookies.ts';
+import { formAction } from '../../../platform/ui/route.server.ts';
 import { signOut } from '../use-cases/sign-out.ts';
 
 export const loader = () => redirect('/');

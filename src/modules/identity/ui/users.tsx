@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
+import { formatDate, formatDateTime } from '../../../kernel/format.ts';
+import { ROLES } from '../../../kernel/roles.ts';
+import { AppError } from '../../../platform/errors.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -8,12 +11,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDate, formatDateTime } from '../../../kernel/format.ts';
-import { ROLES } from '../../../kernel/roles.ts';
-import { AppError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { changeUserRole } from '../use-cases/change-user-role.ts';
 import { inviteUser } from '../use-cases/invite-user.ts';
 import { listPendingInvitations } from '../use-cases/list-pending-invitations.ts';

@@ -1,15 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { redirect, useActionData, useLoaderData } from 'react-router';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader, safeNext } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader, safeNext } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../use-cases/get-account.ts';
 import { verifySecondFactor } from '../use-cases/verify-second-factor.ts';
 

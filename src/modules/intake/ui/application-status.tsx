@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { type CoachingOverview, getCoachingOverview } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';

@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { Checkbox, CheckboxGroup, TextArea } from '../../../../app/components/choices.tsx';
+import type { Locale } from '../../../kernel/locale.ts';
+import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
+import { regionName } from '../../../kernel/quebec.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Checkbox, CheckboxGroup, TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -10,13 +14,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import type { Locale } from '../../../kernel/locale.ts';
-import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
-import { regionName } from '../../../kernel/quebec.ts';
-import { AppError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { REQUIRED_BUSINESS_FIELDS } from '../domain/business-fields.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';

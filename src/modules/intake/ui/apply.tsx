@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
-import { ErrorSummary, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
 import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { regionOptions } from '../../../../app/components/choices.tsx';
-import { FocusOn } from '../../../../app/components/focus-on.tsx';
+import { regionOptions } from '../../../platform/ui/choices.tsx';
+import { FocusOn } from '../../../platform/ui/focus-on.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -9,9 +9,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 import { CriteriaResults } from './criteria-results.tsx';

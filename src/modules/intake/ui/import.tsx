@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useActionData } from 'react-router';
-import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
 import { importApplications } from '../use-cases/import-applications.ts';

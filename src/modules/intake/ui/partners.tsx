@@ -1,15 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useActionData, useLoaderData } from 'react-router';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader, withFieldNames } from '../../../../app/lib/route.server.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
 import { addPartnerMember } from '../use-cases/add-partner-member.ts';
 import { createPartnerOrganization } from '../use-cases/create-partner-organization.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';

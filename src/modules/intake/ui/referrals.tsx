@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate } from '../../../kernel/format.ts';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listReferrals } from '../use-cases/list-referrals.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {

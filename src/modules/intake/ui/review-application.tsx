@@ -1,18 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
+import { formatDateTime } from '../../../kernel/format.ts';
+import { regionName } from '../../../kernel/quebec.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
   PostForm,
   SelectField,
   SubmitButton,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDateTime } from '../../../kernel/format.ts';
-import { regionName } from '../../../kernel/quebec.ts';
-import { AppError } from '../../../platform/errors.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';

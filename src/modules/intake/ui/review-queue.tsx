@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { regionOptions, TextArea } from '../../../../app/components/choices.tsx';
+import { formatDate, formatNumber } from '../../../kernel/format.ts';
+import { regionName } from '../../../kernel/quebec.ts';
+import { isAppError } from '../../../platform/errors.ts';
+import { localiseError } from '../../../platform/http/problem.ts';
+import { regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -8,13 +12,9 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
-import { formatDate, formatNumber } from '../../../kernel/format.ts';
-import { regionName } from '../../../kernel/quebec.ts';
-import { isAppError } from '../../../platform/errors.ts';
-import { localiseError } from '../../../platform/http/problem.ts';
+} from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';

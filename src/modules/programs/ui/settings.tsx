@@ -1,17 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { TextArea } from '../../../../app/components/choices.tsx';
-import {
-  ErrorSummary,
-  fieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../../../../app/components/forms.tsx';
-import { Notice, PageTitle } from '../../../../app/components/page.tsx';
-import { formAction, pageLoader } from '../../../../app/lib/route.server.ts';
 import { formatDate, formatNumber, startOfMontrealDay } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
+import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
+import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { listPrograms } from '../use-cases/list-programs.ts';
 import { updateProgramSettings } from '../use-cases/update-program-settings.ts';

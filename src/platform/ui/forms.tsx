@@ -1,7 +1,7 @@
 import { type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, type FormProps, Link, useRouteLoaderData } from 'react-router';
-import type { LocalisedError } from '../../src/platform/http/problem.ts';
+import type { LocalisedError } from '../http/problem.ts';
 
 type RootData = { csrfToken: string };
 

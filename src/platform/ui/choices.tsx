@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from '../../src/kernel/quebec.ts';
+import { REGIONS } from '../../kernel/quebec.ts';
 import { fieldId } from './forms.tsx';
 
 type Common = {

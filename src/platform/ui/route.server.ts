@@ -1,8 +1,8 @@
 import { data, type RouterContextProvider, redirect } from 'react-router';
-import type { Ctx } from '../../src/platform/context.ts';
-import { AppError, isAppError } from '../../src/platform/errors.ts';
-import { type LocalisedError, localiseError } from '../../src/platform/http/problem.ts';
-import { type RequestScope, requestScope } from '../../src/platform/http/request-scope.ts';
+import type { Ctx } from '../context.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { type LocalisedError, localiseError } from '../http/problem.ts';
+import { type RequestScope, requestScope } from '../http/request-scope.ts';
 
 type Args = {
   request: Request;

@@ -1,0 +1,10 @@
+// Every table, for drizzle-kit (which generates the migrations from it). Modules own their tables.
+
+export * from '../modules/coaching/db/tables.ts';
+export * from '../modules/diagnostic/db/tables.ts';
+export * from '../modules/experts/db/tables.ts';
+export * from '../modules/identity/db/tables.ts';
+export * from '../modules/intake/db/tables.ts';
+export * from '../modules/programs/db/tables.ts';
+export * from '../platform/audit/table.ts';
+export * from '../platform/mail/table.ts';
