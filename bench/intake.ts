@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applicationFacts, generateBusinesses } from '../src/modules/demo/domain/businesses.ts';
+import { applicationFacts, generateBusinesses } from '../src/modules/demo/generators/businesses.ts';
 import { createUser, createUsersInBulk } from '../src/modules/identity/index.ts';
 import { issueApiToken } from '../src/modules/identity/use-cases/issue-api-token.ts';
 import { listPrograms } from '../src/modules/programs/index.ts';

@@ -20,3 +20,6 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.lang).find(isLocale);
 }
+
+/** A translation function as pure code sees it (i18next's `t`, without depending on i18next). */
+export type Translate = (key: string, values?: Record<string, string>) => string;

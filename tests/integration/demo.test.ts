@@ -10,7 +10,7 @@ import { getCaseload } from '../../src/modules/coaching/use-cases/get-caseload.t
 import { getPlan } from '../../src/modules/coaching/use-cases/get-plan.ts';
 import { getWorkload } from '../../src/modules/coaching/use-cases/get-workload.ts';
 import { listSessions } from '../../src/modules/coaching/use-cases/list-sessions.ts';
-import { DEMO_ACCOUNTS } from '../../src/modules/demo/domain/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../src/modules/demo/generators/accounts.ts';
 import { type DemoSummary, generateDemoData } from '../../src/modules/demo/use-cases/generate-demo-data.ts';
 import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { experts } from '../../src/modules/experts/db/tables.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomFor } from '../../src/modules/demo/domain/random.ts';
+import { randomFor } from '../../src/modules/demo/generators/random.ts';
 import { type Benchmark, benchmarkOf, type DiagnosticRow } from '../../src/modules/diagnostic/db/queries.ts';
 import { diagnosticScoreCounts, diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { candidateGroups, MIN_PEERS, percentileRank } from '../../src/modules/diagnostic/domain/benchmark.ts';

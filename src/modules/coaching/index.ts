@@ -1,4 +1,17 @@
 // What other modules may use from coaching.
 
+// For the demo generator, which drives every module through its use cases.
+export { type OutcomeAnswers, TOOLS } from './domain/outcomes.ts';
+export { isOverdue, missingForApproval, type PlanAction, type PlanContent } from './domain/plan.ts';
+export { SUPPLIER_CATEGORIES, type SupplierCategory } from './domain/suppliers.ts';
+export { answerSurvey } from './use-cases/answer-survey.ts';
+export { closeFile } from './use-cases/close-file.ts';
+export { createSupplier } from './use-cases/create-supplier.ts';
 export { type CoachingOverview, getCoachingOverview } from './use-cases/get-coaching-overview.ts';
+export { getPlan } from './use-cases/get-plan.ts';
 export { getWorkload } from './use-cases/get-workload.ts';
+export { rateSupplier } from './use-cases/rate-supplier.ts';
+export { savePlan } from './use-cases/save-plan.ts';
+export { scheduleSession } from './use-cases/schedule-session.ts';
+export { updateActionProgress } from './use-cases/update-action-progress.ts';
+export { updateSession } from './use-cases/update-session.ts';

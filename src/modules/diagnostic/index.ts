@@ -1,7 +1,15 @@
 // What other modules may use from the diagnostic.
 
 export { weakestDimensionsOf } from './db/queries.ts';
+// For the demo generator, which drives every module through its use cases.
+export { checkAnswers } from './domain/answers.ts';
+export { DEFAULT_QUESTIONNAIRE } from './domain/default-questionnaire.ts';
+export { missingAnswers } from './domain/questionnaire.ts';
+export { score } from './domain/scoring.ts';
+export { completeDiagnostic } from './use-cases/complete-diagnostic.ts';
 export { ensureDiagnosticDefaults } from './use-cases/ensure-diagnostic-defaults.ts';
 export { getCurrentQuestionnaire } from './use-cases/get-current-questionnaire.ts';
 export { getDiagnostic } from './use-cases/get-diagnostic.ts';
 export { listApplicationDiagnostics } from './use-cases/list-application-diagnostics.ts';
+export { saveDiagnosticAnswers } from './use-cases/save-diagnostic-answers.ts';
+export { startDiagnostic } from './use-cases/start-diagnostic.ts';

@@ -7,3 +7,9 @@ export {
   expertsWithLoad,
   lockExpert,
 } from './db/queries.ts';
+
+// For the demo generator, which drives every module through its use cases.
+export { SPECIALTY_IDS, type Specialty } from './domain/specialties.ts';
+export { confirmAssignments } from './use-cases/confirm-assignments.ts';
+export { createExpert } from './use-cases/create-expert.ts';
+export { proposeAssignments } from './use-cases/propose-assignments.ts';

@@ -7,8 +7,18 @@ export {
   setAssignedExpert,
 } from './db/assignment-link.ts';
 export { applicationProfile } from './db/queries.ts';
+// For the demo generator, which drives every module through its use cases.
+export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
+export { addPartnerMember } from './use-cases/add-partner-member.ts';
+export { createApplication } from './use-cases/create-application.ts';
+export { createPartnerOrganization } from './use-cases/create-partner-organization.ts';
+export { decideApplication } from './use-cases/decide-application.ts';
+export { decideApplicationsInBulk } from './use-cases/decide-applications-in-bulk.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listApplications } from './use-cases/list-applications.ts';
 export { listProgramFigures } from './use-cases/list-program-figures.ts';
+export { requestHumanReview } from './use-cases/request-human-review.ts';
+export { submitApplication } from './use-cases/submit-application.ts';
+export { withdrawApplication } from './use-cases/withdraw-application.ts';

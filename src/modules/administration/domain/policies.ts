@@ -1,4 +1,4 @@
-import { hasRole, type Policy } from '../../../platform/authorization.ts';
+import { hasRole, type Policy } from '../../../kernel/policy.ts';
 
 export const administrationPolicies = {
   'audit.list': { allow: hasRole('admin') } satisfies Policy<void>,

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
+import { applications } from '../../intake/db/tables.ts';
 import type { ActionStatus } from '../domain/plan.ts';
-import { actionPlans, coachingSessions, planActions } from './tables.ts';
+import { actionPlans, coachingSessions, planActions, supplierRatings } from './tables.ts';
 
 export type SessionRow = typeof coachingSessions.$inferSelect;
 
@@ -150,4 +151,25 @@ export async function sessionsByExpert(db: Executor, expertIds: string[], monthS
       },
     ]),
   );
+}
+
+/** The suppliers named in the plans of an applicant's businesses, with the rating already given. */
+export function rateableSuppliersOf(db: Executor, applicantId: string) {
+  return db
+    .selectDistinct({
+      supplierId: planActions.supplierId,
+      applicationId: planActions.applicationId,
+      rating: supplierRatings.rating,
+      comment: supplierRatings.comment,
+    })
+    .from(planActions)
+    .innerJoin(applications, eq(applications.id, planActions.applicationId))
+    .leftJoin(
+      supplierRatings,
+      and(
+        eq(supplierRatings.supplierId, planActions.supplierId),
+        eq(supplierRatings.applicationId, planActions.applicationId),
+      ),
+    )
+    .where(and(eq(applications.applicantId, applicantId), isNotNull(planActions.supplierId)));
 }

@@ -1,4 +1,4 @@
-import type { Policy } from '../../../platform/authorization.ts';
+import type { Policy } from '../../../kernel/policy.ts';
 
 export const demoPolicies = {
   /** Generating demo data: the operator at the command line only. */

@@ -8,9 +8,9 @@ import {
   createUsersInBulk,
   startTotpEnrolment,
 } from '../../identity/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../domain/accounts.ts';
-import type { DemoBusiness } from '../domain/businesses.ts';
-import type { DemoExpert } from '../domain/experts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../generators/accounts.ts';
+import type { DemoBusiness } from '../generators/businesses.ts';
+import type { DemoExpert } from '../generators/experts.ts';
 import { actingAs, type Person } from './acting-as.ts';
 
 export type DemoSignIn = {

@@ -1,22 +1,24 @@
 import { formatDate, montrealIso } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { isOverdue } from '../../coaching/domain/plan.ts';
-import { answerSurvey } from '../../coaching/use-cases/answer-survey.ts';
-import { closeFile } from '../../coaching/use-cases/close-file.ts';
-import { createSupplier } from '../../coaching/use-cases/create-supplier.ts';
-import { getPlan } from '../../coaching/use-cases/get-plan.ts';
-import { rateSupplier } from '../../coaching/use-cases/rate-supplier.ts';
-import { savePlan } from '../../coaching/use-cases/save-plan.ts';
-import { scheduleSession } from '../../coaching/use-cases/schedule-session.ts';
-import { updateActionProgress } from '../../coaching/use-cases/update-action-progress.ts';
-import { updateSession } from '../../coaching/use-cases/update-session.ts';
-import { type CoachingJourney, coachingJourneys, type FileToCoach } from '../domain/coaching-journeys.ts';
-import type { AnswerableQuestionnaire } from '../domain/diagnostic-answers.ts';
-import { surveyAnswers } from '../domain/outcomes.ts';
-import { actionProgress, demoRetailerProgress, planToSave } from '../domain/plans.ts';
-import { type Random, randomFor } from '../domain/random.ts';
-import { DEMO_SUPPLIERS, supplierForAction, supplierRating } from '../domain/suppliers.ts';
+import {
+  answerSurvey,
+  closeFile,
+  createSupplier,
+  getPlan,
+  isOverdue,
+  rateSupplier,
+  savePlan,
+  scheduleSession,
+  updateActionProgress,
+  updateSession,
+} from '../../coaching/index.ts';
+import { type CoachingJourney, coachingJourneys, type FileToCoach } from '../generators/coaching-journeys.ts';
+import type { AnswerableQuestionnaire } from '../generators/diagnostic-answers.ts';
+import { surveyAnswers } from '../generators/outcomes.ts';
+import { actionProgress, demoRetailerProgress, planToSave } from '../generators/plans.ts';
+import { type Random, randomFor } from '../generators/random.ts';
+import { DEMO_SUPPLIERS, supplierForAction, supplierRating } from '../generators/suppliers.ts';
 import { actingAs, type Person } from './acting-as.ts';
 import { takeDiagnostic } from './diagnostics.ts';
 

@@ -1,10 +1,8 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { completeDiagnostic } from '../../diagnostic/use-cases/complete-diagnostic.ts';
-import { saveDiagnosticAnswers } from '../../diagnostic/use-cases/save-diagnostic-answers.ts';
-import { startDiagnostic } from '../../diagnostic/use-cases/start-diagnostic.ts';
-import { type AnswerableQuestionnaire, diagnosticAnswers } from '../domain/diagnostic-answers.ts';
-import type { IntakeJourney } from '../domain/intake-journeys.ts';
-import { type Random, randomFor } from '../domain/random.ts';
+import { completeDiagnostic, saveDiagnosticAnswers, startDiagnostic } from '../../diagnostic/index.ts';
+import { type AnswerableQuestionnaire, diagnosticAnswers } from '../generators/diagnostic-answers.ts';
+import type { IntakeJourney } from '../generators/intake-journeys.ts';
+import { type Random, randomFor } from '../generators/random.ts';
 import { actingAs, type Person } from './acting-as.ts';
 
 const MINUTE = 60_000;

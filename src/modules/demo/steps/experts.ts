@@ -1,9 +1,7 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { confirmAssignments } from '../../experts/use-cases/confirm-assignments.ts';
-import { createExpert } from '../../experts/use-cases/create-expert.ts';
-import { proposeAssignments } from '../../experts/use-cases/propose-assignments.ts';
-import type { DemoExpert } from '../domain/experts.ts';
-import { morningOf } from '../domain/moments.ts';
+import { confirmAssignments, createExpert, proposeAssignments } from '../../experts/index.ts';
+import type { DemoExpert } from '../generators/experts.ts';
+import { morningOf } from '../generators/moments.ts';
 import { actingAs, type Person } from './acting-as.ts';
 
 export type StaffedExpert = { id: string; person: Person; profile: DemoExpert };

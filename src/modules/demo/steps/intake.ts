@@ -1,16 +1,18 @@
 import type { Ctx } from '../../../platform/context.ts';
-import type { ApplicationStatus } from '../../intake/domain/status.ts';
-import { addPartnerMember } from '../../intake/use-cases/add-partner-member.ts';
-import { createApplication } from '../../intake/use-cases/create-application.ts';
-import { createPartnerOrganization } from '../../intake/use-cases/create-partner-organization.ts';
-import { decideApplication } from '../../intake/use-cases/decide-application.ts';
-import { decideApplicationsInBulk } from '../../intake/use-cases/decide-applications-in-bulk.ts';
-import { requestHumanReview } from '../../intake/use-cases/request-human-review.ts';
-import { submitApplication } from '../../intake/use-cases/submit-application.ts';
-import { withdrawApplication } from '../../intake/use-cases/withdraw-application.ts';
-import { applicationFacts, applicationIdentity, type DemoBusiness } from '../domain/businesses.ts';
-import { type IntakeJourney, ineligibleReason, REVIEW_REQUEST } from '../domain/intake-journeys.ts';
-import { daysAgo, morningOf } from '../domain/moments.ts';
+import type { ApplicationStatus } from '../../intake/index.ts';
+import {
+  addPartnerMember,
+  createApplication,
+  createPartnerOrganization,
+  decideApplication,
+  decideApplicationsInBulk,
+  requestHumanReview,
+  submitApplication,
+  withdrawApplication,
+} from '../../intake/index.ts';
+import { applicationFacts, applicationIdentity, type DemoBusiness } from '../generators/businesses.ts';
+import { type IntakeJourney, ineligibleReason, REVIEW_REQUEST } from '../generators/intake-journeys.ts';
+import { daysAgo, morningOf } from '../generators/moments.ts';
 import { actingAs, type Person } from './acting-as.ts';
 
 const HOUR = 3_600_000;

@@ -4,13 +4,12 @@ import type { Ctx } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { ensureDiagnosticDefaults, getCurrentQuestionnaire } from '../../diagnostic/index.ts';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../intake/domain/status.ts';
-import { ensureIntakeDefaults } from '../../intake/index.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus, ensureIntakeDefaults } from '../../intake/index.ts';
 import { ensureDefaultProgram, listPrograms } from '../../programs/index.ts';
-import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../domain/businesses.ts';
-import { demoExperts, expertCapacity } from '../domain/experts.ts';
-import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../domain/intake-journeys.ts';
-import { daysAgo } from '../domain/moments.ts';
+import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../generators/businesses.ts';
+import { demoExperts, expertCapacity } from '../generators/experts.ts';
+import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../generators/intake-journeys.ts';
+import { daysAgo } from '../generators/moments.ts';
 import {
   createDemoAccounts,
   createExpertAccounts,

@@ -4,7 +4,7 @@ import {
   hasRole,
   isApplicant as owner,
   type Policy,
-} from '../../../platform/authorization.ts';
+} from '../../../kernel/policy.ts';
 
 const team = hasRole('coordinator', 'admin');
 

@@ -1,4 +1,4 @@
-import { hasRole, type Policy } from '../../../platform/authorization.ts';
+import { hasRole, type Policy } from '../../../kernel/policy.ts';
 
 const team = hasRole('coordinator', 'admin');
 

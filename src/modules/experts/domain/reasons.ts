@@ -1,9 +1,9 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../../../kernel/locale.ts';
 import { regionName } from '../../../kernel/quebec.ts';
 import type { Reason } from './fit.ts';
 
 /** A fit reason in words, in the reader's language ("même région", "parle français"…). */
-export function describeReason(reason: Reason, t: TFunction, dimensionLabel: (id: string) => string): string {
+export function describeReason(reason: Reason, t: Translate, dimensionLabel: (id: string) => string): string {
   switch (reason.key) {
     case 'same_region':
       return t('experts:reasons.same_region', {

@@ -51,7 +51,9 @@ export async function proposeAssignments(ctx: Ctx, input: unknown) {
   const described = new Map<string, string[]>();
   const inWords = (reasons: Reason[]) => {
     const key = JSON.stringify(reasons);
-    const words = described.get(key) ?? reasons.map((r) => describeReason(r, ctx.t, label));
+    const words =
+      described.get(key) ??
+      reasons.map((r) => describeReason(r, (key, values) => ctx.t(key, values ?? {}), label));
     described.set(key, words);
     return words;
   };

@@ -1,4 +1,4 @@
-import { hasRole, type Policy, type UserActor } from '../../../platform/authorization.ts';
+import { hasRole, type Policy, type UserActor } from '../../../kernel/policy.ts';
 
 const anyone: Policy<void> = { anonymous: true, allow: () => true };
 const self = (actor: UserActor, resource: { userId: string }) => actor.id === resource.userId;

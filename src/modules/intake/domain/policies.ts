@@ -4,7 +4,7 @@ import {
   hasRole,
   isApplicant as owner,
   type Policy,
-} from '../../../platform/authorization.ts';
+} from '../../../kernel/policy.ts';
 
 /** An application as far as authorization is concerned: whose it is, who coaches it, whether the caller referred it. */
 export type ApplicationResource = BusinessFile & { referredByCaller?: boolean };

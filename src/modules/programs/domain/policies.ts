@@ -1,4 +1,4 @@
-import { hasRole, type Policy } from '../../../platform/authorization.ts';
+import { hasRole, type Policy } from '../../../kernel/policy.ts';
 
 export const programPolicies = {
   'program.read': { anonymous: true, allow: () => true } satisfies Policy<void>,

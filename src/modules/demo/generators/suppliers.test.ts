@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPLIER_CATEGORIES } from '../../coaching/domain/suppliers.ts';
+import { SUPPLIER_CATEGORIES } from '../../coaching/index.ts';
 import { randomFor } from './random.ts';
 import { DEMO_SUPPLIERS, supplierForAction } from './suppliers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../kernel/format.ts';
-import { isOverdue, missingForApproval } from '../../coaching/domain/plan.ts';
+import { isOverdue, missingForApproval } from '../../coaching/index.ts';
 import { actionProgress, type PlanDraft, planToSave } from './plans.ts';
 import { randomFor } from './random.ts';
 

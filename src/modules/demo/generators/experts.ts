@@ -1,6 +1,6 @@
 import type { Locale } from '../../../kernel/locale.ts';
 import type { RegionCode } from '../../../kernel/quebec.ts';
-import { SPECIALTY_IDS, type Specialty } from '../../experts/domain/specialties.ts';
+import { SPECIALTY_IDS, type Specialty } from '../../experts/index.ts';
 import { randomFor } from './random.ts';
 
 export type DemoExpert = {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../kernel/locale.ts';
-import { type OutcomeAnswers, TOOLS } from '../../coaching/domain/outcomes.ts';
+import { type OutcomeAnswers, TOOLS } from '../../coaching/index.ts';
 import type { Random } from './random.ts';
 
 const COMMENTS: Record<'completed' | 'abandoned', Record<Locale, string[]>> = {

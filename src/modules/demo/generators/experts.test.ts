@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_CODES } from '../../../kernel/quebec.ts';
-import { SPECIALTY_IDS } from '../../experts/domain/specialties.ts';
+import { SPECIALTY_IDS } from '../../experts/index.ts';
 import { demoExperts, expertCapacity } from './experts.ts';
 
 describe('demo experts', () => {

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import type { PlanAction, PlanContent } from '../../coaching/domain/plan.ts';
+import type { PlanAction, PlanContent } from '../../coaching/index.ts';
 import type { Random } from './random.ts';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswers } from '../../diagnostic/domain/answers.ts';
-import { DEFAULT_QUESTIONNAIRE } from '../../diagnostic/domain/default-questionnaire.ts';
-import { missingAnswers } from '../../diagnostic/domain/questionnaire.ts';
-import { score } from '../../diagnostic/domain/scoring.ts';
+import { checkAnswers, DEFAULT_QUESTIONNAIRE, missingAnswers, score } from '../../diagnostic/index.ts';
 import { diagnosticAnswers } from './diagnostic-answers.ts';
 import { randomFor } from './random.ts';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../kernel/locale.ts';
 import { REGION_CODES, type RegionCode } from '../../../kernel/quebec.ts';
-import type { SupplierCategory } from '../../coaching/domain/suppliers.ts';
+import type { SupplierCategory } from '../../coaching/index.ts';
 import type { Random } from './random.ts';
 
 export type DemoSupplier = {
