@@ -14,7 +14,7 @@ import {
 } from 'react-router';
 import type { LocalisedError } from '../src/platform/http/problem.ts';
 import { requestScope } from '../src/platform/http/request-scope.ts';
-import { isAllowed } from '../src/wiring/authorize.ts';
+import { type Action, isAllowed } from '../src/wiring/authorize.ts';
 import type { Route } from './+types/root';
 import './app.css';
 import { CsrfField } from '../src/platform/ui/forms.tsx';
@@ -22,7 +22,7 @@ import { CsrfField } from '../src/platform/ui/forms.tsx';
 export async function loader({ context }: Route.LoaderArgs) {
   const { ctx, csrfToken, nonce } = context.get(requestScope);
   const actor = ctx.actor;
-  const can = (action: string) => isAllowed(actor, action);
+  const can = (action: Action) => isAllowed(actor, action);
   const nav = [
     { to: '/', key: 'home' },
     ...(actor.kind === 'anonymous' || can('application.create') ? [{ to: '/apply', key: 'apply' }] : []),

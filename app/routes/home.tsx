@@ -4,12 +4,12 @@ import { formatLongDate, formatNumber } from '../../src/kernel/format.ts';
 import { listProgramFigures } from '../../src/modules/intake/index.ts';
 import { PageTitle } from '../../src/platform/ui/page.tsx';
 import { pageLoader } from '../../src/platform/ui/route.server.ts';
-import { isAllowed } from '../../src/wiring/authorize.ts';
+import { type Action, isAllowed } from '../../src/wiring/authorize.ts';
 
 /** The public program page, with live figures; signed-in people also see where to go next. */
 export const loader = pageLoader(async ({ ctx }) => {
   const [program] = await listProgramFigures(ctx);
-  const can = (action: string) => isAllowed(ctx.actor, action);
+  const can = (action: Action) => isAllowed(ctx.actor, action);
   return {
     program: program && {
       name: program.name,

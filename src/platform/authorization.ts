@@ -29,9 +29,12 @@ export function createAuthorize<T extends PolicyTable>(table: T) {
 }
 
 /** Whether the actor may do it, without throwing (for navigation and buttons). */
-export function allowedBy(table: PolicyTable) {
-  return (actor: Actor, action: string, resource?: unknown): boolean =>
-    decide(table, actor, action, resource) === 'allow';
+export function allowedBy<T extends PolicyTable>(table: T) {
+  return <A extends keyof T & string>(
+    actor: Actor,
+    action: A,
+    resource?: T[A] extends Policy<infer R> ? R : never,
+  ): boolean => decide(table, actor, action, resource) === 'allow';
 }
 
 /**
