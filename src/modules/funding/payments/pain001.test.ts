@@ -147,6 +147,13 @@ describe('batch CSV for the accounting system', () => {
     });
     expect(records[2]!.creditor_name).toBe('\'=HYPERLINK("http://x")');
     expect(csv).not.toContain('123456789012');
+    for (const creditorName of ['+1+2', '-2+3', '@SUM(A1)', '=1+1']) {
+      const [payment] = batch.payments;
+      const [record] = parseCsvRecords(
+        batchCsv({ ...batch, payments: [{ ...payment!, creditorName }] }),
+      ).records;
+      expect(record!.creditor_name).toBe(`'${creditorName}`);
+    }
   });
 });
 
