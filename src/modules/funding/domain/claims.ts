@@ -13,9 +13,9 @@ import { eligibleAmount, type TaxRegistration, taxesOf } from './taxes.ts';
  */
 export const invoiceLineSchema = z
   .strictObject({
-    budgetLineId: z.string().min(1, { error: 'funding:errors.required' }),
-    supplierName: z.string().trim().min(1, { error: 'funding:errors.required' }).max(200),
-    invoiceNumber: z.string().trim().min(1, { error: 'funding:errors.required' }).max(60),
+    budgetLineId: z.string().min(1),
+    supplierName: z.string().trim().min(1).max(200),
+    invoiceNumber: z.string().trim().min(1).max(60),
     invoiceDate: z.iso.date({ error: 'funding:errors.date' }),
     subtotalCents: centsSchema,
     gstCents: centsSchema,
