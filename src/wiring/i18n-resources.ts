@@ -8,6 +8,8 @@ import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json
 import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
 import expertsEn from '../modules/experts/i18n/en.json' with { type: 'json' };
 import expertsFr from '../modules/experts/i18n/fr.json' with { type: 'json' };
+import fundingEn from '../modules/funding/i18n/en.json' with { type: 'json' };
+import fundingFr from '../modules/funding/i18n/fr.json' with { type: 'json' };
 import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
@@ -30,6 +32,7 @@ export const resources: Resources = {
     coaching: coachingFr,
     programs: programsFr,
     administration: administrationFr,
+    funding: fundingFr,
   },
   en: {
     common: commonEn,
@@ -41,5 +44,6 @@ export const resources: Resources = {
     coaching: coachingEn,
     programs: programsEn,
     administration: administrationEn,
+    funding: fundingEn,
   },
 };

@@ -1,0 +1,94 @@
+// What other modules and the next layers of funding (use cases, pages, API) use from its domain.
+// Everything here is pure; the payment files are the only part that imports a library (xmlbuilder2).
+
+export {
+  AGREEMENT_STATUSES,
+  type AgreementStatus,
+  COMMITTING_STATUSES,
+  canMoveAgreement,
+  needsAmendment,
+} from './domain/agreement-status.ts';
+export { type AidKind, type AidRules, aidRulesSchema, financeApproversFor } from './domain/aid-rules.ts';
+export { type BankAccount, bankAccountSchema, maskedAccount } from './domain/bank-account.ts';
+export { BATCH_STATUSES, type BatchStatus, canMoveBatch } from './domain/batch-status.ts';
+export {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  canMoveClaim,
+  EDITABLE_CLAIM_STATUSES,
+} from './domain/claim-status.ts';
+export {
+  type AgreementTerms,
+  claimRefusals,
+  type Duplicate,
+  duplicatesOf,
+  type InvoiceLine,
+  invoiceEligibleCents,
+  invoiceLineSchema,
+  type KnownFile,
+  type KnownInvoice,
+  unusualTaxes,
+} from './domain/claims.ts';
+export { COST_CATEGORIES, type CostCategory } from './domain/cost-categories.ts';
+export { DEFAULT_AID_RULES } from './domain/default-aid-rules.ts';
+export {
+  type FiscalYear,
+  fiscalYearBounds,
+  fiscalYearLabel,
+  fiscalYearOf,
+  fiscalYearOfDay,
+  parseFiscalYear,
+} from './domain/fiscal-year.ts';
+export {
+  type BudgetLine,
+  claimableAmount,
+  type Grant,
+  type GrantStep,
+  grantArithmetic,
+  grantOf,
+  isEligibleCategory,
+} from './domain/grant.ts';
+export {
+  ACCOUNTS,
+  type Account,
+  type BalanceRow,
+  type Balances,
+  balancesOf,
+  checkBudgetChange,
+  checkCommitment,
+  checkEntries,
+  checkEntry,
+  ENGAGED_ACCOUNTS,
+  type EntryCause,
+  type EntryKind,
+  entryOf,
+  type LedgerEntry,
+  type Limits,
+  type Move,
+  type Position,
+  reversalOf,
+  type Totals,
+  totalsOf,
+  withEntries,
+  yearEndEntries,
+} from './domain/ledger.ts';
+export { type BasisPoints, type Cents, cents, centsSchema, decimalAmount, sumCents } from './domain/money.ts';
+export { type Refusal, refusalMessage, type Verdict } from './domain/refusal.ts';
+export {
+  type Approval,
+  checkApproval,
+  checkBatchApproval,
+  REVIEW_STEPS,
+  type ReviewStep,
+  requiredSteps,
+} from './domain/separation-of-duties.ts';
+export {
+  DEFAULT_TAX_POLICY,
+  eligibleAmount,
+  TAX_POLICIES,
+  type TaxPolicy,
+  type TaxRegistration,
+  taxesOf,
+} from './domain/taxes.ts';
+export { BATCH_CSV_COLUMNS, batchCsv } from './payments/batch-csv.ts';
+export { type CreditTransfer, type CreditTransferBatch, pain001Xml } from './payments/pain001.ts';
