@@ -6,6 +6,7 @@ import { municipalitySuggestions } from '../../../kernel/municipalities.ts';
 import { regionName } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Checkbox, CheckboxGroup, TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -29,14 +30,7 @@ import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
 import { readableFact } from './business-facts.tsx';
 import { CriteriaResults } from './criteria-results.tsx';
-import {
-  formNumber,
-  languageOptions,
-  naicsLabel,
-  naicsOptions,
-  presenceOptions,
-  revenueOptions,
-} from './options.ts';
+import { languageOptions, naicsLabel, naicsOptions, presenceOptions, revenueOptions } from './options.ts';
 
 export const STEPS = ['business', 'contact', 'online', 'consents', 'review'] as const;
 const LAST = STEPS.length;

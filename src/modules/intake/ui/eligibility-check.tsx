@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { regionOptions } from '../../../platform/ui/choices.tsx';
 import { FocusOn } from '../../../platform/ui/focus-on.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -15,7 +16,7 @@ import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 import { CriteriaResults } from './criteria-results.tsx';
-import { formNumber, naicsOptions } from './options.ts';
+import { naicsOptions } from './options.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
   const [program] = await listProgramOverviews(ctx);
