@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
+import * as consentTextsPage from '../../src/modules/intake/ui/consent-texts.tsx';
+import * as criteriaPage from '../../src/modules/intake/ui/criteria.tsx';
+import * as importPage from '../../src/modules/intake/ui/import.tsx';
+import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
+import * as settingsPage from '../../src/modules/programs/ui/settings.tsx';
+import type { Ctx } from '../../src/platform/context.ts';
+import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { defaultProgramId, submitted } from '../support/intake.ts';
+import { load, send, thrown } from '../support/pages.ts';
+
+let h: Harness;
+let programId: string;
+let admin: Ctx;
+let coordinator: Ctx;
+let retailer: Ctx;
+let anonymous: Ctx;
+
+const as = async (role: 'admin' | 'coordinator' | 'retailer') =>
+  h.as({ bearerToken: await h.token((await h.user(role)).email) });
+
+beforeAll(async () => {
+  h = await createHarness();
+  programId = await defaultProgramId(h);
+  admin = await as('admin');
+  coordinator = await as('coordinator');
+  retailer = await as('retailer');
+  anonymous = await h.as({});
+});
+afterAll(() => h?.close());
+
+describe(`intake administration pages (${engine})`, () => {
+  it('edit the criteria through use cases: a round trip of the form publishes the same criteria', async () => {
+    const page = await load(criteriaPage.loader, admin, '/admin/program/eligibility');
+    expect(page.version).toBe(1);
+    const fields: Record<string, string> = { count: String(page.criteria.length) };
+    page.criteria.forEach((c, i) => {
+      for (const [name, value] of Object.entries(c)) {
+        if (name === 'rows') {
+          c.rows.forEach((r, j) => {
+            for (const [k, v] of Object.entries(r)) fields[`c${i}.r${j}.${k}`] = v;
+          });
+        } else if (name === 'locked') {
+          if (value) fields[`c${i}.locked`] = 'yes';
+        } else fields[`c${i}.${name}`] = String(value);
+      }
+    });
+    expect(await send(criteriaPage.action, admin, '/admin/program/eligibility', fields)).toEqual({
+      version: 2,
+    });
+    const after = await load(criteriaPage.loader, admin, '/admin/program/eligibility');
+    expect(after.version).toBe(2);
+    expect(after.criteria).toEqual(page.criteria);
+    const overview = await (await h.request(`/api/v1/programs/${programId}`)).json();
+    expect(overview.criteria.map((c: { id: string }) => c.id)).toEqual(DEFAULT_CRITERIA.map((c) => c.id));
+  });
+
+  it('show the consent texts in force', async () => {
+    const { texts } = await load(consentTextsPage.loader, admin, '/admin/program/consents');
+    expect(texts.map((t) => [t.purpose, t.version])).toEqual([
+      ['participation', 1],
+      ['research', 1],
+      ['surveys', 1],
+      ['publication', 1],
+    ]);
+  });
+
+  it('are for administrators: others are refused, and anonymous visitors are asked to sign in', async () => {
+    const pages: [Parameters<typeof load>[0], string][] = [
+      [criteriaPage.loader, '/admin/program/eligibility'],
+      [consentTextsPage.loader, '/admin/program/consents'],
+      [settingsPage.loader, '/admin/program'],
+    ];
+    for (const [loader, path] of pages) {
+      expect(await thrown(load(loader, coordinator, path))).toEqual({ status: 403 });
+      expect(await thrown(load(loader, anonymous, path))).toEqual({
+        status: 302,
+        location: `/sign-in?next=${encodeURIComponent(path)}`,
+      });
+    }
+    expect((await load(settingsPage.loader, admin, '/admin/program')).program.id).toBe(programId);
+  });
+});
+
+describe(`intake team pages (${engine})`, () => {
+  it('review an application and import paper ones through use cases that authorize', async () => {
+    const { id } = await submitted(h, programId, { neq: '1414141419' });
+    const path = `/review/applications/${id}`;
+    const review = await load(reviewPage.loader, coordinator, path, { id });
+    expect(review.application.id).toBe(id);
+    expect(Array.isArray(review.duplicates)).toBe(true);
+    expect(await thrown(load(reviewPage.loader, retailer, path, { id }))).toEqual({ status: 403 });
+    expect(await thrown(load(reviewPage.loader, anonymous, path, { id }))).toEqual({
+      status: 302,
+      location: `/sign-in?next=${encodeURIComponent(path)}`,
+    });
+    const upload = await load(importPage.loader, coordinator, '/review/import');
+    expect(upload.columns).toContain('legal_name');
+    expect(await thrown(load(importPage.loader, retailer, '/review/import'))).toEqual({ status: 403 });
+  });
+});
