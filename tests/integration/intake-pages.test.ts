@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
+import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
 import * as consentTextsPage from '../../src/modules/intake/ui/consent-texts.tsx';
 import * as criteriaPage from '../../src/modules/intake/ui/criteria.tsx';
 import * as importPage from '../../src/modules/intake/ui/import.tsx';
@@ -7,7 +8,7 @@ import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx'
 import * as settingsPage from '../../src/modules/programs/ui/settings.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { defaultProgramId, submitted } from '../support/intake.ts';
+import { allConsents, business, defaultProgramId, submitted, verifiedRetailer } from '../support/intake.ts';
 import { load, send, thrown } from '../support/pages.ts';
 
 let h: Harness;
@@ -98,5 +99,47 @@ describe(`intake team pages (${engine})`, () => {
     const upload = await load(importPage.loader, coordinator, '/review/import');
     expect(upload.columns).toContain('legal_name');
     expect(await thrown(load(importPage.loader, retailer, '/review/import'))).toEqual({ status: 403 });
+  });
+});
+
+describe(`the application form (${engine})`, () => {
+  it('previews eligibility on the review step exactly as submission will judge it, already in the program included', async () => {
+    await submitted(h, programId, { neq: '1515151515' });
+    const second = await verifiedRetailer(h);
+    const created = await h.request('/api/v1/applications', {
+      method: 'POST',
+      token: second.token,
+      json: {
+        programId,
+        business: business({ neq: '1515151515' }),
+        consents: allConsents,
+        attestation: true,
+      },
+    });
+    const { id } = await created.json();
+    const ctx = await h.as({ bearerToken: second.token });
+    const path = `/applications/${id}/steps/5`;
+    const { preview } = await load(stepPage.loader, ctx, path, { id, step: '5' });
+    expect(preview?.eligible).toBe(false);
+    expect(preview?.criteria.find((c) => c.id === 'not_already_in_program')).toMatchObject({ passed: false });
+    const res = await h.request(`/api/v1/applications/${id}/submit`, { method: 'POST', token: second.token });
+    const judged = (await res.json()).eligibility;
+    expect(judged.eligible).toBe(preview?.eligible);
+    expect(judged.criteria.map((c: { id: string; passed: boolean }) => [c.id, c.passed])).toEqual(
+      preview?.criteria.map((c) => [c.id, c.passed]),
+    );
+  });
+
+  it('previews nothing while the facts the assessment needs are missing', async () => {
+    const retailer = await verifiedRetailer(h);
+    const created = await h.request('/api/v1/applications', {
+      method: 'POST',
+      token: retailer.token,
+      json: { programId, business: { legalName: 'Boutique sans NEQ' } },
+    });
+    const { id } = await created.json();
+    const ctx = await h.as({ bearerToken: retailer.token });
+    const { preview } = await load(stepPage.loader, ctx, `/applications/${id}/steps/5`, { id, step: '5' });
+    expect(preview).toBeNull();
   });
 });

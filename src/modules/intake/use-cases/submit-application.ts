@@ -2,12 +2,11 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getAccount } from '../../identity/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { assessApplication } from '../db/assess-application.ts';
 import { moveApplication } from '../db/move-application.ts';
-import { currentCriteria, latestConsents, neqAlreadyInProgram } from '../db/queries.ts';
+import { currentCriteria, latestConsents } from '../db/queries.ts';
 import { missingForSubmission } from '../domain/application-draft.ts';
 import { intakeOpen } from '../domain/capacity.ts';
-import { evaluate } from '../domain/eligibility.ts';
-import { factsFrom } from '../domain/facts.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
 
@@ -40,11 +39,7 @@ export async function submitApplication(ctx: Ctx, id: string) {
       );
       if (missing.length > 0)
         throw new AppError('invalid_input', { key: 'intake:errors.incomplete', fields: missing });
-      const already = await neqAlreadyInProgram(tx, program.id, app.neq!, app.id);
-      const evaluation = evaluate(
-        criteria.criteria,
-        factsFrom({ ...app, municipality: app.municipalityCode }, ctx.now(), already),
-      );
+      const evaluation = await assessApplication(tx, criteria.criteria, app, ctx.now());
       return {
         move: {
           to: 'submitted',
