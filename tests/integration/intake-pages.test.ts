@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
+import * as applyPage from '../../src/modules/intake/ui/apply.tsx';
 import * as consentTextsPage from '../../src/modules/intake/ui/consent-texts.tsx';
 import * as criteriaPage from '../../src/modules/intake/ui/criteria.tsx';
+import * as precheckPage from '../../src/modules/intake/ui/eligibility-check.tsx';
 import * as importPage from '../../src/modules/intake/ui/import.tsx';
 import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
 import * as settingsPage from '../../src/modules/programs/ui/settings.tsx';
@@ -141,5 +143,52 @@ describe(`the application form (${engine})`, () => {
     const ctx = await h.as({ bearerToken: retailer.token });
     const { preview } = await load(stepPage.loader, ctx, `/applications/${id}/steps/5`, { id, step: '5' });
     expect(preview).toBeNull();
+  });
+});
+
+describe(`the pre-check page (${engine})`, () => {
+  const answers = {
+    region: '06',
+    postalCode: 'h2x 1y4',
+    neq: '1143920115',
+    naics: '458',
+    employees: '8',
+    foundedYear: '2015',
+  };
+
+  it("lists what to fix in the fields' order, and refuses places outside Québec as field errors", async () => {
+    const failed = await send(precheckPage.action, anonymous, '/eligibility', {
+      ...answers,
+      region: '99',
+      postalCode: 'K1A 0B1',
+      neq: '',
+      employees: 'huit',
+    });
+    expect(failed).toMatchObject({ init: { status: 422 } });
+    const { error } = (failed as unknown as { data: { error: { errors: { path: string }[] } } }).data;
+    expect(error.errors.map((e) => e.path)).toEqual(['region', 'postalCode', 'neq', 'employees']);
+  });
+
+  it('carries its answers to the application, through registration or sign-in', async () => {
+    const answered = await send(precheckPage.action, anonymous, '/eligibility', answers);
+    expect(answered).toMatchObject({ answer: { eligible: true } });
+    const query = 'region=06&postalCode=h2x+1y4&neq=1143920115&naics=458&employees=8&foundedYear=2015';
+    // The visitor, not signed in yet, is sent to register or sign in with the answers in `next`.
+    const visitor = await load(applyPage.loader, anonymous, `/apply?${query}&ref=`);
+    expect(visitor).toMatchObject({ kind: 'anonymous', here: `/apply?${query}` });
+    // Back as a retailer, starting the application fills in the answers.
+    const retailerCtx = await as('retailer');
+    const started = await send(applyPage.action, retailerCtx, `/apply?${query}`, { referralCode: '' });
+    const location = (started as unknown as Response).headers.get('location') ?? '';
+    const id = location.match(/\/applications\/([\w-]+)\/steps\/1$/)?.[1] ?? '';
+    const { application } = await load(stepPage.loader, retailerCtx, location, { id, step: '1' });
+    expect(application.business).toMatchObject({
+      region: '06',
+      postalCode: 'H2X 1Y4',
+      neq: '1143920115',
+      naics: '458',
+      employees: 8,
+      foundedYear: 2015,
+    });
   });
 });
