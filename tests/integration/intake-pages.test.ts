@@ -132,6 +132,34 @@ describe(`the application form (${engine})`, () => {
     );
   });
 
+  it('names the postal code of a place outside Québec on the contact step, without judging it', async () => {
+    const retailer = await verifiedRetailer(h);
+    const created = await h.request('/api/v1/applications', {
+      method: 'POST',
+      token: retailer.token,
+      json: { programId, business: { legalName: 'Boutique de Terre-Neuve' } },
+    });
+    const { id } = await created.json();
+    const ctx = await h.as({ bearerToken: retailer.token });
+    const failed = await send(
+      stepPage.action,
+      ctx,
+      `/applications/${id}/steps/2`,
+      { intent: 'next', postalCode: 'A1A 1A1', municipality: 'Montréal' },
+      { id, step: '2' },
+    );
+    expect(failed).toMatchObject({ init: { status: 422 } });
+    const { error } = (
+      failed as unknown as { data: { error: { errors: { path: string; message: string }[] } } }
+    ).data;
+    expect(error.errors).toEqual([
+      {
+        path: 'business.postalCode',
+        message: 'Le champ « Code postal » doit être un code postal du Québec (commençant par G, H ou J).',
+      },
+    ]);
+  });
+
   it('previews nothing while the facts the assessment needs are missing', async () => {
     const retailer = await verifiedRetailer(h);
     const created = await h.request('/api/v1/applications', {
