@@ -45,6 +45,8 @@ const TEXT = {
     smallBusiness: 'Non respecté — 50 employés ou moins',
     smallBusinessMet: 'Respecté — 50 employés ou moins',
     apply: 'Déposer une demande',
+    nextStep: 'Et maintenant ?',
+    applyAnyway: 'Présenter une demande quand même',
     createAccount: 'Créer mon compte',
     registerTitle: 'Créer mon compte de détaillant',
     register: { name: 'Nom', email: 'Courriel', password: 'Mot de passe' },
@@ -150,6 +152,8 @@ const TEXT = {
     smallBusiness: 'Not met — 50 employees or fewer',
     smallBusinessMet: 'Met — 50 employees or fewer',
     apply: 'Apply',
+    nextStep: 'What now?',
+    applyAnyway: 'Apply anyway',
     createAccount: 'Create my account',
     registerTitle: 'Create my retailer account',
     register: { name: 'Name', email: 'E-mail', password: 'Password' },
@@ -335,7 +339,13 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(failed).toContainText(L.smallBusiness);
         await expect(failed).toContainText('72');
         await expect(failed).toContainText('50');
-        await expect(answer.getByRole('link', { name: L.apply })).toHaveCount(0);
+        await expect(answer.getByRole('link', { name: L.apply, exact: true })).toHaveCount(0);
+        // An ineligible answer still says what to do next: apply for a person's review, or read about the program.
+        await expect(answer.getByRole('heading', { name: L.nextStep })).toBeVisible();
+        await expect(answer.getByRole('link', { name: L.applyAnyway })).toHaveAttribute(
+          'href',
+          /^\/apply\?region=06&postalCode=h2x\+3k4&/,
+        );
         await checkPage(page, locale, 'eligibility-not-eligible', { switchLanguage: false });
         await expectReflowAt320(page, locale, 'eligibility-not-eligible');
 
@@ -350,19 +360,22 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       await test.step('the visitor creates a retailer account', async () => {
-        await page.getByRole('link', { name: L.apply }).click();
-        await expect(page).toHaveURL(/\/apply$/);
+        // The pre-check's answers go along, to fill in the application.
+        await page.getByRole('link', { name: L.apply, exact: true }).click();
+        await expect(page).toHaveURL(
+          /\/apply\?region=06&postalCode=h2x\+3k4&neq=\d+&naics=458&employees=8&foundedYear=2015$/,
+        );
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.apply);
         await checkPage(page, locale, 'apply-anonymous', { switchLanguage: false });
         await page.getByRole('main').getByRole('link', { name: L.createAccount }).click();
-        await expect(page).toHaveURL(/\/register\?next=%2Fapply$/);
+        await expect(page).toHaveURL(/\/register\?next=%2Fapply%3Fregion%3D06%26/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.registerTitle);
         await checkPage(page, locale, 'register', { switchLanguage: false });
         await page.getByLabel(L.register.name, { exact: true }).fill(retailer.name);
         await page.getByLabel(L.register.email, { exact: true }).fill(retailer.email);
         await page.getByLabel(L.register.password, { exact: true }).fill(PASSWORD);
         await page.getByRole('button', { name: L.createAccount }).click();
-        await expect(page).toHaveURL(/\/apply$/);
+        await expect(page).toHaveURL(/\/apply\?region=06&/);
         await expect(page.getByRole('button', { name: L.start })).toBeVisible();
         await expect(page.getByText(L.verifyNotice(retailer.email))).toBeVisible();
         await checkPage(page, locale, 'apply-retailer');

@@ -85,17 +85,29 @@ describe(`public program page and pre-check (${engine})`, () => {
         (c: { message: string }) => /^[A-Z]/.test(c.message) && !c.message.includes('{{'),
       ),
     ).toBe(true);
+    expect(await applicationCount()).toBe(before);
+  });
+
+  it('refuses a postal code or a region no Québec business can have as a field error, not a verdict', async () => {
     const outside = await json(
       await h.request(`/api/v1/programs/${programId}/eligibility-check`, {
         method: 'POST',
-        json: { ...facts, employees: 8, postalCode: 'K1A 0B1' },
+        headers: { 'accept-language': 'en' },
+        json: {
+          neq: '1143920115',
+          postalCode: 'K1A 0B1',
+          region: '99',
+          naics: '458',
+          employees: 8,
+          foundedYear: 2010,
+        },
       }),
     );
-    expect(outside.body.eligible).toBe(false);
-    expect(outside.body.criteria.find((c: { id: string }) => c.id === 'located_in_quebec').passed).toBe(
-      false,
-    );
-    expect(await applicationCount()).toBe(before);
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toEqual([
+      { path: 'region', message: "Region must be a code from 01 to 17 (one of Québec's 17 regions)." },
+      { path: 'postalCode', message: 'Postal code must be a Québec postal code (starting with G, H or J).' },
+    ]);
   });
 
   it('refuses malformed pre-check input with field-named errors', async () => {
@@ -282,6 +294,38 @@ describe(`applying (${engine})`, () => {
       }),
     );
     expect(paths(unknown.body)).toEqual(['business.municipality']);
+  });
+
+  it('refuses a postal code or a region no Québec business can have, on creation and on change', async () => {
+    const retailer = await verifiedRetailer(h);
+    const created = await json(
+      await h.request('/api/v1/applications', {
+        method: 'POST',
+        token: retailer.token,
+        json: { programId, business: business({ postalCode: 'A1A 1A1', region: '99' }) },
+      }),
+    );
+    expect(created.status).toBe(422);
+    expect(paths(created.body)).toEqual(['business.postalCode', 'business.region']);
+    const draft = await json(
+      await h.request('/api/v1/applications', { method: 'POST', token: retailer.token, json: { programId } }),
+    );
+    const changed = await json(
+      await h.request(`/api/v1/applications/${draft.body.id}`, {
+        method: 'PATCH',
+        token: retailer.token,
+        headers: { 'accept-language': 'en' },
+        json: { business: { postalCode: 'K1A 0B1', region: '00' } },
+      }),
+    );
+    expect(changed.status).toBe(422);
+    expect(changed.body.errors).toEqual([
+      { path: 'business.postalCode', message: expect.stringContaining('Québec postal code') },
+      {
+        path: 'business.region',
+        message: "Administrative region must be a code from 01 to 17 (one of Québec's 17 regions).",
+      },
+    ]);
   });
 
   it('saves as it goes, then submits with the eligibility explained, and sends a receipt', async () => {

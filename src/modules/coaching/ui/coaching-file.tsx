@@ -5,6 +5,7 @@ import { formatDate } from '../../../kernel/format.ts';
 import { regionName } from '../../../kernel/quebec.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Checkbox, RadioGroup, TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -109,7 +110,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
         scheduleSession(ctx, {
           applicationId,
           startsAt,
-          durationMinutes: Number(form.durationMinutes),
+          durationMinutes: formNumber(form.durationMinutes),
           mode: form.mode,
           location: locationOf(form),
         }),
@@ -121,7 +122,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
       await withFieldNames({ startsAt: 'time' }, () =>
         updateSession(ctx, sessionId, {
           startsAt,
-          durationMinutes: Number(form.durationMinutes),
+          durationMinutes: formNumber(form.durationMinutes),
           mode: form.mode,
           location: locationOf(form),
         }),

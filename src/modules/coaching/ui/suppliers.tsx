@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { LOCALES } from '../../../kernel/locale.ts';
 import { REGION_CODES, regionName } from '../../../kernel/quebec.ts';
 import { RadioGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -68,7 +69,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 export const action = formAction(async ({ ctx, form }) => {
   await rateSupplier(ctx, form.supplierId ?? '', {
     applicationId: form.applicationId,
-    rating: form.rating ? Number(form.rating) : undefined,
+    rating: formNumber(form.rating),
     ...(form.comment?.trim() ? { comment: form.comment } : {}),
   });
   return { rated: form.supplierId ?? '' };

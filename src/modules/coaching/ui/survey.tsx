@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDate } from '../../../kernel/format.ts';
 import { CheckboxGroup, RadioGroup, TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
@@ -43,11 +44,8 @@ export const action = formAction(async ({ ctx, form, all, params }) => {
     ...optional('jobsCreated', parseWhole(form.jobsCreated)),
     ...optional('jobsKept', parseWhole(form.jobsKept)),
     toolsAdopted: all('toolsAdopted'),
-    ...optional('satisfactionExpert', form.satisfactionExpert ? Number(form.satisfactionExpert) : undefined),
-    ...optional(
-      'satisfactionProgram',
-      form.satisfactionProgram ? Number(form.satisfactionProgram) : undefined,
-    ),
+    ...optional('satisfactionExpert', formNumber(form.satisfactionExpert)),
+    ...optional('satisfactionProgram', formNumber(form.satisfactionProgram)),
     ...(form.comments?.trim() ? { comments: form.comments } : {}),
   });
   return { answered: true as const };

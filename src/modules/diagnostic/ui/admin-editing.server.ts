@@ -7,6 +7,7 @@
 import { formatNumber } from '../../../kernel/format.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, type FieldIssue, isAppError } from '../../../platform/errors.ts';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { listPrograms } from '../../programs/index.ts';
 import type { QuestionnaireContent } from '../domain/questionnaire.ts';
@@ -27,16 +28,8 @@ export async function programFor(ctx: Ctx, action: 'questionnaire.manage' | 'rec
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
-/**
- * A number as typed in either language (`2,5` or `2.5`, spaces between thousands); anything else is
- * returned as typed, for the schema to name the field. Empty gives undefined.
- */
-export function readNumber(value: string | undefined): number | string | undefined {
-  const typed = (value ?? '').replace(SPACES, '');
-  if (typed === '') return undefined;
-  const normalised = typed.replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : (value ?? '');
-}
+/** A number as typed in either language (`2,5` or `2.5`, spaces between thousands). */
+export const readNumber = (value: string | undefined) => formNumber(value, { decimals: true });
 
 /**
  * A dollar amount as typed in Québec (`1 234,56`, `1234,56 $`) or in English (`$1,234.56`), in

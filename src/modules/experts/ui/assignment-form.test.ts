@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { checkedPairs, manualFieldOf, pageNumber, pageOf, rowFieldOf } from './assignment-form.ts';
-import { byField, profileInput, wholeNumber } from './profile-form.ts';
+import { byField, profileInput } from './profile-form.ts';
 
 const A = '0195f0a0-0000-7000-8000-00000000000a';
 const B = '0195f0a0-0000-7000-8000-00000000000b';
@@ -43,11 +44,11 @@ describe('the proposal form', () => {
 
 describe('the expert profile form', () => {
   it('reads whole numbers as typed in either language, and leaves anything else to validation', () => {
-    expect(wholeNumber('250')).toBe(250);
-    expect(wholeNumber('1 000')).toBe(1000);
-    expect(wholeNumber('1\u00a0000')).toBe(1000);
-    expect(wholeNumber('')).toBeUndefined();
-    expect(wholeNumber('12,5')).toBe('12,5');
+    expect(formNumber('250')).toBe(250);
+    expect(formNumber('1 000')).toBe(1000);
+    expect(formNumber('1\u00a0000')).toBe(1000);
+    expect(formNumber('')).toBeUndefined();
+    expect(formNumber('12,5')).toBe('12,5');
     expect(profileInput({ capacity: '30' }, (n) => (n === 'regions' ? ['06'] : []))).toEqual({
       regions: ['06'],
       languages: [],

@@ -1,11 +1,5 @@
 /** What the expert profile forms (/experts, /experts/:id) send, turned into the use cases' input. */
-
-/** A whole number as typed (`250`, `1 000`); empty means "not given"; anything else goes to validation as typed. */
-export function wholeNumber(value: string | undefined): number | string | undefined {
-  const trimmed = value?.replace(/[\s\u00a0\u202f]/g, '');
-  if (!trimmed) return undefined;
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 
 /** The profile fields of a submitted form; the checkbox groups send one value per ticked box. */
 export function profileInput(form: Record<string, string>, all: (name: string) => string[]) {
@@ -13,7 +7,7 @@ export function profileInput(form: Record<string, string>, all: (name: string) =
     regions: all('regions'),
     languages: all('languages'),
     specialties: all('specialties'),
-    capacity: wholeNumber(form.capacity),
+    capacity: formNumber(form.capacity),
   };
 }
 

@@ -60,7 +60,7 @@ const urlField = z
   .transform((v) => (/^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(v) ? `https://${v}` : v))
   .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), { error: 'intake:validation.url' });
 
-export const regionField = z.enum(REGION_CODES);
+export const regionField = z.enum(REGION_CODES, { error: 'intake:validation.region_unknown' });
 export const naicsField = z.string().regex(/^[1-9]\d{2}$/, { error: 'intake:validation.naics' });
 
 /** The business facts of an application; every field optional here (drafts), completeness is checked at submission. */

@@ -68,3 +68,20 @@ export function factsFrom(input: FactInput, now: Date, alreadyInProgram?: boolea
     alreadyInProgram: alreadyInProgram ?? null,
   };
 }
+
+/**
+ * Whether an application says enough for its eligibility to be previewed before it is submitted: the
+ * facts the pre-check asks for are all there, and the founding year is not one to come (saved before
+ * such years were refused; the pre-check refuses it).
+ */
+export function mayPreviewEligibility(input: FactInput, now: Date): boolean {
+  return (
+    !!input.neq &&
+    !!input.postalCode &&
+    !!input.region &&
+    !!input.naics &&
+    typeof input.employees === 'number' &&
+    typeof input.foundedYear === 'number' &&
+    !futureFoundingYearIssue('foundedYear', input.foundedYear, now)
+  );
+}

@@ -4,6 +4,7 @@ import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
+import { answersFromQuery } from '../domain/precheck-answers.ts';
 import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
@@ -13,7 +14,10 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
   const referralCode = search.get('ref')?.slice(0, 40) ?? '';
   const [program] = await listProgramOverviews(ctx);
-  const here = `/apply${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ''}`;
+  // The pre-check's answers stay in the address through registration or sign-in, to start the application with.
+  const { kept } = answersFromQuery(search);
+  if (referralCode) kept.set('ref', referralCode);
+  const here = `/apply${kept.size > 0 ? `?${kept}` : ''}`;
   if (ctx.actor.kind !== 'user')
     return {
       kind: 'anonymous' as const,
@@ -58,10 +62,12 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
+export const action = formAction(async ({ ctx, form, request }) => {
   const [program] = await listProgramOverviews(ctx);
+  const { business } = answersFromQuery(new URL(request.url).searchParams);
   const created = await createApplication(ctx, {
     programId: program!.id,
+    ...(Object.keys(business).length > 0 ? { business } : {}),
     ...(form.referralCode ? { referralCode: form.referralCode } : {}),
   });
   return redirect(`/applications/${created.id}/steps/1`);
@@ -131,7 +137,7 @@ export default function Apply() {
             </Notice>
           ) : null}
           {data.program?.intakeOpen ? (
-            <PostForm>
+            <PostForm action={data.here}>
               <input type="hidden" name="referralCode" value={data.referralCode} />
               {data.applying ? (
                 <>

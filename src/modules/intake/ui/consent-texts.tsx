@@ -1,29 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
-import { AppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { listPrograms } from '../../programs/index.ts';
-import { currentConsentTexts } from '../db/queries.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
+import { getConsentTexts } from '../use-cases/get-consent-texts.ts';
 import { publishConsentTexts } from '../use-cases/publish-consent-texts.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
-  if (!isAllowed(ctx.actor, 'program.configure'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const [program] = await listPrograms(ctx);
-  const texts = await currentConsentTexts(ctx.db, program!.id);
-  return {
-    texts: CONSENT_PURPOSES.map((purpose) => ({
-      purpose,
-      version: texts[purpose]?.version ?? 0,
-      fr: texts[purpose]?.textFr ?? '',
-      en: texts[purpose]?.textEn ?? '',
-    })),
-  };
+  return { texts: await getConsentTexts(ctx, program!.id) };
 });
 
 export const action = formAction(async ({ ctx, form }) => {

@@ -1,30 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { Checkbox, TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { listPrograms } from '../../programs/index.ts';
-import { currentCriteria } from '../db/queries.ts';
-import { type CriterionForm, EDITABLE_ROWS, fromForm, toForm } from '../domain/criteria-form.ts';
+import { type CriterionForm, EDITABLE_ROWS, toForm } from '../domain/criteria-form.ts';
 import { FORMATS } from '../domain/eligibility.ts';
 import { FACT_NAMES } from '../domain/facts.ts';
-import { publishCriteria } from '../use-cases/publish-criteria.ts';
+import { getCriteria } from '../use-cases/get-criteria.ts';
+import { publishEditedCriteria } from '../use-cases/publish-edited-criteria.ts';
 
 const OPERATORS = ['lte', 'gte', 'between', 'equals', 'in', 'present', 'format'] as const;
 
 export const loader = pageLoader(async ({ ctx }) => {
-  if (!isAllowed(ctx.actor, 'program.configure'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const [program] = await listPrograms(ctx);
-  const current = await currentCriteria(ctx.db, program!.id);
+  const current = await getCriteria(ctx, program!.id);
   return {
-    version: current?.version ?? 0,
-    publishedAt: current ? formatDateTime(current.createdAt, ctx.locale) : null,
-    criteria: (current?.criteria ?? []).map(toForm),
+    version: current.version,
+    publishedAt: current.publishedAt ? formatDateTime(current.publishedAt, ctx.locale) : null,
+    criteria: current.criteria.map(toForm),
   };
 });
 
@@ -50,20 +47,14 @@ function readCriterion(form: Record<string, string>, i: number): CriterionForm {
 
 export const action = formAction(async ({ ctx, form }) => {
   const [program] = await listPrograms(ctx);
-  const previous = (await currentCriteria(ctx.db, program!.id))?.criteria ?? [];
-  const count = Number(form.count ?? 0);
-  const criteria = [];
-  for (let i = 0; i <= count; i++) {
-    const edited = readCriterion(form, i);
-    if (!edited.id || form[`c${i}.remove`] === 'yes') continue; // the blank "new" block, or a removal
-    criteria.push(
-      fromForm(
-        edited,
-        previous.find((c) => c.id === edited.id),
-      ),
-    );
+  const count = formNumber(form.count);
+  const edited = [];
+  for (let i = 0; typeof count === 'number' && i <= count; i++) {
+    const criterion = readCriterion(form, i);
+    if (!criterion.id || form[`c${i}.remove`] === 'yes') continue; // the blank "new" block, or a removal
+    edited.push(criterion);
   }
-  const { version } = await publishCriteria(ctx, program!.id, { criteria });
+  const { version } = await publishEditedCriteria(ctx, program!.id, edited);
   return { version };
 });
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { regionOptions } from '../../../platform/ui/choices.tsx';
 import { FocusOn } from '../../../platform/ui/focus-on.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -12,10 +13,11 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { answersQuery } from '../domain/precheck-answers.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 import { CriteriaResults } from './criteria-results.tsx';
-import { formNumber, naicsOptions } from './options.ts';
+import { naicsOptions } from './options.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
   const [program] = await listProgramOverviews(ctx);
@@ -63,11 +65,21 @@ export default function EligibilityCheck() {
             {program ? <p className="hint">{program.notice}</p> : null}
             {answer.eligible ? (
               <p>
-                <Link to="/apply" className="button button-primary">
+                <Link to={`/apply?${answersQuery(values)}`} className="button button-primary">
                   {t('ui.precheck.apply')}
                 </Link>
               </p>
-            ) : null}
+            ) : (
+              <section aria-labelledby="next-step-title">
+                <h3 id="next-step-title">{t('ui.precheck.next_title')}</h3>
+                <p>{t('ui.precheck.failed_means')}</p>
+                <p>{t('ui.precheck.human_review')}</p>
+                <p className="actions">
+                  <Link to={`/apply?${answersQuery(values)}`}>{t('ui.precheck.apply_anyway')}</Link>
+                  <Link to="/">{t('ui.precheck.program_page')}</Link>
+                </p>
+              </section>
+            )}
           </section>
         </FocusOn>
       ) : (

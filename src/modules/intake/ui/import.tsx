@@ -1,19 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useActionData } from 'react-router';
-import { AppError } from '../../../platform/errors.ts';
+import { useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
-import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
+import { describeImport } from '../use-cases/describe-import.ts';
 import { importApplications } from '../use-cases/import-applications.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
-export const loader = pageLoader(({ ctx }) => {
-  if (!isAllowed(ctx.actor, 'application.import'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  return {};
-});
+export const loader = pageLoader(({ ctx }) => describeImport(ctx));
 
 export const action = formAction(async ({ ctx, form, file }) => {
   const [program] = await listProgramOverviews(ctx);
@@ -25,6 +19,7 @@ export const action = formAction(async ({ ctx, form, file }) => {
 /** Paper applications, typed into a spreadsheet and saved as CSV, imported with a report per line. */
 export default function ImportApplications() {
   const { t } = useTranslation('intake');
+  const { columns, consentColumns } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const report = result && 'report' in result ? result.report : undefined;
@@ -34,8 +29,7 @@ export default function ImportApplications() {
       <PageTitle title={t('ui.import.title')}>{t('ui.import.title')}</PageTitle>
       <p>{t('ui.import.intro')}</p>
       <p>
-        {t('ui.import.columns')} <code>{Object.keys(IMPORT_COLUMNS).join(', ')}</code>,{' '}
-        <code>{Object.keys(CONSENT_COLUMNS).join(', ')}</code>
+        {t('ui.import.columns')} <code>{columns.join(', ')}</code>, <code>{consentColumns.join(', ')}</code>
       </p>
       <ErrorSummary error={failed?.error} />
       {report ? (

@@ -16,10 +16,3 @@ export const presenceOptions = (t: TFunction) =>
   ONLINE_PRESENCE.map((p) => ({ value: p, label: t(`ui.presence.${p}`) }));
 export const languageOptions = (t: TFunction) =>
   LANGUAGES_SERVED.map((l) => ({ value: l, label: t(`ui.languages.${l}`) }));
-
-/** Whole numbers typed in a form; empty means "not given", anything else goes to validation as typed. */
-export function formNumber(value: string | undefined): number | string | undefined {
-  const trimmed = value?.replace(/[\s\u00a0]/g, '');
-  if (!trimmed) return undefined;
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-}

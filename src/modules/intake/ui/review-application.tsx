@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { regionName } from '../../../kernel/quebec.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
@@ -13,19 +12,15 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
 import { decideApplication } from '../use-cases/decide-application.ts';
-import { getApplication } from '../use-cases/get-application.ts';
+import { getApplicationForReview } from '../use-cases/get-application-for-review.ts';
 import { BusinessFacts } from './business-facts.tsx';
 import { CriteriaResults } from './criteria-results.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
-  if (!isAllowed(ctx.actor, 'application.review')) throw new AppError('forbidden');
-  const detail = await getApplication(ctx, params.id ?? '');
-  if (detail.access !== 'full' || !detail.staff) throw new AppError('not_found');
-  const a = detail.application;
+  const { application: a, duplicates } = await getApplicationForReview(ctx, params.id ?? '');
   return {
     application: {
       ...a,
@@ -33,7 +28,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
       history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
       regionName: regionName(a.business.region),
     },
-    duplicates: detail.staff.duplicates,
+    duplicates,
   };
 });
 

@@ -5,6 +5,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { currentCriteria } from '../db/queries.ts';
+import { quebecPostalCodeField, regionField } from '../domain/business-fields.ts';
 import { evaluate, factsUsed } from '../domain/eligibility.ts';
 import { factsFrom, futureFoundingYearIssue, PRIVATE_FACTS } from '../domain/facts.ts';
 
@@ -12,13 +13,14 @@ import { factsFrom, futureFoundingYearIssue, PRIVATE_FACTS } from '../domain/fac
 const givenText = (max: number) => z.string().trim().min(1).max(max);
 
 /**
- * Business facts for the anonymous pre-check: presence and types are checked here, values by the
- * criteria (with reasons).
+ * Business facts for the anonymous pre-check: presence, types and values no Québec business can have
+ * (a postal code or a region outside Québec) are field errors here; the rest is for the criteria to
+ * judge, with reasons. Keys are in the page's order, so its error summary follows the fields.
  */
 export const eligibilityCheckInput = z.strictObject({
+  region: givenText(2).pipe(regionField),
+  postalCode: givenText(10).pipe(quebecPostalCodeField),
   neq: givenText(20),
-  postalCode: givenText(10),
-  region: givenText(2),
   naics: givenText(6),
   employees: z.number().int().min(0).max(1_000_000),
   foundedYear: z.number().int().min(1800).max(2100),

@@ -1,19 +1,12 @@
-import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
-import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { programs } from '../../programs/db/tables.ts';
-import { lockApplication, recordEvent, waitlistPosition } from '../db/application-writes.ts';
-import { notifyApplicant } from '../db/notify-applicant.ts';
+import { acceptedCount, moveApplication } from '../db/move-application.ts';
 import { findApplication } from '../db/queries.ts';
-import { applications } from '../db/tables.ts';
-import { acceptOrWaitlist } from '../domain/capacity.ts';
-import { canMove, DECISIONS } from '../domain/status.ts';
+import { DECISIONS } from '../domain/status.ts';
 
 export const decisionInput = z
   .strictObject({ decision: z.enum(DECISIONS), reason: z.string().trim().max(4000).optional() })
@@ -42,74 +35,32 @@ export type DecisionResult = {
 export async function decideApplication(ctx: Ctx, id: string, input: unknown): Promise<DecisionResult> {
   authorize(ctx.actor, 'application.decide');
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const { decision, reason } = parseInput(decisionInput, input);
+  const { decision, reason = null } = parseInput(decisionInput, input);
   const found = await findApplication(ctx.db, id);
   if (!found) throw new AppError('not_found');
-  return transaction(ctx, (tx) => decide(tx, ctx, found.programId, id, decision, reason ?? null));
-}
-
-async function decide(
-  tx: Tx,
-  ctx: Ctx,
-  programId: string,
-  id: string,
-  decision: (typeof DECISIONS)[number],
-  reason: string | null,
-): Promise<DecisionResult> {
-  const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
-  const app = await lockApplication(tx, id);
-  if (!canMove(app.status, decision)) {
-    throw new AppError('conflict', {
-      key: 'intake:errors.transition',
-      params: { from: app.status, to: decision },
-    });
-  }
-  let status = decision;
-  let capacityReached = false;
-  if (decision === 'accepted') {
-    const [accepted] = await tx
-      .select({ n: count() })
-      .from(applications)
-      .where(and(eq(applications.programId, programId), eq(applications.status, 'accepted')));
-    const outcome = acceptOrWaitlist(program!.targetRetailers, Number(accepted?.n ?? 0));
-    if (outcome.status === 'waitlisted') {
-      capacityReached = true;
-      status = 'waitlisted';
-    }
-  }
-  if (capacityReached && app.status === 'waitlisted') {
-    throw new AppError('conflict', { key: 'intake:errors.program_full' });
-  }
-  const now = ctx.now();
-  const [saved] = await tx
-    .update(applications)
-    .set({
-      status,
-      decidedAt: now,
-      decisionReason:
-        status === 'refused' ? reason : status === 'accepted' ? null : (reason ?? app.decisionReason),
-      infoRequest: status === 'info_requested' ? reason : null,
-      waitlistedAt: status === 'waitlisted' ? (app.waitlistedAt ?? now) : app.waitlistedAt,
-      updatedAt: now,
-    })
-    .where(eq(applications.id, id))
-    .returning();
-  const position = await waitlistPosition(tx, saved!);
-  await recordEvent(tx, ctx, id, {
-    kind: status,
-    fromStatus: app.status,
-    toStatus: status,
-    message: capacityReached ? 'capacity_reached' : reason,
-  });
-  await appendAudit(tx, ctx, {
-    action: `application.${status}`,
-    entityType: 'application',
-    entityId: id,
-    changes: { status: [app.status, status], decision, reason, capacityReached, waitlistPosition: position },
-  });
-  await notifyApplicant(tx, ctx, saved!, `intake:mail.${status}`, () => ({
-    reason: reason ?? '',
-    position: position ?? '',
-  }));
-  return { id, status, waitlistPosition: position, capacityReached };
+  const outcome = await transaction(ctx, (tx) =>
+    moveApplication(tx, ctx, { id, programId: found.programId, to: decision }, async (_app, program) => ({
+      move: {
+        to: decision,
+        reason,
+        places: { target: program!.targetRetailers, accepted: await acceptedCount(tx, found.programId) },
+      },
+      audit: ({ capacityReached, waitlistPosition }) => ({
+        decision,
+        reason,
+        capacityReached,
+        waitlistPosition,
+      }),
+      mail: ({ saved, waitlistPosition }) => ({
+        template: `intake:mail.${saved.status}`,
+        params: () => ({ reason: reason ?? '', position: waitlistPosition ?? '' }),
+      }),
+    })),
+  );
+  return {
+    id,
+    status: outcome.saved.status,
+    waitlistPosition: outcome.waitlistPosition,
+    capacityReached: outcome.capacityReached,
+  };
 }

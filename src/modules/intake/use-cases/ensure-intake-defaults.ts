@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
-import { programs } from '../../programs/db/tables.ts';
+import { setAutomatedDecisionNotice } from '../../programs/index.ts';
 import { currentCriteria } from '../db/queries.ts';
 import { consentTexts, criteriaVersions } from '../db/tables.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
@@ -31,13 +30,7 @@ export async function ensureIntakeDefaults(ctx: Ctx, programId: string): Promise
         createdAt: ctx.now(),
       })),
     );
-    await tx
-      .update(programs)
-      .set({
-        automatedDecisionNoticeFr: DEFAULT_AUTOMATED_DECISION_NOTICE.fr,
-        automatedDecisionNoticeEn: DEFAULT_AUTOMATED_DECISION_NOTICE.en,
-      })
-      .where(eq(programs.id, programId));
+    await setAutomatedDecisionNotice(tx, programId, DEFAULT_AUTOMATED_DECISION_NOTICE);
     await appendAudit(tx, ctx, {
       action: 'program.intake_defaults_created',
       entityType: 'program',

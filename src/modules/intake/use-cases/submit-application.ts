@@ -1,18 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { getAccount } from '../../identity/index.ts';
 import { getProgram } from '../../programs/index.ts';
-import { lockApplication, recordEvent } from '../db/application-writes.ts';
-import { currentCriteria, latestConsents, neqAlreadyInProgram } from '../db/queries.ts';
-import { applications } from '../db/tables.ts';
+import { assessApplication } from '../db/assess-application.ts';
+import { moveApplication } from '../db/move-application.ts';
+import { currentCriteria, latestConsents } from '../db/queries.ts';
 import { missingForSubmission } from '../domain/application-draft.ts';
 import { intakeOpen } from '../domain/capacity.ts';
-import { evaluate } from '../domain/eligibility.ts';
-import { factsFrom } from '../domain/facts.ts';
-import { canMove } from '../domain/status.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
 
@@ -29,74 +23,46 @@ export async function submitApplication(ctx: Ctx, id: string) {
   const criteria = await currentCriteria(ctx.db, program.id);
   if (!criteria) throw new AppError('conflict', { key: 'intake:errors.no_criteria' });
 
-  const app = await transaction(ctx, async (tx) => {
-    const app = await lockApplication(tx, id);
-    if (!canMove(app.status, 'submitted')) {
-      throw new AppError('conflict', {
-        key: 'intake:errors.transition',
-        params: { from: app.status, to: 'submitted' },
-      });
-    }
-    if (
-      app.status === 'draft' &&
-      !intakeOpen({ opensAt: program.intakeOpensAt, closesAt: program.intakeClosesAt }, ctx.now())
-    ) {
-      throw new AppError('conflict', { key: 'intake:errors.intake_closed' });
-    }
-    const consent = await latestConsents(tx, id);
-    const missing = missingForSubmission(
-      app,
-      { participation: consent.participation?.granted ?? false },
-      app.attestedAt !== null,
-    );
-    if (missing.length > 0)
-      throw new AppError('invalid_input', { key: 'intake:errors.incomplete', fields: missing });
-
-    const already = await neqAlreadyInProgram(tx, program.id, app.neq!, app.id);
-    const evaluation = evaluate(
-      criteria.criteria,
-      factsFrom({ ...app, municipality: app.municipalityCode }, ctx.now(), already),
-    );
-    const [saved] = await tx
-      .update(applications)
-      .set({
-        status: 'submitted',
-        submittedAt: ctx.now(),
-        criteriaVersionId: criteria.id,
-        eligibility: evaluation.criteria,
-        eligible: evaluation.eligible,
-        infoRequest: null,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(applications.id, id))
-      .returning();
-    await recordEvent(tx, ctx, id, { kind: 'submitted', fromStatus: app.status, toStatus: 'submitted' });
-    await appendAudit(tx, ctx, {
-      action: 'application.submitted',
-      entityType: 'application',
-      entityId: id,
-      changes: {
-        status: [app.status, 'submitted'],
-        criteriaVersion: criteria.version,
-        eligible: evaluation.eligible,
-        failed: evaluation.criteria.filter((c) => !c.passed).map((c) => c.id),
-      },
-    });
-    await queueMail(tx, ctx, {
-      to: account.email,
-      locale: account.locale,
-      template: 'intake:mail.received',
-      params: {
-        name: account.name,
-        business: app.tradeName || app.legalName,
-        program: account.locale === 'fr' ? program.nameFr : program.nameEn,
-        assessment: evaluation.criteria
-          .map((c) => `${c.passed ? '✓' : '✗'} ${c.message[account.locale]}`)
-          .join('\n'),
-      },
-      actionUrl: `${ctx.services.config.publicUrl}/applications/${id}`,
-    });
-    return saved!;
-  });
-  return detailOf(ctx, app, false);
+  const { saved } = await transaction(ctx, (tx) =>
+    moveApplication(tx, ctx, { id, programId: program.id, to: 'submitted' }, async (app) => {
+      if (
+        app.status === 'draft' &&
+        !intakeOpen({ opensAt: program.intakeOpensAt, closesAt: program.intakeClosesAt }, ctx.now())
+      ) {
+        throw new AppError('conflict', { key: 'intake:errors.intake_closed' });
+      }
+      const consent = await latestConsents(tx, id);
+      const missing = missingForSubmission(
+        app,
+        { participation: consent.participation?.granted ?? false },
+        app.attestedAt !== null,
+      );
+      if (missing.length > 0)
+        throw new AppError('invalid_input', { key: 'intake:errors.incomplete', fields: missing });
+      const evaluation = await assessApplication(tx, criteria.criteria, app, ctx.now());
+      return {
+        move: {
+          to: 'submitted',
+          criteriaVersionId: criteria.id,
+          eligibility: evaluation.criteria,
+          eligible: evaluation.eligible,
+        },
+        audit: () => ({
+          criteriaVersion: criteria.version,
+          eligible: evaluation.eligible,
+          failed: evaluation.criteria.filter((c) => !c.passed).map((c) => c.id),
+        }),
+        mail: () => ({
+          template: 'intake:mail.received',
+          params: (locale) => ({
+            program: locale === 'fr' ? program.nameFr : program.nameEn,
+            assessment: evaluation.criteria
+              .map((c) => `${c.passed ? '✓' : '✗'} ${c.message[locale]}`)
+              .join('\n'),
+          }),
+        }),
+      };
+    }),
+  );
+  return detailOf(ctx, saved, false);
 }

@@ -1,13 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { activeUsersWithRole } from '../../identity/index.ts';
-import { programs } from '../../programs/db/tables.ts';
-import { lockApplication, recordEvent } from '../db/application-writes.ts';
+import { moveApplication } from '../db/move-application.ts';
 import { applications } from '../db/tables.ts';
-import { canMove } from '../domain/status.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
 
@@ -18,31 +14,17 @@ import { loadApplication } from './load-application.ts';
 export async function withdrawApplication(ctx: Ctx, id: string) {
   const { app: found } = await loadApplication(ctx, id, 'application.withdraw');
   const app = await transaction(ctx, async (tx) => {
-    await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, found.programId)).for('update');
-    const app = await lockApplication(tx, id);
-    if (!canMove(app.status, 'withdrawn')) {
-      throw new AppError('conflict', {
-        key: 'intake:errors.transition',
-        params: { from: app.status, to: 'withdrawn' },
-      });
-    }
-    const [saved] = await tx
-      .update(applications)
-      .set({ status: 'withdrawn', decidedAt: ctx.now(), updatedAt: ctx.now() })
-      .where(eq(applications.id, id))
-      .returning();
-    await recordEvent(tx, ctx, id, { kind: 'withdrawn', fromStatus: app.status, toStatus: 'withdrawn' });
-    await appendAudit(tx, ctx, {
-      action: 'application.withdrawn',
-      entityType: 'application',
-      entityId: id,
-      changes: { status: [app.status, 'withdrawn'] },
-    });
-    if (app.status === 'accepted') {
+    const { from, saved } = await moveApplication(
+      tx,
+      ctx,
+      { id, programId: found.programId, to: 'withdrawn' },
+      async () => ({ move: { to: 'withdrawn' } }),
+    );
+    if (from === 'accepted') {
       const [next] = await tx
         .select({ id: applications.id, legalName: applications.legalName, tradeName: applications.tradeName })
         .from(applications)
-        .where(and(eq(applications.programId, app.programId), eq(applications.status, 'waitlisted')))
+        .where(and(eq(applications.programId, found.programId), eq(applications.status, 'waitlisted')))
         .orderBy(asc(applications.waitlistedAt), asc(applications.id))
         .limit(1);
       if (next) {
@@ -57,7 +39,7 @@ export async function withdrawApplication(ctx: Ctx, id: string) {
         }
       }
     }
-    return saved!;
+    return saved;
   });
   return detailOf(ctx, app, false);
 }

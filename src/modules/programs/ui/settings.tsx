@@ -3,18 +3,18 @@ import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDate, formatNumber, startOfMontrealDay } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
+import { getProgramSettings } from '../use-cases/get-program-settings.ts';
 import { listPrograms } from '../use-cases/list-programs.ts';
 import { updateProgramSettings } from '../use-cases/update-program-settings.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
-  if (!isAllowed(ctx.actor, 'program.configure'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const [program] = await listPrograms(ctx);
-  if (!program) throw new AppError('not_found');
+  const [first] = await listPrograms(ctx);
+  if (!first) throw new AppError('not_found');
+  const program = await getProgramSettings(ctx, first.id);
   return {
     program: {
       ...program,
@@ -32,12 +32,6 @@ export const loader = pageLoader(async ({ ctx }) => {
 const day = (value: string | undefined, after = 0) =>
   !value ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfMontrealDay(value, after).toISOString() : value;
 
-/** Hours as typed in either language (`7,5` or `7.5`); anything else goes to validation as typed. */
-const hours = (value: string | undefined) => {
-  const normalised = (value ?? '').trim().replace(',', '.');
-  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : value;
-};
-
 export const action = formAction(async ({ ctx, form }) => {
   const [program] = await listPrograms(ctx);
   await updateProgramSettings(ctx, program!.id, {
@@ -45,15 +39,13 @@ export const action = formAction(async ({ ctx, form }) => {
     nameEn: form.nameEn,
     descriptionFr: form.descriptionFr,
     descriptionEn: form.descriptionEn,
-    targetRetailers: /^\d+$/.test(form.targetRetailers ?? '')
-      ? Number(form.targetRetailers)
-      : form.targetRetailers,
+    targetRetailers: formNumber(form.targetRetailers),
     intakeOpensAt: day(form.intakeOpensAt),
     // The closing day is included: intake closes at the end of it.
     intakeClosesAt: day(form.intakeClosesAt, 1),
     automatedDecisionNoticeFr: form.automatedDecisionNoticeFr,
     automatedDecisionNoticeEn: form.automatedDecisionNoticeEn,
-    coachingHoursPerRetailer: hours(form.coachingHoursPerRetailer),
+    coachingHoursPerRetailer: formNumber(form.coachingHoursPerRetailer, { decimals: true }),
   });
   return { saved: true as const };
 });

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { formNumber } from '../../../../platform/ui/form-numbers.ts';
+import { SelectField, TextField } from '../../../../platform/ui/forms.tsx';
+import { Notice } from '../../../../platform/ui/page.tsx';
+import { naicsOptions, revenueOptions } from '../options.ts';
+import { given, optional, type SentForm, type StepProps } from './steps.ts';
+
+/** Step 1: who the business is. */
+export function BusinessStep({ application, v, e, locale }: StepProps & { locale: 'fr' | 'en' }) {
+  const { t } = useTranslation('intake');
+  const b = application.business;
+  return (
+    <>
+      <TextField
+        name="legalName"
+        label={t('fields.business.legalName')}
+        hint={t('ui.hints.legal_name')}
+        required
+        autoComplete="organization"
+        defaultValue={v('legalName', b.legalName)}
+        error={e('legalName')}
+      />
+      <TextField
+        name="tradeName"
+        label={t('fields.business.tradeName')}
+        defaultValue={v('tradeName', b.tradeName)}
+        error={e('tradeName')}
+      />
+      <TextField
+        name="neq"
+        label={t('fields.business.neq')}
+        hint={t('ui.hints.neq')}
+        required
+        inputMode="numeric"
+        defaultValue={v('neq', b.neq)}
+        error={e('neq')}
+      />
+      {application.neqWarning ? (
+        <Notice kind="warning">
+          <p>{t('ui.hints.neq_check')}</p>
+        </Notice>
+      ) : null}
+      <SelectField
+        name="naics"
+        label={t('fields.business.naics')}
+        hint={t('ui.hints.naics')}
+        required
+        defaultValue={v('naics', b.naics)}
+        options={[{ value: '', label: t('ui.choose') }, ...naicsOptions(locale)]}
+        error={e('naics')}
+      />
+      <TextField
+        name="employees"
+        label={t('fields.business.employees')}
+        hint={t('ui.hints.employees')}
+        required
+        inputMode="numeric"
+        defaultValue={v('employees', b.employees)}
+        error={e('employees')}
+      />
+      <TextField
+        name="foundedYear"
+        label={t('fields.business.foundedYear')}
+        required
+        inputMode="numeric"
+        defaultValue={v('foundedYear', b.foundedYear)}
+        error={e('foundedYear')}
+      />
+      <SelectField
+        name="annualRevenueBand"
+        label={t('fields.business.annualRevenueBand')}
+        defaultValue={v('annualRevenueBand', b.annualRevenueBand)}
+        options={[{ value: '', label: t('ui.choose') }, ...revenueOptions(t)]}
+        error={e('annualRevenueBand')}
+      />
+    </>
+  );
+}
+
+export const businessChanges = ({ form }: SentForm) => ({
+  business: {
+    legalName: given(form, 'legalName'),
+    tradeName: optional(form, 'tradeName'),
+    neq: given(form, 'neq'),
+    naics: given(form, 'naics'),
+    employees: formNumber(form.employees),
+    foundedYear: formNumber(form.foundedYear),
+    annualRevenueBand: given(form, 'annualRevenueBand'),
+  },
+});
