@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { z } from 'zod';
 import type { Role } from '../../src/kernel/roles.ts';
 import { createUser } from '../../src/modules/identity/use-cases/create-user.ts';
 import { issueApiToken } from '../../src/modules/identity/use-cases/issue-api-token.ts';
@@ -8,6 +9,7 @@ import { resolveActor } from '../../src/modules/identity/use-cases/resolve-actor
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
+import { type ApiOperation, declaredResponses } from '../../src/platform/http/api.ts';
 import { createHttpApp, type HttpAppOptions } from '../../src/platform/http/app.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
@@ -76,6 +78,87 @@ export type Harness = {
 
 let counter = 0;
 
+const API_PREFIX = '/api/v1';
+
+/** The operation the router picks: the first one declared whose method and path match. */
+function operationAt(operations: ApiOperation[], method: string, pathname: string): ApiOperation | undefined {
+  return operations.find(
+    (op) =>
+      op.method === method.toLowerCase() &&
+      new RegExp(`^${op.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(pathname.slice(API_PREFIX.length)),
+  );
+}
+
+/**
+ * Every answer of the API that the tests receive must be what the OpenAPI document declares for that
+ * operation and status, with no undeclared field: every API test is a check against drift.
+ */
+export async function expectDeclaredAnswer(
+  operations: ApiOperation[],
+  method: string,
+  path: string,
+  response: Response,
+) {
+  const { pathname } = new URL(path, 'http://virage.test');
+  if (!pathname.startsWith(`${API_PREFIX}/`) || pathname === `${API_PREFIX}/openapi.json`) return;
+  const op = operationAt(operations, method, pathname);
+  const where = `${method} ${pathname} → ${response.status}`;
+  const declared = op
+    ? (declaredResponses(op)[String(response.status)] ??
+      (response.ok ? undefined : declaredResponses(op).default))
+    : undefined;
+  const type = response.headers.get('content-type') ?? '';
+  const text = await response.clone().text();
+  if (!op) {
+    // No operation there: the API's own not-found answer (a method not allowed is answered the same).
+    if (response.status !== 404 || !type.startsWith('application/problem+json')) {
+      throw new Error(`${where}: no operation matches, yet the answer is not a 404 problem`);
+    }
+    return;
+  }
+  if (!declared) throw new Error(`${where}: ${op.operationId} declares no answer with this status`);
+  if (!type.startsWith(declared.contentType ?? '') || (!declared.contentType && text !== '')) {
+    throw new Error(
+      `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${declared.contentType ?? 'no content'}`,
+    );
+  }
+  if (!declared.schema) return;
+  const body: unknown = JSON.parse(text);
+  const parsed = declared.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new Error(
+      `${where}: the answer of ${op.operationId} does not match its declared schema:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  // The schema drops what it does not declare: a field that disappears was answered but not documented.
+  const undeclared = undeclaredPaths(body, parsed.data);
+  if (undeclared.length > 0) {
+    throw new Error(
+      `${where}: ${op.operationId} answers fields its schema does not declare: ${undeclared.join(', ')}`,
+    );
+  }
+}
+
+function undeclaredPaths(answered: unknown, declared: unknown, at = ''): string[] {
+  if (Array.isArray(answered) && Array.isArray(declared)) {
+    return answered.flatMap((item, i) => undeclaredPaths(item, declared[i], `${at}[${i}]`));
+  }
+  if (
+    typeof answered === 'object' &&
+    answered !== null &&
+    typeof declared === 'object' &&
+    declared !== null
+  ) {
+    return Object.entries(answered).flatMap(([key, value]) => {
+      const path = at ? `${at}.${key}` : key;
+      return key in declared
+        ? undeclaredPaths(value, (declared as Record<string, unknown>)[key], path)
+        : [path];
+    });
+  }
+  return [];
+}
+
 export async function createHarness(
   options: { env?: Record<string, string>; ui?: HttpAppOptions['ui'] } = {},
 ): Promise<Harness> {
@@ -115,7 +198,7 @@ export async function createHarness(
     clock,
     app,
     system,
-    request: (path, init = {}) => {
+    request: async (path, init = {}) => {
       const headers = new Headers(init.headers);
       if (init.json !== undefined) {
         headers.set('content-type', 'application/json');
@@ -123,7 +206,9 @@ export async function createHarness(
       }
       if (init.token) headers.set('authorization', `Bearer ${init.token}`);
       headers.set('x-forwarded-for', init.ip ?? '203.0.113.7');
-      return Promise.resolve(app.request(path, { ...init, headers }));
+      const response = await app.request(path, { ...init, headers });
+      await expectDeclaredAnswer(apiOperations, init.method ?? 'GET', path, response);
+      return response;
     },
     user: async (role, overrides = {}) => {
       counter++;

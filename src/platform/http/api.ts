@@ -31,6 +31,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus?: number;
+  /** The media type of a file answer (a PDF, a calendar); JSON otherwise. */
+  produces?: string;
   handle: (ctx: Ctx, request: ApiRequest) => Promise<unknown | ApiReply> | unknown;
 };
 
@@ -48,22 +50,98 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })),
-  requestId: z.string(),
-});
+/** RFC 9457 problem document; some errors add extension members (the missing answers of a diagnostic…). */
+export const problemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Problem' });
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+export type DeclaredResponse = {
+  description: string;
+  /** JSON answers only. */
+  schema?: z.ZodType;
+  /** Absent: no body. */
+  contentType?: string;
+};
+
+/**
+ * The answers an operation declares, by status (`default`: any other error). The OpenAPI document
+ * publishes them and the API tests parse every answer with them, so the two cannot drift apart.
+ */
+export function declaredResponses(op: ApiOperation): Record<string, DeclaredResponse> {
+  const problem = (description: string): DeclaredResponse => ({
+    description,
+    schema: problemSchema,
+    contentType: 'application/problem+json',
+  });
+  return {
+    [String(op.successStatus ?? 200)]: op.response
+      ? { description: 'OK', schema: op.response, contentType: 'application/json' }
+      : op.produces
+        ? { description: 'The file', contentType: op.produces }
+        : { description: 'No content' },
+    ...(op.access === 'user' ? { '401': problem('No valid credentials') } : {}),
+    '403': problem('Not allowed for this account'),
+    '422': problem('Invalid input; `errors` names each field'),
+    default: problem(
+      'Any other error: malformed JSON (400), not found (404), conflict with the current state (409), too large (413), throttled (429)',
+    ),
+  };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * JSON Schema of a zod schema for the OpenAPI document. Schemas named with `.meta({ id })` and recursive
+ * ones go to `components/schemas` and are referenced from there: a `$ref` to `#/$defs/…` inside an
+ * operation cannot be resolved by integrators' tools, since `#` is the whole document.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>) {
+  const {
+    $schema: _,
+    $defs,
+    ...root
+  } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const toComponents = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(toComponents);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        key === '$ref' && typeof inner === 'string'
+          ? inner.replace(/^#\/\$defs\//, '#/components/schemas/')
+          : toComponents(inner),
+      ]),
+    );
+  };
+  for (const [name, definition] of Object.entries($defs ?? {})) {
+    if (name.startsWith('__schema')) {
+      throw new Error(`A recursive schema needs a name in the OpenAPI document: give it .meta({ id })`);
+    }
+    const component = toComponents(definition) as JsonSchema;
+    const existing = components[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(component)) {
+      throw new Error(`Two different schemas are named ${name} in the OpenAPI document`);
+    }
+    components[name] = component;
+  }
+  return toComponents(root) as JsonSchema;
 }
 
 /** OpenAPI 3.1 document generated from the operations' zod schemas. */
 export function openApiDocument(operations: ApiOperation[], info: { version: string; serverUrl: string }) {
+  const schemas: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -74,8 +152,12 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
     }));
     const queryParams = op.query
       ? Object.entries(
-          (jsonSchema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] })
-            .properties ?? {},
+          (
+            jsonSchema(op.query, 'input', schemas) as {
+              properties?: Record<string, unknown>;
+              required?: string[];
+            }
+          ).properties ?? {},
         ).map(([name, schema]) => ({
           name,
           in: 'query',
@@ -83,10 +165,6 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
           schema,
         }))
       : [];
-    const problem = (description: string) => ({
-      description,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-    });
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       operationId: op.operationId,
@@ -108,21 +186,29 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+              content: { 'application/json': { schema: jsonSchema(op.body, 'input', schemas) } },
             },
           }
         : {}),
-      responses: {
-        [String(op.successStatus ?? 200)]: {
-          description: 'OK',
-          ...(op.response
-            ? { content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
-            : {}),
-        },
-        ...(op.access === 'user' ? { '401': problem('No valid credentials') } : {}),
-        '403': problem('Not allowed for this account'),
-        '422': problem('Invalid input; `errors` names each field'),
-      },
+      responses: Object.fromEntries(
+        Object.entries(declaredResponses(op)).map(([status, { description, schema, contentType }]) => [
+          status,
+          {
+            description,
+            ...(contentType
+              ? {
+                  content: {
+                    [contentType]: {
+                      schema: schema
+                        ? jsonSchema(schema, 'output', schemas)
+                        : { type: 'string', format: 'binary' },
+                    },
+                  },
+                }
+              : {}),
+          },
+        ]),
+      ),
     };
   }
   return {
@@ -141,7 +227,7 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal access token' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'virage_session' },
       },
-      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      schemas,
     },
   };
 }

@@ -1,8 +1,31 @@
-import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
-import { SESSION_MODES } from '../db/tables.ts';
 import { outcomeAnswers } from '../domain/outcomes.ts';
-import { ACTION_STATUSES } from '../domain/plan.ts';
+import {
+  caseload,
+  closure,
+  coachingOverview,
+  plan,
+  presentCaseload,
+  presentClosure,
+  presentCoachingOverview,
+  presentPlan,
+  presentRating,
+  presentSession,
+  presentSessions,
+  presentSessionWithBudget,
+  presentSupplier,
+  presentSupplierDirectory,
+  presentSurvey,
+  presentWorkload,
+  rating,
+  session,
+  sessionList,
+  sessionWithBudget,
+  supplier,
+  supplierDirectory,
+  survey,
+  workload,
+} from '../presenters/coaching.ts';
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { closeFile, closeFileInput } from '../use-cases/close-file.ts';
 import { createSupplier, createSupplierInput } from '../use-cases/create-supplier.ts';
@@ -22,84 +45,6 @@ import { actionProgressInput, updateActionProgress } from '../use-cases/update-a
 import { updateSession, updateSessionInput } from '../use-cases/update-session.ts';
 import { updateSupplier, updateSupplierInput } from '../use-cases/update-supplier.ts';
 
-const hoursBudget = z.object({
-  budgetHours: z.number(),
-  usedHours: z.number(),
-  plannedHours: z.number(),
-  remainingHours: z.number(),
-  warning: z.enum(['low', 'exhausted', 'exceeded']).nullable(),
-  message: z.string().nullable(),
-});
-const session = z.object({
-  id: z.uuid(),
-  applicationId: z.uuid(),
-  expertId: z.uuid(),
-  startsAt: z.string().describe('ISO 8601 with Montréal’s offset'),
-  durationMinutes: z.number().int(),
-  mode: z.enum(SESSION_MODES),
-  location: z.string().nullable(),
-  status: z.enum(['scheduled', 'held', 'cancelled']),
-  sequence: z.number().int(),
-  hours: z.number().nullable(),
-  notes: z.string().nullable().describe('Staff only; null for the retailer'),
-  summary: z.string().nullable().describe('For the retailer only once shared'),
-  summaryShared: z.boolean(),
-});
-const plan = z.object({
-  applicationId: z.uuid(),
-  saved: z.boolean().describe('False: a draft suggested from the diagnostic, not saved yet'),
-  status: z.enum(['draft', 'approved']),
-  currentState: z.string(),
-  goals: z.string(),
-  budgetCents: z.number().int().nullable(),
-  timeline: z.string(),
-  actions: z.array(
-    z.object({
-      id: z.uuid().nullable(),
-      objective: z.string(),
-      steps: z.string(),
-      owner: z.string(),
-      dueDate: z.string().nullable(),
-      estimatedCostCents: z.number().int().nullable(),
-      status: z.enum(ACTION_STATUSES),
-      supplierId: z.uuid().nullable(),
-      recommendationKey: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
-  missing: z.array(z.string()).describe('What approval still needs, by field'),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }),
-});
-
-const coachingOverview = z.object({
-  applicationId: z.uuid(),
-  business: z.string(),
-  assigned: z.boolean().describe('An expert coaches the business now'),
-  expert: z.object({ name: z.string() }).nullable().describe('Once closed: the expert of the last session'),
-  closed: z
-    .object({ at: z.string(), outcome: z.enum(['completed', 'abandoned']), reason: z.string().nullable() })
-    .nullable(),
-  sessions: z.array(session),
-  hoursBudget,
-  plan: z
-    .object({ status: z.enum(['draft', 'approved']), done: z.number().int(), total: z.number().int() })
-    .nullable(),
-  surveys: z
-    .array(z.object({ id: z.uuid(), wave: z.enum(['closure', 'six_months']), answered: z.boolean() }))
-    .describe('Outcome surveys sent; the retailer and the program team only'),
-  can: z
-    .object({
-      manageSessions: z.boolean(),
-      recordSessions: z.boolean(),
-      editPlan: z.boolean(),
-      updateProgress: z.boolean(),
-      close: z.boolean(),
-      readNotes: z.boolean(),
-      answerSurveys: z.boolean(),
-    })
-    .describe('What the caller may do with this file now'),
-});
-
 export const coachingOperations: ApiOperation[] = [
   defineOperation({
     operationId: 'scheduleSession',
@@ -110,9 +55,9 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: scheduleSessionInput,
-    response: session.extend({ hoursBudget }),
+    response: sessionWithBudget,
     successStatus: 201,
-    handle: (ctx, { body }) => scheduleSession(ctx, body),
+    handle: async (ctx, { body }) => presentSessionWithBudget(await scheduleSession(ctx, body)),
   }),
   defineOperation({
     operationId: 'listSessions',
@@ -122,8 +67,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     query: listSessionsInput,
-    response: z.object({ items: z.array(session), hoursBudget }),
-    handle: (ctx, { query }) => listSessions(ctx, query),
+    response: sessionList,
+    handle: async (ctx, { query }) => presentSessions(await listSessions(ctx, query)),
   }),
   defineOperation({
     operationId: 'getSession',
@@ -133,7 +78,7 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     response: session,
-    handle: (ctx, { params }) => getSession(ctx, params.id!),
+    handle: async (ctx, { params }) => presentSession(await getSession(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'updateSession',
@@ -144,8 +89,9 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: updateSessionInput,
-    response: session.extend({ hoursBudget }),
-    handle: (ctx, { params, body }) => updateSession(ctx, params.id!, body),
+    response: sessionWithBudget,
+    handle: async (ctx, { params, body }) =>
+      presentSessionWithBudget(await updateSession(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'getSessionInvitation',
@@ -154,6 +100,7 @@ export const coachingOperations: ApiOperation[] = [
     summary: 'The session’s iCalendar invitation as it stands (TZID America/Montreal)',
     tag: 'coaching',
     access: 'user',
+    produces: 'text/calendar',
     handle: async (ctx, { params }) => ({
       status: 200,
       file: await getSessionInvitation(ctx, params.id!),
@@ -169,7 +116,7 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     response: plan,
-    handle: (ctx, { params }) => getPlan(ctx, params.applicationId!),
+    handle: async (ctx, { params }) => presentPlan(await getPlan(ctx, params.applicationId!)),
   }),
   defineOperation({
     operationId: 'savePlan',
@@ -180,7 +127,7 @@ export const coachingOperations: ApiOperation[] = [
     access: 'user',
     body: savePlanInput,
     response: plan,
-    handle: (ctx, { params, body }) => savePlan(ctx, params.applicationId!, body),
+    handle: async (ctx, { params, body }) => presentPlan(await savePlan(ctx, params.applicationId!, body)),
   }),
   defineOperation({
     operationId: 'updateActionProgress',
@@ -191,8 +138,8 @@ export const coachingOperations: ApiOperation[] = [
     access: 'user',
     body: actionProgressInput,
     response: plan,
-    handle: (ctx, { params, body }) =>
-      updateActionProgress(ctx, params.applicationId!, params.actionId!, body),
+    handle: async (ctx, { params, body }) =>
+      presentPlan(await updateActionProgress(ctx, params.applicationId!, params.actionId!, body)),
   }),
   defineOperation({
     operationId: 'getCoachingOverview',
@@ -203,7 +150,7 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     response: coachingOverview,
-    handle: (ctx, { params }) => getCoachingOverview(ctx, params.id!),
+    handle: async (ctx, { params }) => presentCoachingOverview(await getCoachingOverview(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'closeFile',
@@ -214,7 +161,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: closeFileInput,
-    handle: (ctx, { params, body }) => closeFile(ctx, params.id!, body),
+    response: closure,
+    handle: async (ctx, { params, body }) => presentClosure(await closeFile(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'getSurvey',
@@ -223,7 +171,8 @@ export const coachingOperations: ApiOperation[] = [
     summary: 'An outcome survey (at closure or six months later)',
     tag: 'coaching',
     access: 'user',
-    handle: (ctx, { params }) => getSurvey(ctx, params.id!),
+    response: survey,
+    handle: async (ctx, { params }) => presentSurvey(await getSurvey(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'answerSurvey',
@@ -233,7 +182,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: outcomeAnswers,
-    handle: (ctx, { params, body }) => answerSurvey(ctx, params.id!, body),
+    response: survey,
+    handle: async (ctx, { params, body }) => presentSurvey(await answerSurvey(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'listSuppliers',
@@ -243,7 +193,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     query: listSuppliersInput,
-    handle: (ctx, { query }) => listSuppliers(ctx, query),
+    response: supplierDirectory,
+    handle: async (ctx, { query }) => presentSupplierDirectory(await listSuppliers(ctx, query)),
   }),
   defineOperation({
     operationId: 'createSupplier',
@@ -254,7 +205,8 @@ export const coachingOperations: ApiOperation[] = [
     access: 'user',
     body: createSupplierInput,
     successStatus: 201,
-    handle: (ctx, { body }) => createSupplier(ctx, body),
+    response: supplier,
+    handle: async (ctx, { body }) => presentSupplier(await createSupplier(ctx, body)),
   }),
   defineOperation({
     operationId: 'updateSupplier',
@@ -264,7 +216,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: updateSupplierInput,
-    handle: (ctx, { params, body }) => updateSupplier(ctx, params.id!, body),
+    response: supplier,
+    handle: async (ctx, { params, body }) => presentSupplier(await updateSupplier(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'rateSupplier',
@@ -274,7 +227,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     body: rateSupplierInput,
-    handle: (ctx, { params, body }) => rateSupplier(ctx, params.id!, body),
+    response: rating,
+    handle: async (ctx, { params, body }) => presentRating(await rateSupplier(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'getCaseload',
@@ -284,7 +238,8 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     query: caseloadInput,
-    handle: (ctx, { query }) => getCaseload(ctx, query),
+    response: caseload,
+    handle: async (ctx, { query }) => presentCaseload(await getCaseload(ctx, query)),
   }),
   defineOperation({
     operationId: 'getWorkload',
@@ -294,6 +249,7 @@ export const coachingOperations: ApiOperation[] = [
     tag: 'coaching',
     access: 'user',
     query: workloadInput,
-    handle: (ctx, { query }) => getWorkload(ctx, query),
+    response: workload,
+    handle: async (ctx, { query }) => presentWorkload(await getWorkload(ctx, query)),
   }),
 ];

@@ -16,7 +16,7 @@ type ActionView = PlanAction & { id: string | null; recommendationKey: string | 
 export function planView(
   ctx: Ctx,
   applicationId: string,
-  plan: PlanContent & {
+  plan: Omit<PlanContent, 'actions'> & {
     actions: ActionView[];
     status: 'draft' | 'approved';
     approvedAt: Date | null;

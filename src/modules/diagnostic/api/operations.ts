@@ -1,6 +1,22 @@
-import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
-import { PHASES } from '../db/tables.ts';
+import {
+  applicationDiagnostics,
+  completion,
+  currentQuestionnaire,
+  diagnostic,
+  diagnosticRef,
+  presentApplicationDiagnostics,
+  presentCompletion,
+  presentCurrentQuestionnaire,
+  presentDiagnostic,
+  presentQuestionnaireVersion,
+  presentRecommendationLibrary,
+  questionnaireRef,
+  questionnaireVersion,
+  recommendationLibrary,
+  savedAnswers,
+  savedRecommendation,
+} from '../presenters/diagnostics.ts';
 import { completeDiagnostic } from '../use-cases/complete-diagnostic.ts';
 import {
   currentQuestionnaireInput,
@@ -17,75 +33,6 @@ import { questionnaireDraftInput, saveQuestionnaireDraft } from '../use-cases/sa
 import { saveRecommendation, saveRecommendationInput } from '../use-cases/save-recommendation.ts';
 import { startDiagnostic, startDiagnosticInput } from '../use-cases/start-diagnostic.ts';
 
-const choice = z.object({ id: z.string(), label: z.string(), score: z.number() });
-const questionnaire = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  dimensions: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      description: z.string(),
-      weight: z.number(),
-      questions: z.array(
-        z.object({
-          id: z.string(),
-          label: z.string(),
-          help: z.string().nullable(),
-          type: z.enum(['single', 'multiple']),
-          optional: z.boolean(),
-          condition: z.object({ questionId: z.string(), choiceIds: z.array(z.string()) }).nullable(),
-          choices: z.array(choice),
-        }),
-      ),
-    }),
-  ),
-  levels: z.array(z.object({ id: z.string(), min: z.number(), label: z.string(), description: z.string() })),
-});
-const scores = z.object({ overall: z.number(), dimensions: z.record(z.string(), z.number()) });
-const diagnostic = z.object({
-  id: z.uuid(),
-  applicationId: z.uuid(),
-  phase: z.enum(PHASES),
-  status: z.enum(['in_progress', 'completed']),
-  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  progress: z.object({
-    answered: z.number().int(),
-    visible: z.number().int(),
-    required: z.number().int(),
-    missing: z.array(z.string()),
-  }),
-  scores: scores.nullable(),
-  level: z.object({ id: z.string(), label: z.string(), description: z.string() }).nullable(),
-  benchmark: z
-    .object({
-      group: z.string(),
-      peers: z.object({
-        naics: z.string().optional(),
-        sizeBand: z.string().optional(),
-        region: z.string().optional(),
-      }),
-      size: z.number().int(),
-      percentiles: z.object({
-        overall: z.number().nullable(),
-        dimensions: z.record(z.string(), z.number().nullable()),
-      }),
-    })
-    .nullable(),
-  recommendations: z.array(
-    z.object({
-      id: z.string(),
-      dimensionId: z.string(),
-      title: z.string(),
-      text: z.string(),
-      costMin: z.number(),
-      costMax: z.number(),
-      effort: z.string(),
-    }),
-  ),
-  comparison: z.object({ before: scores, after: scores, deltas: scores }).nullable(),
-});
-
 export const diagnosticOperations: ApiOperation[] = [
   defineOperation({
     operationId: 'getCurrentQuestionnaire',
@@ -95,8 +42,8 @@ export const diagnosticOperations: ApiOperation[] = [
     tag: 'diagnostic',
     access: 'public',
     query: currentQuestionnaireInput,
-    response: questionnaire,
-    handle: (ctx, { query }) => getCurrentQuestionnaire(ctx, query),
+    response: currentQuestionnaire,
+    handle: async (ctx, { query }) => presentCurrentQuestionnaire(await getCurrentQuestionnaire(ctx, query)),
   }),
   defineOperation({
     operationId: 'getQuestionnaire',
@@ -105,7 +52,8 @@ export const diagnosticOperations: ApiOperation[] = [
     summary: 'One questionnaire version (drafts: administrators, to preview)',
     tag: 'diagnostic',
     access: 'public',
-    handle: (ctx, { params }) => getQuestionnaire(ctx, params.id!),
+    response: questionnaireVersion,
+    handle: async (ctx, { params }) => presentQuestionnaireVersion(await getQuestionnaire(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'saveQuestionnaireDraft',
@@ -116,6 +64,7 @@ export const diagnosticOperations: ApiOperation[] = [
     access: 'user',
     body: questionnaireDraftInput,
     successStatus: 201,
+    response: questionnaireRef,
     handle: (ctx, { body }) => saveQuestionnaireDraft(ctx, body),
   }),
   defineOperation({
@@ -125,6 +74,7 @@ export const diagnosticOperations: ApiOperation[] = [
     summary: 'Publish a draft: new diagnostics use it (administrators)',
     tag: 'diagnostic',
     access: 'user',
+    response: questionnaireRef,
     handle: (ctx, { params }) => publishQuestionnaire(ctx, params.id!),
   }),
   defineOperation({
@@ -136,7 +86,7 @@ export const diagnosticOperations: ApiOperation[] = [
     access: 'user',
     body: startDiagnosticInput,
     successStatus: 201,
-    response: z.object({ id: z.uuid() }),
+    response: diagnosticRef,
     handle: (ctx, { body }) => startDiagnostic(ctx, body),
   }),
   defineOperation({
@@ -147,10 +97,7 @@ export const diagnosticOperations: ApiOperation[] = [
     tag: 'diagnostic',
     access: 'user',
     response: diagnostic,
-    handle: async (ctx, { params }) => {
-      const { questionnaire: _, business: __, ...detail } = await getDiagnostic(ctx, params.id!);
-      return detail;
-    },
+    handle: async (ctx, { params }) => presentDiagnostic(await getDiagnostic(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'saveDiagnosticAnswers',
@@ -160,6 +107,7 @@ export const diagnosticOperations: ApiOperation[] = [
     tag: 'diagnostic',
     access: 'user',
     body: saveAnswersInput,
+    response: savedAnswers,
     handle: (ctx, { params, body }) => saveDiagnosticAnswers(ctx, params.id!, body),
   }),
   defineOperation({
@@ -169,7 +117,8 @@ export const diagnosticOperations: ApiOperation[] = [
     summary: 'Complete: 409 with the list while required questions are unanswered',
     tag: 'diagnostic',
     access: 'user',
-    handle: (ctx, { params }) => completeDiagnostic(ctx, params.id!),
+    response: completion,
+    handle: async (ctx, { params }) => presentCompletion(await completeDiagnostic(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'getDiagnosticReport',
@@ -178,6 +127,7 @@ export const diagnosticOperations: ApiOperation[] = [
     summary: 'The PDF report in the caller’s language',
     tag: 'diagnostic',
     access: 'user',
+    produces: 'application/pdf',
     handle: async (ctx, { params }) => {
       const { pdf, filename } = await getDiagnosticReport(ctx, params.id!);
       return { status: 200, file: new Uint8Array(pdf), contentType: 'application/pdf', filename };
@@ -190,7 +140,9 @@ export const diagnosticOperations: ApiOperation[] = [
     summary: 'The diagnostics (T0, T1) of an application',
     tag: 'diagnostic',
     access: 'user',
-    handle: async (ctx, { params }) => ({ items: await listApplicationDiagnostics(ctx, params.id!) }),
+    response: applicationDiagnostics,
+    handle: async (ctx, { params }) =>
+      presentApplicationDiagnostics(await listApplicationDiagnostics(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'listRecommendations',
@@ -200,7 +152,8 @@ export const diagnosticOperations: ApiOperation[] = [
     tag: 'diagnostic',
     access: 'user',
     query: listRecommendationsInput,
-    handle: (ctx, { query }) => listRecommendations(ctx, query),
+    response: recommendationLibrary,
+    handle: async (ctx, { query }) => presentRecommendationLibrary(await listRecommendations(ctx, query)),
   }),
   defineOperation({
     operationId: 'saveRecommendation',
@@ -210,6 +163,7 @@ export const diagnosticOperations: ApiOperation[] = [
     tag: 'diagnostic',
     access: 'user',
     body: saveRecommendationInput,
+    response: savedRecommendation,
     handle: (ctx, { body }) => saveRecommendation(ctx, body),
   }),
 ];

@@ -1,24 +1,20 @@
-import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
+import {
+  confirmation,
+  expert,
+  expertList,
+  presentConfirmation,
+  presentExpert,
+  presentExperts,
+  presentProposal,
+  proposal,
+} from '../presenters/experts.ts';
 import { confirmAssignments, confirmAssignmentsInput } from '../use-cases/confirm-assignments.ts';
 import { createExpert, createExpertInput } from '../use-cases/create-expert.ts';
 import { getExpert } from '../use-cases/get-expert.ts';
 import { listExperts } from '../use-cases/list-experts.ts';
 import { proposalInput, proposeAssignments } from '../use-cases/propose-assignments.ts';
 import { updateExpert, updateExpertInput } from '../use-cases/update-expert.ts';
-
-const expert = z.object({
-  id: z.uuid(),
-  userId: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  regions: z.array(z.string()),
-  languages: z.array(z.string()),
-  specialties: z.array(z.string()),
-  capacity: z.number().int(),
-  activeFiles: z.number().int(),
-  status: z.enum(['active', 'on_leave']),
-});
 
 export const expertOperations: ApiOperation[] = [
   defineOperation({
@@ -31,7 +27,7 @@ export const expertOperations: ApiOperation[] = [
     body: createExpertInput,
     response: expert,
     successStatus: 201,
-    handle: (ctx, { body }) => createExpert(ctx, body),
+    handle: async (ctx, { body }) => presentExpert(await createExpert(ctx, body)),
   }),
   defineOperation({
     operationId: 'listExperts',
@@ -40,8 +36,8 @@ export const expertOperations: ApiOperation[] = [
     summary: 'Every expert with their active files (program team)',
     tag: 'experts',
     access: 'user',
-    response: z.object({ items: z.array(expert) }),
-    handle: (ctx) => listExperts(ctx),
+    response: expertList,
+    handle: async (ctx) => presentExperts(await listExperts(ctx)),
   }),
   defineOperation({
     operationId: 'getExpert',
@@ -51,7 +47,7 @@ export const expertOperations: ApiOperation[] = [
     tag: 'experts',
     access: 'user',
     response: expert,
-    handle: (ctx, { params }) => getExpert(ctx, params.id!),
+    handle: async (ctx, { params }) => presentExpert(await getExpert(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'updateExpert',
@@ -62,7 +58,7 @@ export const expertOperations: ApiOperation[] = [
     access: 'user',
     body: updateExpertInput,
     response: expert,
-    handle: (ctx, { params, body }) => updateExpert(ctx, params.id!, body),
+    handle: async (ctx, { params, body }) => presentExpert(await updateExpert(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'proposeAssignments',
@@ -73,22 +69,8 @@ export const expertOperations: ApiOperation[] = [
     tag: 'experts',
     access: 'user',
     body: proposalInput,
-    response: z.object({
-      assignments: z.array(
-        z.object({
-          applicationId: z.uuid(),
-          expertId: z.uuid(),
-          score: z.number().int(),
-          reasons: z.array(z.string()),
-          business: z.string().nullable(),
-          expert: z.string().nullable(),
-        }),
-      ),
-      unassigned: z.array(
-        z.object({ applicationId: z.uuid(), reason: z.string(), business: z.string().nullable() }),
-      ),
-    }),
-    handle: (ctx, { body }) => proposeAssignments(ctx, body),
+    response: proposal,
+    handle: async (ctx, { body }) => presentProposal(await proposeAssignments(ctx, body)),
   }),
   defineOperation({
     operationId: 'confirmAssignments',
@@ -99,6 +81,7 @@ export const expertOperations: ApiOperation[] = [
     tag: 'experts',
     access: 'user',
     body: confirmAssignmentsInput,
-    handle: (ctx, { body }) => confirmAssignments(ctx, body),
+    response: confirmation,
+    handle: async (ctx, { body }) => presentConfirmation(await confirmAssignments(ctx, body)),
   }),
 ];

@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { LOCALES } from '../../../kernel/locale.ts';
 import { ROLES } from '../../../kernel/roles.ts';
-import { type ApiOperation, defineOperation, pageOf } from '../../../platform/http/api.ts';
+import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { parseInput } from '../../../platform/validation.ts';
+import {
+  createdToken,
+  invitation,
+  me,
+  presentInvitation,
+  presentMe,
+  presentRegisteredAccount,
+  presentTokens,
+  presentUserPage,
+  registeredAccount,
+  tokenList,
+  userPage,
+} from '../presenters/accounts.ts';
 import { changeUserRole } from '../use-cases/change-user-role.ts';
 import { createApiToken, createApiTokenInput } from '../use-cases/create-api-token.ts';
 import { getMe } from '../use-cases/get-me.ts';
@@ -13,35 +25,6 @@ import { registerRetailer, registerRetailerInput } from '../use-cases/register-r
 import { revokeApiToken } from '../use-cases/revoke-api-token.ts';
 import { setUserActive } from '../use-cases/set-user-active.ts';
 import { verifyEmail, verifyEmailInput } from '../use-cases/verify-email.ts';
-
-const me = z.object({
-  id: z.uuid(),
-  email: z.email(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  locale: z.enum(LOCALES),
-});
-
-const userSummary = z.object({
-  id: z.uuid(),
-  email: z.email(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  locale: z.enum(LOCALES),
-  active: z.boolean(),
-  secondFactor: z.boolean(),
-  createdAt: z.iso.datetime(),
-  lastSignInAt: z.iso.datetime().nullable(),
-});
-
-const tokenSummary = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  displayPrefix: z.string(),
-  createdAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().nullable(),
-  revokedAt: z.iso.datetime().nullable(),
-});
 
 const updateUserInput = z
   .strictObject({ role: z.enum(ROLES).optional(), active: z.boolean().optional() })
@@ -59,8 +42,8 @@ export const identityOperations: ApiOperation[] = [
     access: 'public',
     body: registerRetailerInput,
     successStatus: 201,
-    response: z.object({ id: z.uuid() }),
-    handle: async (ctx, { body }) => ({ id: (await registerRetailer(ctx, body)).userId }),
+    response: registeredAccount,
+    handle: async (ctx, { body }) => presentRegisteredAccount(await registerRetailer(ctx, body)),
   }),
   defineOperation({
     operationId: 'verifyEmail',
@@ -81,7 +64,7 @@ export const identityOperations: ApiOperation[] = [
     tag: 'identity',
     access: 'user',
     response: me,
-    handle: (ctx) => getMe(ctx),
+    handle: async (ctx) => presentMe(await getMe(ctx)),
   }),
   defineOperation({
     operationId: 'listUsers',
@@ -91,8 +74,8 @@ export const identityOperations: ApiOperation[] = [
     tag: 'identity',
     access: 'user',
     query: listUsersInput,
-    response: pageOf(userSummary),
-    handle: (ctx, { query }) => listUsers(ctx, query),
+    response: userPage,
+    handle: async (ctx, { query }) => presentUserPage(await listUsers(ctx, query)),
   }),
   defineOperation({
     operationId: 'inviteUser',
@@ -103,11 +86,8 @@ export const identityOperations: ApiOperation[] = [
     access: 'user',
     body: inviteUserInput,
     successStatus: 201,
-    response: z.object({ id: z.uuid(), email: z.email(), role: z.enum(ROLES), expiresAt: z.iso.datetime() }),
-    handle: async (ctx, { body }) => {
-      const { link: _secret, ...invitation } = await inviteUser(ctx, body);
-      return invitation;
-    },
+    response: invitation,
+    handle: async (ctx, { body }) => presentInvitation(await inviteUser(ctx, body)),
   }),
   defineOperation({
     operationId: 'updateUser',
@@ -131,8 +111,8 @@ export const identityOperations: ApiOperation[] = [
     summary: 'Your personal access tokens',
     tag: 'identity',
     access: 'user',
-    response: z.object({ items: z.array(tokenSummary) }),
-    handle: async (ctx) => ({ items: await listApiTokens(ctx) }),
+    response: tokenList,
+    handle: async (ctx) => presentTokens(await listApiTokens(ctx)),
   }),
   defineOperation({
     operationId: 'createToken',
@@ -143,7 +123,7 @@ export const identityOperations: ApiOperation[] = [
     access: 'user',
     body: createApiTokenInput,
     successStatus: 201,
-    response: z.object({ id: z.uuid(), name: z.string(), token: z.string() }),
+    response: createdToken,
     handle: (ctx, { body }) => createApiToken(ctx, body),
   }),
   defineOperation({

@@ -1,9 +1,41 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
-import { type ApiOperation, defineOperation, pageOf } from '../../../platform/http/api.ts';
+import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { applicationChangesInput } from '../domain/application-input.ts';
-import { APPLICATION_STATUSES } from '../domain/status.ts';
+import { conditionSchema, criterionSchema } from '../domain/criteria-schema.ts';
+import {
+  application,
+  applicationDetail,
+  applicationList,
+  bulkDecision,
+  decision,
+  importReport,
+  presentApplication,
+  presentApplicationDetail,
+  presentBulkDecision,
+  presentDecision,
+  presentImportReport,
+  presentOwnApplications,
+  presentReferrals,
+  presentReviewQueue,
+} from '../presenters/applications.ts';
+import {
+  consentTextVersions,
+  createdPartner,
+  criteriaVersion,
+  eligibilityAnswer,
+  intakeSummary,
+  partnerList,
+  presentCreatedPartner,
+  presentEligibilityAnswer,
+  presentIntakeSummary,
+  presentPartners,
+  presentProgramOverview,
+  presentPrograms,
+  programList,
+  programOverview,
+} from '../presenters/programs.ts';
 import { addApplicationNote, noteInput } from '../use-cases/add-application-note.ts';
 import { addPartnerMember, addPartnerMemberInput } from '../use-cases/add-partner-member.ts';
 import { checkEligibility, eligibilityCheckInput } from '../use-cases/check-eligibility.ts';
@@ -27,101 +59,12 @@ import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
 
-const programOverview = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  targetRetailers: z.number().int(),
-  acceptedRetailers: z.number().int(),
-  placesRemaining: z.number().int(),
-  waitlistLength: z.number().int(),
-  full: z.boolean(),
-  intakeOpen: z.boolean(),
-  intakeOpensAt: z.iso.datetime().nullable(),
-  intakeClosesAt: z.iso.datetime().nullable(),
-  automatedDecisionNotice: z.string(),
-  criteriaVersion: z.number().int(),
-  criteria: z.array(z.object({ id: z.string(), label: z.string() })),
-  consentTexts: z.array(
-    z.object({ purpose: z.string(), version: z.number().int(), required: z.boolean(), text: z.string() }),
-  ),
-});
-
-const criterionResult = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  label: z.string(),
-  message: z.string(),
-});
-const status = z.enum(APPLICATION_STATUSES);
-
-const application = z.object({
-  id: z.uuid(),
-  programId: z.uuid(),
-  status,
-  draftStep: z.number().int(),
-  business: z.record(z.string(), z.unknown()),
-  consents: z.object({
-    participation: z.boolean(),
-    research: z.boolean(),
-    surveys: z.boolean(),
-    publication: z.boolean(),
-  }),
-  attestation: z.boolean(),
-  referralCode: z.string().nullable(),
-  partner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  neqWarning: z.boolean(),
-  eligibility: z
-    .object({
-      eligible: z.boolean(),
-      criteriaVersion: z.number().int().nullable(),
-      criteria: z.array(criterionResult),
-    })
-    .nullable(),
-  submittedAt: z.iso.datetime().nullable(),
-  decidedAt: z.iso.datetime().nullable(),
-  decisionReason: z.string().nullable(),
-  infoRequest: z.string().nullable(),
-  waitlistPosition: z.number().int().nullable(),
-  history: z.array(
-    z.object({
-      kind: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      message: z.string().nullable(),
-      occurredAt: z.iso.datetime(),
-    }),
-  ),
-});
-
-const statusOnly = z.object({
-  id: z.uuid(),
-  programId: z.uuid(),
-  status,
-  tradeName: z.string().nullable(),
-  municipality: z.string().nullable(),
-  region: z.string().nullable(),
-  submittedAt: z.iso.datetime().nullable(),
-  decidedAt: z.iso.datetime().nullable(),
-});
-
-const queueItem = z.object({
-  id: z.uuid(),
-  legalName: z.string().nullable(),
-  tradeName: z.string().nullable(),
-  neq: z.string().nullable(),
-  region: z.string().nullable(),
-  naics: z.string().nullable(),
-  employees: z.number().int().nullable(),
-  status,
-  eligible: z.boolean().nullable(),
-  submittedAt: z.iso.datetime().nullable(),
-  partner: z.string().nullable(),
-});
-
-/** GET /applications answers by role: the review queue for the team, one's own for a retailer, referrals for a partner. */
 const applicationsQuery = reviewQueueInput.partial();
+
+// Names in the OpenAPI document's components: the condition is recursive, so it can only be referenced
+// from there (the document refuses an unnamed recursive schema); clients get types with these names.
+conditionSchema.register(z.globalRegistry, { id: 'EligibilityCondition' });
+criterionSchema.register(z.globalRegistry, { id: 'EligibilityCriterion' });
 
 export const intakeOperations: ApiOperation[] = [
   defineOperation({
@@ -131,8 +74,8 @@ export const intakeOperations: ApiOperation[] = [
     summary: 'Programs with live figures: places remaining, intake open, waitlist length',
     tag: 'programs',
     access: 'public',
-    response: z.object({ items: z.array(programOverview) }),
-    handle: async (ctx) => ({ items: await listProgramOverviews(ctx) }),
+    response: programList,
+    handle: async (ctx) => presentPrograms(await listProgramOverviews(ctx)),
   }),
   defineOperation({
     operationId: 'getProgram',
@@ -142,7 +85,7 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'programs',
     access: 'public',
     response: programOverview,
-    handle: (ctx, { params }) => getProgramOverview(ctx, params.id!),
+    handle: async (ctx, { params }) => presentProgramOverview(await getProgramOverview(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'checkEligibility',
@@ -152,8 +95,9 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'programs',
     access: 'public',
     body: eligibilityCheckInput,
-    response: z.object({ eligible: z.boolean(), criteria: z.array(criterionResult) }),
-    handle: (ctx, { params, body }) => checkEligibility(ctx, params.id!, body),
+    response: eligibilityAnswer,
+    handle: async (ctx, { params, body }) =>
+      presentEligibilityAnswer(await checkEligibility(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'publishCriteria',
@@ -163,7 +107,7 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'programs',
     access: 'user',
     body: publishCriteriaInput,
-    response: z.object({ version: z.number().int() }),
+    response: criteriaVersion,
     handle: (ctx, { params, body }) => publishCriteria(ctx, params.id!, body),
   }),
   defineOperation({
@@ -174,7 +118,7 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'programs',
     access: 'user',
     body: publishConsentTextsInput,
-    response: z.object({ versions: z.record(z.string(), z.number().int()) }),
+    response: consentTextVersions,
     handle: (ctx, { params, body }) => publishConsentTexts(ctx, params.id!, body),
   }),
   defineOperation({
@@ -184,7 +128,8 @@ export const intakeOperations: ApiOperation[] = [
     summary: 'Applications per status, places left, next on the waitlist (program team)',
     tag: 'applications',
     access: 'user',
-    handle: (ctx, { params }) => getIntakeSummary(ctx, params.id!),
+    response: intakeSummary,
+    handle: async (ctx, { params }) => presentIntakeSummary(await getIntakeSummary(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'createApplication',
@@ -196,7 +141,7 @@ export const intakeOperations: ApiOperation[] = [
     body: createApplicationInput,
     successStatus: 201,
     response: application,
-    handle: (ctx, { body }) => createApplication(ctx, body),
+    handle: async (ctx, { body }) => presentApplication(await createApplication(ctx, body)),
   }),
   defineOperation({
     operationId: 'listApplications',
@@ -207,14 +152,13 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     query: applicationsQuery,
-    response: pageOf(queueItem).extend({
-      total: z.number().int().optional().describe('Matches, counted up to 1,000'),
-      totalIsLowerBound: z.boolean().optional().describe('True when there are more than `total` matches'),
-    }),
-    handle: (ctx, { query }) => {
-      if (isAllowed(ctx.actor, 'application.review')) return listApplications(ctx, query);
-      if (isAllowed(ctx.actor, 'partner.referrals')) return listReferrals(ctx, query);
-      if (isAllowed(ctx.actor, 'application.create')) return listMyApplications(ctx);
+    response: applicationList,
+    handle: async (ctx, { query }) => {
+      if (isAllowed(ctx.actor, 'application.review'))
+        return presentReviewQueue(await listApplications(ctx, query));
+      if (isAllowed(ctx.actor, 'partner.referrals')) return presentReferrals(await listReferrals(ctx, query));
+      if (isAllowed(ctx.actor, 'application.create'))
+        return presentOwnApplications(await listMyApplications(ctx));
       throw new AppError('forbidden');
     },
   }),
@@ -225,13 +169,8 @@ export const intakeOperations: ApiOperation[] = [
     summary: 'One application: all of it for the retailer and the team, its status for the referring partner',
     tag: 'applications',
     access: 'user',
-    response: z.union([application, statusOnly]),
-    handle: async (ctx, { params }) => {
-      const detail = await getApplication(ctx, params.id!);
-      return detail.access === 'full'
-        ? { ...detail.application, ...(detail.staff ? { duplicates: detail.staff.duplicates } : {}) }
-        : detail.application;
-    },
+    response: applicationDetail,
+    handle: async (ctx, { params }) => presentApplicationDetail(await getApplication(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'updateApplication',
@@ -242,7 +181,8 @@ export const intakeOperations: ApiOperation[] = [
     access: 'user',
     body: applicationChangesInput,
     response: application,
-    handle: (ctx, { params, body }) => updateApplication(ctx, params.id!, body),
+    handle: async (ctx, { params, body }) =>
+      presentApplication(await updateApplication(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'submitApplication',
@@ -252,7 +192,7 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     response: application,
-    handle: (ctx, { params }) => submitApplication(ctx, params.id!),
+    handle: async (ctx, { params }) => presentApplication(await submitApplication(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'withdrawApplication',
@@ -262,7 +202,7 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     response: application,
-    handle: (ctx, { params }) => withdrawApplication(ctx, params.id!),
+    handle: async (ctx, { params }) => presentApplication(await withdrawApplication(ctx, params.id!)),
   }),
   defineOperation({
     operationId: 'requestReview',
@@ -273,7 +213,8 @@ export const intakeOperations: ApiOperation[] = [
     access: 'user',
     body: reviewRequestInput,
     response: application,
-    handle: (ctx, { params, body }) => requestHumanReview(ctx, params.id!, body),
+    handle: async (ctx, { params, body }) =>
+      presentApplication(await requestHumanReview(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'decideApplication',
@@ -283,13 +224,8 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     body: decisionInput,
-    response: z.object({
-      id: z.uuid(),
-      status,
-      waitlistPosition: z.number().int().nullable(),
-      capacityReached: z.boolean(),
-    }),
-    handle: (ctx, { params, body }) => decideApplication(ctx, params.id!, body),
+    response: decision,
+    handle: async (ctx, { params, body }) => presentDecision(await decideApplication(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'decideApplications',
@@ -299,7 +235,8 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     body: bulkDecisionInput,
-    handle: (ctx, { body }) => decideApplicationsInBulk(ctx, body),
+    response: bulkDecision,
+    handle: async (ctx, { body }) => presentBulkDecision(await decideApplicationsInBulk(ctx, body)),
   }),
   defineOperation({
     operationId: 'addApplicationNote',
@@ -321,7 +258,8 @@ export const intakeOperations: ApiOperation[] = [
     tag: 'applications',
     access: 'user',
     body: z.strictObject({ programId: z.uuid(), csv: z.string() }),
-    handle: (ctx, { body }) => importApplications(ctx, body),
+    response: importReport,
+    handle: async (ctx, { body }) => presentImportReport(await importApplications(ctx, body)),
   }),
   defineOperation({
     operationId: 'listPartners',
@@ -330,7 +268,8 @@ export const intakeOperations: ApiOperation[] = [
     summary: 'Partner organisations and how many retailers each referred (program team)',
     tag: 'partners',
     access: 'user',
-    handle: (ctx) => listPartnerOrganizations(ctx),
+    response: partnerList,
+    handle: async (ctx) => presentPartners(await listPartnerOrganizations(ctx)),
   }),
   defineOperation({
     operationId: 'createPartner',
@@ -341,7 +280,8 @@ export const intakeOperations: ApiOperation[] = [
     access: 'user',
     body: createPartnerInput,
     successStatus: 201,
-    handle: (ctx, { body }) => createPartnerOrganization(ctx, body),
+    response: createdPartner,
+    handle: async (ctx, { body }) => presentCreatedPartner(await createPartnerOrganization(ctx, body)),
   }),
   defineOperation({
     operationId: 'addPartnerMember',
