@@ -58,6 +58,11 @@ function parseInvitation(text: string) {
     attendees: vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue())),
     summary: event.summary,
     location: event.location,
+    alarms: vevent.getAllSubcomponents('valarm').map((alarm) => ({
+      action: alarm.getFirstPropertyValue('action'),
+      trigger: String(alarm.getFirstPropertyValue('trigger')),
+      description: alarm.getFirstPropertyValue('description'),
+    })),
   };
 }
 
@@ -108,6 +113,19 @@ describe(`coaching sessions (${engine})`, () => {
         location: '123, rue Saint-Denis, Montréal, H2X 1Y4',
       });
     }
+    // Reminders the day before and the hour before, in the reader's language.
+    const reminder = (text: string) =>
+      ['-P1D', '-PT1H'].map((trigger) => ({ action: 'DISPLAY', trigger, description: text }));
+    expect(parseInvitation(icsOf(toRetailer!)).alarms).toEqual(
+      reminder("Rappel : rencontre d'accompagnement avec Camille Expert pour Chez Zoé."),
+    );
+    const inEnglish = await h.request(`/api/v1/sessions/${created.body.id}/invite.ics`, {
+      token: app.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(parseInvitation(await inEnglish.text()).alarms).toEqual(
+      reminder('Reminder: coaching session with Camille Expert for Chez Zoé.'),
+    );
   });
 
   it('keeps the UID and raises the SEQUENCE on a reschedule and a cancellation, in summer time too', async () => {
@@ -144,6 +162,7 @@ describe(`coaching sessions (${engine})`, () => {
       uid: `${session.id}@virage`,
       sequence: 2,
       status: 'CANCELLED',
+      alarms: [],
     });
     // The file served by the API is the latest state: the very file that was sent, even later on.
     h.clock.advance(90);
