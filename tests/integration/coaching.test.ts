@@ -527,9 +527,28 @@ describe(`caseload, workload and closure (${engine})`, () => {
       ).status,
     ).toBe(404);
     await put(`/api/v1/plans/${app.id}`, coach.token, { ...completePlan(), status: 'approved' });
+    // No session held and no action done: « Plan réalisé » asks why, in the caller's language.
+    for (const [locale, message] of [
+      ['fr', 'Indiquez le motif : peu a été fait'],
+      ['en', 'Give the reason: little was done'],
+    ] as const) {
+      const littleDone = await h.request(`/api/v1/applications/${app.id}/close`, {
+        method: 'POST',
+        token: coach.token,
+        headers: { 'accept-language': locale },
+        json: { outcome: 'completed' },
+      });
+      expect(littleDone.status).toBe(422);
+      const problem = await littleDone.json();
+      expect(problem.errors[0].path).toBe('reason');
+      expect(problem.errors[0].message).toContain(message);
+    }
 
     const closed = await json(
-      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, {
+        outcome: 'completed',
+        reason: 'La propriétaire a tout fait seule.',
+      }),
     );
     expect(closed.status).toBe(200);
     expect(closed.body.surveys.map((s: { wave: string }) => s.wave)).toEqual(['closure', 'six_months']);
@@ -606,6 +625,103 @@ describe(`caseload, workload and closure (${engine})`, () => {
     } finally {
       h.clock.now = start;
     }
+  });
+});
+
+describe(`reopening a closed file (${engine})`, () => {
+  /** A held session of this business (the clock moves past it), and a plan approved with `done` of 2 actions done. */
+  async function workedOn(app: { id: string }, by: ExpertFixture, done: number, startsAt: string) {
+    const { body: session } = await json(
+      await post('/api/v1/sessions', by.token, {
+        applicationId: app.id,
+        startsAt,
+        durationMinutes: 60,
+        mode: 'phone',
+      }),
+    );
+    const start = h.clock.now;
+    h.clock.now = new Date(new Date(startsAt).getTime() + 2 * 3_600_000);
+    try {
+      expect((await patch(`/api/v1/sessions/${session.id}`, by.token, { hours: 1 })).status).toBe(200);
+    } finally {
+      h.clock.now = start;
+    }
+    const plan = completePlan();
+    plan.actions.forEach((a, i) => {
+      a.status = i < done ? 'done' : 'todo';
+    });
+    expect((await put(`/api/v1/plans/${app.id}`, by.token, { ...plan, status: 'approved' })).status).toBe(
+      200,
+    );
+  }
+
+  it('closes as completed without a reason when enough was done, and a coordinator reopens it with a reason', async () => {
+    const app = await coachedBy(h, programId, coordinator, coach);
+    await workedOn(app, coach, 1, '2027-01-22T10:00:00-05:00');
+    const closed = await json(
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+    );
+    expect(closed.status).toBe(200);
+    const reopen = (token: string, body: unknown) =>
+      post(`/api/v1/applications/${app.id}/reopen`, token, body).then(json);
+    // The expert who closed asks the program team; a reason is required.
+    expect((await reopen(coach.token, { reason: 'Erreur' })).status).toBe(403);
+    const noReason = await reopen(coordinator, {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors[0].path).toBe('reason');
+
+    const reopened = await reopen(coordinator, { reason: 'Fermé par erreur, il reste deux actions.' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      expert: { id: coach.id, name: 'Camille Expert' },
+      surveysWithdrawn: ['closure', 'six_months'],
+    });
+    expect((await reopen(coordinator, { reason: 'Encore' })).status).toBe(409);
+    const overview = await json(
+      await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coach.token }),
+    );
+    expect(overview.body).toMatchObject({ assigned: true, closed: null, surveys: [], can: { close: true } });
+    const active = await h.services.database.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.applicationId, app.id), eq(assignments.status, 'active')));
+    expect(active.map((a) => a.expertId)).toEqual([coach.id]);
+    const admin = await h.token((await h.user('admin')).email);
+    const audit = await json(
+      await h.request(`/api/v1/audit-events?entityId=${app.id}&action=file.reopened`, { token: admin }),
+    );
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'file.reopened',
+      changes: { reason: 'Fermé par erreur, il reste deux actions.', expertId: coach.id },
+    });
+    // Sessions can be booked again, and a second closure sends the surveys again.
+    const again = await json(
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.surveys.map((s: { wave: string }) => s.wave)).toEqual(['closure', 'six_months']);
+  });
+
+  it('leaves the file waiting for an expert when theirs has no room left', async () => {
+    const full = await expert(h, coordinator, { capacity: 1 });
+    const app = await coachedBy(h, programId, coordinator, full);
+    await post(`/api/v1/applications/${app.id}/close`, full.token, {
+      outcome: 'abandoned',
+      reason: 'Injoignable',
+    });
+    // The place freed by the closure is taken meanwhile.
+    await coachedBy(h, programId, coordinator, full);
+    const reopened = await json(
+      await post(`/api/v1/applications/${app.id}/reopen`, coordinator, {
+        reason: 'La propriétaire a rappelé.',
+      }),
+    );
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.expert).toBeNull();
+    const overview = await json(
+      await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coordinator }),
+    );
+    expect(overview.body).toMatchObject({ assigned: false, closed: null });
   });
 });
 

@@ -6,4 +6,5 @@ export {
   expertContact,
   expertsWithLoad,
   lockExpert,
+  restoreClosedAssignment,
 } from './db/queries.ts';
