@@ -101,9 +101,16 @@ const TEXT = {
       approvedBadge: 'Approuvé',
     },
     close: {
+      link: 'Fermer le dossier',
+      sessionsHeld: 'Rencontres tenues : 0',
+      cancelled: 'La rencontre à venir est annulée',
+      littleDone: 'Peu a été fait dans ce dossier',
       completed: 'Plan réalisé',
-      submit: 'Fermer le dossier',
-      done: "Dossier fermé. L'entreprise est invitée par courriel à refaire le diagnostic et à répondre au sondage sur les résultats.",
+      reason: 'Motif',
+      reasonNeeded: 'Indiquez le motif : peu a été fait',
+      because: 'Les objectifs de la propriétaire sont atteints; elle poursuit seule.',
+      submit: 'Confirmer la fermeture',
+      closedBadge: /^Fermé le .* \(Plan réalisé\)$/,
     },
     mine: {
       title: 'Mon accompagnement',
@@ -203,9 +210,16 @@ const TEXT = {
       approvedBadge: 'Approved',
     },
     close: {
+      link: 'Close the file',
+      sessionsHeld: 'Sessions held: 0',
+      cancelled: 'The session ahead is cancelled',
+      littleDone: 'Little was done in this file',
       completed: 'Plan completed',
-      submit: 'Close the file',
-      done: 'File closed. The business is invited by e-mail to take the diagnostic again and answer the outcome survey.',
+      reason: 'Reason',
+      reasonNeeded: 'Give the reason: little was done',
+      because: 'The owner reached her goals and carries on alone.',
+      submit: 'Confirm the closure',
+      closedBadge: /^Closed on .* \(Plan completed\)$/,
     },
     mine: {
       title: 'My coaching',
@@ -883,12 +897,23 @@ for (const locale of ['fr', 'en'] as const) {
         lap('retailer');
       });
 
-      await test.step('the expert closes the file as completed', async () => {
+      await test.step('the expert closes the file as completed, after its summary, giving the reason asked', async () => {
         await expert.goto(fileUrl);
-        const close = expert.locator('section[aria-labelledby="close-title"]');
-        await close.getByLabel(L.close.completed, { exact: true }).check();
-        await close.getByRole('button', { name: L.close.submit }).click();
-        await expect(expert.getByText(L.close.done, { exact: true })).toBeVisible();
+        await expert.getByRole('link', { name: L.close.link, exact: true }).click();
+        await expect(expert).toHaveURL(new RegExp(`/applications/${ids.home}/close$`));
+        // Where the file stands and what closing cancels, before anything is done.
+        await expect(expert.getByText(L.close.sessionsHeld, { exact: true })).toBeVisible();
+        await expect(expert.getByText(L.close.cancelled)).toBeVisible();
+        await expect(expert.getByText(L.close.littleDone)).toBeVisible();
+        await checkPage(expert, locale, 'file-close');
+        await expert.getByLabel(L.close.completed, { exact: true }).check();
+        await expert.getByRole('button', { name: L.close.submit }).click();
+        await expect(expert.locator('.error-summary')).toContainText(L.close.reasonNeeded);
+        await expect(expert.getByLabel(L.close.completed, { exact: true })).toBeChecked();
+        await expert.getByLabel(L.close.reason, { exact: true }).fill(L.close.because);
+        await expert.getByRole('button', { name: L.close.submit }).click();
+        await expect(expert).toHaveURL(new RegExp(`${fileUrl}$`));
+        await expect(expert.locator('.coaching-badge').first()).toHaveText(L.close.closedBadge);
         await expect(expert.getByText(L.activeFile, { exact: true })).toHaveCount(0);
         await checkPage(expert, locale, 'file-closed', { switchLanguage: false });
       });

@@ -95,6 +95,7 @@ const coachingOverview = z.object({
       editPlan: z.boolean(),
       updateProgress: z.boolean(),
       close: z.boolean(),
+      reopen: z.boolean(),
       readNotes: z.boolean(),
       answerSurveys: z.boolean(),
     })
