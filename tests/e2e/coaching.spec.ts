@@ -123,6 +123,10 @@ const TEXT = {
       update: 'Mettre à jour',
       progressSaved: "L'avancement est enregistré; votre experte ou votre expert le verra.",
       closed: 'Votre accompagnement est terminé. Merci de votre participation!',
+      status: 'Accompagnement terminé (plan réalisé)',
+      assigned: (name: string) => `Experte ou expert attribué : ${name}`,
+      closedEvent: 'Dossier fermé : plan réalisé',
+      withdraw: 'Retirer ma demande',
       survey: "Répondre au sondage de fin d'accompagnement",
       noUpcoming: "Aucune rencontre prévue pour l'instant.",
     },
@@ -232,6 +236,10 @@ const TEXT = {
       update: 'Update',
       progressSaved: 'Progress saved; your expert will see it.',
       closed: 'Your coaching is over. Thank you for taking part!',
+      status: 'Coaching completed (plan completed)',
+      assigned: (name: string) => `Expert assigned: ${name}`,
+      closedEvent: 'File closed: plan completed',
+      withdraw: 'Withdraw my application',
       survey: 'Answer the end-of-coaching survey',
       noUpcoming: 'No session scheduled yet.',
     },
@@ -925,6 +933,12 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(mine).toContainText(L.mine.closed);
         // Closing cancelled the session ahead.
         await expect(mine).toContainText(L.mine.noUpcoming);
+        // The status and the history follow the whole file; nothing is left to withdraw.
+        await expect(retailer.locator('.status-badge')).toHaveText(L.mine.status);
+        const history = retailer.locator('section[aria-labelledby="history-title"]');
+        await expect(history).toContainText(L.mine.assigned(homeExpert.name));
+        await expect(history).toContainText(L.mine.closedEvent);
+        await expect(retailer.getByRole('button', { name: L.mine.withdraw })).toHaveCount(0);
         await checkPage(retailer, locale, 'retailer-closed', { switchLanguage: false });
         await mine.getByRole('link', { name: L.mine.survey }).click();
         await expect(retailer.getByRole('heading', { level: 1 })).toHaveText(L.survey.title);

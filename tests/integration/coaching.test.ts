@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFileHistory } from '../../src/modules/coaching/use-cases/get-file-history.ts';
 import { sendDueSurveys } from '../../src/modules/coaching/use-cases/send-due-surveys.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
@@ -658,6 +659,8 @@ describe(`reopening a closed file (${engine})`, () => {
   it('closes as completed without a reason when enough was done, and a coordinator reopens it with a reason', async () => {
     const app = await coachedBy(h, programId, coordinator, coach);
     await workedOn(app, coach, 1, '2027-01-22T10:00:00-05:00');
+    // Each step a minute after the other, so that the history has an order.
+    h.clock.advance(60);
     const closed = await json(
       await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
     );
@@ -670,6 +673,7 @@ describe(`reopening a closed file (${engine})`, () => {
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors[0].path).toBe('reason');
 
+    h.clock.advance(60);
     const reopened = await reopen(coordinator, { reason: 'Fermé par erreur, il reste deux actions.' });
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({
@@ -695,11 +699,31 @@ describe(`reopening a closed file (${engine})`, () => {
       changes: { reason: 'Fermé par erreur, il reste deux actions.', expertId: coach.id },
     });
     // Sessions can be booked again, and a second closure sends the surveys again.
+    h.clock.advance(60);
     const again = await json(
       await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
     );
     expect(again.status).toBe(200);
     expect(again.body.surveys.map((s: { wave: string }) => s.wave)).toEqual(['closure', 'six_months']);
+    // The retailer's history follows the whole file; and there is nothing left to withdraw from.
+    const history = await getFileHistory(await h.as({ bearerToken: app.token }), app.id);
+    expect(history.map((e) => ('outcome' in e ? `${e.kind}:${e.outcome}` : e.kind))).toEqual([
+      'assigned',
+      'closed:completed',
+      'reopened',
+      'assigned',
+      'closed:completed',
+    ]);
+    expect(history[0]).toMatchObject({ expert: 'Camille Expert' });
+    const withdraw = await h.request(`/api/v1/applications/${app.id}/withdraw`, {
+      method: 'POST',
+      token: app.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(withdraw.status).toBe(409);
+    expect((await withdraw.json()).detail).toBe(
+      'The coaching is over: the application can no longer be withdrawn.',
+    );
   });
 
   it('leaves the file waiting for an expert when theirs has no room left', async () => {

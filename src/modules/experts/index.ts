@@ -2,6 +2,7 @@
 export {
   activeExpertOf,
   assignedSince,
+  assignmentHistory,
   endActiveAssignment,
   expertContact,
   expertsWithLoad,

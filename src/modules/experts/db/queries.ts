@@ -144,6 +144,23 @@ export async function expertContact(db: Executor, expertId: string) {
   return row;
 }
 
+/** Every assignment a business had, oldest first, with the expert's name (the file's history). */
+export async function assignmentHistory(db: Executor, applicationId: string) {
+  return db
+    .select({
+      expertId: assignments.expertId,
+      expertName: users.name,
+      assignedAt: assignments.assignedAt,
+      endedAt: assignments.endedAt,
+      endReason: assignments.endReason,
+    })
+    .from(assignments)
+    .innerJoin(experts, eq(experts.id, assignments.expertId))
+    .innerJoin(users, eq(users.id, experts.userId))
+    .where(eq(assignments.applicationId, applicationId))
+    .orderBy(assignments.assignedAt);
+}
+
 /** When each of these businesses got its current expert. */
 export async function assignedSince(db: Executor, applicationIds: string[]): Promise<Map<string, Date>> {
   if (applicationIds.length === 0) return new Map();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptOrWaitlist, intakeOpen, placesRemaining } from './capacity.ts';
 import { addressKey, matchesBetween, normalisePhone } from './duplicates.ts';
-import { APPLICATION_STATUSES, canMove, mayAskForHumanReview } from './status.ts';
+import { APPLICATION_STATUSES, canMove, mayAskForHumanReview, mayWithdraw, shownStatus } from './status.ts';
 
 describe('application statuses', () => {
   it('allow only the documented moves', () => {
@@ -23,6 +23,17 @@ describe('application statuses', () => {
     expect(mayAskForHumanReview({ status: 'draft', eligible: null })).toBe(false);
     for (const decided of ['accepted', 'refused', 'waitlisted', 'withdrawn'] as const)
       expect(mayAskForHumanReview({ status: decided, eligible: false })).toBe(false);
+  });
+});
+
+describe('the status after the coaching', () => {
+  it('says the file is closed, completed or abandoned, and offers no withdrawal then', () => {
+    expect(shownStatus('accepted', null)).toBe('accepted');
+    expect(shownStatus('accepted', 'completed')).toBe('closed_completed');
+    expect(shownStatus('accepted', 'abandoned')).toBe('closed_abandoned');
+    expect(mayWithdraw({ status: 'accepted', coachingClosed: false })).toBe(true);
+    expect(mayWithdraw({ status: 'accepted', coachingClosed: true })).toBe(false);
+    expect(mayWithdraw({ status: 'refused', coachingClosed: false })).toBe(false);
   });
 });
 

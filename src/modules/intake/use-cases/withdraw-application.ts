@@ -7,7 +7,7 @@ import { activeUsersWithRole } from '../../identity/index.ts';
 import { programs } from '../../programs/db/tables.ts';
 import { lockApplication, recordEvent } from '../db/application-writes.ts';
 import { applications } from '../db/tables.ts';
-import { canMove } from '../domain/status.ts';
+import { mayWithdraw } from '../domain/status.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
 
@@ -20,10 +20,11 @@ export async function withdrawApplication(ctx: Ctx, id: string) {
   const app = await transaction(ctx, async (tx) => {
     await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, found.programId)).for('update');
     const app = await lockApplication(tx, id);
-    if (!canMove(app.status, 'withdrawn')) {
+    if (!mayWithdraw({ status: app.status, coachingClosed: app.coachingClosedAt !== null })) {
       throw new AppError('conflict', {
-        key: 'intake:errors.transition',
-        params: { from: app.status, to: 'withdrawn' },
+        ...(app.coachingClosedAt
+          ? { key: 'intake:errors.coaching_over' }
+          : { key: 'intake:errors.transition', params: { from: app.status, to: 'withdrawn' } }),
       });
     }
     const [saved] = await tx
