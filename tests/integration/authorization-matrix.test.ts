@@ -262,14 +262,14 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: STAFF,
     call: async (f) => ({
       path: `/applications/${await submittedOfRetailer(f)}/decision`,
-      json: { decision: 'waitlisted' },
+      json: { decision: 'info_requested', reason: 'Matrice' },
     }),
   },
   decideApplications: {
     allowed: STAFF,
     call: async (f) => ({
       path: '/applications/decisions',
-      json: { ids: [await submittedOfRetailer(f)], decision: 'waitlisted' },
+      json: { ids: [await submittedOfRetailer(f)], decision: 'info_requested', reason: 'Matrice' },
     }),
   },
   addApplicationNote: {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, fieldError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
@@ -12,7 +12,7 @@ import { lockApplication, recordEvent, waitlistPosition } from '../db/applicatio
 import { notifyApplicant } from '../db/notify-applicant.ts';
 import { findApplication } from '../db/queries.ts';
 import { applications } from '../db/tables.ts';
-import { acceptOrWaitlist } from '../domain/capacity.ts';
+import { acceptOrWaitlist, mayWaitlist, placesRemaining, waitingAhead } from '../domain/capacity.ts';
 import { canMove, DECISIONS } from '../domain/status.ts';
 
 export const decisionInput = z
@@ -36,8 +36,10 @@ export type DecisionResult = {
 
 /**
  * The team decides: accept, refuse (with a reason), waitlist, or ask for information. Accepting
- * beyond the program's target is impossible: the application goes to the waitlist instead. The
- * program row is locked, so two coordinators taking the last place at once cannot both get it.
+ * beyond the program's target is impossible: the application goes to the waitlist instead; and the
+ * waitlist is only for a full program. First come, first served: accepting an application while older
+ * ones wait on the waitlist needs a reason. The program row is locked, so two coordinators taking the
+ * last place at once cannot both get it.
  */
 export async function decideApplication(ctx: Ctx, id: string, input: unknown): Promise<DecisionResult> {
   authorize(ctx.actor, 'application.decide');
@@ -66,15 +68,38 @@ async function decide(
   }
   let status = decision;
   let capacityReached = false;
-  if (decision === 'accepted') {
-    const [accepted] = await tx
+  if (decision === 'accepted' || decision === 'waitlisted') {
+    const [row] = await tx
       .select({ n: count() })
       .from(applications)
       .where(and(eq(applications.programId, programId), eq(applications.status, 'accepted')));
-    const outcome = acceptOrWaitlist(program!.targetRetailers, Number(accepted?.n ?? 0));
-    if (outcome.status === 'waitlisted') {
+    const accepted = Number(row?.n ?? 0);
+    if (decision === 'waitlisted' && !mayWaitlist(program!.targetRetailers, accepted)) {
+      throw new AppError('conflict', {
+        key: 'intake:errors.places_remain',
+        params: { count: placesRemaining(program!.targetRetailers, accepted) },
+      });
+    }
+    if (
+      decision === 'accepted' &&
+      acceptOrWaitlist(program!.targetRetailers, accepted).status === 'waitlisted'
+    ) {
       capacityReached = true;
       status = 'waitlisted';
+    } else if (decision === 'accepted' && !reason) {
+      const waitlist = await tx
+        .select({
+          id: applications.id,
+          status: applications.status,
+          submittedAt: applications.submittedAt,
+          waitlistedAt: applications.waitlistedAt,
+          eligible: applications.eligible,
+        })
+        .from(applications)
+        .where(and(eq(applications.programId, programId), eq(applications.status, 'waitlisted')));
+      const ahead = waitingAhead(app, waitlist);
+      if (ahead.length > 0)
+        throw fieldError('reason', 'intake:validation.reason_out_of_order', { count: ahead.length });
     }
   }
   if (capacityReached && app.status === 'waitlisted') {
