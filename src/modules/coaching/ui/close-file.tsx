@@ -120,6 +120,8 @@ export default function CloseFile() {
         <TextArea
           name="reason"
           label={t('fields.reason')}
+          // With little done, both outcomes need one: abandoning always, « Plan réalisé » because of it.
+          required={d.littleDone}
           hint={d.littleDone ? t('ui.close.reason_hint_little_done') : t('ui.close.reason_hint')}
           rows={3}
           maxLength={2000}
