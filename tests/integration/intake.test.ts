@@ -651,6 +651,19 @@ describe(`capacity and waitlist (${engine})`, () => {
       expect(inEnglish.body.errors[0].message).toBe(
         'Give the reason: an older eligible application is waiting on the waitlist (first come, first served).',
       );
+      // In bulk too, the row says why.
+      const bulk = await own.request('/api/v1/applications/decisions', {
+        method: 'POST',
+        token: coordinatorToken,
+        json: { ids: [fourth.id], decision: 'accepted' },
+      });
+      expect((await bulk.json()).results).toEqual([
+        expect.objectContaining({
+          id: fourth.id,
+          ok: false,
+          error: expect.stringContaining('Indiquez le motif'),
+        }),
+      ]);
       // The waitlist, in its order, for the team to propose.
       const line = await own.request('/api/v1/applications?sort=waitlist', { token: coordinatorToken });
       expect((await line.json()).items.map((i: { id: string }) => i.id)).toEqual([third.id, fourth.id]);
