@@ -24,6 +24,8 @@ export const reopenFileInput = z.strictObject({
 export async function reopenFile(ctx: Ctx, applicationId: string, input: unknown) {
   const file = await loadFile(ctx, applicationId, 'file.reopen');
   const data = parseInput(reopenFileInput, input);
+  // Only an accepted business was coached; a withdrawn one has nothing to reopen.
+  if (file.status !== 'accepted') throw new AppError('conflict', { key: 'coaching:errors.not_assigned' });
   return transaction(ctx, async (tx) => {
     const [closure] = await tx.delete(closures).where(eq(closures.applicationId, file.id)).returning();
     // Two reopenings at once: the first one wins.
