@@ -1,6 +1,7 @@
 import { RouterContextProvider } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as closePage from '../../src/modules/coaching/ui/close-file.tsx';
+import * as reopenPage from '../../src/modules/coaching/ui/reopen-file.tsx';
 import * as statusPage from '../../src/modules/intake/ui/application-status.tsx';
 import * as settingsPage from '../../src/modules/programs/ui/settings.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
@@ -84,6 +85,8 @@ describe(`closing pages (${engine})`, () => {
       ReturnType<typeof statusPage.loader>
     >;
     expect(before).toMatchObject({ status: 'accepted', mayWithdraw: true });
+    // Each step a minute after the other, so that the history has an order.
+    h.clock.advance(60);
     const closed = await run(
       closePage.action as RouteFunction,
       asCoach,
@@ -102,6 +105,38 @@ describe(`closing pages (${engine})`, () => {
       expect.arrayContaining(['accepted', 'assigned', 'closed_abandoned']),
     );
     expect(after.application.history.find((e) => e.kind === 'assigned')?.message).toBe('Camille Expert');
+    // Reopening: the program team's, from its own page.
+    expect(await run(reopenPage.loader as RouteFunction, asCoach, { id: app.id })).toMatchObject({
+      init: { status: 403 },
+    });
+    const asCoordinator = await h.as({ bearerToken: coordinator });
+    expect(await run(reopenPage.loader as RouteFunction, asCoordinator, { id: app.id })).toMatchObject({
+      closed: { outcome: 'abandoned', reason: 'Aucune réponse aux relances.' },
+    });
+    const noReason = await run(
+      reopenPage.action as RouteFunction,
+      asCoordinator,
+      { id: app.id },
+      { reason: '' },
+    );
+    expect(noReason).toMatchObject({
+      init: { status: 422 },
+      data: { error: { errors: [{ path: 'reason' }] } },
+    });
+    const reopened = await run(
+      reopenPage.action as RouteFunction,
+      asCoordinator,
+      { id: app.id },
+      {
+        reason: 'La propriétaire a rappelé.',
+      },
+    );
+    expect((reopened as Response).headers.get('location')).toBe(`/caseload/${app.id}`);
+    const open = (await run(statusPage.loader as RouteFunction, asRetailer, { id: app.id })) as Awaited<
+      ReturnType<typeof statusPage.loader>
+    >;
+    expect(open).toMatchObject({ status: 'accepted', mayWithdraw: true });
+    expect(open.application.history.map((e) => e.kind).slice(-2)).toEqual(['reopened', 'assigned']);
   });
 
   it('proposes the waitlist, in order, when the target rises', async () => {

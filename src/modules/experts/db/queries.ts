@@ -146,19 +146,22 @@ export async function expertContact(db: Executor, expertId: string) {
 
 /** Every assignment a business had, oldest first, with the expert's name (the file's history). */
 export async function assignmentHistory(db: Executor, applicationId: string) {
-  return db
-    .select({
-      expertId: assignments.expertId,
-      expertName: users.name,
-      assignedAt: assignments.assignedAt,
-      endedAt: assignments.endedAt,
-      endReason: assignments.endReason,
-    })
-    .from(assignments)
-    .innerJoin(experts, eq(experts.id, assignments.expertId))
-    .innerJoin(users, eq(users.id, experts.userId))
-    .where(eq(assignments.applicationId, applicationId))
-    .orderBy(assignments.assignedAt);
+  return (
+    db
+      .select({
+        expertId: assignments.expertId,
+        expertName: users.name,
+        assignedAt: assignments.assignedAt,
+        endedAt: assignments.endedAt,
+        endReason: assignments.endReason,
+      })
+      .from(assignments)
+      .innerJoin(experts, eq(experts.id, assignments.expertId))
+      .innerJoin(users, eq(users.id, experts.userId))
+      .where(eq(assignments.applicationId, applicationId))
+      // At the same instant, the ended one first (ascending puts nulls last).
+      .orderBy(assignments.assignedAt, assignments.endedAt)
+  );
 }
 
 /** When each of these businesses got its current expert. */
