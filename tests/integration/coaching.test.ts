@@ -680,6 +680,11 @@ describe(`reopening a closed file (${engine})`, () => {
       expert: { id: coach.id, name: 'Camille Expert' },
       surveysWithdrawn: ['closure', 'six_months'],
     });
+    // The retailer and the expert who comes back are told.
+    const [toRetailer] = await mails('coaching:mail.reopened_retailer', app.retailer.email);
+    expect(toRetailer!.subject).toBe('Votre accompagnement reprend : Chez Zoé');
+    const [toExpert] = await mails('coaching:mail.reopened_expert', coach.email);
+    expect(toExpert!.textBody).toContain(`/caseload/${app.id}`);
     expect((await reopen(coordinator, { reason: 'Encore' })).status).toBe(409);
     const overview = await json(
       await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coach.token }),
@@ -742,6 +747,7 @@ describe(`reopening a closed file (${engine})`, () => {
     );
     expect(reopened.status).toBe(200);
     expect(reopened.body.expert).toBeNull();
+    expect(await mails('coaching:mail.reopened_expert', full.email)).toHaveLength(0);
     const overview = await json(
       await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coordinator }),
     );

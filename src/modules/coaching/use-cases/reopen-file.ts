@@ -4,8 +4,10 @@ import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { restoreClosedAssignment } from '../../experts/index.ts';
+import { contactOf } from '../../identity/index.ts';
 import { markCoachingClosed, setAssignedExpert } from '../../intake/index.ts';
 import { closures, outcomeSurveys, reopenings } from '../db/tables.ts';
 import { loadFile } from './load-file.ts';
@@ -19,7 +21,8 @@ export const reopenFileInput = z.strictObject({
  * business gets its expert back if they still have room, otherwise it waits for an expert. The outcome
  * surveys not answered yet are withdrawn (the next closure sends them again); answers already given are
  * kept. The closing diagnostic (T1), the retailer's own work, is left as it is, and sessions cancelled
- * at closure stay cancelled (the expert schedules new ones).
+ * at closure stay cancelled (the expert schedules new ones). The retailer, and the expert who comes
+ * back, are told by e-mail.
  */
 export async function reopenFile(ctx: Ctx, applicationId: string, input: unknown) {
   const file = await loadFile(ctx, applicationId, 'file.reopen');
@@ -61,6 +64,26 @@ export async function reopenFile(ctx: Ctx, applicationId: string, input: unknown
         surveysWithdrawn: withdrawn.map((s) => s.wave),
       },
     });
+    const business = file.tradeName || file.legalName;
+    const retailer = file.applicantId ? await contactOf(tx, file.applicantId) : undefined;
+    if (retailer) {
+      await queueMail(tx, ctx, {
+        to: retailer.email,
+        locale: retailer.locale,
+        template: 'coaching:mail.reopened_retailer',
+        params: { name: retailer.name, business },
+        actionUrl: `${ctx.services.config.publicUrl}/applications/${file.id}`,
+      });
+    }
+    if (expert) {
+      await queueMail(tx, ctx, {
+        to: expert.email,
+        locale: expert.locale,
+        template: 'coaching:mail.reopened_expert',
+        params: { name: expert.name, business },
+        actionUrl: `${ctx.services.config.publicUrl}/caseload/${file.id}`,
+      });
+    }
     return {
       applicationId: file.id,
       reopenedAt: now,
