@@ -39,7 +39,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
       ...a,
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
       decidedAt: a.decidedAt ? formatDateTime(a.decidedAt, ctx.locale) : null,
-      // The whole file: the application's events, then its coaching's (assignments, closures, reopenings).
+      // The whole file in time order: the application's events and its coaching's (assignments, closures, reopenings).
       history: [
         ...a.history.map((h) => ({ id: h.id, kind: h.kind, message: h.message, occurredAt: h.occurredAt })),
         ...(fileHistory ?? []).map((e, i) => ({
