@@ -34,6 +34,8 @@ export default [
   route('caseload', coaching('caseload.tsx')),
   route('caseload/:id', coaching('coaching-file.tsx')),
   route('applications/:id/plan', coaching('plan.tsx')),
+  route('applications/:id/close', coaching('close-file.tsx')),
+  route('applications/:id/reopen', coaching('reopen-file.tsx')),
   route('suppliers', coaching('suppliers.tsx')),
   route('suppliers/new', coaching('supplier-new.tsx')),
   route('suppliers/:id', coaching('supplier-edit.tsx')),

@@ -101,9 +101,15 @@ const TEXT = {
       approvedBadge: 'Approuvé',
     },
     close: {
+      link: 'Fermer le dossier',
+      sessionsHeld: 'Rencontres tenues : 0',
+      cancelled: 'La rencontre à venir est annulée',
+      littleDone: 'Peu a été fait dans ce dossier',
       completed: 'Plan réalisé',
-      submit: 'Fermer le dossier',
-      done: "Dossier fermé. L'entreprise est invitée par courriel à refaire le diagnostic et à répondre au sondage sur les résultats.",
+      reason: 'Motif',
+      because: 'Les objectifs de la propriétaire sont atteints; elle poursuit seule.',
+      submit: 'Confirmer la fermeture',
+      closedBadge: /^Fermé le .* \(Plan réalisé\)$/,
     },
     mine: {
       title: 'Mon accompagnement',
@@ -116,6 +122,10 @@ const TEXT = {
       update: 'Mettre à jour',
       progressSaved: "L'avancement est enregistré; votre experte ou votre expert le verra.",
       closed: 'Votre accompagnement est terminé. Merci de votre participation!',
+      status: 'Accompagnement terminé (plan réalisé)',
+      assigned: (name: string) => `Experte ou expert attribué : ${name}`,
+      closedEvent: 'Dossier fermé : plan réalisé',
+      withdraw: 'Retirer ma demande',
       survey: "Répondre au sondage de fin d'accompagnement",
       noUpcoming: "Aucune rencontre prévue pour l'instant.",
     },
@@ -203,9 +213,15 @@ const TEXT = {
       approvedBadge: 'Approved',
     },
     close: {
+      link: 'Close the file',
+      sessionsHeld: 'Sessions held: 0',
+      cancelled: 'The session ahead is cancelled',
+      littleDone: 'Little was done in this file',
       completed: 'Plan completed',
-      submit: 'Close the file',
-      done: 'File closed. The business is invited by e-mail to take the diagnostic again and answer the outcome survey.',
+      reason: 'Reason',
+      because: 'The owner reached her goals and carries on alone.',
+      submit: 'Confirm the closure',
+      closedBadge: /^Closed on .* \(Plan completed\)$/,
     },
     mine: {
       title: 'My coaching',
@@ -218,6 +234,10 @@ const TEXT = {
       update: 'Update',
       progressSaved: 'Progress saved; your expert will see it.',
       closed: 'Your coaching is over. Thank you for taking part!',
+      status: 'Coaching completed (plan completed)',
+      assigned: (name: string) => `Expert assigned: ${name}`,
+      closedEvent: 'File closed: plan completed',
+      withdraw: 'Withdraw my application',
       survey: 'Answer the end-of-coaching survey',
       noUpcoming: 'No session scheduled yet.',
     },
@@ -883,12 +903,22 @@ for (const locale of ['fr', 'en'] as const) {
         lap('retailer');
       });
 
-      await test.step('the expert closes the file as completed', async () => {
+      await test.step('the expert closes the file as completed, after its summary, giving the reason asked for', async () => {
         await expert.goto(fileUrl);
-        const close = expert.locator('section[aria-labelledby="close-title"]');
-        await close.getByLabel(L.close.completed, { exact: true }).check();
-        await close.getByRole('button', { name: L.close.submit }).click();
-        await expect(expert.getByText(L.close.done, { exact: true })).toBeVisible();
+        await expert.getByRole('link', { name: L.close.link, exact: true }).click();
+        await expect(expert).toHaveURL(new RegExp(`/applications/${ids.home}/close$`));
+        // Where the file stands and what closing cancels, before anything is done.
+        await expect(expert.getByText(L.close.sessionsHeld, { exact: true })).toBeVisible();
+        await expect(expert.getByText(L.close.cancelled)).toBeVisible();
+        await expect(expert.getByText(L.close.littleDone)).toBeVisible();
+        await checkPage(expert, locale, 'file-close');
+        await expert.getByLabel(L.close.completed, { exact: true }).check();
+        const reason = expert.getByLabel(L.close.reason, { exact: true });
+        await expect(reason).toHaveAttribute('required', '');
+        await reason.fill(L.close.because);
+        await expert.getByRole('button', { name: L.close.submit }).click();
+        await expect(expert).toHaveURL(new RegExp(`${fileUrl}$`));
+        await expect(expert.locator('.coaching-badge').first()).toHaveText(L.close.closedBadge);
         await expect(expert.getByText(L.activeFile, { exact: true })).toHaveCount(0);
         await checkPage(expert, locale, 'file-closed', { switchLanguage: false });
       });
@@ -900,6 +930,12 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(mine).toContainText(L.mine.closed);
         // Closing cancelled the session ahead.
         await expect(mine).toContainText(L.mine.noUpcoming);
+        // The status and the history follow the whole file; nothing is left to withdraw.
+        await expect(retailer.locator('.status-badge')).toHaveText(L.mine.status);
+        const history = retailer.locator('section[aria-labelledby="history-title"]');
+        await expect(history).toContainText(L.mine.assigned(homeExpert.name));
+        await expect(history).toContainText(L.mine.closedEvent);
+        await expect(retailer.getByRole('button', { name: L.mine.withdraw })).toHaveCount(0);
         await checkPage(retailer, locale, 'retailer-closed', { switchLanguage: false });
         await mine.getByRole('link', { name: L.mine.survey }).click();
         await expect(retailer.getByRole('heading', { level: 1 })).toHaveText(L.survey.title);

@@ -138,15 +138,20 @@ async function supplier(f: Fixture): Promise<string> {
   return (await res.json()).id;
 }
 
-/** The closure survey of a closed file of the matrix's retailer. */
-async function surveyOfRetailer(f: Fixture): Promise<string> {
+/** A closed file of the matrix's retailer, with its closure survey. */
+async function closedOfRetailer(f: Fixture): Promise<{ applicationId: string; surveyId: string }> {
   const applicationId = await coachedOfRetailer(f);
   const res = await f.h.request(`/api/v1/applications/${applicationId}/close`, {
     method: 'POST',
     token: f.coordinatorToken,
     json: { outcome: 'abandoned', reason: 'Matrice' },
   });
-  return (await res.json()).surveys[0].id;
+  return { applicationId, surveyId: (await res.json()).surveys[0].id };
+}
+
+/** The closure survey of a closed file of the matrix's retailer. */
+async function surveyOfRetailer(f: Fixture): Promise<string> {
+  return (await closedOfRetailer(f)).surveyId;
 }
 
 const COACHING: Caller[] = ['expert', ...STAFF];
@@ -257,14 +262,14 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: STAFF,
     call: async (f) => ({
       path: `/applications/${await submittedOfRetailer(f)}/decision`,
-      json: { decision: 'waitlisted' },
+      json: { decision: 'info_requested', reason: 'Matrice' },
     }),
   },
   decideApplications: {
     allowed: STAFF,
     call: async (f) => ({
       path: '/applications/decisions',
-      json: { ids: [await submittedOfRetailer(f)], decision: 'waitlisted' },
+      json: { ids: [await submittedOfRetailer(f)], decision: 'info_requested', reason: 'Matrice' },
     }),
   },
   addApplicationNote: {
@@ -459,6 +464,13 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     call: async (f) => ({
       path: `/applications/${await coachedOfRetailer(f)}/close`,
       json: { outcome: 'abandoned', reason: 'Matrice' },
+    }),
+  },
+  reopenFile: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/applications/${(await closedOfRetailer(f)).applicationId}/reopen`,
+      json: { reason: 'Matrice' },
     }),
   },
   getSurvey: {

@@ -103,15 +103,20 @@ describe(`the coaching overview (${engine})`, () => {
 
     await send('PUT', `/api/v1/plans/${app.id}`, coach.token, plan(null));
     expect(
-      (await send('POST', `/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }))
-        .status,
+      (
+        await send('POST', `/api/v1/applications/${app.id}/close`, coach.token, {
+          outcome: 'completed',
+          // No action of the plan done: « Plan réalisé » says why.
+          reason: 'Objectifs atteints autrement.',
+        })
+      ).status,
     ).toBe(200);
     const closed = await getCoachingOverview(await as(app.token), app.id);
     expect(closed).toMatchObject({
       assigned: false,
       // The assignment has ended: the expert is the one of the sessions.
       expert: { name: 'Camille Expert' },
-      closed: { outcome: 'completed', reason: null },
+      closed: { outcome: 'completed', reason: 'Objectifs atteints autrement.' },
       plan: { status: 'approved', done: 0, total: 1 },
       can: { manageSessions: false, editPlan: false, updateProgress: false, close: false },
     });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFileHistory } from '../../src/modules/coaching/use-cases/get-file-history.ts';
 import { sendDueSurveys } from '../../src/modules/coaching/use-cases/send-due-surveys.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
@@ -58,6 +59,11 @@ function parseInvitation(text: string) {
     attendees: vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue())),
     summary: event.summary,
     location: event.location,
+    alarms: vevent.getAllSubcomponents('valarm').map((alarm) => ({
+      action: alarm.getFirstPropertyValue('action'),
+      trigger: String(alarm.getFirstPropertyValue('trigger')),
+      description: alarm.getFirstPropertyValue('description'),
+    })),
   };
 }
 
@@ -108,6 +114,19 @@ describe(`coaching sessions (${engine})`, () => {
         location: '123, rue Saint-Denis, Montréal, H2X 1Y4',
       });
     }
+    // Reminders the day before and the hour before, in the reader's language.
+    const reminder = (text: string) =>
+      ['-P1D', '-PT1H'].map((trigger) => ({ action: 'DISPLAY', trigger, description: text }));
+    expect(parseInvitation(icsOf(toRetailer!)).alarms).toEqual(
+      reminder("Rappel : rencontre d'accompagnement avec Camille Expert pour Chez Zoé."),
+    );
+    const inEnglish = await h.request(`/api/v1/sessions/${created.body.id}/invite.ics`, {
+      token: app.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(parseInvitation(await inEnglish.text()).alarms).toEqual(
+      reminder('Reminder: coaching session with Camille Expert for Chez Zoé.'),
+    );
   });
 
   it('keeps the UID and raises the SEQUENCE on a reschedule and a cancellation, in summer time too', async () => {
@@ -144,6 +163,7 @@ describe(`coaching sessions (${engine})`, () => {
       uid: `${session.id}@virage`,
       sequence: 2,
       status: 'CANCELLED',
+      alarms: [],
     });
     // The file served by the API is the latest state: the very file that was sent, even later on.
     h.clock.advance(90);
@@ -508,9 +528,28 @@ describe(`caseload, workload and closure (${engine})`, () => {
       ).status,
     ).toBe(404);
     await put(`/api/v1/plans/${app.id}`, coach.token, { ...completePlan(), status: 'approved' });
+    // No session held and no action done: « Plan réalisé » asks why, in the caller's language.
+    for (const [locale, message] of [
+      ['fr', 'Indiquez le motif : peu a été fait'],
+      ['en', 'Give the reason: little was done'],
+    ] as const) {
+      const littleDone = await h.request(`/api/v1/applications/${app.id}/close`, {
+        method: 'POST',
+        token: coach.token,
+        headers: { 'accept-language': locale },
+        json: { outcome: 'completed' },
+      });
+      expect(littleDone.status).toBe(422);
+      const problem = await littleDone.json();
+      expect(problem.errors[0].path).toBe('reason');
+      expect(problem.errors[0].message).toContain(message);
+    }
 
     const closed = await json(
-      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, {
+        outcome: 'completed',
+        reason: 'La propriétaire a tout fait seule.',
+      }),
     );
     expect(closed.status).toBe(200);
     expect(closed.body.surveys.map((s: { wave: string }) => s.wave)).toEqual(['closure', 'six_months']);
@@ -587,6 +626,132 @@ describe(`caseload, workload and closure (${engine})`, () => {
     } finally {
       h.clock.now = start;
     }
+  });
+});
+
+describe(`reopening a closed file (${engine})`, () => {
+  /** A held session of this business (the clock moves past it), and a plan approved with `done` of 2 actions done. */
+  async function workedOn(app: { id: string }, by: ExpertFixture, done: number, startsAt: string) {
+    const { body: session } = await json(
+      await post('/api/v1/sessions', by.token, {
+        applicationId: app.id,
+        startsAt,
+        durationMinutes: 60,
+        mode: 'phone',
+      }),
+    );
+    const start = h.clock.now;
+    h.clock.now = new Date(new Date(startsAt).getTime() + 2 * 3_600_000);
+    try {
+      expect((await patch(`/api/v1/sessions/${session.id}`, by.token, { hours: 1 })).status).toBe(200);
+    } finally {
+      h.clock.now = start;
+    }
+    const plan = completePlan();
+    plan.actions.forEach((a, i) => {
+      a.status = i < done ? 'done' : 'todo';
+    });
+    expect((await put(`/api/v1/plans/${app.id}`, by.token, { ...plan, status: 'approved' })).status).toBe(
+      200,
+    );
+  }
+
+  it('closes as completed without a reason when enough was done, and a coordinator reopens it with a reason', async () => {
+    const app = await coachedBy(h, programId, coordinator, coach);
+    await workedOn(app, coach, 1, '2027-01-22T10:00:00-05:00');
+    // Each step a minute after the other, so that the history has an order.
+    h.clock.advance(60);
+    const closed = await json(
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+    );
+    expect(closed.status).toBe(200);
+    const reopen = (token: string, body: unknown) =>
+      post(`/api/v1/applications/${app.id}/reopen`, token, body).then(json);
+    // The expert who closed asks the program team; a reason is required.
+    expect((await reopen(coach.token, { reason: 'Erreur' })).status).toBe(403);
+    const noReason = await reopen(coordinator, {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors[0].path).toBe('reason');
+
+    h.clock.advance(60);
+    const reopened = await reopen(coordinator, { reason: 'Fermé par erreur, il reste deux actions.' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      expert: { id: coach.id, name: 'Camille Expert' },
+      surveysWithdrawn: ['closure', 'six_months'],
+    });
+    // The retailer and the expert who comes back are told.
+    const [toRetailer] = await mails('coaching:mail.reopened_retailer', app.retailer.email);
+    expect(toRetailer!.subject).toBe('Votre accompagnement reprend : Chez Zoé');
+    const [toExpert] = await mails('coaching:mail.reopened_expert', coach.email);
+    expect(toExpert!.textBody).toContain(`/caseload/${app.id}`);
+    expect((await reopen(coordinator, { reason: 'Encore' })).status).toBe(409);
+    const overview = await json(
+      await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coach.token }),
+    );
+    expect(overview.body).toMatchObject({ assigned: true, closed: null, surveys: [], can: { close: true } });
+    const active = await h.services.database.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.applicationId, app.id), eq(assignments.status, 'active')));
+    expect(active.map((a) => a.expertId)).toEqual([coach.id]);
+    const admin = await h.token((await h.user('admin')).email);
+    const audit = await json(
+      await h.request(`/api/v1/audit-events?entityId=${app.id}&action=file.reopened`, { token: admin }),
+    );
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'file.reopened',
+      changes: { reason: 'Fermé par erreur, il reste deux actions.', expertId: coach.id },
+    });
+    // Sessions can be booked again, and a second closure sends the surveys again.
+    h.clock.advance(60);
+    const again = await json(
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, { outcome: 'completed' }),
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.surveys.map((s: { wave: string }) => s.wave)).toEqual(['closure', 'six_months']);
+    // The retailer's history follows the whole file; and there is nothing left to withdraw from.
+    const history = await getFileHistory(await h.as({ bearerToken: app.token }), app.id);
+    expect(history.map((e) => ('outcome' in e ? `${e.kind}:${e.outcome}` : e.kind))).toEqual([
+      'assigned',
+      'closed:completed',
+      'reopened',
+      'assigned',
+      'closed:completed',
+    ]);
+    expect(history[0]).toMatchObject({ expert: 'Camille Expert' });
+    const withdraw = await h.request(`/api/v1/applications/${app.id}/withdraw`, {
+      method: 'POST',
+      token: app.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(withdraw.status).toBe(409);
+    expect((await withdraw.json()).detail).toBe(
+      'The coaching is over: the application can no longer be withdrawn.',
+    );
+  });
+
+  it('leaves the file waiting for an expert when theirs has no room left', async () => {
+    const full = await expert(h, coordinator, { capacity: 1 });
+    const app = await coachedBy(h, programId, coordinator, full);
+    await post(`/api/v1/applications/${app.id}/close`, full.token, {
+      outcome: 'abandoned',
+      reason: 'Injoignable',
+    });
+    // The place freed by the closure is taken meanwhile.
+    await coachedBy(h, programId, coordinator, full);
+    const reopened = await json(
+      await post(`/api/v1/applications/${app.id}/reopen`, coordinator, {
+        reason: 'La propriétaire a rappelé.',
+      }),
+    );
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.expert).toBeNull();
+    expect(await mails('coaching:mail.reopened_expert', full.email)).toHaveLength(0);
+    const overview = await json(
+      await h.request(`/api/v1/applications/${app.id}/coaching`, { token: coordinator }),
+    );
+    expect(overview.body).toMatchObject({ assigned: false, closed: null });
   });
 });
 

@@ -568,11 +568,15 @@ describe(`review and decisions (${engine})`, () => {
       await h.request('/api/v1/applications/decisions', {
         method: 'POST',
         token: coordinator,
-        json: { ids: [a.id, b.id], decision: 'waitlisted' },
+        json: {
+          ids: [a.id, b.id],
+          decision: 'info_requested',
+          reason: 'Joindre le registre des entreprises.',
+        },
       }),
     );
     expect(res.body.results).toEqual([
-      expect.objectContaining({ id: a.id, ok: true, status: 'waitlisted' }),
+      expect.objectContaining({ id: a.id, ok: true, status: 'info_requested' }),
       expect.objectContaining({ id: b.id, ok: false }),
     ]);
   });
@@ -619,6 +623,106 @@ describe(`capacity and waitlist (${engine})`, () => {
         .where(eq(mailOutbox.toAddress, coordinatorAccount.email));
       expect(proposal?.subject).toBe('Une place est libre dans le programme');
       expect((await (await decide(b.id)).json()).status).toBe('accepted');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('waitlists only a full program, and serves the waitlist first come, first served once the target rises', async () => {
+    const own = await createHarness();
+    try {
+      const pid = await defaultProgramId(own);
+      const adminToken = await own.token((await own.user('admin')).email);
+      const coordinatorToken = await own.token((await own.user('coordinator')).email);
+      const setTarget = (targetRetailers: number) =>
+        own.request(`/api/v1/programs/${pid}`, {
+          method: 'PATCH',
+          token: adminToken,
+          json: { targetRetailers },
+        });
+      expect((await setTarget(2)).status).toBe(204);
+      const apps = [];
+      for (const neq of ['6622334411', '6622334422', '6622334433', '6622334444']) {
+        apps.push(await submitted(own, pid, { neq }));
+        own.clock.advance(60);
+      }
+      const decide = (id: string, json: Record<string, string>, locale = 'fr') =>
+        own
+          .request(`/api/v1/applications/${id}/decision`, {
+            method: 'POST',
+            token: coordinatorToken,
+            headers: { 'accept-language': locale },
+            json,
+          })
+          .then(async (res) => ({ status: res.status, body: await res.json() }));
+      const [first, second, third, fourth] = apps.map((app) => app!) as [
+        (typeof apps)[number],
+        (typeof apps)[number],
+        (typeof apps)[number],
+        (typeof apps)[number],
+      ];
+      // Two places left: the waitlist is not for setting an application aside.
+      const early = await decide(first.id, { decision: 'waitlisted' }, 'en');
+      expect(early.status).toBe(409);
+      expect(early.body.detail).toBe(
+        '2 places remain in the program: the waitlist is for when the program is full. Accept the application, refuse it or ask for information.',
+      );
+      expect((await decide(first.id, { decision: 'accepted' })).body.status).toBe('accepted');
+      expect((await decide(second.id, { decision: 'accepted' })).body.status).toBe('accepted');
+      // Full: the next ones wait, in order.
+      expect((await decide(third.id, { decision: 'accepted' })).body).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      });
+      own.clock.advance(60);
+      expect((await decide(fourth.id, { decision: 'waitlisted' })).body).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 2,
+      });
+
+      // The target rises: the newer one cannot silently take the place of the older one.
+      expect((await setTarget(4)).status).toBe(204);
+      const ahead = await decide(fourth.id, { decision: 'accepted' });
+      expect(ahead.status).toBe(422);
+      expect(ahead.body.errors).toEqual([
+        {
+          path: 'reason',
+          message:
+            "Indiquez le motif : une demande admissible plus ancienne attend sur la liste d'attente (premier arrivé, premier servi).",
+        },
+      ]);
+      const inEnglish = await decide(fourth.id, { decision: 'accepted' }, 'en');
+      expect(inEnglish.body.errors[0].message).toBe(
+        'Give the reason: an older eligible application is waiting on the waitlist (first come, first served).',
+      );
+      // In bulk too, the row says why.
+      const bulk = await own.request('/api/v1/applications/decisions', {
+        method: 'POST',
+        token: coordinatorToken,
+        json: { ids: [fourth.id], decision: 'accepted' },
+      });
+      expect((await bulk.json()).results).toEqual([
+        expect.objectContaining({
+          id: fourth.id,
+          ok: false,
+          error: expect.stringContaining('Indiquez le motif'),
+        }),
+      ]);
+      // The waitlist, in its order, for the team to propose.
+      const line = await own.request('/api/v1/applications?sort=waitlist', { token: coordinatorToken });
+      expect((await line.json()).items.map((i: { id: string }) => i.id)).toEqual([third.id, fourth.id]);
+      // In order, no reason is needed; out of order, a reason is kept in the history.
+      const outOfOrder = await decide(fourth.id, {
+        decision: 'accepted',
+        reason: 'Projet saisonnier urgent.',
+      });
+      expect(outOfOrder.body.status).toBe('accepted');
+      const history = await own.request(`/api/v1/applications/${fourth.id}`, { token: coordinatorToken });
+      expect((await history.json()).history.at(-1)).toMatchObject({
+        kind: 'accepted',
+        message: 'Projet saisonnier urgent.',
+      });
+      expect((await decide(third.id, { decision: 'accepted' })).body.status).toBe('accepted');
     } finally {
       await own.close();
     }

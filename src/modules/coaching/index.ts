@@ -8,6 +8,7 @@ export { answerSurvey } from './use-cases/answer-survey.ts';
 export { closeFile } from './use-cases/close-file.ts';
 export { createSupplier } from './use-cases/create-supplier.ts';
 export { type CoachingOverview, getCoachingOverview } from './use-cases/get-coaching-overview.ts';
+export { getFileHistory } from './use-cases/get-file-history.ts';
 export { getPlan } from './use-cases/get-plan.ts';
 export { getWorkload } from './use-cases/get-workload.ts';
 export { rateSupplier } from './use-cases/rate-supplier.ts';

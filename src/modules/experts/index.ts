@@ -2,10 +2,12 @@
 export {
   activeExpertOf,
   assignedSince,
+  assignmentHistory,
   endActiveAssignment,
   expertContact,
   expertsWithLoad,
   lockExpert,
+  restoreClosedAssignment,
 } from './db/queries.ts';
 
 // For the demo generator, which drives every module through its use cases.

@@ -10,6 +10,7 @@ import {
   presentCoachingOverview,
   presentPlan,
   presentRating,
+  presentReopening,
   presentSession,
   presentSessions,
   presentSessionWithBudget,
@@ -18,6 +19,7 @@ import {
   presentSurvey,
   presentWorkload,
   rating,
+  reopening,
   session,
   sessionList,
   sessionWithBudget,
@@ -39,6 +41,7 @@ import { getWorkload, workloadInput } from '../use-cases/get-workload.ts';
 import { listSessions, listSessionsInput } from '../use-cases/list-sessions.ts';
 import { listSuppliers, listSuppliersInput } from '../use-cases/list-suppliers.ts';
 import { rateSupplier, rateSupplierInput } from '../use-cases/rate-supplier.ts';
+import { reopenFile, reopenFileInput } from '../use-cases/reopen-file.ts';
 import { savePlan, savePlanInput } from '../use-cases/save-plan.ts';
 import { scheduleSession, scheduleSessionInput } from '../use-cases/schedule-session.ts';
 import { actionProgressInput, updateActionProgress } from '../use-cases/update-action-progress.ts';
@@ -157,12 +160,24 @@ export const coachingOperations: ApiOperation[] = [
     method: 'post',
     path: '/applications/{id}/close',
     summary:
-      'Close the coaching file (completed, or abandoned with a reason); asks for T1 and the outcome survey',
+      'Close the coaching file (completed, or abandoned with a reason; completed with little done — no session held or under half of the plan done — needs a reason too); asks for T1 and the outcome survey',
     tag: 'coaching',
     access: 'user',
     body: closeFileInput,
     response: closure,
     handle: async (ctx, { params, body }) => presentClosure(await closeFile(ctx, params.id!, body)),
+  }),
+  defineOperation({
+    operationId: 'reopenFile',
+    method: 'post',
+    path: '/applications/{id}/reopen',
+    summary:
+      'Reopen a file closed by mistake, with a reason (program team): the expert comes back if they have room, else the file waits for one; unanswered outcome surveys are withdrawn',
+    tag: 'coaching',
+    access: 'user',
+    body: reopenFileInput,
+    response: reopening,
+    handle: async (ctx, { params, body }) => presentReopening(await reopenFile(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'getSurvey',

@@ -157,3 +157,22 @@ export const outcomeSurveys = pgTable(
   },
   (t) => [uniqueIndex('outcome_surveys_application_wave_key').on(t.applicationId, t.wave)],
 );
+
+/** Closures undone by the program team (closed by mistake): kept, with who reopened the file and why. */
+export const reopenings = pgTable(
+  'reopenings',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    outcome: text('outcome', { enum: ['completed', 'abandoned'] }).notNull(),
+    closureReason: text('closure_reason'),
+    closedAt: instant('closed_at').notNull(),
+    closedBy: uuid('closed_by'),
+    reopenedAt: instant('reopened_at').notNull(),
+    reopenedBy: uuid('reopened_by'),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('reopenings_application_idx').on(t.applicationId, t.reopenedAt)],
+);

@@ -22,7 +22,12 @@ export type SessionInvitation = {
   attendees: CalendarPerson[];
   /** When this version was produced (DTSTAMP). */
   stamp: Date;
+  /** What the reminders say (a cancellation carries none). */
+  reminder: string;
 };
+
+/** Reminders before a session: the day before (to prepare) and an hour before (to leave on time). */
+export const REMINDER_TRIGGERS = ['-P1D', '-PT1H'] as const;
 
 /** America/Montreal since 2007: daylight time from the second Sunday of March to the first Sunday of November. */
 const MONTREAL_VTIMEZONE = [
@@ -106,6 +111,15 @@ export function sessionCalendar(s: SessionInvitation): string {
     ),
     `STATUS:${s.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
+    ...(s.method === 'CANCEL'
+      ? []
+      : REMINDER_TRIGGERS.flatMap((trigger) => [
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          `TRIGGER:${trigger}`,
+          `DESCRIPTION:${text(s.reminder)}`,
+          'END:VALARM',
+        ])),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

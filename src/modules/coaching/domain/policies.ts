@@ -19,6 +19,8 @@ export const coachingPolicies = {
   'plan.edit': { allow: (a, r) => coach(a, r) || team(a) } satisfies Policy<BusinessFile>,
   'plan.progress': { allow: (a, r) => owner(a, r) || coach(a, r) || team(a) } satisfies Policy<BusinessFile>,
   'file.close': { allow: (a, r) => coach(a, r) || team(a) } satisfies Policy<BusinessFile>,
+  /** Undoing a closure made by mistake: the program team only (the expert who closed asks them). */
+  'file.reopen': { allow: team } satisfies Policy<BusinessFile>,
   'survey.answer': { allow: owner } satisfies Policy<BusinessFile>,
   /** Sending due surveys: the job queue only (the system actor). */
   'survey.send': { allow: () => false } satisfies Policy<void>,

@@ -13,6 +13,7 @@ import type { getWorkload } from '../use-cases/get-workload.ts';
 import type { hoursOf } from '../use-cases/hours-of.ts';
 import type { listSuppliers } from '../use-cases/list-suppliers.ts';
 import type { rateSupplier } from '../use-cases/rate-supplier.ts';
+import type { reopenFile } from '../use-cases/reopen-file.ts';
 import type { SessionView } from '../use-cases/session-view.ts';
 import type { updateSupplier } from '../use-cases/update-supplier.ts';
 
@@ -119,6 +120,7 @@ export const coachingOverview = z.object({
       editPlan: z.boolean(),
       updateProgress: z.boolean(),
       close: z.boolean(),
+      reopen: z.boolean(),
       readNotes: z.boolean(),
       answerSurveys: z.boolean(),
     })
@@ -143,6 +145,21 @@ export const presentClosure = (closed: Awaited<ReturnType<typeof closeFile>>): z
   ...closed,
   closedAt: instant(closed.closedAt),
   surveys: closed.surveys.map((s) => ({ id: s.id, wave: s.wave as z.input<typeof wave> })),
+});
+
+export const reopening = z.object({
+  applicationId: z.uuid(),
+  reopenedAt: z.iso.datetime(),
+  expert: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('Null: waits for an expert'),
+  surveysWithdrawn: z.array(wave),
+});
+
+export const presentReopening = (
+  reopened: Awaited<ReturnType<typeof reopenFile>>,
+): z.input<typeof reopening> => ({
+  ...reopened,
+  reopenedAt: instant(reopened.reopenedAt),
+  surveysWithdrawn: reopened.surveysWithdrawn.map((w) => w as z.input<typeof wave>),
 });
 
 export const survey = z.object({

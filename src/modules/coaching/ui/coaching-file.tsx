@@ -22,7 +22,6 @@ import { getApplication } from '../../intake/index.ts';
 import { BusinessFacts } from '../../intake/ui/business-facts.tsx';
 // Only the loader reads the table module (the browser bundle must not include the database schema).
 import { SESSION_MODES } from '../db/tables.ts';
-import { closeFile } from '../use-cases/close-file.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { scheduleSession } from '../use-cases/schedule-session.ts';
 import { updateSession } from '../use-cases/update-session.ts';
@@ -142,12 +141,6 @@ export const action = formAction(async ({ ctx, form, params }) => {
       });
       return { done: 'recorded' as const };
     }
-    case 'close':
-      await closeFile(ctx, applicationId, {
-        outcome: form.outcome,
-        ...(form.reason?.trim() ? { reason: form.reason } : {}),
-      });
-      return { done: 'closed' as const };
     default:
       throw new AppError('bad_request');
   }
@@ -156,9 +149,9 @@ export const action = formAction(async ({ ctx, form, params }) => {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Session = Data['upcoming'][number];
 
-/** Where each form's fields are: the new session's, one session's, the closure's. */
+/** Where each form's fields are: the new session's, one session's. */
 const prefixOf = (intent: string | undefined, sessionId: string | undefined) =>
-  intent === 'reschedule' || intent === 'record' ? `s-${sessionId}-` : intent === 'close' ? 'close-' : 'new-';
+  intent === 'reschedule' || intent === 'record' ? `s-${sessionId}-` : 'new-';
 
 /**
  * A business's coaching file for its expert and the program team: profile, hours, sessions (schedule,
@@ -367,14 +360,16 @@ export default function CoachingFile() {
         <BusinessFacts business={data.profile} regionName={data.profile.regionName} />
       </section>
 
-      {can.close ? (
-        <CloseSection
-          planApproved={data.plan?.status === 'approved'}
-          {...stateOf('close')}
-          conflict={
-            failedIntent === 'close' && failed?.error.errors.length === 0 ? failed.error.detail : null
-          }
-        />
+      {/* Closing and reopening each have their own page: a summary, then a confirmation. */}
+      {can.close || can.reopen ? (
+        <p>
+          <Link
+            to={`/applications/${data.id}/${can.close ? 'close' : 'reopen'}`}
+            className="button button-secondary"
+          >
+            {can.close ? t('ui.close.title') : t('ui.reopen.title')}
+          </Link>
+        </p>
       ) : null}
     </div>
   );
@@ -636,54 +631,6 @@ function CancelConfirmation({ session: s, fileId }: { session: Session; fileId: 
         <Link to={`/caseload/${fileId}`} preventScrollReset>
           {t('ui.sessions.confirm_no')}
         </Link>
-      </PostForm>
-    </section>
-  );
-}
-
-function CloseSection({
-  planApproved,
-  errors,
-  values,
-  conflict,
-}: FormState & { planApproved: boolean; conflict: string | null }) {
-  const { t } = useTranslation('coaching');
-  return (
-    <section aria-labelledby="close-title" className="card">
-      <h2 id="close-title">{t('ui.close.title')}</h2>
-      <p>{t('ui.close.intro')}</p>
-      {planApproved ? null : <p className="hint">{t('ui.close.plan_not_approved')}</p>}
-      {conflict ? (
-        <p className="error-message">
-          <span className="sr-only">{t('app:form.error_prefix')} </span>
-          {conflict}
-        </p>
-      ) : null}
-      <PostForm className="stack">
-        <input type="hidden" name="intent" value="close" />
-        <RadioGroup
-          id="close-outcome"
-          name="outcome"
-          label={t('fields.outcome')}
-          required
-          defaultValue={values?.outcome}
-          options={[
-            { value: 'completed', label: t('outcomes.completed') },
-            { value: 'abandoned', label: t('outcomes.abandoned') },
-          ]}
-          error={errors.outcome}
-        />
-        <TextArea
-          id="close-reason"
-          name="reason"
-          label={t('fields.reason')}
-          hint={t('ui.close.reason_hint')}
-          rows={3}
-          maxLength={2000}
-          defaultValue={values?.reason}
-          error={errors.reason}
-        />
-        <SubmitButton variant="danger">{t('ui.close.submit')}</SubmitButton>
       </PostForm>
     </section>
   );

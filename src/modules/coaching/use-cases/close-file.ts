@@ -10,20 +10,23 @@ import { endActiveAssignment } from '../../experts/index.ts';
 import { contactOf } from '../../identity/index.ts';
 import { markCoachingClosed } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
-import { planOf } from '../db/queries.ts';
+import { planOf, sessionsOfApplication } from '../db/queries.ts';
 import { closures, coachingSessions, outcomeSurveys } from '../db/tables.ts';
+import { littleDone } from '../domain/closure.ts';
 import { SIX_MONTHS_DAYS } from '../domain/outcomes.ts';
+import { planProgress } from '../domain/plan.ts';
 import { assertOpen, loadFile } from './load-file.ts';
 import { sendSessionInvitations } from './session-invitation.ts';
 
 export const closeFileInput = z.strictObject({
   outcome: z.enum(['completed', 'abandoned']),
-  /** Required when abandoned. */
+  /** Required when abandoned, and when completed with little done (see domain/closure.ts). */
   reason: z.string().trim().max(2000).optional(),
 });
 
 /**
- * Closes a coaching file: the plan completed (it must be approved), or abandoned with a reason. Sessions
+ * Closes a coaching file: the plan completed (it must be approved, and a reason is needed when little
+ * was done), or abandoned with a reason. Sessions
  * still ahead are cancelled (calendars updated), the assignment ends, and the retailer is asked for the
  * closing (T1) diagnostic and the outcome survey, which is sent again six months later.
  */
@@ -33,12 +36,16 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
   if (data.outcome === 'abandoned' && !data.reason)
     throw fieldError('reason', 'coaching:validation.reason_required');
   const program = await getProgram(ctx, file.programId);
-  const closureSurveyId = newId();
-  const laterSurveyId = newId();
-  await transaction(ctx, async (tx) => {
+  const surveys = await transaction(ctx, async (tx) => {
     assertOpen(file);
-    if (data.outcome === 'completed' && (await planOf(tx, file.id))?.status !== 'approved') {
-      throw new AppError('conflict', { key: 'coaching:errors.plan_not_approved' });
+    if (data.outcome === 'completed') {
+      const plan = await planOf(tx, file.id);
+      if (plan?.status !== 'approved') {
+        throw new AppError('conflict', { key: 'coaching:errors.plan_not_approved' });
+      }
+      const held = (await sessionsOfApplication(tx, file.id)).filter((s) => s.status === 'held');
+      if (!data.reason && littleDone({ sessionsHeld: held.length, plan: planProgress(plan.actions) }))
+        throw fieldError('reason', 'coaching:validation.reason_little_done');
     }
     const now = ctx.now();
     try {
@@ -69,23 +76,32 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
       .returning();
     for (const session of ahead)
       await sendSessionInvitations(tx, ctx, { session, file, program }, 'session_cancelled');
-    await tx.insert(outcomeSurveys).values([
-      {
-        id: closureSurveyId,
-        programId: file.programId,
-        applicationId: file.id,
-        wave: 'closure',
-        dueAt: now,
-        sentAt: now,
-      },
-      {
-        id: laterSurveyId,
-        programId: file.programId,
-        applicationId: file.id,
-        wave: 'six_months',
-        dueAt: new Date(now.getTime() + SIX_MONTHS_DAYS * 86_400_000),
-      },
-    ]);
+    // A file closed again after a reopening keeps the surveys already answered (see reopen-file.ts).
+    await tx
+      .insert(outcomeSurveys)
+      .values([
+        {
+          id: newId(),
+          programId: file.programId,
+          applicationId: file.id,
+          wave: 'closure',
+          dueAt: now,
+          sentAt: now,
+        },
+        {
+          id: newId(),
+          programId: file.programId,
+          applicationId: file.id,
+          wave: 'six_months',
+          dueAt: new Date(now.getTime() + SIX_MONTHS_DAYS * 86_400_000),
+        },
+      ])
+      .onConflictDoNothing();
+    const sent = await tx
+      .select({ id: outcomeSurveys.id, wave: outcomeSurveys.wave })
+      .from(outcomeSurveys)
+      .where(eq(outcomeSurveys.applicationId, file.id));
+    const closureSurveyId = sent.find((s) => s.wave === 'closure')!.id;
     await appendAudit(tx, ctx, {
       action: 'file.closed',
       entityType: 'application',
@@ -106,14 +122,10 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
         actionUrl: `${ctx.services.config.publicUrl}/surveys/${closureSurveyId}`,
       });
     }
+    return [
+      { id: closureSurveyId, wave: 'closure' as const },
+      { id: sent.find((s) => s.wave === 'six_months')!.id, wave: 'six_months' as const },
+    ];
   });
-  return {
-    applicationId: file.id,
-    outcome: data.outcome,
-    closedAt: ctx.now(),
-    surveys: [
-      { id: closureSurveyId, wave: 'closure' },
-      { id: laterSurveyId, wave: 'six_months' },
-    ],
-  };
+  return { applicationId: file.id, outcome: data.outcome, closedAt: ctx.now(), surveys };
 }

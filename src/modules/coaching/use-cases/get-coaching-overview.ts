@@ -54,6 +54,8 @@ export async function getCoachingOverview(ctx: Ctx, applicationId: string) {
       editPlan: open && isAllowed(ctx.actor, 'plan.edit', file),
       updateProgress: open && isAllowed(ctx.actor, 'plan.progress', file),
       close: open && isAllowed(ctx.actor, 'file.close', file),
+      /** Undo a closure made by mistake. */
+      reopen: Boolean(closure) && isAllowed(ctx.actor, 'file.reopen', file),
       readNotes: isAllowed(ctx.actor, 'session.read_notes', file),
       answerSurveys: isAllowed(ctx.actor, 'survey.answer', file),
     },

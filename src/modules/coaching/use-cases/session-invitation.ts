@@ -53,6 +53,10 @@ export function invitationFile(
     // When this version of the session was written, not when the file is made: the invitation sent and
     // the one downloaded later are then the same file.
     stamp: session.updatedAt,
+    reminder: t('coaching:calendar.reminder', {
+      business: file.tradeName || file.legalName,
+      expert: expert.name,
+    }),
   });
 }
 

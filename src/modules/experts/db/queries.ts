@@ -1,5 +1,6 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
+import { newId } from '../../../platform/ids.ts';
 import { users } from '../../identity/db/tables.ts';
 import { assignments, experts } from './tables.ts';
 
@@ -94,6 +95,39 @@ export async function endActiveAssignment(
     .where(and(eq(assignments.applicationId, applicationId), eq(assignments.status, 'active')));
 }
 
+/**
+ * A closure undone: the business gets back the expert whose assignment the closure ended, if they are
+ * still available and have room (their lock held); otherwise it waits for an expert (undefined).
+ */
+export async function restoreClosedAssignment(
+  tx: Executor,
+  applicationId: string,
+  at: Date,
+  by: string | null,
+): Promise<ExpertWithLoad | undefined> {
+  const [last] = await tx
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.applicationId, applicationId), like(assignments.endReason, 'closed:%')))
+    .orderBy(desc(assignments.endedAt))
+    .limit(1);
+  if (!last) return undefined;
+  await lockExpert(tx, last.expertId);
+  const [expert] = await expertsWithLoad(tx, { ids: [last.expertId] });
+  if (expert?.status !== 'active' || expert.activeFiles >= expert.capacity) return undefined;
+  await tx.insert(assignments).values({
+    id: newId(),
+    programId: last.programId,
+    applicationId,
+    expertId: last.expertId,
+    score: last.score,
+    reasons: last.reasons,
+    assignedAt: at,
+    assignedBy: by,
+  });
+  return expert;
+}
+
 /** An expert's name, e-mail and language (invitations, e-mails). */
 export async function expertContact(db: Executor, expertId: string) {
   const [row] = await db
@@ -108,6 +142,26 @@ export async function expertContact(db: Executor, expertId: string) {
     .innerJoin(users, eq(users.id, experts.userId))
     .where(eq(experts.id, expertId));
   return row;
+}
+
+/** Every assignment a business had, oldest first, with the expert's name (the file's history). */
+export async function assignmentHistory(db: Executor, applicationId: string) {
+  return (
+    db
+      .select({
+        expertId: assignments.expertId,
+        expertName: users.name,
+        assignedAt: assignments.assignedAt,
+        endedAt: assignments.endedAt,
+        endReason: assignments.endReason,
+      })
+      .from(assignments)
+      .innerJoin(experts, eq(experts.id, assignments.expertId))
+      .innerJoin(users, eq(users.id, experts.userId))
+      .where(eq(assignments.applicationId, applicationId))
+      // At the same instant, the ended one first (ascending puts nulls last).
+      .orderBy(assignments.assignedAt, assignments.endedAt)
+  );
 }
 
 /** When each of these businesses got its current expert. */

@@ -16,10 +16,15 @@ export async function setAssignedExpert(
 }
 
 /**
- * Records that the coaching of a business is over (the coaching module calls this in its own transaction).
- * The expert keeps read access to the file they closed: the T1 diagnostic and the outcome survey follow.
+ * Records that the coaching of a business is over, or (null) that a closure was undone (the coaching
+ * module calls this in its own transaction). The expert keeps read access to the file they closed: the
+ * T1 diagnostic and the outcome survey follow.
  */
-export async function markCoachingClosed(tx: Executor, applicationId: string, at: Date): Promise<void> {
+export async function markCoachingClosed(
+  tx: Executor,
+  applicationId: string,
+  at: Date | null,
+): Promise<void> {
   await tx.update(applications).set({ coachingClosedAt: at }).where(eq(applications.id, applicationId));
 }
 

@@ -50,9 +50,15 @@ export async function moveApplication(
   const request = await prepare(app, program);
   const planned = planMove(app, request.move, ctx.now());
   if (!planned.ok) {
-    throw planned.reason === 'program_full'
-      ? new AppError('conflict', { key: 'intake:errors.program_full' })
-      : transitionError;
+    if (planned.reason === 'program_full')
+      throw new AppError('conflict', { key: 'intake:errors.program_full' });
+    if (planned.reason === 'places_remain') {
+      throw new AppError('conflict', {
+        key: 'intake:errors.places_remain',
+        params: { count: planned.placesLeft },
+      });
+    }
+    throw transitionError;
   }
   const [saved] = await tx
     .update(applications)

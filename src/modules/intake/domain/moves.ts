@@ -1,4 +1,4 @@
-import { acceptOrWaitlist } from './capacity.ts';
+import { acceptOrWaitlist, mayWaitlist, placesRemaining } from './capacity.ts';
 import type { CriterionResult } from './eligibility.ts';
 import { type ApplicationStatus, canMove, type Decision } from './status.ts';
 
@@ -41,12 +41,14 @@ export type PlannedMove =
       eventMessage: string | null;
     }
   | { ok: false; reason: 'transition'; from: ApplicationStatus; to: ApplicationStatus }
-  | { ok: false; reason: 'program_full' };
+  | { ok: false; reason: 'program_full' }
+  /** The waitlist is for a full program: with places left, an application is accepted or not. */
+  | { ok: false; reason: 'places_remain'; placesLeft: number };
 
 /**
  * What a move changes, or why it cannot happen. Submitting records the automated assessment;
  * accepting beyond the program's target waitlists instead (and an application already waitlisted
- * stays put); refusing keeps the reason; asking for information keeps the question.
+ * stays put); waitlisting while places remain is refused; refusing keeps the reason; asking for information keeps the question.
  */
 export function planMove(app: MovingApplication, move: Move, now: Date): PlannedMove {
   if (!canMove(app.status, move.to))
@@ -80,6 +82,13 @@ export function planMove(app: MovingApplication, move: Move, now: Date): Planned
         changes: { status: 'withdrawn', decidedAt: now, updatedAt: now },
       };
     default: {
+      if (move.to === 'waitlisted' && !mayWaitlist(move.places.target, move.places.accepted)) {
+        return {
+          ok: false,
+          reason: 'places_remain',
+          placesLeft: placesRemaining(move.places.target, move.places.accepted),
+        };
+      }
       const capacityReached =
         move.to === 'accepted' &&
         acceptOrWaitlist(move.places.target, move.places.accepted).status === 'waitlisted';

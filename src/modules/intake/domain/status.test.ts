@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { acceptOrWaitlist, intakeOpen, placesRemaining } from './capacity.ts';
+import {
+  acceptOrWaitlist,
+  type InLine,
+  intakeOpen,
+  mayWaitlist,
+  placesRemaining,
+  waitingAhead,
+} from './capacity.ts';
 import { addressKey, matchesBetween, normalisePhone } from './duplicates.ts';
-import { APPLICATION_STATUSES, canMove, mayAskForHumanReview } from './status.ts';
+import { APPLICATION_STATUSES, canMove, mayAskForHumanReview, mayWithdraw, shownStatus } from './status.ts';
 
 describe('application statuses', () => {
   it('allow only the documented moves', () => {
@@ -26,11 +33,57 @@ describe('application statuses', () => {
   });
 });
 
+describe('the status after the coaching', () => {
+  it('says the file is closed, completed or abandoned, and offers no withdrawal then', () => {
+    expect(shownStatus('accepted', null)).toBe('accepted');
+    expect(shownStatus('accepted', 'completed')).toBe('closed_completed');
+    expect(shownStatus('accepted', 'abandoned')).toBe('closed_abandoned');
+    expect(mayWithdraw({ status: 'accepted', coachingClosed: false })).toBe(true);
+    expect(mayWithdraw({ status: 'accepted', coachingClosed: true })).toBe(false);
+    expect(mayWithdraw({ status: 'refused', coachingClosed: false })).toBe(false);
+  });
+});
+
 describe('capacity', () => {
   it('never accepts beyond the target', () => {
     expect(acceptOrWaitlist(3000, 2999)).toEqual({ status: 'accepted' });
     expect(acceptOrWaitlist(3000, 3000)).toEqual({ status: 'waitlisted', reason: 'capacity_reached' });
     expect(placesRemaining(3000, 3100)).toBe(0);
+  });
+  it('waitlists only when the program is full', () => {
+    expect(mayWaitlist(3000, 2999)).toBe(false);
+    expect(mayWaitlist(3000, 3000)).toBe(true);
+  });
+  it('serves the waitlist first come, first served', () => {
+    const day = (d: number) => new Date(Date.UTC(2027, 0, d));
+    const waiting = (
+      id: string,
+      submitted: number,
+      waitlisted: number,
+      eligible: boolean | null = true,
+    ): InLine => ({
+      id,
+      status: 'waitlisted',
+      submittedAt: day(submitted),
+      waitlistedAt: day(waitlisted),
+      eligible,
+    });
+    const first = waiting('a', 1, 2);
+    const second = waiting('b', 3, 4);
+    const notEligible = waiting('c', 1, 1, false);
+    const line = [first, second, notEligible];
+    expect(waitingAhead(first, line)).toEqual([]);
+    expect(waitingAhead(second, line)).toEqual([first]);
+    // A newer application, not on the waitlist, comes after both; an older one after none.
+    const newer: InLine = {
+      id: 'd',
+      status: 'submitted',
+      submittedAt: day(5),
+      waitlistedAt: null,
+      eligible: true,
+    };
+    expect(waitingAhead(newer, line)).toEqual([first, second]);
+    expect(waitingAhead({ ...newer, submittedAt: day(1) }, line)).toEqual([]);
   });
   it('knows whether intake is open', () => {
     const now = new Date('2027-01-15T12:00:00Z');

@@ -27,6 +27,21 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean
   return TRANSITIONS[from].includes(to);
 }
 
+/** The status as the retailer reads it: an accepted business whose coaching is over is no longer « Acceptée ». */
+export type ShownStatus = ApplicationStatus | 'closed_completed' | 'closed_abandoned';
+
+export function shownStatus(
+  status: ApplicationStatus,
+  coachingClosed: 'completed' | 'abandoned' | null,
+): ShownStatus {
+  return status === 'accepted' && coachingClosed ? `closed_${coachingClosed}` : status;
+}
+
+/** The retailer may withdraw until the coaching is over: then there is nothing left to withdraw from. */
+export function mayWithdraw(app: { status: ApplicationStatus; coachingClosed: boolean }): boolean {
+  return canMove(app.status, 'withdrawn') && !app.coachingClosed;
+}
+
 /** Statuses that hold (or wait for) a place in the program: a second application with the same NEQ is a duplicate. */
 export const ACTIVE_STATUSES: readonly ApplicationStatus[] = [
   'submitted',

@@ -2,17 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import type { Ctx } from '../../../platform/context.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { type CoachingOverview, getCoachingOverview } from '../../coaching/index.ts';
+import { type CoachingOverview, getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { nextStep } from '../domain/next-step.ts';
-import { mayAskForHumanReview } from '../domain/status.ts';
+import { mayAskForHumanReview, mayWithdraw, shownStatus } from '../domain/status.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { requestHumanReview } from '../use-cases/request-human-review.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
@@ -23,9 +22,10 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   if (detail.access !== 'full') throw new AppError('not_found');
   const search = new URL(request.url).searchParams;
   const a = detail.application;
-  const [account, coaching, diagnostics] = await Promise.all([
+  const [account, coaching, fileHistory, diagnostics] = await Promise.all([
     ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? getAccount(ctx) : null,
-    a.status === 'accepted' ? coachingOf(ctx, a.id) : null,
+    a.status === 'accepted' ? ifReadable(() => getCoachingOverview(ctx, a.id)) : null,
+    a.status === 'accepted' ? ifReadable(() => getFileHistory(ctx, a.id)) : null,
     a.status === 'accepted' ? listApplicationDiagnostics(ctx, a.id) : [],
   ]);
   const progress = (phase: 'T0' | 'T1') => {
@@ -39,8 +39,21 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
       ...a,
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
       decidedAt: a.decidedAt ? formatDateTime(a.decidedAt, ctx.locale) : null,
-      history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
+      // The whole file in time order: the application's events and its coaching's (assignments, closures, reopenings).
+      history: [
+        ...a.history.map((h) => ({ id: h.id, kind: h.kind, message: h.message, occurredAt: h.occurredAt })),
+        ...(fileHistory ?? []).map((e, i) => ({
+          id: `coaching-${i}`,
+          kind: e.kind === 'closed' ? `closed_${e.outcome}` : e.kind,
+          message: 'expert' in e ? e.expert : null,
+          occurredAt: e.at,
+        })),
+      ]
+        .sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime())
+        .map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
     },
+    status: shownStatus(a.status, coaching?.closed?.outcome ?? null),
+    mayWithdraw: mayWithdraw({ status: a.status, coachingClosed: Boolean(coaching?.closed) }),
     /** The retailer who applied (not the team): may start an application for another business. */
     applicant: account !== null,
     emailVerified: account?.emailVerified ?? true,
@@ -58,10 +71,10 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   };
 });
 
-/** The coaching of an accepted business, when the caller may read its sessions. */
-async function coachingOf(ctx: Ctx, id: string): Promise<CoachingOverview | null> {
+/** What the coaching module tells of an accepted business, when the caller may read its sessions. */
+async function ifReadable<T>(read: () => Promise<T>): Promise<T | null> {
   try {
-    return await getCoachingOverview(ctx, id);
+    return await read();
   } catch (error) {
     if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return null;
     throw error;
@@ -117,6 +130,8 @@ export default function ApplicationStatus() {
     diagnostics,
     mayAskForReview,
     applicant,
+    status,
+    mayWithdraw: withdrawable,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -126,7 +141,7 @@ export default function ApplicationStatus() {
     <div>
       <PageTitle title={t('ui.status_page.title', { name })}>{name}</PageTitle>
       <p>
-        {t('ui.status_page.state')} <span className="status-badge">{t(`ui.status.${a.status}`)}</span>
+        {t('ui.status_page.state')} <span className="status-badge">{t(`ui.status.${status}`)}</span>
       </p>
       <ErrorSummary error={failed?.error} />
       {/* Only while they are true: the address stays in the browser after the state has changed. */}
@@ -222,7 +237,7 @@ export default function ApplicationStatus() {
         </ol>
       </section>
 
-      {['draft', 'submitted', 'info_requested', 'waitlisted', 'accepted'].includes(a.status) ? (
+      {withdrawable ? (
         <section aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t('ui.status_page.withdraw_title')}</h2>
           <p>{t('ui.status_page.withdraw_intro')}</p>

@@ -35,6 +35,9 @@ const FILTERS = [
   'q',
   'sort',
 ] as const;
+/** The waitlist in its order: what to propose first when places free up (first come, first served). */
+const WAITLIST_IN_ORDER = '/review?status=waitlisted&sort=waitlist';
+
 const QUEUE_STATUSES = [
   'submitted',
   'info_requested',
@@ -134,6 +137,9 @@ export default function ReviewQueue() {
             <Link to={`/review/applications/${summary.nextOnWaitlist.id}`}>
               {summary.nextOnWaitlist.name}
             </Link>
+          </p>
+          <p>
+            <Link to={WAITLIST_IN_ORDER}>{t('ui.queue.waitlist_in_order')}</Link>
           </p>
         </Notice>
       ) : null}
@@ -244,6 +250,7 @@ export default function ReviewQueue() {
             { value: 'newest', label: t('ui.queue.newest') },
             { value: 'oldest', label: t('ui.queue.oldest') },
             { value: 'name', label: t('ui.queue.by_name') },
+            { value: 'waitlist', label: t('ui.queue.by_waitlist') },
           ]}
         />
         <div className="field">

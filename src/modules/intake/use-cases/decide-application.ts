@@ -1,11 +1,16 @@
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, transaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import type { Tx } from '../../../platform/db/client.ts';
+import { AppError, fieldError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { acceptedCount, moveApplication } from '../db/move-application.ts';
+import type { ApplicationRow } from '../db/queries.ts';
 import { findApplication } from '../db/queries.ts';
+import { applications } from '../db/tables.ts';
+import { acceptOrWaitlist, waitingAhead } from '../domain/capacity.ts';
 import { DECISIONS } from '../domain/status.ts';
 
 export const decisionInput = z
@@ -29,8 +34,10 @@ export type DecisionResult = {
 
 /**
  * The team decides: accept, refuse (with a reason), waitlist, or ask for information. Accepting
- * beyond the program's target is impossible: the application goes to the waitlist instead. The
- * program row is locked, so two coordinators taking the last place at once cannot both get it.
+ * beyond the program's target is impossible: the application goes to the waitlist instead; and the
+ * waitlist is only for a full program. First come, first served: accepting an application while older
+ * ones wait on the waitlist needs a reason. The program row is locked, so two coordinators taking the
+ * last place at once cannot both get it.
  */
 export async function decideApplication(ctx: Ctx, id: string, input: unknown): Promise<DecisionResult> {
   authorize(ctx.actor, 'application.decide');
@@ -39,23 +46,29 @@ export async function decideApplication(ctx: Ctx, id: string, input: unknown): P
   const found = await findApplication(ctx.db, id);
   if (!found) throw new AppError('not_found');
   const outcome = await transaction(ctx, (tx) =>
-    moveApplication(tx, ctx, { id, programId: found.programId, to: decision }, async (_app, program) => ({
-      move: {
-        to: decision,
-        reason,
-        places: { target: program!.targetRetailers, accepted: await acceptedCount(tx, found.programId) },
-      },
-      audit: ({ capacityReached, waitlistPosition }) => ({
-        decision,
-        reason,
-        capacityReached,
-        waitlistPosition,
-      }),
-      mail: ({ saved, waitlistPosition }) => ({
-        template: `intake:mail.${saved.status}`,
-        params: () => ({ reason: reason ?? '', position: waitlistPosition ?? '' }),
-      }),
-    })),
+    moveApplication(tx, ctx, { id, programId: found.programId, to: decision }, async (app, program) => {
+      const places = { target: program!.targetRetailers, accepted: await acceptedCount(tx, found.programId) };
+      if (
+        decision === 'accepted' &&
+        !reason &&
+        acceptOrWaitlist(places.target, places.accepted).status === 'accepted'
+      ) {
+        await refuseOutOfOrder(tx, app);
+      }
+      return {
+        move: { to: decision, reason, places },
+        audit: ({ capacityReached, waitlistPosition }) => ({
+          decision,
+          reason,
+          capacityReached,
+          waitlistPosition,
+        }),
+        mail: ({ saved, waitlistPosition }) => ({
+          template: `intake:mail.${saved.status}`,
+          params: () => ({ reason: reason ?? '', position: waitlistPosition ?? '' }),
+        }),
+      };
+    }),
   );
   return {
     id,
@@ -63,4 +76,24 @@ export async function decideApplication(ctx: Ctx, id: string, input: unknown): P
     waitlistPosition: outcome.waitlistPosition,
     capacityReached: outcome.capacityReached,
   };
+}
+
+/**
+ * First come, first served: accepting an application while older eligible ones wait on the waitlist
+ * needs a reason (the team may have one: a partner's priority, a file completed late by the program).
+ */
+async function refuseOutOfOrder(tx: Tx, app: ApplicationRow) {
+  const waitlist = await tx
+    .select({
+      id: applications.id,
+      status: applications.status,
+      submittedAt: applications.submittedAt,
+      waitlistedAt: applications.waitlistedAt,
+      eligible: applications.eligible,
+    })
+    .from(applications)
+    .where(and(eq(applications.programId, app.programId), eq(applications.status, 'waitlisted')));
+  const ahead = waitingAhead(app, waitlist);
+  if (ahead.length > 0)
+    throw fieldError('reason', 'intake:validation.reason_out_of_order', { count: ahead.length });
 }

@@ -26,11 +26,9 @@ export async function decideApplicationsInBulk(ctx: Ctx, input: unknown) {
       results.push({ ok: true as const, ...(await decideApplication(ctx, id, { decision, reason })) });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      results.push({
-        id,
-        ok: false as const,
-        error: localiseError(error, ctx.services.i18n, ctx.locale).detail,
-      });
+      const localised = localiseError(error, ctx.services.i18n, ctx.locale);
+      // A field's own message says what is wrong (a reason to give); the generic detail would not.
+      results.push({ id, ok: false as const, error: localised.errors[0]?.message ?? localised.detail });
     }
   }
   return { results };

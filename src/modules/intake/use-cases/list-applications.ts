@@ -42,7 +42,8 @@ export const reviewQueueInput = z.strictObject({
   from: day.optional(),
   to: day.optional(),
   q: z.string().trim().max(100).optional(),
-  sort: z.enum(['newest', 'oldest', 'name']).default('newest'),
+  /** `waitlist`: the waitlist only, in its order (first come, first served). */
+  sort: z.enum(['newest', 'oldest', 'name', 'waitlist']).default('newest'),
   cursor: cursorField.optional(),
   limit: limitField,
 });
@@ -60,6 +61,7 @@ export async function listApplications(ctx: Ctx, input: unknown) {
   const where: (SQL | undefined)[] = [ne(applications.status, 'draft'), isNotNull(applications.submittedAt)];
   if (f.programId) where.push(eq(applications.programId, f.programId));
   if (f.status) where.push(eq(applications.status, f.status as never));
+  if (f.sort === 'waitlist') where.push(eq(applications.status, 'waitlisted'));
   if (f.region) where.push(eq(applications.region, f.region));
   if (f.naics) where.push(eq(applications.naics, f.naics));
   if (f.partner) where.push(eq(applications.partnerOrganizationId, f.partner));
@@ -79,9 +81,11 @@ export async function listApplications(ctx: Ctx, input: unknown) {
   const order =
     f.sort === 'name'
       ? [asc(applications.legalName), asc(applications.id)]
-      : f.sort === 'oldest'
-        ? [asc(applications.submittedAt), asc(applications.id)]
-        : [desc(applications.submittedAt), desc(applications.id)];
+      : f.sort === 'waitlist'
+        ? [asc(applications.waitlistedAt), asc(applications.id)]
+        : f.sort === 'oldest'
+          ? [asc(applications.submittedAt), asc(applications.id)]
+          : [desc(applications.submittedAt), desc(applications.id)];
   const after = f.cursor ? keyset(f.sort, decodeCursor(f.cursor)!) : undefined;
 
   const [rows, [total]] = await Promise.all([
@@ -99,6 +103,7 @@ export async function listApplications(ctx: Ctx, input: unknown) {
         status: applications.status,
         eligible: applications.eligible,
         submittedAt: applications.submittedAt,
+        waitlistedAt: applications.waitlistedAt,
         reviewRequested: sql<boolean>`${applications.reviewRequestedAt} is not null`,
         partner: partnerOrganizations.name,
       })
@@ -118,13 +123,18 @@ export async function listApplications(ctx: Ctx, input: unknown) {
     ),
   ]);
   const page = toPage(rows, f.limit, (r) =>
-    f.sort === 'name' ? [r.legalName ?? '', r.id] : [r.submittedAt!.toISOString(), r.id],
+    f.sort === 'name'
+      ? [r.legalName ?? '', r.id]
+      : [(f.sort === 'waitlist' ? r.waitlistedAt! : r.submittedAt!).toISOString(), r.id],
   );
   const matches = Number(total?.n ?? 0);
   return { ...page, total: Math.min(matches, TOTAL_CAP), totalIsLowerBound: matches > TOTAL_CAP };
 }
 
-function keyset(sort: 'newest' | 'oldest' | 'name', [value, id]: (string | number)[]): SQL | undefined {
+function keyset(
+  sort: 'newest' | 'oldest' | 'name' | 'waitlist',
+  [value, id]: (string | number)[],
+): SQL | undefined {
   const last = String(id);
   if (sort === 'name') {
     const name = String(value);
@@ -134,6 +144,11 @@ function keyset(sort: 'newest' | 'oldest' | 'name', [value, id]: (string | numbe
     );
   }
   const at = new Date(String(value));
+  if (sort === 'waitlist')
+    return or(
+      gt(applications.waitlistedAt, at),
+      and(eq(applications.waitlistedAt, at), gt(applications.id, last)),
+    );
   return sort === 'oldest'
     ? or(gt(applications.submittedAt, at), and(eq(applications.submittedAt, at), gt(applications.id, last)))
     : or(lt(applications.submittedAt, at), and(eq(applications.submittedAt, at), lt(applications.id, last)));

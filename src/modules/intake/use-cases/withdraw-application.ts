@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, transaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { activeUsersWithRole } from '../../identity/index.ts';
 import { moveApplication } from '../db/move-application.ts';
 import { applications } from '../db/tables.ts';
+import { mayWithdraw } from '../domain/status.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
 
@@ -18,7 +20,13 @@ export async function withdrawApplication(ctx: Ctx, id: string) {
       tx,
       ctx,
       { id, programId: found.programId, to: 'withdrawn' },
-      async () => ({ move: { to: 'withdrawn' } }),
+      async (app) => {
+        // The file's coaching is over: there is nothing left to withdraw from.
+        if (!mayWithdraw({ status: app.status, coachingClosed: app.coachingClosedAt !== null })) {
+          throw new AppError('conflict', { key: 'intake:errors.coaching_over' });
+        }
+        return { move: { to: 'withdrawn' } };
+      },
     );
     if (from === 'accepted') {
       const [next] = await tx

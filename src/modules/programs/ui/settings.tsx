@@ -34,12 +34,13 @@ const day = (value: string | undefined, after = 0) =>
 
 export const action = formAction(async ({ ctx, form }) => {
   const [program] = await listPrograms(ctx);
+  const target = formNumber(form.targetRetailers);
   await updateProgramSettings(ctx, program!.id, {
     nameFr: form.nameFr,
     nameEn: form.nameEn,
     descriptionFr: form.descriptionFr,
     descriptionEn: form.descriptionEn,
-    targetRetailers: formNumber(form.targetRetailers),
+    targetRetailers: target,
     intakeOpensAt: day(form.intakeOpensAt),
     // The closing day is included: intake closes at the end of it.
     intakeClosesAt: day(form.intakeClosesAt, 1),
@@ -47,7 +48,11 @@ export const action = formAction(async ({ ctx, form }) => {
     automatedDecisionNoticeEn: form.automatedDecisionNoticeEn,
     coachingHoursPerRetailer: formNumber(form.coachingHoursPerRetailer, { decimals: true }),
   });
-  return { saved: true as const };
+  // More places: those on the waitlist come first, in their order, before any newer application.
+  return {
+    saved: true as const,
+    targetRaised: typeof target === 'number' && target > program!.targetRetailers,
+  };
 });
 
 export default function ProgramSettings() {
@@ -69,6 +74,12 @@ export default function ProgramSettings() {
       {result && 'saved' in result ? (
         <Notice kind="success">
           <p>{t('settings.saved')}</p>
+          {result.targetRaised ? (
+            <p>
+              {t('settings.target_raised')}{' '}
+              <Link to="/review?status=waitlisted&sort=waitlist">{t('settings.waitlist_link')}</Link>
+            </p>
+          ) : null}
         </Notice>
       ) : null}
       <PostForm className="stack">
