@@ -154,6 +154,7 @@ const reviewQueue = pageOf(
     status,
     eligible: z.boolean().nullable(),
     submittedAt: z.iso.datetime().nullable(),
+    waitlistedAt: z.iso.datetime().nullable().describe('When it joined the waitlist (its place in line)'),
     reviewRequested: z.boolean(),
     partner: z.string().nullable(),
   }),
@@ -198,7 +199,11 @@ export const presentReviewQueue = (
   page: Awaited<ReturnType<typeof listApplications>>,
 ): z.input<typeof reviewQueue> => ({
   ...page,
-  items: page.items.map((item) => ({ ...item, submittedAt: instantOrNull(item.submittedAt) })),
+  items: page.items.map((item) => ({
+    ...item,
+    submittedAt: instantOrNull(item.submittedAt),
+    waitlistedAt: instantOrNull(item.waitlistedAt),
+  })),
 });
 
 export const presentReferrals = (
