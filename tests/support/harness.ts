@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import type { Role } from '../../src/kernel/roles.ts';
 import { createUser } from '../../src/modules/identity/use-cases/create-user.ts';
@@ -77,7 +78,7 @@ export type Harness = {
 let counter = 0;
 
 export async function createHarness(
-  options: { env?: Record<string, string>; ui?: HttpAppOptions['ui'] } = {},
+  options: { env?: Record<string, string>; ui?: HttpAppOptions['ui']; logger?: Logger } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({
@@ -97,7 +98,7 @@ export async function createHarness(
   };
   const services = await startServices(config, {
     database,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     now: () => clock.now,
   });
   const system = systemCtx(services, 'test');

@@ -12,6 +12,7 @@ import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
+import { assertStorableText } from '../validation.ts';
 import { type ApiOperation, honoPath, isReply, openApiDocument } from './api.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCookie } from './cookies.ts';
 import { createMetrics } from './metrics.ts';
@@ -247,11 +248,9 @@ export function createHttpApp(options: HttpAppOptions) {
           throw new AppError('bad_request', { key: 'common:errors.malformed_json' });
         }
       }
-      const result = await op.handle(ctx, {
-        params: c.req.param() as Record<string, string>,
-        query: c.req.query(),
-        body,
-      });
+      const request = { params: c.req.param() as Record<string, string>, query: c.req.query(), body };
+      assertStorableText(request.params, request.query, request.body);
+      const result = await op.handle(ctx, request);
       if (isReply(result)) {
         if ('json' in result) return c.json(result.json as object, result.status as 200, result.headers);
         const headers: Record<string, string> = { 'Content-Type': result.contentType };

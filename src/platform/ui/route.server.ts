@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
 import { type RequestScope, requestScope } from '../http/request-scope.ts';
+import { assertStorableText } from '../validation.ts';
 
 type Args = {
   request: Request;
@@ -41,6 +42,7 @@ export function pageLoader<T>(load: (args: PageArgs) => Promise<T> | T) {
   return async ({ request, params, context }: Args): Promise<T> => {
     const scope = context.get(requestScope);
     try {
+      assertStorableText(params, everyValue(new URL(request.url).searchParams));
       return await load({ ctx: scope.ctx, scope, request, params });
     } catch (error) {
       throw redirectFor(error, scope.ctx, request) ?? errorResponse(error, scope.ctx);
@@ -76,6 +78,10 @@ export function formAction<T>(
     const scope = context.get(requestScope);
     const { form, all, allValues, file } = await submitted(request);
     try {
+      assertStorableText(
+        params,
+        everyValue(Object.entries(allValues).flatMap(([k, vs]) => vs.map((v) => [k, v]))),
+      );
       return await act({ ctx: scope.ctx, scope, request, params, form, all, file });
     } catch (error) {
       const goTo = redirectFor(error, scope.ctx, request);
@@ -123,6 +129,13 @@ async function submitted(request: Request): Promise<{
       return value instanceof File && value.size > 0 ? value : undefined;
     },
   };
+}
+
+/** Every value sent under each name, as one text: a name sent several times is checked under that name. */
+function everyValue(pairs: Iterable<[string, string]>): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const [name, value] of pairs) joined[name] = name in joined ? `${joined[name]}\n${value}` : value;
+  return joined;
 }
 
 const withoutSecrets = <T>(form: Record<string, T>): Record<string, T> =>
