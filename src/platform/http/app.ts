@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { isLocale, type Locale, localeFromAcceptLanguage } from '../../kernel/locale.ts';
 import { deriveKey, mac, randomToken, safeEqual } from '../auth/crypto.ts';
-import type { Actor } from '../authorization.ts';
+import { type Actor, refusalFor } from '../authorization.ts';
 import type { Ctx, Services } from '../context.ts';
 import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
@@ -192,9 +192,11 @@ export function createHttpApp(options: HttpAppOptions) {
   });
 
   const problem = (c: Context<{ Variables: Vars }>, thrown: unknown) => {
-    const error = overloaded(thrown) ? new AppError('unavailable', { retryAfter: 5 }) : thrown;
-    if (error !== thrown) c.get('log').warn({ err: thrown }, 'no database connection free in time');
     const ctx = c.get('ctx');
+    const error = overloaded(thrown)
+      ? new AppError('unavailable', { retryAfter: 5 })
+      : refusalFor(ctx?.actor, thrown);
+    if (overloaded(thrown)) c.get('log').warn({ err: thrown }, 'no database connection free in time');
     const locale = ctx?.locale ?? localeFromAcceptLanguage(c.req.header('accept-language')) ?? 'fr';
     if (!isAppError(error)) c.get('log').error({ err: error }, 'unexpected error');
     const localised = localiseError(error, i18n, locale);

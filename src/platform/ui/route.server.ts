@@ -1,4 +1,5 @@
 import { data, type RouterContextProvider, redirect } from 'react-router';
+import { refusalFor } from '../authorization.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
@@ -20,6 +21,7 @@ export type PageArgs = {
 /** Where to send someone who is not (fully) signed in for this page. */
 function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | undefined {
   if (!isAppError(error)) return undefined;
+  const refusal = refusalFor(ctx.actor, error);
   const url = new URL(request.url);
   // Data requests of client-side navigations end in .data: come back to the page itself.
   const next = encodeURIComponent(url.pathname.replace(/\.data$/, '') + url.search);
@@ -31,7 +33,7 @@ function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | und
   ) {
     return redirect(`/sign-in?next=${next}`);
   }
-  if (error.code === 'second_factor_required' && ctx.actor.kind === 'user') {
+  if (isAppError(refusal) && refusal.code === 'second_factor_required' && ctx.actor.kind === 'user') {
     return redirect(`/sign-in/verify?next=${next}`);
   }
   return undefined;
