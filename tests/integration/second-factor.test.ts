@@ -102,6 +102,12 @@ describe(`second factor (${engine})`, () => {
     const error = await rejected(confirmTotpEnrolment(ctx, { code: '000000' }));
     expect(error.code).toBe('invalid_input');
     expect(error.fields[0]?.path).toBe('code');
+    // Recovery codes do not exist yet: the message must not offer them.
+    for (const locale of ['fr', 'en'] as const) {
+      const message = h.services.i18n.getFixedT(locale)(error.fields[0]!.key);
+      expect(message).not.toMatch(/récupération|recovery/i);
+      expect(message).toMatch(/QR/);
+    }
   });
 
   it('asks for the code at each sign-in; a code works once; throttles guesses', async () => {
