@@ -54,13 +54,18 @@ export const identityOperations: ApiOperation[] = [
     operationId: 'registerRetailer',
     method: 'post',
     path: '/accounts',
-    summary: 'A retailer creates an account to apply; a link to confirm the address is e-mailed',
+    summary:
+      'A retailer creates an account to apply; the address is e-mailed (a link to confirm it, or, when it ' +
+      'already has an account, links to sign in). The answer is the same either way.',
     tag: 'identity',
     access: 'public',
     body: registerRetailerInput,
-    successStatus: 201,
-    response: z.object({ id: z.uuid() }),
-    handle: async (ctx, { body }) => ({ id: (await registerRetailer(ctx, body)).userId }),
+    successStatus: 202,
+    response: z.object({ status: z.literal('confirmation_sent') }),
+    handle: async (ctx, { body }) => {
+      await registerRetailer(ctx, body);
+      return { status: 'confirmation_sent' as const };
+    },
   }),
   defineOperation({
     operationId: 'verifyEmail',
