@@ -220,7 +220,6 @@ describe(`sign-up (${engine})`, () => {
   });
 
   it('takes about as long either way', async () => {
-    const existing = await h.user('retailer');
     const time = async (email: string, ip: string) => {
       const started = performance.now();
       expect((await signUp(email, ip)).status).toBe(202);
@@ -228,14 +227,14 @@ describe(`sign-up (${engine})`, () => {
     };
     const taken: number[] = [];
     const free: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      taken.push(await time(existing.email, `198.51.100.${30 + i}`));
+    for (let i = 0; i < 5; i++) {
+      taken.push(await time((await h.user('retailer')).email, `198.51.100.${30 + i}`));
       free.push(await time(`timing${i}@example.ca`, `198.51.100.${40 + i}`));
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-    // Both hash the password, which is most of the time; what remains differs by a few writes.
-    expect(median(taken) / median(free)).toBeGreaterThan(0.5);
-    expect(median(taken) / median(free)).toBeLessThan(2);
+    // The fastest of several tries, as the least disturbed by whatever else the machine is doing.
+    const ratio = Math.min(...taken) / Math.min(...free);
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(1 / 0.7);
   });
 
   it('is throttled per address and per client, like sign-in', async () => {
