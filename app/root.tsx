@@ -151,6 +151,7 @@ function useFocusOnNavigation() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const root = useRouteLoaderData('root') as RootData | undefined;
   const { t } = useTranslation('app');
   const problem = isRouteErrorResponse(error) ? (error.data as LocalisedError | string) : undefined;
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -170,7 +171,22 @@ export function ErrorBoundary() {
     <div className="page">
       <title>{`${title} — Virage`}</title>
       <h1>{title}</h1>
-      <p>{detail}</p>
+      {/* A bare refusal's detail only repeats its title: say why, and whom to ask, instead. */}
+      {status === 403 && detail === title ? (
+        <>
+          <p>
+            {root?.user
+              ? t('errors.forbidden_why', {
+                  name: root.user.name,
+                  role: t(`identity:roles.${root.user.role}`),
+                })
+              : t('errors.forbidden_why_anonymous')}
+          </p>
+          <p>{t('errors.forbidden_whom')}</p>
+        </>
+      ) : (
+        <p>{detail}</p>
+      )}
       <p>
         <a href="/">{t('errors.back_home')}</a>
       </p>

@@ -16,6 +16,18 @@ function decide(table: PolicyTable, actor: Actor, action: string, resource: unkn
   return policy.allow(actor, resource) ? 'allow' : 'forbidden';
 }
 
+const secondFactorRequired = () =>
+  new AppError('second_factor_required', { key: 'common:errors.second_factor_required_detail' });
+
+/**
+ * A refusal as the person should read it: someone who has not given their second factor yet is asked
+ * for it (code that checks rights itself refuses them too), since giving it may well change the answer.
+ */
+export function refusalFor(actor: Actor | undefined, error: unknown): unknown {
+  const refused = error instanceof AppError && error.code === 'forbidden';
+  return refused && actor?.kind === 'user' && !actor.secondFactor ? secondFactorRequired() : error;
+}
+
 /** Builds the one authorize() from the policy tables of every module. */
 export function createAuthorize<T extends PolicyTable>(table: T) {
   return function authorize<A extends keyof T & string>(
@@ -24,6 +36,7 @@ export function createAuthorize<T extends PolicyTable>(table: T) {
     resource?: T[A] extends Policy<infer R> ? R : never,
   ): void {
     const decision = decide(table, actor, action, resource);
+    if (decision === 'second_factor_required') throw secondFactorRequired();
     if (decision !== 'allow') throw new AppError(decision);
   };
 }

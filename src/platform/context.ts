@@ -4,7 +4,7 @@ import type { Locale } from '../kernel/locale.ts';
 import type { Actor } from './authorization.ts';
 import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db/client.ts';
-import type { Translate } from './i18n/i18n.ts';
+import { type Translate, translatorFor } from './i18n/i18n.ts';
 import type { Jobs } from './jobs/jobs.ts';
 
 /** What lives for the whole process: created once by the server entry or the CLI. */
@@ -33,4 +33,14 @@ export type Ctx = {
 /** Runs `work` in one transaction: every write of a use case, its audit event and its mail commit together. */
 export function transaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction(work);
+}
+
+/**
+ * The context to make a document in (a PDF, an .ics file): the language the person chose in Virage
+ * (their account's), else the page's; never the Accept-Language of the download request alone, which
+ * is the browser's and may not be the one they switched to.
+ */
+export function inChosenLanguage(ctx: Ctx): Ctx {
+  const locale = ctx.actor.kind === 'user' ? ctx.actor.locale : ctx.locale;
+  return locale === ctx.locale ? ctx : { ...ctx, locale, t: translatorFor(ctx.services.i18n, locale) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
-import { parseInput } from './validation.ts';
+import { assertStorableText, parseInput } from './validation.ts';
 
 const schema = z.strictObject({
   email: z.email(),
@@ -50,5 +50,30 @@ describe('input validation', () => {
   it('returns the parsed data when valid', () => {
     const data = { email: 'a@b.ca', name: 'Zoé', age: 3, nested: { code: '12' }, tags: [] };
     expect(parseInput(schema, data)).toEqual(data);
+  });
+});
+
+describe('text the database cannot store', () => {
+  const refused = (...inputs: unknown[]) => {
+    try {
+      assertStorableText(...inputs);
+      return [];
+    } catch (error) {
+      return (error as AppError).fields.map((f) => f.path);
+    }
+  };
+
+  it('names every field holding a NUL or half a surrogate pair, keys included', () => {
+    expect(
+      refused(
+        { id: 'a\u0000b' },
+        { q: 'ok' },
+        { actions: [{ owner: 'x' }, { owner: '\uD800' }], answers: { 'q\u0000': 'c' }, n: 3 },
+      ),
+    ).toEqual(['id', 'actions.1.owner', 'answers.q\u0000']);
+  });
+
+  it('lets any other text through, emoji (whole surrogate pairs) and line breaks included', () => {
+    expect(refused({ notes: 'Café 😀\nligne\t2', tags: ['é'], empty: null })).toEqual([]);
   });
 });

@@ -54,3 +54,33 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   });
   throw new AppError('invalid_input', { fields });
 }
+
+/** A NUL character, or half of a UTF-16 surrogate pair: text PostgreSQL refuses to store. */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/** The path of every string (or object key) in `value` that holds text PostgreSQL cannot store. */
+function unstorablePaths(value: unknown, path: string[], found: string[]): void {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) found.push(path.join('.'));
+  } else if (typeof value === 'object' && value !== null) {
+    // Arrays too: their keys are the indexes, as in field paths (`actions.0.owner`).
+    for (const [key, item] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) found.push([...path, key].join('.'));
+      else unstorablePaths(item, [...path, key], found);
+    }
+  }
+}
+
+/**
+ * Refuses, naming each field, any input whose text the database cannot store. Checked once where
+ * requests are read (API operations, page forms and queries) so that no use case can forget it and
+ * meet the database's error as a 500.
+ */
+export function assertStorableText(...inputs: unknown[]): void {
+  const found: string[] = [];
+  for (const input of inputs) unstorablePaths(input, [], found);
+  if (found.length === 0) return;
+  throw new AppError('invalid_input', {
+    fields: [...new Set(found)].map((path) => ({ path, key: 'common:validation.unstorable_character' })),
+  });
+}

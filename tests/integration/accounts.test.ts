@@ -186,3 +186,95 @@ describe(`audit log (${engine})`, () => {
     expect((await bad.json()).errors[0].path).toBe('from');
   });
 });
+
+describe(`sign-up (${engine})`, () => {
+  const signUp = (email: string, ip: string, acceptLanguage = 'fr') =>
+    h.request('/api/v1/accounts', {
+      method: 'POST',
+      ip,
+      headers: { 'accept-language': acceptLanguage },
+      json: { name: 'Quelqu’un', email, password: 'a long enough password', locale: 'fr' },
+    });
+
+  it('answers the same whether the address has an account, staff included, and e-mails its owner', async () => {
+    const staff = await h.user('coordinator', { locale: 'en' });
+    const taken = await signUp(staff.email, '198.51.100.20');
+    const free = await signUp('nouvelle@example.ca', '198.51.100.21');
+    expect(taken.status).toBe(202);
+    expect(free.status).toBe(202);
+    expect(await taken.json()).toEqual(await free.json());
+    expect(taken.headers.get('content-type')).toBe(free.headers.get('content-type'));
+    // The owner learns of the attempt in their own language, whatever the request asked for, with the
+    // links to sign in and to choose a new password; the new address gets its confirmation link.
+    const [attempt] = await mailsTo(staff.email);
+    expect(attempt).toMatchObject({ locale: 'en', template: 'identity:mail.registration_attempt' });
+    expect(attempt!.textBody).toContain('http://virage.test/sign-in');
+    expect(attempt!.textBody).toContain('http://virage.test/password/forgot');
+    expect((await mailsTo('nouvelle@example.ca')).map((m) => m.template)).toEqual([
+      'identity:mail.verify_email',
+    ]);
+    // The existing account is untouched: its password still works.
+    expect((await signIn(await h.as({}), { email: staff.email, password: PASSWORD })).next).toBe(
+      'enrol_second_factor',
+    );
+  });
+
+  it('leads back to the application with the pre-check answers once the address is confirmed', async () => {
+    const next = '/apply?region=06&postalCode=h2x+3k4&employees=8';
+    const answer = await h.request('/api/v1/accounts', {
+      method: 'POST',
+      ip: '198.51.100.25',
+      json: { name: 'Quelqu’un', email: 'suite@example.ca', password: 'a long enough password', next },
+    });
+    expect(answer.status).toBe(202);
+    const [mail] = await mailsTo('suite@example.ca');
+    expect(mail!.textBody).toMatch(
+      new RegExp(`/account/verify/[\\w-]+\\?next=${encodeURIComponent(next).replace(/[.+?]/g, '\\$&')}`),
+    );
+    // Only the application form: no way out to another site.
+    const elsewhere = await h.request('/api/v1/accounts', {
+      method: 'POST',
+      ip: '198.51.100.26',
+      json: {
+        name: 'Quelqu’un',
+        email: 'ailleurs@example.ca',
+        password: 'a long enough password',
+        next: '//evil.example/apply',
+      },
+    });
+    expect(elsewhere.status).toBe(422);
+    expect((await elsewhere.json()).errors[0].path).toBe('next');
+  });
+
+  it('takes about as long either way', async () => {
+    const time = async (email: string, ip: string) => {
+      const started = performance.now();
+      expect((await signUp(email, ip)).status).toBe(202);
+      return performance.now() - started;
+    };
+    const taken: number[] = [];
+    const free: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      taken.push(await time((await h.user('retailer')).email, `198.51.100.${30 + i}`));
+      free.push(await time(`timing${i}@example.ca`, `198.51.100.${40 + i}`));
+    }
+    // The fastest of several tries, as the least disturbed by whatever else the machine is doing.
+    const ratio = Math.min(...taken) / Math.min(...free);
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(1 / 0.7);
+  });
+
+  it('is throttled per address and per client, like sign-in', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await signUp('cible@example.ca', `198.51.100.${60 + i}`)).status);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    const probes = [];
+    for (let i = 0; i < 12; i++) probes.push((await signUp(`sonde${i}@example.ca`, '198.51.100.70')).status);
+    expect(probes.slice(0, 10).every((s) => s === 202)).toBe(true);
+    const refused = await signUp('sonde-encore@example.ca', '198.51.100.70');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeTruthy();
+    expect(await mailsTo('sonde-encore@example.ca')).toHaveLength(0);
+  });
+});

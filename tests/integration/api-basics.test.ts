@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 
@@ -114,6 +115,13 @@ describe(`API basics (${engine})`, () => {
     const res = await h.request('/api/v1/nothing-here', { token: adminToken });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('sends the Referrer-Policy the README promises', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const promised = readme.match(/`Referrer-Policy: ([\w-]+)`/)?.[1];
+    const res = await h.request('/healthz');
+    expect(res.headers.get('referrer-policy')).toBe(promised);
   });
 
   it('sends security headers on every response', async () => {

@@ -177,7 +177,7 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getMe: { allowed: ROLES, call: async () => ({ path: '/me' }) },
   listUsers: { allowed: ['admin'], call: async () => ({ path: '/users' }) },
   inviteUser: {
-    allowed: ['admin'],
+    allowed: ['admin', 'coordinator'],
     call: async (f) => ({
       path: '/users/invitations',
       json: { email: `matrix-${f.caller}@example.ca`, role: 'expert' },
@@ -561,6 +561,23 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe(`authorization matrix (${engine})`, () => {
+  it('lets a coordinator invite only partner members and experts', async () => {
+    for (const [role, status] of [
+      ['partner', 201],
+      ['expert', 201],
+      ['coordinator', 403],
+      ['admin', 403],
+      ['ministry', 403],
+    ] as const) {
+      const res = await h.request('/api/v1/users/invitations', {
+        method: 'POST',
+        token: coordinatorToken,
+        json: { email: `by-coordinator-${role}@example.ca`, role },
+      });
+      expect(res.status, role).toBe(status);
+    }
+  });
+
   it('has a row for every API operation, and no row for an operation that does not exist', () => {
     expect(Object.keys(matrix).sort()).toEqual(apiOperations.map((op) => op.operationId).sort());
   });

@@ -171,6 +171,12 @@ describe(`coaching sessions (${engine})`, () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toContain('text/calendar');
     expect(await served.text()).toBe(icsOf(cancellation!));
+    // In the language the retailer chose in Virage (French here), whatever their browser asks for.
+    const fromEnglishBrowser = await h.request(`/api/v1/sessions/${session.id}/invite.ics`, {
+      token: app.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(await fromEnglishBrowser.text()).toBe(icsOf(cancellation!));
     expect(
       (
         await json(

@@ -6,6 +6,7 @@ import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { allQuestions } from '../../src/modules/diagnostic/domain/questionnaire.ts';
 import { score } from '../../src/modules/diagnostic/domain/scoring.ts';
+import { updateProfile } from '../../src/modules/identity/use-cases/update-profile.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { answersAt } from '../support/diagnostic.ts';
@@ -260,6 +261,23 @@ describe(`benchmark, report and before/after (${engine})`, () => {
     expect(extracted).toMatch(/niveau « .+ »/);
     const info = spawnSync('pdfinfo', [path.join(dir, 'diagnostic-fr.pdf')], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Title:\s+Diagnostic de maturité numérique/);
+
+    // The language the person chose in Virage, not their browser's: a French account downloading from
+    // an English browser reads French; once switched to English in Virage, English from a French browser.
+    const reportText = async (acceptLanguage: string, name: string) => {
+      const res = await h.request(`/api/v1/diagnostics/${started.id}/report.pdf`, {
+        token: app.token,
+        headers: { 'accept-language': acceptLanguage },
+      });
+      writeFileSync(path.join(dir, name), Buffer.from(await res.arrayBuffer()));
+      return spawnSync('pdftotext', [path.join(dir, name), '-'], { encoding: 'utf8' }).stdout;
+    };
+    expect(await reportText('en', 'diagnostic-fr-account.pdf')).toContain('Diagnostic de maturité numérique');
+    await updateProfile(await h.as({ bearerToken: app.token }), { locale: 'en' });
+    const english = await reportText('fr', 'diagnostic-en-account.pdf');
+    expect(english).toContain('Digital-maturity diagnostic');
+    expect(english).not.toContain('Diagnostic de maturité numérique');
+    await updateProfile(await h.as({ bearerToken: app.token }), { locale: 'fr' });
 
     // T1 with better answers: the comparison appears.
     const { body: t1 } = await json(

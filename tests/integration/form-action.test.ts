@@ -4,7 +4,7 @@ import type { Ctx } from '../../src/platform/context.ts';
 import { fieldError } from '../../src/platform/errors.ts';
 import { type RequestScope, requestScope } from '../../src/platform/http/request-scope.ts';
 import { createI18n } from '../../src/platform/i18n/i18n.ts';
-import { formAction } from '../../src/platform/ui/route.server.ts';
+import { formAction, pageLoader } from '../../src/platform/ui/route.server.ts';
 import { resources } from '../../src/wiring/i18n-resources.ts';
 
 // What a failed form sends back to its page, which renders it again without JavaScript.
@@ -19,12 +19,10 @@ const scope = {
   secureCookies: false,
 } satisfies RequestScope;
 
-async function submit(fields: [string, string][]) {
+async function submit(fields: [string, string][], act: () => unknown = failGoals) {
   const context = new RouterContextProvider();
   context.set(requestScope, scope);
-  const action = formAction(() => {
-    throw fieldError('goals', 'common:validation.required');
-  });
+  const action = formAction(act);
   const request = new Request('http://virage.test/form', {
     method: 'POST',
     body: new URLSearchParams(fields),
@@ -33,6 +31,10 @@ async function submit(fields: [string, string][]) {
     data: { values: Record<string, string>; allValues: Record<string, string[]> };
     init: ResponseInit;
   };
+}
+
+function failGoals(): never {
+  throw fieldError('goals', 'common:validation.required');
 }
 
 describe('a failed form', () => {
@@ -63,5 +65,35 @@ describe('a failed form', () => {
     ]);
     expect(failed.data.values).toEqual({ email: 'zoe@example.ca' });
     expect(failed.data.allValues).toEqual({ email: ['zoe@example.ca'] });
+  });
+
+  it('refuses a NUL character in any field before the page acts, naming the field', async () => {
+    let acted = false;
+    const failed = (await submit(
+      [
+        ['name', 'Zoé'],
+        ['tags', 'a'],
+        ['tags', 'b\u0000c'],
+      ],
+      () => {
+        acted = true;
+      },
+    )) as unknown as { data: { error: { errors: { path: string; message: string }[] } }; init: ResponseInit };
+    expect(acted).toBe(false);
+    expect(failed.init.status).toBe(422);
+    expect(failed.data.error.errors).toEqual([
+      { path: 'tags', message: expect.stringContaining('caractère non permis') },
+    ]);
+  });
+
+  it('refuses a page address whose query holds a NUL character, naming the parameter', async () => {
+    const context = new RouterContextProvider();
+    context.set(requestScope, scope);
+    const loader = pageLoader(() => ({ listed: true }));
+    const request = new Request('http://virage.test/admin/users?q=a%00b');
+    const thrown = await loader({ request, params: {}, context }).catch((e: unknown) => e);
+    const refused = thrown as { data: { errors: { path: string }[] }; init: ResponseInit };
+    expect(refused.init.status).toBe(422);
+    expect(refused.data.errors.map((e) => e.path)).toEqual(['q']);
   });
 });

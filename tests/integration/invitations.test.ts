@@ -147,13 +147,23 @@ describe(`invitations (${engine})`, () => {
     ]);
   });
 
-  it('is for administrators only', async () => {
+  it('lets a coordinator invite partner members and experts, never staff above them', async () => {
     const { email } = await h.user('coordinator');
     const coordinator = await h.as({ bearerToken: await h.token(email) });
-    expect((await rejected(inviteUser(coordinator, { email: 'x@example.ca', role: 'admin' }))).code).toBe(
-      'forbidden',
-    );
-    expect((await rejected(listPendingInvitations(coordinator))).code).toBe('forbidden');
+    for (const role of ['admin', 'coordinator', 'ministry', 'researcher', 'retailer']) {
+      const refused = await rejected(inviteUser(coordinator, { email: `${role}-x@example.ca`, role }));
+      expect(refused.code, role).toBe('forbidden');
+    }
+    const expert = await inviteUser(coordinator, { email: 'new-expert@example.ca', role: 'expert' });
+    const partner = await inviteUser(coordinator, { email: 'new-partner@example.ca', role: 'partner' });
+    await inviteUser(await h.as({ bearerToken: adminToken }), { email: 'boss@example.ca', role: 'admin' });
+    // They see the invitations they could have sent, not the administrators'.
+    const pending = (await listPendingInvitations(coordinator)).map((i) => i.id);
+    expect(pending).toContain(expert.id);
+    expect(pending).toContain(partner.id);
+    expect((await listPendingInvitations(coordinator)).map((i) => i.role)).not.toContain('admin');
+    const retailer = await h.as({ bearerToken: await h.token((await h.user('retailer')).email) });
+    expect((await rejected(listPendingInvitations(retailer))).code).toBe('forbidden');
   });
 
   it('lists the invitations whose link still works, newest first', async () => {

@@ -1,3 +1,4 @@
+import { RouterContextProvider } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmTotpEnrolment } from '../../src/modules/identity/use-cases/confirm-totp-enrolment.ts';
 import { getMe } from '../../src/modules/identity/use-cases/get-me.ts';
@@ -6,7 +7,10 @@ import { signIn } from '../../src/modules/identity/use-cases/sign-in.ts';
 import { startTotpEnrolment } from '../../src/modules/identity/use-cases/start-totp-enrolment.ts';
 import { verifySecondFactor } from '../../src/modules/identity/use-cases/verify-second-factor.ts';
 import { totpCode } from '../../src/platform/auth/totp.ts';
-import type { AppError } from '../../src/platform/errors.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { sessionCookie } from '../../src/platform/http/cookies.ts';
+import { requestScope } from '../../src/platform/http/request-scope.ts';
+import { pageLoader } from '../../src/platform/ui/route.server.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 
 let h: Harness;
@@ -45,6 +49,38 @@ describe(`second factor (${engine})`, () => {
     expect((await rejected(listUsers(ctx, {}))).code).toBe('second_factor_required');
   });
 
+  it('sends a staff member who has not given it to give it, from a page that checks rights itself', async () => {
+    const { email } = await h.user('coordinator');
+    const { sessionToken } = await signIn(await h.as({}), { email, password: PASSWORD });
+    const ctx = await h.as({ sessionToken });
+    const context = new RouterContextProvider();
+    context.set(requestScope, { ctx, nonce: 'n', csrfToken: 'c', secureCookies: false });
+    // As the review page does when the actor may not review (which, before the code, they may not).
+    const loader = pageLoader(() => {
+      throw new AppError('forbidden');
+    });
+    const request = new Request('http://virage.test/review/some-id?tab=notes');
+    const thrown = (await loader({ request, params: {}, context }).catch((e: unknown) => e)) as Response;
+    expect(thrown.status).toBe(302);
+    expect(thrown.headers.get('location')).toBe('/sign-in/verify?next=%2Freview%2Fsome-id%3Ftab%3Dnotes');
+  });
+
+  it('answers the API with a problem saying the second factor is required, and where to give it', async () => {
+    const { email } = await h.user('coordinator');
+    const { sessionToken, expiresAt } = await signIn(await h.as({}), { email, password: PASSWORD });
+    const cookie = sessionCookie(sessionToken, expiresAt, h.config.sessionSecret, false, h.clock.now);
+    const res = await h.request('/api/v1/applications', {
+      headers: { cookie: cookie.split(';')[0]!, 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(403);
+    const problem = await res.json();
+    expect(problem).toMatchObject({
+      type: 'urn:virage:problem:second_factor_required',
+      title: 'Second factor required',
+    });
+    expect(problem.detail).toContain('/sign-in/verify');
+  });
+
   it('is not asked of retailers who did not turn it on', async () => {
     const { email } = await h.user('retailer');
     expect((await signIn(await h.as({}), { email, password: PASSWORD })).next).toBe('done');
@@ -66,6 +102,12 @@ describe(`second factor (${engine})`, () => {
     const error = await rejected(confirmTotpEnrolment(ctx, { code: '000000' }));
     expect(error.code).toBe('invalid_input');
     expect(error.fields[0]?.path).toBe('code');
+    // Recovery codes do not exist yet: the message must not offer them.
+    for (const locale of ['fr', 'en'] as const) {
+      const message = h.services.i18n.getFixedT(locale)(error.fields[0]!.key);
+      expect(message).not.toMatch(/récupération|recovery/i);
+      expect(message).toMatch(/QR/);
+    }
   });
 
   it('asks for the code at each sign-in; a code works once; throttles guesses', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { z } from 'zod';
 import type { Role } from '../../src/kernel/roles.ts';
@@ -160,7 +161,7 @@ function undeclaredPaths(answered: unknown, declared: unknown, at = ''): string[
 }
 
 export async function createHarness(
-  options: { env?: Record<string, string>; ui?: HttpAppOptions['ui'] } = {},
+  options: { env?: Record<string, string>; ui?: HttpAppOptions['ui']; logger?: Logger } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({
@@ -180,7 +181,7 @@ export async function createHarness(
   };
   const services = await startServices(config, {
     database,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     now: () => clock.now,
   });
   const system = systemCtx(services, 'test');

@@ -6,12 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { isLocale, type Locale, localeFromAcceptLanguage } from '../../kernel/locale.ts';
 import { deriveKey, mac, randomToken, safeEqual } from '../auth/crypto.ts';
-import type { Actor } from '../authorization.ts';
+import { type Actor, refusalFor } from '../authorization.ts';
 import type { Ctx, Services } from '../context.ts';
 import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
+import { assertStorableText } from '../validation.ts';
 import { type ApiOperation, honoPath, isReply, openApiDocument } from './api.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCookie } from './cookies.ts';
 import { createMetrics } from './metrics.ts';
@@ -191,9 +192,11 @@ export function createHttpApp(options: HttpAppOptions) {
   });
 
   const problem = (c: Context<{ Variables: Vars }>, thrown: unknown) => {
-    const error = overloaded(thrown) ? new AppError('unavailable', { retryAfter: 5 }) : thrown;
-    if (error !== thrown) c.get('log').warn({ err: thrown }, 'no database connection free in time');
     const ctx = c.get('ctx');
+    const error = overloaded(thrown)
+      ? new AppError('unavailable', { retryAfter: 5 })
+      : refusalFor(ctx?.actor, thrown);
+    if (overloaded(thrown)) c.get('log').warn({ err: thrown }, 'no database connection free in time');
     const locale = ctx?.locale ?? localeFromAcceptLanguage(c.req.header('accept-language')) ?? 'fr';
     if (!isAppError(error)) c.get('log').error({ err: error }, 'unexpected error');
     const localised = localiseError(error, i18n, locale);
@@ -247,11 +250,9 @@ export function createHttpApp(options: HttpAppOptions) {
           throw new AppError('bad_request', { key: 'common:errors.malformed_json' });
         }
       }
-      const result = await op.handle(ctx, {
-        params: c.req.param() as Record<string, string>,
-        query: c.req.query(),
-        body,
-      });
+      const request = { params: c.req.param() as Record<string, string>, query: c.req.query(), body };
+      assertStorableText(request.params, request.query, request.body);
+      const result = await op.handle(ctx, request);
       if (isReply(result)) {
         if ('json' in result) return c.json(result.json as object, result.status as 200, result.headers);
         const headers: Record<string, string> = { 'Content-Type': result.contentType };

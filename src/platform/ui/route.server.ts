@@ -1,8 +1,10 @@
 import { data, type RouterContextProvider, redirect } from 'react-router';
+import { refusalFor } from '../authorization.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
 import { type RequestScope, requestScope } from '../http/request-scope.ts';
+import { assertStorableText } from '../validation.ts';
 
 type Args = {
   request: Request;
@@ -19,6 +21,7 @@ export type PageArgs = {
 /** Where to send someone who is not (fully) signed in for this page. */
 function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | undefined {
   if (!isAppError(error)) return undefined;
+  const refusal = refusalFor(ctx.actor, error);
   const url = new URL(request.url);
   // Data requests of client-side navigations end in .data: come back to the page itself.
   const next = encodeURIComponent(url.pathname.replace(/\.data$/, '') + url.search);
@@ -30,7 +33,7 @@ function redirectFor(error: unknown, ctx: Ctx, request: Request): Response | und
   ) {
     return redirect(`/sign-in?next=${next}`);
   }
-  if (error.code === 'second_factor_required' && ctx.actor.kind === 'user') {
+  if (isAppError(refusal) && refusal.code === 'second_factor_required' && ctx.actor.kind === 'user') {
     return redirect(`/sign-in/verify?next=${next}`);
   }
   return undefined;
@@ -41,6 +44,7 @@ export function pageLoader<T>(load: (args: PageArgs) => Promise<T> | T) {
   return async ({ request, params, context }: Args): Promise<T> => {
     const scope = context.get(requestScope);
     try {
+      assertStorableText(params, everyValue(new URL(request.url).searchParams));
       return await load({ ctx: scope.ctx, scope, request, params });
     } catch (error) {
       throw redirectFor(error, scope.ctx, request) ?? errorResponse(error, scope.ctx);
@@ -76,6 +80,10 @@ export function formAction<T>(
     const scope = context.get(requestScope);
     const { form, all, allValues, file } = await submitted(request);
     try {
+      assertStorableText(
+        params,
+        everyValue(Object.entries(allValues).flatMap(([k, vs]) => vs.map((v) => [k, v]))),
+      );
       return await act({ ctx: scope.ctx, scope, request, params, form, all, file });
     } catch (error) {
       const goTo = redirectFor(error, scope.ctx, request);
@@ -123,6 +131,13 @@ async function submitted(request: Request): Promise<{
       return value instanceof File && value.size > 0 ? value : undefined;
     },
   };
+}
+
+/** Every value sent under each name, as one text: a name sent several times is checked under that name. */
+function everyValue(pairs: Iterable<[string, string]>): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const [name, value] of pairs) joined[name] = name in joined ? `${joined[name]}\n${value}` : value;
+  return joined;
 }
 
 const withoutSecrets = <T>(form: Record<string, T>): Record<string, T> =>

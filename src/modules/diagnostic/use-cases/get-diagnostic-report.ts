@@ -1,10 +1,14 @@
-import type { Ctx } from '../../../platform/context.ts';
+import { type Ctx, inChosenLanguage } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { detailOf } from './get-diagnostic.ts';
 import { loadDiagnostic } from './load-diagnostic.ts';
 
-/** The PDF report of a completed diagnostic, in the reader's language. */
-export async function getDiagnosticReport(ctx: Ctx, id: string): Promise<{ pdf: Buffer; filename: string }> {
+/** The PDF report of a completed diagnostic, in the language the reader chose. */
+export async function getDiagnosticReport(
+  requestCtx: Ctx,
+  id: string,
+): Promise<{ pdf: Buffer; filename: string }> {
+  const ctx = inChosenLanguage(requestCtx);
   const { diagnostic, application } = await loadDiagnostic(ctx, id, 'diagnostic.read');
   if (diagnostic.status !== 'completed')
     throw new AppError('conflict', { key: 'diagnostic:errors.not_completed' });

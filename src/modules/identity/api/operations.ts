@@ -8,10 +8,10 @@ import {
   me,
   presentInvitation,
   presentMe,
-  presentRegisteredAccount,
+  presentRegistration,
   presentTokens,
   presentUserPage,
-  registeredAccount,
+  registrationReceived,
   tokenList,
   userPage,
 } from '../presenters/accounts.ts';
@@ -37,13 +37,15 @@ export const identityOperations: ApiOperation[] = [
     operationId: 'registerRetailer',
     method: 'post',
     path: '/accounts',
-    summary: 'A retailer creates an account to apply; a link to confirm the address is e-mailed',
+    summary:
+      'A retailer creates an account to apply; the address is e-mailed (a link to confirm it, or, when it ' +
+      'already has an account, links to sign in). The answer is the same either way.',
     tag: 'identity',
     access: 'public',
     body: registerRetailerInput,
-    successStatus: 201,
-    response: registeredAccount,
-    handle: async (ctx, { body }) => presentRegisteredAccount(await registerRetailer(ctx, body)),
+    successStatus: 202,
+    response: registrationReceived,
+    handle: async (ctx, { body }) => presentRegistration(await registerRetailer(ctx, body)),
   }),
   defineOperation({
     operationId: 'verifyEmail',

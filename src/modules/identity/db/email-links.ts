@@ -12,6 +12,8 @@ export async function sendVerificationLink(
   tx: Executor,
   ctx: Ctx,
   user: Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'locale'>,
+  /** The page to continue to after confirming (the application, with what the pre-check answered). */
+  next?: string,
 ) {
   const token = randomToken();
   await tx.insert(emailVerifications).values({
@@ -26,6 +28,6 @@ export async function sendVerificationLink(
     locale: user.locale,
     template: 'identity:mail.verify_email',
     params: { name: user.name, days: EMAIL_VERIFICATION_LIFETIME_SECONDS / 86400 },
-    actionUrl: `${ctx.services.config.publicUrl}/account/verify/${token}`,
+    actionUrl: `${ctx.services.config.publicUrl}/account/verify/${token}${next ? `?next=${encodeURIComponent(next)}` : ''}`,
   });
 }

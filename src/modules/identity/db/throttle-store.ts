@@ -57,5 +57,7 @@ export const throttleKeys = {
   resetAccount: (email: string) => `reset:account:${email}`,
   resetAddress: (ip: string) => `reset:address:${ip}`,
   secondFactor: (userId: string) => `second-factor:${userId}`,
+  registerAccount: (email: string) => `register:account:${email}`,
+  registerClient: (ip: string) => `register:address:${ip}`,
   verificationMail: (userId: string) => `verification-mail:${userId}`,
 };

@@ -1,6 +1,7 @@
 /**
- * Throttling of guessable secrets (passwords, reset requests, second-factor codes): after too many
- * failures for one key (an account or an address) within a window, the key is blocked for a while.
+ * Throttling of guessable secrets (passwords, reset requests, second-factor codes) and of what could
+ * probe for accounts (sign-ups): after too many attempts for one key (an account or an address) within
+ * a window, the key is blocked for a while.
  */
 export type ThrottleRule = { maxFailures: number; windowSeconds: number; blockSeconds: number };
 export type ThrottleBucket = { failures: number; windowStartedAt: Date; blockedUntil: Date | null };
@@ -11,6 +12,9 @@ export const THROTTLE_RULES = {
   resetAccount: { maxFailures: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   resetAddress: { maxFailures: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   secondFactor: { maxFailures: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  // Sign-ups: a few retries of one address; per client, enough for a family or a shop sharing a connection.
+  registerAccount: { maxFailures: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  registerClient: { maxFailures: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
 } satisfies Record<string, ThrottleRule>;
 
 /** Seconds until the key may try again, 0 when it may try now. */

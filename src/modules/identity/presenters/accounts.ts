@@ -10,12 +10,15 @@ import type { ApiTokenSummary } from '../use-cases/list-api-tokens.ts';
 import type { UserSummary } from '../use-cases/list-users.ts';
 import type { registerRetailer } from '../use-cases/register-retailer.ts';
 
-export const registeredAccount = z.object({ id: z.uuid() });
+export const registrationReceived = z.object({ status: z.literal('confirmation_sent') });
 
-/** The new account's id only: its session is for the pages, not the API. */
-export const presentRegisteredAccount = (
-  registered: Awaited<ReturnType<typeof registerRetailer>>,
-): z.input<typeof registeredAccount> => ({ id: registered.userId });
+/**
+ * The same answer whatever the address: a new account gets a confirmation e-mail, the owner of an
+ * existing one a notice with links to sign in and reset the password. Nothing tells them apart.
+ */
+export const presentRegistration = (
+  _received: Awaited<ReturnType<typeof registerRetailer>>,
+): z.input<typeof registrationReceived> => ({ status: 'confirmation_sent' });
 
 export const me = z.object({
   id: z.uuid(),

@@ -155,70 +155,77 @@ export default function Account() {
         )}
       </section>
 
-      <section aria-labelledby="tokens-title">
-        <h2 id="tokens-title">{t('account.tokens')}</h2>
-        <p>{t('account.tokens_intro')}</p>
-        {result && 'createdToken' in result && result.createdToken ? (
-          <Notice kind="success">
-            <p>{t('account.token_created', { name: result.createdToken.name })}</p>
-            <p>
-              <code data-testid="new-token">{result.createdToken.token}</code>
-            </p>
-          </Notice>
-        ) : null}
-        {tokens.length > 0 ? (
-          <TableWrap label={t('account.tokens')}>
-            <table className="data">
-              <caption className="sr-only">{t('account.tokens')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.tokenName')}</th>
-                  <th scope="col">{t('account.token_prefix')}</th>
-                  <th scope="col">{t('account.token_created_at')}</th>
-                  <th scope="col">{t('account.token_last_used')}</th>
-                  <th scope="col">{t('account.token_state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <td>{token.name}</td>
-                    <td>
-                      <code>{token.displayPrefix}…</code>
-                    </td>
-                    <td>{token.createdAt}</td>
-                    <td>{token.lastUsedAt ?? t('account.never')}</td>
-                    <td>
-                      {token.revoked ? (
-                        t('account.revoked')
-                      ) : (
-                        <PostForm>
-                          <input type="hidden" name="intent" value="revoke-token" />
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" className="link-button">
-                            {t('account.revoke')}
-                            <span className="sr-only"> {token.name}</span>
-                          </button>
-                        </PostForm>
-                      )}
-                    </td>
+      {/* Few people need the API: its tokens are tucked away, open once someone uses them. */}
+      <section aria-labelledby="advanced-title">
+        <h2 id="advanced-title">{t('account.advanced')}</h2>
+        <details
+          className="account-advanced"
+          open={tokens.length > 0 || Boolean(errors.tokenName) || Boolean(result && 'createdToken' in result)}
+        >
+          <summary id="tokens-title">{t('account.tokens')}</summary>
+          <p>{t('account.tokens_intro')}</p>
+          {result && 'createdToken' in result && result.createdToken ? (
+            <Notice kind="success">
+              <p>{t('account.token_created', { name: result.createdToken.name })}</p>
+              <p>
+                <code data-testid="new-token">{result.createdToken.token}</code>
+              </p>
+            </Notice>
+          ) : null}
+          {tokens.length > 0 ? (
+            <TableWrap label={t('account.tokens')}>
+              <table className="data">
+                <caption className="sr-only">{t('account.tokens')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fields.tokenName')}</th>
+                    <th scope="col">{t('account.token_prefix')}</th>
+                    <th scope="col">{t('account.token_created_at')}</th>
+                    <th scope="col">{t('account.token_last_used')}</th>
+                    <th scope="col">{t('account.token_state')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        ) : null}
-        <PostForm className="stack">
-          <input type="hidden" name="intent" value="create-token" />
-          <TextField
-            name="tokenName"
-            label={t('fields.tokenName')}
-            hint={t('account.token_name_hint')}
-            required
-            error={errors.tokenName}
-          />
-          <SubmitButton variant="secondary">{t('account.create_token')}</SubmitButton>
-        </PostForm>
+                </thead>
+                <tbody>
+                  {tokens.map((token) => (
+                    <tr key={token.id}>
+                      <td>{token.name}</td>
+                      <td>
+                        <code>{token.displayPrefix}…</code>
+                      </td>
+                      <td>{token.createdAt}</td>
+                      <td>{token.lastUsedAt ?? t('account.never')}</td>
+                      <td>
+                        {token.revoked ? (
+                          t('account.revoked')
+                        ) : (
+                          <PostForm>
+                            <input type="hidden" name="intent" value="revoke-token" />
+                            <input type="hidden" name="tokenId" value={token.id} />
+                            <button type="submit" className="link-button">
+                              {t('account.revoke')}
+                              <span className="sr-only"> {token.name}</span>
+                            </button>
+                          </PostForm>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          <PostForm className="stack">
+            <input type="hidden" name="intent" value="create-token" />
+            <TextField
+              name="tokenName"
+              label={t('fields.tokenName')}
+              hint={t('account.token_name_hint')}
+              required
+              error={errors.tokenName}
+            />
+            <SubmitButton variant="secondary">{t('account.create_token')}</SubmitButton>
+          </PostForm>
+        </details>
       </section>
     </div>
   );

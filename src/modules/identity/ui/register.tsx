@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { PageTitle } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, safeNext } from '../../../platform/ui/route.server.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.ts';
 import { registerRetailer } from '../use-cases/register-retailer.ts';
-import { redirectWithSession } from './session-cookie.server.ts';
 
 export const loader = pageLoader(({ ctx, request }) => {
   const next = safeNext(new URL(request.url).searchParams.get('next') ?? '/apply');
@@ -13,22 +12,37 @@ export const loader = pageLoader(({ ctx, request }) => {
   return { next };
 });
 
-export const action = formAction(async ({ ctx, scope, form, request }) => {
+/** The same page whether or not the address had an account: the e-mail tells its owner which. */
+export const action = formAction(async ({ ctx, form, request }) => {
   const next = safeNext(new URL(request.url).searchParams.get('next') ?? '/apply');
-  const result = await registerRetailer(ctx, {
+  const { email } = await registerRetailer(ctx, {
     email: form.email ?? '',
     name: form.name ?? '',
     password: form.password ?? '',
     locale: ctx.locale,
+    // The confirmation link leads back to the application, with the pre-check's answers.
+    ...(next.startsWith('/apply') ? { next } : {}),
   });
-  return redirectWithSession(scope, next, result);
+  return { sent: email };
 });
 
 export default function Register() {
   const { t } = useTranslation('identity');
   const { next } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
+  if (result && 'sent' in result) {
+    return (
+      <div>
+        <PageTitle title={t('register.sent_title')}>{t('register.sent_title')}</PageTitle>
+        <Notice kind="success">
+          <p>{t('register.sent', { email: result.sent })}</p>
+        </Notice>
+        <p>{t('register.sent_hint')}</p>
+      </div>
+    );
+  }
   return (
     <div>
       <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>

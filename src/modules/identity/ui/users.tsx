@@ -14,6 +14,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { isAllowed } from '../../../wiring/authorize.ts';
+import { rolesInvitableBy } from '../domain/policies.ts';
 import { changeUserRole } from '../use-cases/change-user-role.ts';
 import { inviteUser } from '../use-cases/invite-user.ts';
 import { listPendingInvitations } from '../use-cases/list-pending-invitations.ts';
@@ -23,17 +25,23 @@ import { setUserActive } from '../use-cases/set-user-active.ts';
 export const loader = pageLoader(async ({ ctx, request }) => {
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const filters = { q: search.q ?? '', role: search.role ?? '', active: search.active ?? '' };
-  const page = await listUsers(ctx, {
-    ...(filters.q ? { q: filters.q } : {}),
-    ...(filters.role ? { role: filters.role } : {}),
-    ...(filters.active ? { active: filters.active } : {}),
-    ...(search.cursor ? { cursor: search.cursor } : {}),
-  });
+  // A coordinator may invite partners' people and experts without administering every account.
+  const canList = isAllowed(ctx.actor, 'user.list');
+  const page = canList
+    ? await listUsers(ctx, {
+        ...(filters.q ? { q: filters.q } : {}),
+        ...(filters.role ? { role: filters.role } : {}),
+        ...(filters.active ? { active: filters.active } : {}),
+        ...(search.cursor ? { cursor: search.cursor } : {}),
+      })
+    : { items: [], nextCursor: null };
   const next = page.nextCursor
     ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()
     : null;
   const invitations = await listPendingInvitations(ctx);
   return {
+    canList,
+    invitableRoles: ctx.actor.kind === 'user' ? rolesInvitableBy(ctx.actor.role) : [],
     filters,
     next,
     invitations: invitations.map((invitation) => ({
@@ -73,7 +81,7 @@ export const action = formAction(async ({ ctx, form }) => {
 
 export default function Users() {
   const { t } = useTranslation('identity');
-  const { users, invitations, filters, next } = useLoaderData<typeof loader>();
+  const { canList, invitableRoles, users, invitations, filters, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -119,8 +127,10 @@ export default function Users() {
             name="role"
             label={t('fields.role')}
             required
-            options={roleOptions}
-            defaultValue={failed?.values.role ?? 'coordinator'}
+            options={roleOptions.filter((option) => invitableRoles.includes(option.value))}
+            defaultValue={
+              failed?.values.role ?? (invitableRoles.includes('coordinator') ? 'coordinator' : 'expert')
+            }
             error={errors.role}
           />
           <SelectField
@@ -170,6 +180,23 @@ export default function Users() {
         )}
       </section>
 
+      {canList ? <UserList users={users} filters={filters} next={next} roleOptions={roleOptions} /> : null}
+    </div>
+  );
+}
+
+/** Every account, for administrators: search, change a role, deactivate. */
+function UserList({
+  users,
+  filters,
+  next,
+  roleOptions,
+}: Pick<ReturnType<typeof useLoaderData<typeof loader>>, 'users' | 'filters' | 'next'> & {
+  roleOptions: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation('identity');
+  return (
+    <>
       <h2>{t('users.list_title')}</h2>
       <Form method="get" className="filters" role="search" aria-label={t('users.filters')}>
         <TextField id="filter-q" name="q" type="search" label={t('users.search')} defaultValue={filters.q} />
@@ -268,6 +295,6 @@ export default function Users() {
           <Link to={`?${next}`}>{t('users.next_page')}</Link>
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

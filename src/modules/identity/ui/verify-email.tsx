@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
-import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { formAction, pageLoader, safeNext } from '../../../platform/ui/route.server.ts';
 import { verifyEmail } from '../use-cases/verify-email.ts';
 
-export const loader = pageLoader(({ ctx }) => ({ signedIn: ctx.actor.kind === 'user' }));
+export const loader = pageLoader(({ ctx, request }) => ({
+  signedIn: ctx.actor.kind === 'user',
+  // Set at sign-up: the application form, with the pre-check's answers.
+  next: safeNext(new URL(request.url).searchParams.get('next') ?? '/apply'),
+}));
 
 /** A button, not the link itself, confirms: mail scanners that open links must not use them up. */
 export const action = formAction(async ({ ctx, params }) => {
@@ -15,7 +19,7 @@ export const action = formAction(async ({ ctx, params }) => {
 
 export default function VerifyEmail() {
   const { t } = useTranslation('identity');
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { signedIn, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   return (
@@ -27,7 +31,10 @@ export default function VerifyEmail() {
             <p>{t('verify_email.done')}</p>
           </Notice>
           <p>
-            <Link to={signedIn ? '/apply' : '/sign-in?next=/apply'} className="button button-primary">
+            <Link
+              to={signedIn ? next : `/sign-in?next=${encodeURIComponent(next)}`}
+              className="button button-primary"
+            >
               {t('verify_email.continue')}
             </Link>
           </p>

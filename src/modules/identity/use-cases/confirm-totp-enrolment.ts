@@ -30,7 +30,8 @@ export async function confirmTotpEnrolment(ctx: Ctx, input: unknown): Promise<{ 
   if (!user.totpSecret) throw new AppError('conflict', { key: 'identity:errors.totp_not_started' });
   const now = ctx.now();
   const step = verifyTotp(unseal(user.totpSecret, ctx.services.config.sessionSecret), code, now);
-  if (step === undefined) throw fieldError('code', 'identity:validation.totp_wrong');
+  // Not the sign-in message: recovery codes are only given once enrolment succeeds.
+  if (step === undefined) throw fieldError('code', 'identity:validation.totp_enrolment_wrong');
 
   return transaction(ctx, async (tx) => {
     await tx

@@ -20,6 +20,7 @@ export const createUserInput = z.strictObject({
 export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string; email: string }> {
   authorize(ctx.actor, 'user.invite');
   const data = parseInput(createUserInput, input);
+  authorize(ctx.actor, 'user.invite', { role: data.role });
   const passwordHash = await hashPassword(data.password);
   const now = ctx.now();
   return transaction(ctx, async (tx) => {

@@ -23,6 +23,7 @@ export type InvitationSent = { id: string; email: string; role: string; expiresA
 export async function inviteUser(ctx: Ctx, input: unknown): Promise<InvitationSent> {
   authorize(ctx.actor, 'user.invite');
   const { email, role, locale } = parseInput(inviteUserInput, input);
+  authorize(ctx.actor, 'user.invite', { role });
   if (await findUserByEmail(ctx.db, email)) throw fieldError('email', 'identity:validation.email_taken');
   const now = ctx.now();
   return transaction(ctx, async (tx) => {
