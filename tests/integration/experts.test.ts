@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillApplications } from '../../bench/scale/fill.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { SPECIALTY_IDS } from '../../src/modules/experts/domain/specialties.ts';
+import { applications } from '../../src/modules/intake/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
@@ -346,5 +348,82 @@ describe(`assignment (${engine})`, () => {
     );
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ path: 'assignments.0.expertId' });
+  });
+});
+
+describe(`confirming a large batch (${engine})`, () => {
+  it('confirms 300 pairs in chunks: all written, one audit event and two e-mails each, capacity kept exact', async () => {
+    const h2 = await createHarness();
+    try {
+      const program = await defaultProgramId(h2);
+      const staff = await h2.token((await h2.user('coordinator')).email);
+      const db = h2.services.database.db;
+      const big = await expert(h2, staff, { capacity: 200, languages: ['fr', 'en'] });
+      const small = await expert(h2, staff, { capacity: 100, languages: ['fr', 'en'] });
+      await fillApplications(db, program, 301, 'accepted');
+      // Each business with its retailer's account, half of them in English.
+      await db.execute(sql`
+        with a as (select id, row_number() over (order by id) as i from applications where program_id = ${program}),
+        made as (
+          insert into users (id, email, name, role, locale, created_at, updated_at)
+          select gen_random_uuid(), 'retailer' || i || '@batch.test', 'Retailer ' || i, 'retailer',
+            case when i % 2 = 0 then 'en' else 'fr' end, now(), now()
+          from a returning id, (regexp_match(email, '[0-9]+'))[1]::int as i
+        )
+        update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
+      const ids = (
+        await db.select({ id: applications.id }).from(applications).where(eq(applications.programId, program))
+      )
+        .map((a) => a.id)
+        .sort();
+      const pairs = ids.slice(0, 300).map((applicationId, i) => ({
+        applicationId,
+        expertId: i < 200 ? big.id : small.id,
+      }));
+      const confirm = (assignments: { applicationId: string; expertId: string }[]) =>
+        h2.request('/api/v1/assignments', { method: 'POST', token: staff, json: { assignments } });
+
+      // The 300th pair would be the big expert's 201st file: refused before anything is written.
+      const over = await json(
+        await confirm(pairs.map((p, i) => (i === 299 ? { ...p, expertId: big.id } : p))),
+      );
+      expect(over.status).toBe(409);
+      expect(over.body).toMatchObject({ applicationId: pairs[299]!.applicationId, capacity: 200 });
+      expect(await db.select().from(assignments)).toEqual([]);
+
+      const res = await json(await confirm(pairs));
+      expect(res.status).toBe(200);
+      expect(res.body.confirmed).toHaveLength(300);
+      const written = await db.select().from(assignments).where(eq(assignments.status, 'active'));
+      expect(written).toHaveLength(300);
+      expect(new Set(written.map((a) => a.applicationId))).toEqual(new Set(ids.slice(0, 300)));
+      const assigned = await db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(isNotNull(applications.assignedExpertUserId));
+      expect(assigned).toHaveLength(300);
+      const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'assignment.created'));
+      expect(audit).toHaveLength(300);
+      expect(new Set(audit.map((a) => a.entityId)).size).toBe(300);
+      const mails = await db
+        .select()
+        .from(mailOutbox)
+        .where(like(mailOutbox.template, 'experts:mail.assigned_%'));
+      expect(mails.filter((m) => m.template === 'experts:mail.assigned_retailer')).toHaveLength(300);
+      expect(mails.filter((m) => m.template === 'experts:mail.assigned_expert')).toHaveLength(300);
+      // Each in its reader's language.
+      expect(mails.filter((m) => m.locale === 'en' && m.template.endsWith('retailer'))).toHaveLength(150);
+      const queued = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pgboss.job where name = 'mail.send'`,
+      );
+      expect(queued.rows[0]?.n).toBeGreaterThanOrEqual(600);
+
+      // Both experts are full now: one more is refused with 409 naming the expert.
+      const full = await json(await confirm([{ applicationId: ids[300]!, expertId: small.id }]));
+      expect(full.status).toBe(409);
+      expect(full.body).toMatchObject({ expertId: small.id, capacity: 100, activeFiles: 100 });
+    } finally {
+      await h2.close();
+    }
   });
 });

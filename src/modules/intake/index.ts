@@ -4,9 +4,9 @@ export {
   coachableApplications,
   filesCoachedBy,
   markCoachingClosed,
-  setAssignedExpert,
+  setAssignedExperts,
 } from './db/assignment-link.ts';
-export { applicationProfile } from './db/queries.ts';
+export { applicationProfile, applicationProfiles } from './db/queries.ts';
 export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';

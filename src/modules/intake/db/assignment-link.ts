@@ -1,18 +1,23 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
 import { applications } from './tables.ts';
 
-/** Records who coaches a business now (the experts module calls this in its own transaction). */
-export async function setAssignedExpert(
+/** Records who coaches each business now (the experts module calls this in its own transaction). */
+export async function setAssignedExperts(
   tx: Executor,
-  applicationId: string,
-  expertUserId: string | null,
+  rows: { applicationId: string; expertUserId: string | null }[],
 ): Promise<void> {
-  await tx
-    .update(applications)
-    .set({ assignedExpertUserId: expertUserId })
-    .where(eq(applications.id, applicationId));
+  if (rows.length === 0) return;
+  // One statement for a whole confirmation: each row's new value comes from a VALUES list.
+  const values = sql.join(
+    rows.map((r) => sql`(${r.applicationId}::uuid, ${r.expertUserId}::uuid)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update ${applications} set assigned_expert_user_id = v.expert_user_id
+    from (values ${values}) as v(application_id, expert_user_id)
+    where ${applications.id} = v.application_id`);
 }
 
 /**

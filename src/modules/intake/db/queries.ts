@@ -134,7 +134,14 @@ export async function partnerOrganizationOf(db: Executor, userId: string): Promi
 
 /** What other modules need to know about an application to act on it (owner, status, business profile). */
 export async function applicationProfile(db: Executor, id: string) {
-  const [row] = await db
+  const [row] = await applicationProfiles(db, [id]);
+  return row;
+}
+
+/** The same for many applications at once (bulk use cases), in no particular order. */
+export async function applicationProfiles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
     .select({
       id: applications.id,
       programId: applications.programId,
@@ -153,6 +160,5 @@ export async function applicationProfile(db: Executor, id: string) {
       coachingClosedAt: applications.coachingClosedAt,
     })
     .from(applications)
-    .where(eq(applications.id, id));
-  return row;
+    .where(ids.length === 1 ? eq(applications.id, ids[0]!) : inArray(applications.id, ids));
 }
