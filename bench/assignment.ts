@@ -3,7 +3,10 @@
  * API calls it — reading the accepted businesses without an expert, their weakest dimensions, previous
  * experts and the experts' loads, solving, and putting the reasons in words:
  *   (a) 3,000 accepted retailers with entry diagnostics × 12 experts, on the embedded engine (< 100 ms);
- *   (b) 300,000 × 1,200 experts on PostgreSQL (< 10 s).
+ *   (b) 300,000 × 1,200 experts on PostgreSQL (< 10 s);
+ * and confirming (hardening issue): (c) the 3,000 proposed pairs confirmed at once through
+ * `confirmAssignments` on the embedded engine (< 3 s), while a probe reads the experts list
+ * (`listExperts`, as the assignment page does) every 20 ms to measure how long a page waits meanwhile.
  * The solver alone is measured by bench/solver.ts. Data is inserted in bulk (bench/scale/fill.ts).
  *
  *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/assignment.ts [--skip-postgres]
@@ -14,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { currentQuestionnaire } from '../src/modules/diagnostic/db/queries.ts';
 import { SPECIALTY_IDS } from '../src/modules/experts/domain/specialties.ts';
+import { confirmAssignments } from '../src/modules/experts/use-cases/confirm-assignments.ts';
+import { listExperts } from '../src/modules/experts/use-cases/list-experts.ts';
 import { proposeAssignments } from '../src/modules/experts/use-cases/propose-assignments.ts';
 import { listPrograms } from '../src/modules/programs/index.ts';
 import type { Executor } from '../src/platform/db/client.ts';
@@ -102,8 +107,77 @@ async function proposal(engine: Engine, retailers: number, experts: number, targ
   }
 }
 
+type Confirmed = { pairs: number; totalMs: number; probe: Stats; idle: Stats; targetMs: number };
+const confirmations: Confirmed[] = [];
+
+/** Every application of the program gets its retailer's account (their e-mails are part of the cost). */
+async function fillApplicants(db: Executor, programId: string) {
+  await db.execute(sql`
+    with a as (select id, row_number() over (order by id) as i from applications where program_id = ${programId}),
+    made as (
+      insert into users (id, email, name, role, locale, created_at, updated_at)
+      select gen_random_uuid(), 'retailer' || i || '@bench.virage.test', 'Retailer ' || i, 'retailer',
+        case when i % 5 = 0 then 'en' else 'fr' end, now(), now()
+      from a returning id, (regexp_match(email, '[0-9]+'))[1]::int as i
+    )
+    update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
+}
+
+/** Probes a page's read every 20 ms until `done`, and returns each read's time. */
+async function probe(system: Parameters<typeof listExperts>[0], done: () => boolean) {
+  const times: number[] = [];
+  while (!done()) {
+    const start = performance.now();
+    await listExperts(system);
+    times.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return times;
+}
+
+async function confirmation(retailers: number, experts: number, targetMs: number) {
+  const database = await freshDatabase('embedded');
+  try {
+    const { services, system } = await openServices(database);
+    try {
+      const programId = (await listPrograms(system))[0]!.id;
+      const db = services.database.db;
+      await fillApplications(db, programId, retailers, 'accepted');
+      await fillApplicants(db, programId);
+      await fillDiagnostics(db, programId, (await currentQuestionnaire(db, programId))!.id);
+      await fillExperts(db, programId, experts);
+      // Every pair the solver could make (English-speaking retailers need one of the bilingual experts).
+      const { assignments } = await proposeAssignments(system, { programId });
+      const pairs = assignments.map((a) => ({ applicationId: a.applicationId, expertId: a.expertId }));
+      let idleDone = false;
+      const idleProbe = probe(system, () => idleDone);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      idleDone = true;
+      const idle = stats(await idleProbe);
+      let done = false;
+      const busy = probe(system, () => done);
+      const start = performance.now();
+      const { confirmed } = await confirmAssignments(system, { assignments: pairs });
+      const totalMs = performance.now() - start;
+      done = true;
+      const s = stats(await busy);
+      process.stdout.write(
+        `embedded: confirmed ${confirmed.length} pairs in ${ms(totalMs)} ms; ` +
+          `page read meanwhile p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms, max ${ms(s.max)} ms ` +
+          `(idle p50 ${ms(idle.p50)} ms, max ${ms(idle.max)} ms)\n`,
+      );
+      confirmations.push({ pairs: confirmed.length, totalMs, probe: s, idle, targetMs });
+    } finally {
+      await services.close();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
 await proposal('embedded', 3_000, 12, 100);
 if (!args['skip-postgres']) await proposal('postgres', 300_000, 1_200, 10_000);
+await confirmation(3_000, 12, 3_000);
 
 const report = [
   '# Assignment proposal benchmark',
@@ -121,6 +195,38 @@ const report = [
       ms(r.stats.max),
       `< ${r.targetMs.toLocaleString('en-CA')}`,
       r.stats.p50 < r.targetMs ? 'PASS' : 'FAIL',
+    ]),
+  ),
+  '',
+  '## Confirming at once',
+  '',
+  '`confirmAssignments` with every proposed pair, one run (it writes); meanwhile a page read ' +
+    '(`listExperts`) every 20 ms, in ms, against the same read with nothing else running.',
+  '',
+  table(
+    [
+      'Measure',
+      'Engine',
+      'pairs',
+      'time',
+      'target',
+      'result',
+      'read p50',
+      'read p95',
+      'read max',
+      'idle read p50',
+    ],
+    confirmations.map((c) => [
+      `confirm ${c.pairs.toLocaleString('en-CA')} assignments`,
+      'embedded',
+      c.pairs.toLocaleString('en-CA'),
+      ms(c.totalMs),
+      `< ${c.targetMs.toLocaleString('en-CA')}`,
+      c.totalMs < c.targetMs ? 'PASS' : 'FAIL',
+      ms(c.probe.p50),
+      ms(c.probe.p95),
+      ms(c.probe.max),
+      ms(c.idle.p50),
     ]),
   ),
   '',

@@ -413,9 +413,9 @@ describe(`confirming a large batch (${engine})`, () => {
       expect(mails.filter((m) => m.template === 'experts:mail.assigned_expert')).toHaveLength(300);
       // Each in its reader's language.
       expect(mails.filter((m) => m.locale === 'en' && m.template.endsWith('retailer'))).toHaveLength(150);
-      const queued = await db.execute<{ n: number }>(
+      const queued = (await db.execute(
         sql`select count(*)::int as n from pgboss.job where name = 'mail.send'`,
-      );
+      )) as unknown as { rows: { n: number }[] };
       expect(queued.rows[0]?.n).toBeGreaterThanOrEqual(600);
 
       // Both experts are full now: one more is refused with 409 naming the expert.
