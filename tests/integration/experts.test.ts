@@ -4,13 +4,16 @@ import { fillApplications } from '../../bench/scale/fill.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { SPECIALTY_IDS } from '../../src/modules/experts/domain/specialties.ts';
+import { findAssignableBusinesses } from '../../src/modules/experts/use-cases/find-assignable-businesses.ts';
+import { getAssignableBusiness } from '../../src/modules/experts/use-cases/get-assignable-business.ts';
+import { getAssignmentBoard } from '../../src/modules/experts/use-cases/get-assignment-board.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
 
 let h: Harness;
 let programId: string;
@@ -425,5 +428,48 @@ describe(`confirming a large batch (${engine})`, () => {
     } finally {
       await h2.close();
     }
+  });
+});
+
+describe(`the matching page's use cases (${engine})`, () => {
+  it('finds accepted businesses with each one’s current expert, and tells whether one may be assigned', async () => {
+    const ctx = await h.as({ bearerToken: coordinator });
+    const coach = await expert(h, coordinator, { name: 'Rémi Trouvé' });
+    const coached = await coachedBy(h, programId, coordinator, coach, {
+      legalName: 'Quincaillerie Trouvée inc.',
+    });
+    const waiting = await acceptedApplication(h, programId, coordinator, {
+      legalName: 'Quincaillerie Libre inc.',
+    });
+    const pending = await submitted(h, programId, { legalName: 'Quincaillerie En attente inc.' });
+
+    const found = await findAssignableBusinesses(ctx, { programId, q: 'Quincaillerie' });
+    const expertOf = new Map(found.items.map((f) => [f.id, f.expert]));
+    expect(expertOf.get(coached.id)).toBe('Rémi Trouvé');
+    expect(expertOf.get(waiting.id)).toBeNull();
+    // Only accepted businesses are found.
+    expect(expertOf.has(pending.id)).toBe(false);
+
+    const one = (applicationId: string) => getAssignableBusiness(ctx, { programId, applicationId });
+    expect(await one(coached.id)).toMatchObject({
+      state: 'coachable',
+      expert: { id: coach.id, name: 'Rémi Trouvé' },
+    });
+    expect(await one(waiting.id)).toMatchObject({ state: 'coachable', expert: null });
+    expect(await one(pending.id)).toMatchObject({ state: 'not_accepted' });
+    expect(await one('not-an-id')).toBeUndefined();
+    expect((await getAssignmentBoard(ctx)).experts.find((e) => e.id === coach.id)).toMatchObject({
+      name: 'Rémi Trouvé',
+      active: true,
+    });
+  });
+
+  it('refuses the page to anyone outside the program team', async () => {
+    const outsider = await h.as({ bearerToken: (await expert(h, coordinator)).token });
+    await expect(getAssignmentBoard(outsider)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(findAssignableBusinesses(outsider, { programId, q: 'Quincaillerie' })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(getAssignmentBoard(await h.as({}))).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });
