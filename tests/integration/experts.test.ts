@@ -7,6 +7,9 @@ import { SPECIALTY_IDS } from '../../src/modules/experts/domain/specialties.ts';
 import { findAssignableBusinesses } from '../../src/modules/experts/use-cases/find-assignable-businesses.ts';
 import { getAssignableBusiness } from '../../src/modules/experts/use-cases/get-assignable-business.ts';
 import { getAssignmentBoard } from '../../src/modules/experts/use-cases/get-assignment-board.ts';
+import { getExpert } from '../../src/modules/experts/use-cases/get-expert.ts';
+import { getExpertRoster } from '../../src/modules/experts/use-cases/get-expert-roster.ts';
+import { getExpertToEdit } from '../../src/modules/experts/use-cases/get-expert-to-edit.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
@@ -137,6 +140,22 @@ describe(`expert profiles (${engine})`, () => {
       }),
     );
     expect(ok.body).toMatchObject({ capacity: 2, activeFiles: 2, status: 'on_leave' });
+  });
+});
+
+describe(`the experts pages' use cases (${engine})`, () => {
+  it('lets only the program team open a profile to edit, and only an administrator invite', async () => {
+    const coach = await expert(h, coordinator);
+    const own = await h.as({ bearerToken: coach.token });
+    // The expert reads their own profile, but may not open it to edit.
+    expect((await getExpert(own, coach.id)).id).toBe(coach.id);
+    await expect(getExpertToEdit(own, coach.id)).rejects.toMatchObject({ code: 'forbidden' });
+    const team = await h.as({ bearerToken: coordinator });
+    expect((await getExpertToEdit(team, coach.id)).id).toBe(coach.id);
+    expect((await getExpertRoster(team)).can).toEqual({ invite: false });
+    const admin = await h.as({ bearerToken: await h.token((await h.user('admin')).email) });
+    expect((await getExpertRoster(admin)).can).toEqual({ invite: true });
+    await expect(getExpertRoster(own)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
