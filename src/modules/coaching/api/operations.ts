@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
-import { SESSION_MODES } from '../db/tables.ts';
+import { SESSION_MODES } from '../domain/sessions.ts';
 import { outcomeAnswers } from '../domain/outcomes.ts';
 import { ACTION_STATUSES } from '../domain/plan.ts';
 import { answerSurvey } from '../use-cases/answer-survey.ts';
@@ -27,6 +27,7 @@ const hoursBudget = z.object({
   usedHours: z.number(),
   plannedHours: z.number(),
   remainingHours: z.number(),
+  availableHours: z.number().describe('Neither used nor booked yet'),
   warning: z.enum(['low', 'exhausted', 'exceeded']).nullable(),
   message: z.string().nullable(),
 });
@@ -96,6 +97,7 @@ const coachingOverview = z.object({
       close: z.boolean(),
       readNotes: z.boolean(),
       answerSurveys: z.boolean(),
+      reviewApplication: z.boolean(),
     })
     .describe('What the caller may do with this file now'),
 });

@@ -56,6 +56,8 @@ export async function getCoachingOverview(ctx: Ctx, applicationId: string) {
       close: open && isAllowed(ctx.actor, 'file.close', file),
       readNotes: isAllowed(ctx.actor, 'session.read_notes', file),
       answerSurveys: isAllowed(ctx.actor, 'survey.answer', file),
+      /** Open the application in the program team's review. */
+      reviewApplication: isAllowed(ctx.actor, 'application.review'),
     },
   };
 }
