@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { insertMany } from '../db/bulk.ts';
 import type { Executor } from '../db/client.ts';
 import { newId } from '../ids.ts';
 import { auditEvents } from './table.ts';
@@ -22,7 +23,9 @@ export async function appendAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Pr
 export async function appendAudits(tx: Executor, ctx: Ctx, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const occurredAt = ctx.now();
-  await tx.insert(auditEvents).values(
+  await insertMany(
+    tx,
+    auditEvents,
     events.map((event) => {
       const actor = event.as ? { kind: 'user' as const, ...event.as } : ctx.actor;
       return {

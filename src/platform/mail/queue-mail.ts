@@ -1,5 +1,6 @@
 import type { Locale } from '../../kernel/locale.ts';
 import type { Ctx } from '../context.ts';
+import { insertMany } from '../db/bulk.ts';
 import type { Executor } from '../db/client.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
@@ -48,7 +49,7 @@ export async function queueMails(tx: Executor, ctx: Ctx, mails: MailRequest[]): 
       createdAt,
     };
   });
-  await tx.insert(mailOutbox).values(rows);
+  await insertMany(tx, mailOutbox, rows);
   const ids = rows.map((r) => r.id);
   await ctx.services.jobs.enqueueMany(
     tx,

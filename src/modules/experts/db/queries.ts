@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
 import { assignments, experts } from './tables.ts';
@@ -30,7 +31,7 @@ export async function expertsWithLoad(
     .where(
       and(
         where?.programId ? eq(experts.programId, where.programId) : undefined,
-        where?.ids ? inArray(experts.id, where.ids) : undefined,
+        where?.ids ? anyOf(experts.id, where.ids) : undefined,
         where?.userId ? eq(experts.userId, where.userId) : undefined,
       ),
     )
@@ -91,7 +92,7 @@ export async function activeAssignmentsOf(
   const query = db
     .select({ id: assignments.id, applicationId: assignments.applicationId, expertId: assignments.expertId })
     .from(assignments)
-    .where(and(inArray(assignments.applicationId, applicationIds), eq(assignments.status, 'active')));
+    .where(and(anyOf(assignments.applicationId, applicationIds), eq(assignments.status, 'active')));
   return options.lock ? query.for('update') : query;
 }
 
@@ -100,7 +101,7 @@ export async function accountContacts(db: Executor, userIds: string[]) {
   const rows = await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
-    .where(inArray(users.id, userIds));
+    .where(anyOf(users.id, userIds));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -10,19 +10,19 @@ export function assignability(business: { status: string; coachingClosedAt: Date
 
 export type PairToConfirm = { applicationId: string; expertId: string; reason?: string | undefined };
 
+/** A business as the check sees it. */
+export type BusinessToAssign = {
+  status: string;
+  coachingClosedAt: Date | null;
+  region: string | null;
+  language: 'fr' | 'en';
+  weakest: string[];
+};
+
 /** What the check reads: the experts with their load, the businesses, and who coaches them now. */
 export type ConfirmationState = {
   experts: Map<string, ExpertProfile & { name: string }>;
-  businesses: Map<
-    string,
-    {
-      status: string;
-      coachingClosedAt: Date | null;
-      region: string | null;
-      language: 'fr' | 'en';
-      weakest: string[];
-    }
-  >;
+  businesses: Map<string, BusinessToAssign>;
   /** The expert of each business's active assignment. */
   current: Map<string, string>;
 };

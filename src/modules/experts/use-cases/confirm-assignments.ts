@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuditEvent, appendAudits } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
+import { insertMany } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -13,17 +14,20 @@ import { applicationProfiles, setAssignedExperts } from '../../intake/index.ts';
 import {
   accountContacts,
   activeAssignmentsOf,
+  type ExpertWithLoad,
   expertContacts,
   expertsWithLoad,
   lockExperts,
 } from '../db/queries.ts';
 import { assignments } from '../db/tables.ts';
 import {
+  type BusinessToAssign,
   type Confirmation,
   type ConfirmationCheck,
   checkConfirmations,
   type PairToConfirm,
 } from '../domain/confirmation.ts';
+import type { ExpertProfile } from '../domain/fit.ts';
 
 export const confirmAssignmentsInput = z.strictObject({
   assignments: z
@@ -64,14 +68,15 @@ export async function confirmAssignments(ctx: Ctx, input: unknown) {
       fields: [{ path: `assignments.${duplicate}.applicationId`, key: 'experts:validation.twice' }],
     });
 
-  if (pairs.length > CONFIRM_CHUNK) refuseUnlessOk(checkConfirmations(pairs, await stateOf(ctx.db, pairs)));
+  const whole = pairs.length > CONFIRM_CHUNK ? await stateOf(ctx.db, pairs, { lock: false }) : undefined;
+  if (whole) refuseUnlessOk(checkConfirmations(pairs, whole));
   const confirmed: { applicationId: string; expertId: string; changed: boolean }[] = [];
   for (let first = 0; first < pairs.length; first += CONFIRM_CHUNK) {
     const chunk = pairs.slice(first, first + CONFIRM_CHUNK);
     const written = await transaction(ctx, async (tx) => {
       // Locks the experts involved, so that two confirmations at once cannot both use the last places.
       await lockExperts(tx, [...new Set(chunk.map((p) => p.expertId))]);
-      const state = await stateOf(tx, chunk, { lock: true });
+      const state = await stateOf(tx, chunk, { lock: true, known: whole });
       const check = checkConfirmations(chunk, state, first);
       refuseUnlessOk(check);
       await write(tx, ctx, check.confirmations, state);
@@ -90,30 +95,49 @@ export async function confirmAssignments(ctx: Ctx, input: unknown) {
   return { confirmed };
 }
 
-type State = Awaited<ReturnType<typeof stateOf>>;
+type Contact = { email: string; name: string; locale: 'fr' | 'en' };
+type Profile = Awaited<ReturnType<typeof applicationProfiles>>[number];
+type State = {
+  experts: Map<string, ExpertWithLoad & ExpertProfile>;
+  businesses: Map<string, BusinessToAssign & Profile & { contact: Contact | undefined }>;
+  current: Map<string, string>;
+  assignmentIds: Map<string, string>;
+};
 
-/** Everything the check and the e-mails need about these pairs, in a handful of queries. */
-async function stateOf(db: Executor, pairs: PairToConfirm[], options: { lock: boolean } = { lock: false }) {
+/**
+ * Everything the check and the e-mails need about these pairs, in a handful of queries. What a
+ * chunk already `known` from the whole request's check (retailers' languages and contacts, weakest
+ * dimensions) is not read again: loads, assignments and statuses are, under the chunk's locks.
+ */
+async function stateOf(
+  db: Executor,
+  pairs: PairToConfirm[],
+  options: { lock: boolean; known?: Pick<State, 'businesses'> | undefined },
+): Promise<State> {
   const applicationIds = pairs.map((p) => p.applicationId);
-  const [loads, profiles, weakest, current] = await Promise.all([
+  const { known } = options;
+  const [loads, profiles, current, weakest] = await Promise.all([
     expertsWithLoad(db, { ids: [...new Set(pairs.map((p) => p.expertId))] }),
     applicationProfiles(db, applicationIds),
-    weakestDimensionsOf(db, { applicationIds }),
     activeAssignmentsOf(db, applicationIds, options),
+    known ? undefined : weakestDimensionsOf(db, { applicationIds }),
   ]);
-  const contacts = await accountContacts(
-    db,
-    profiles.flatMap((p) => (p.applicantId ? [p.applicantId] : [])),
-  );
+  const contacts = known
+    ? undefined
+    : await accountContacts(
+        db,
+        profiles.flatMap((p) => (p.applicantId ? [p.applicantId] : [])),
+      );
   const businesses = new Map(
     profiles.map((p) => {
-      const contact = p.applicantId ? contacts.get(p.applicantId) : undefined;
+      const before = known?.businesses.get(p.id);
+      const contact = before ? before.contact : p.applicantId ? contacts?.get(p.applicantId) : undefined;
       return [
         p.id,
         {
           ...p,
           language: contact?.locale === 'en' ? ('en' as const) : ('fr' as const),
-          weakest: weakest.get(p.id) ?? [],
+          weakest: before ? before.weakest : (weakest?.get(p.id) ?? []),
           contact,
         },
       ];
@@ -164,7 +188,9 @@ async function write(tx: Executor, ctx: Ctx, confirmations: Confirmation[], stat
   }
   const business = (applicationId: string) => state.businesses.get(applicationId)!;
   const expert = (expertId: string) => state.experts.get(expertId)!;
-  await tx.insert(assignments).values(
+  await insertMany(
+    tx,
+    assignments,
     confirmations.map((c) => ({
       id: newId(),
       programId: business(c.applicationId).programId,

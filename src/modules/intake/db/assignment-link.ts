@@ -9,15 +9,12 @@ export async function setAssignedExperts(
   rows: { applicationId: string; expertUserId: string | null }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  // One statement for a whole confirmation: each row's new value comes from a VALUES list.
-  const values = sql.join(
-    rows.map((r) => sql`(${r.applicationId}::uuid, ${r.expertUserId}::uuid)`),
-    sql`, `,
-  );
+  // One statement and one parameter for a whole confirmation: the new values come as JSON.
+  const values = JSON.stringify(rows.map((r) => ({ a: r.applicationId, e: r.expertUserId })));
   await tx.execute(sql`
-    update ${applications} set assigned_expert_user_id = v.expert_user_id
-    from (values ${values}) as v(application_id, expert_user_id)
-    where ${applications.id} = v.application_id`);
+    update ${applications} set assigned_expert_user_id = v.e
+    from json_to_recordset(${values}::json) as v(a uuid, e uuid)
+    where ${applications.id} = v.a`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../domain/consents.ts';
 import { type DuplicateMatch, matchesBetween } from '../domain/duplicates.ts';
@@ -160,5 +161,5 @@ export async function applicationProfiles(db: Executor, ids: string[]) {
       coachingClosedAt: applications.coachingClosedAt,
     })
     .from(applications)
-    .where(ids.length === 1 ? eq(applications.id, ids[0]!) : inArray(applications.id, ids));
+    .where(ids.length === 1 ? eq(applications.id, ids[0]!) : anyOf(applications.id, ids));
 }
