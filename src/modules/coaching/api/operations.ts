@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
-import { SESSION_MODES } from '../domain/sessions.ts';
 import { outcomeAnswers } from '../domain/outcomes.ts';
 import { ACTION_STATUSES } from '../domain/plan.ts';
+import { SESSION_MODES } from '../domain/sessions.ts';
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { closeFile, closeFileInput } from '../use-cases/close-file.ts';
 import { createSupplier, createSupplierInput } from '../use-cases/create-supplier.ts';
