@@ -358,6 +358,21 @@ describe(`assignment (${engine})`, () => {
     expect(told[0]!.textBody).not.toContain('Congé de maladie');
   });
 
+  it('refuses the same business twice in one confirmation, naming the second entry', async () => {
+    const coach = await expert(h, coordinator);
+    const app = await acceptedApplication(h, programId, coordinator);
+    const pair = { applicationId: app.id, expertId: coach.id };
+    const res = await json(
+      await h.request('/api/v1/assignments', {
+        method: 'POST',
+        token: coordinator,
+        json: { assignments: [pair, pair] },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'assignments.1.applicationId' });
+  });
+
   it('refuses an expert who does not speak the business’s language', async () => {
     const english = await expert(h, coordinator, { languages: ['en'] });
     const app = await acceptedApplication(h, programId, coordinator);

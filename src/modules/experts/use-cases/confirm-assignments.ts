@@ -60,9 +60,13 @@ export const CONFIRM_CHUNK = 250;
 export async function confirmAssignments(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'assignment.manage');
   const { assignments: pairs } = parseInput(confirmAssignmentsInput, input);
-  const duplicate = pairs.findIndex(
-    (p, i) => pairs.findIndex((q) => q.applicationId === p.applicationId) !== i,
-  );
+  // One pass (thousands of pairs): the first pair whose business came earlier.
+  const seen = new Set<string>();
+  const duplicate = pairs.findIndex((p) => {
+    if (seen.has(p.applicationId)) return true;
+    seen.add(p.applicationId);
+    return false;
+  });
   if (duplicate >= 0)
     throw new AppError('invalid_input', {
       fields: [{ path: `assignments.${duplicate}.applicationId`, key: 'experts:validation.twice' }],
