@@ -526,7 +526,7 @@ for (const locale of ['fr', 'en'] as const) {
     test('assignment proposed and confirmed, session scheduled, plan approved, file closed, survey answered', async ({
       browser,
     }) => {
-      test.setTimeout(900_000);
+      test.setTimeout(180_000);
       const started = Date.now();
       const timings: string[] = [];
       const lap = (label: string) => timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
