@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCoachingOverview } from '../../src/modules/coaching/index.ts';
+import { getSupplier } from '../../src/modules/coaching/use-cases/get-supplier.ts';
+import { getSupplierDirectory } from '../../src/modules/coaching/use-cases/get-supplier-directory.ts';
 import { listRateableSuppliers } from '../../src/modules/coaching/use-cases/list-rateable-suppliers.ts';
+import { startSupplier } from '../../src/modules/coaching/use-cases/start-supplier.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
@@ -80,11 +83,18 @@ describe(`the coaching overview (${engine})`, () => {
       closed: null,
       plan: null,
       surveys: [],
-      can: { manageSessions: true, recordSessions: true, editPlan: true, close: true, readNotes: true },
+      can: {
+        manageSessions: true,
+        recordSessions: true,
+        editPlan: true,
+        close: true,
+        readNotes: true,
+        reviewApplication: false,
+      },
     });
     expect(forExpert.sessions[0]).toMatchObject({ notes: 'Privé.', summary: 'Fiche Google.' });
     // 1.5 h used and 8 h booked of 10 h: the warning counts what is left to book.
-    expect(forExpert.hoursBudget).toMatchObject({ warning: 'low' });
+    expect(forExpert.hoursBudget).toMatchObject({ warning: 'low', availableHours: 0.5 });
     expect(forExpert.hoursBudget.message).toContain('0,5 h sur 10 h');
 
     const forRetailer = await getCoachingOverview(await as(app.token), app.id);
@@ -164,5 +174,33 @@ describe(`suppliers a retailer may rate (${engine})`, () => {
     // Nobody else rates.
     expect((await listRateableSuppliers(await as(coach.token))).items).toEqual([]);
     expect((await listRateableSuppliers(await as(coordinator))).items).toEqual([]);
+  });
+});
+
+describe(`the supplier pages' use cases (${engine})`, () => {
+  it('let the program team manage entries, withdrawn ones included, and nobody else', async () => {
+    const { body: supplier } = await send('POST', '/api/v1/suppliers', coordinator, {
+      name: 'Bêta Retiré',
+      categories: ['ecommerce_platform'],
+      regions: ['06'],
+      languages: ['fr'],
+    });
+    await send('PATCH', `/api/v1/suppliers/${supplier.id}`, coordinator, { active: false });
+    const team = await as(coordinator);
+    expect(startSupplier(team)).toMatchObject({ name: '', categories: [] });
+    expect(await getSupplier(team, supplier.id)).toMatchObject({ name: 'Bêta Retiré', active: false });
+    const directory = await getSupplierDirectory(team, {});
+    expect(directory.can).toEqual({ manage: true });
+    expect(directory.items.map((s) => s.id)).toContain(supplier.id);
+
+    const coachCtx = await as(coach.token);
+    expect(() => startSupplier(coachCtx)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    await expect(getSupplier(coachCtx, supplier.id)).rejects.toMatchObject({ code: 'forbidden' });
+    const seen = await getSupplierDirectory(coachCtx, {});
+    expect(seen.can).toEqual({ manage: false });
+    expect(seen.items.map((s) => s.id)).not.toContain(supplier.id);
+    await expect(getSupplier(team, '00000000-0000-7000-8000-000000000000')).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

@@ -1,14 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillApplications } from '../../bench/scale/fill.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { SPECIALTY_IDS } from '../../src/modules/experts/domain/specialties.ts';
+import { findAssignableBusinesses } from '../../src/modules/experts/use-cases/find-assignable-businesses.ts';
+import { getAssignableBusiness } from '../../src/modules/experts/use-cases/get-assignable-business.ts';
+import { getAssignmentBoard } from '../../src/modules/experts/use-cases/get-assignment-board.ts';
+import { getExpert } from '../../src/modules/experts/use-cases/get-expert.ts';
+import { getExpertRoster } from '../../src/modules/experts/use-cases/get-expert-roster.ts';
+import { getExpertToEdit } from '../../src/modules/experts/use-cases/get-expert-to-edit.ts';
+import { applications } from '../../src/modules/intake/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
 
 let h: Harness;
 let programId: string;
@@ -132,6 +140,22 @@ describe(`expert profiles (${engine})`, () => {
       }),
     );
     expect(ok.body).toMatchObject({ capacity: 2, activeFiles: 2, status: 'on_leave' });
+  });
+});
+
+describe(`the experts pages' use cases (${engine})`, () => {
+  it('lets only the program team open a profile to edit, and only an administrator invite', async () => {
+    const coach = await expert(h, coordinator);
+    const own = await h.as({ bearerToken: coach.token });
+    // The expert reads their own profile, but may not open it to edit.
+    expect((await getExpert(own, coach.id)).id).toBe(coach.id);
+    await expect(getExpertToEdit(own, coach.id)).rejects.toMatchObject({ code: 'forbidden' });
+    const team = await h.as({ bearerToken: coordinator });
+    expect((await getExpertToEdit(team, coach.id)).id).toBe(coach.id);
+    expect((await getExpertRoster(team)).can).toEqual({ invite: false });
+    const admin = await h.as({ bearerToken: await h.token((await h.user('admin')).email) });
+    expect((await getExpertRoster(admin)).can).toEqual({ invite: true });
+    await expect(getExpertRoster(own)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -334,6 +358,21 @@ describe(`assignment (${engine})`, () => {
     expect(told[0]!.textBody).not.toContain('Congé de maladie');
   });
 
+  it('refuses the same business twice in one confirmation, naming the second entry', async () => {
+    const coach = await expert(h, coordinator);
+    const app = await acceptedApplication(h, programId, coordinator);
+    const pair = { applicationId: app.id, expertId: coach.id };
+    const res = await json(
+      await h.request('/api/v1/assignments', {
+        method: 'POST',
+        token: coordinator,
+        json: { assignments: [pair, pair] },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'assignments.1.applicationId' });
+  });
+
   it('refuses an expert who does not speak the business’s language', async () => {
     const english = await expert(h, coordinator, { languages: ['en'] });
     const app = await acceptedApplication(h, programId, coordinator);
@@ -346,5 +385,125 @@ describe(`assignment (${engine})`, () => {
     );
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ path: 'assignments.0.expertId' });
+  });
+});
+
+describe(`confirming a large batch (${engine})`, () => {
+  it('confirms 300 pairs in chunks: all written, one audit event and two e-mails each, capacity kept exact', async () => {
+    const h2 = await createHarness();
+    try {
+      const program = await defaultProgramId(h2);
+      const staff = await h2.token((await h2.user('coordinator')).email);
+      const db = h2.services.database.db;
+      const big = await expert(h2, staff, { capacity: 200, languages: ['fr', 'en'] });
+      const small = await expert(h2, staff, { capacity: 100, languages: ['fr', 'en'] });
+      await fillApplications(db, program, 301, 'accepted');
+      // Each business with its retailer's account, half of them in English.
+      await db.execute(sql`
+        with a as (select id, row_number() over (order by id) as i from applications where program_id = ${program}),
+        made as (
+          insert into users (id, email, name, role, locale, created_at, updated_at)
+          select gen_random_uuid(), 'retailer' || i || '@batch.test', 'Retailer ' || i, 'retailer',
+            case when i % 2 = 0 then 'en' else 'fr' end, now(), now()
+          from a returning id, (regexp_match(email, '[0-9]+'))[1]::int as i
+        )
+        update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
+      const ids = (
+        await db.select({ id: applications.id }).from(applications).where(eq(applications.programId, program))
+      )
+        .map((a) => a.id)
+        .sort();
+      const pairs = ids.slice(0, 300).map((applicationId, i) => ({
+        applicationId,
+        expertId: i < 200 ? big.id : small.id,
+      }));
+      const confirm = (assignments: { applicationId: string; expertId: string }[]) =>
+        h2.request('/api/v1/assignments', { method: 'POST', token: staff, json: { assignments } });
+
+      // The 300th pair would be the big expert's 201st file: refused before anything is written.
+      const over = await json(
+        await confirm(pairs.map((p, i) => (i === 299 ? { ...p, expertId: big.id } : p))),
+      );
+      expect(over.status).toBe(409);
+      expect(over.body).toMatchObject({ applicationId: pairs[299]!.applicationId, capacity: 200 });
+      expect(await db.select().from(assignments)).toEqual([]);
+
+      const res = await json(await confirm(pairs));
+      expect(res.status).toBe(200);
+      expect(res.body.confirmed).toHaveLength(300);
+      const written = await db.select().from(assignments).where(eq(assignments.status, 'active'));
+      expect(written).toHaveLength(300);
+      expect(new Set(written.map((a) => a.applicationId))).toEqual(new Set(ids.slice(0, 300)));
+      const assigned = await db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(isNotNull(applications.assignedExpertUserId));
+      expect(assigned).toHaveLength(300);
+      const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'assignment.created'));
+      expect(audit).toHaveLength(300);
+      expect(new Set(audit.map((a) => a.entityId)).size).toBe(300);
+      const mails = await db
+        .select()
+        .from(mailOutbox)
+        .where(like(mailOutbox.template, 'experts:mail.assigned_%'));
+      expect(mails.filter((m) => m.template === 'experts:mail.assigned_retailer')).toHaveLength(300);
+      expect(mails.filter((m) => m.template === 'experts:mail.assigned_expert')).toHaveLength(300);
+      // Each in its reader's language.
+      expect(mails.filter((m) => m.locale === 'en' && m.template.endsWith('retailer'))).toHaveLength(150);
+      const queued = (await db.execute(
+        sql`select count(*)::int as n from pgboss.job where name = 'mail.send'`,
+      )) as unknown as { rows: { n: number }[] };
+      expect(queued.rows[0]?.n).toBeGreaterThanOrEqual(600);
+
+      // Both experts are full now: one more is refused with 409 naming the expert.
+      const full = await json(await confirm([{ applicationId: ids[300]!, expertId: small.id }]));
+      expect(full.status).toBe(409);
+      expect(full.body).toMatchObject({ expertId: small.id, capacity: 100, activeFiles: 100 });
+    } finally {
+      await h2.close();
+    }
+  });
+});
+
+describe(`the matching page's use cases (${engine})`, () => {
+  it('finds accepted businesses with each one’s current expert, and tells whether one may be assigned', async () => {
+    const ctx = await h.as({ bearerToken: coordinator });
+    const coach = await expert(h, coordinator, { name: 'Rémi Trouvé' });
+    const coached = await coachedBy(h, programId, coordinator, coach, {
+      legalName: 'Quincaillerie Trouvée inc.',
+    });
+    const waiting = await acceptedApplication(h, programId, coordinator, {
+      legalName: 'Quincaillerie Libre inc.',
+    });
+    const pending = await submitted(h, programId, { legalName: 'Quincaillerie En attente inc.' });
+
+    const found = await findAssignableBusinesses(ctx, { programId, q: 'Quincaillerie' });
+    const expertOf = new Map(found.items.map((f) => [f.id, f.expert]));
+    expect(expertOf.get(coached.id)).toBe('Rémi Trouvé');
+    expect(expertOf.get(waiting.id)).toBeNull();
+    // Only accepted businesses are found.
+    expect(expertOf.has(pending.id)).toBe(false);
+
+    const one = (applicationId: string) => getAssignableBusiness(ctx, { programId, applicationId });
+    expect(await one(coached.id)).toMatchObject({
+      state: 'coachable',
+      expert: { id: coach.id, name: 'Rémi Trouvé' },
+    });
+    expect(await one(waiting.id)).toMatchObject({ state: 'coachable', expert: null });
+    expect(await one(pending.id)).toMatchObject({ state: 'not_accepted' });
+    expect(await one('not-an-id')).toBeUndefined();
+    expect((await getAssignmentBoard(ctx)).experts.find((e) => e.id === coach.id)).toMatchObject({
+      name: 'Rémi Trouvé',
+      active: true,
+    });
+  });
+
+  it('refuses the page to anyone outside the program team', async () => {
+    const outsider = await h.as({ bearerToken: (await expert(h, coordinator)).token });
+    await expect(getAssignmentBoard(outsider)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(findAssignableBusinesses(outsider, { programId, q: 'Quincaillerie' })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(getAssignmentBoard(await h.as({}))).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });

@@ -4,9 +4,9 @@ export {
   coachableApplications,
   filesCoachedBy,
   markCoachingClosed,
-  setAssignedExpert,
+  setAssignedExperts,
 } from './db/assignment-link.ts';
-export { applicationProfile } from './db/queries.ts';
+export { applicationProfile, applicationProfiles } from './db/queries.ts';
 // For the demo generator, which drives every module through its use cases.
 export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
 export { addPartnerMember } from './use-cases/add-partner-member.ts';

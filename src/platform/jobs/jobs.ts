@@ -18,6 +18,8 @@ export type JobDefinition = {
 export type Jobs = {
   /** Queues a job inside the caller's transaction (never on a separate connection: see DESIGN §1). */
   enqueue(tx: Executor, name: string, data: Record<string, unknown>): Promise<void>;
+  /** Queues many jobs of one kind in one statement, inside the caller's transaction. */
+  enqueueMany(tx: Executor, name: string, data: Record<string, unknown>[]): Promise<void>;
   /** Starts polling workers for every registered job (the server does; the CLI does not). */
   work(): Promise<void>;
   /** Runs every job waiting now, in this process, and returns how many ran (tests and the CLI). */
@@ -67,6 +69,15 @@ export async function startJobs(
     enqueue: async (tx, name, data) => {
       if (!byName.has(name)) throw new Error(`Unknown job ${name}`);
       await boss.send(name, data, { db: fromDrizzle(tx as never, sql as never) });
+    },
+    enqueueMany: async (tx, name, data) => {
+      if (!byName.has(name)) throw new Error(`Unknown job ${name}`);
+      if (data.length === 0) return;
+      await boss.insert(
+        name,
+        data.map((d) => ({ data: d })),
+        { db: fromDrizzle(tx as never, sql as never) },
+      );
     },
     work: async () => {
       for (const d of definitions) {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../kernel/locale.ts';
 import type { Ctx } from '../context.ts';
+import { insertMany } from '../db/bulk.ts';
 import type { Executor } from '../db/client.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
@@ -21,24 +22,39 @@ export type MailRequest = {
 
 /** Renders the message in the recipient's language, keeps it in the outbox and queues its sending, in `tx`. */
 export async function queueMail(tx: Executor, ctx: Ctx, mail: MailRequest): Promise<string> {
-  const id = newId();
-  const t = translatorFor(ctx.services.i18n, mail.locale);
-  const rendered = renderMail(t, mail.template, mail.params ?? {}, mail.actionUrl);
-  await tx.insert(mailOutbox).values({
-    id,
-    toAddress: mail.to,
-    locale: mail.locale,
-    template: mail.template,
-    subject: rendered.subject,
-    textBody: rendered.text,
-    htmlBody: rendered.html,
-    attachments: (mail.attachments ?? []).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.content).toString('base64'),
-    })),
-    createdAt: ctx.now(),
+  const [id] = await queueMails(tx, ctx, [mail]);
+  return id!;
+}
+
+/** Many messages at once (bulk changes): one insert into the outbox and one into the job queue, in `tx`. */
+export async function queueMails(tx: Executor, ctx: Ctx, mails: MailRequest[]): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const createdAt = ctx.now();
+  const rows = mails.map((mail) => {
+    const t = translatorFor(ctx.services.i18n, mail.locale);
+    const rendered = renderMail(t, mail.template, mail.params ?? {}, mail.actionUrl);
+    return {
+      id: newId(),
+      toAddress: mail.to,
+      locale: mail.locale,
+      template: mail.template,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      attachments: (mail.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content).toString('base64'),
+      })),
+      createdAt,
+    };
   });
-  await ctx.services.jobs.enqueue(tx, SEND_MAIL_JOB, { id });
-  return id;
+  await insertMany(tx, mailOutbox, rows);
+  const ids = rows.map((r) => r.id);
+  await ctx.services.jobs.enqueueMany(
+    tx,
+    SEND_MAIL_JOB,
+    ids.map((id) => ({ id })),
+  );
+  return ids;
 }

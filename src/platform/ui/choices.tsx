@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../kernel/locale.ts';
 import { REGIONS } from '../../kernel/quebec.ts';
 import { fieldId } from './forms.tsx';
 
@@ -161,3 +162,45 @@ export function RadioGroup({ defaultValue, ...props }: ChoiceGroupProps & { defa
 
 /** The 17 administrative regions as choices: `06 – Montréal`. */
 export const regionOptions = () => REGIONS.map((r) => ({ value: r.code, label: `${r.code} – ${r.name}` }));
+
+/**
+ * Where someone works and in which languages: the regions (in a grid) and the languages, two required
+ * checkbox groups (expert profiles, the supplier directory). Words come from the caller's module.
+ */
+export function RegionsAndLanguages({
+  labels,
+  languageName,
+  values,
+  errors,
+}: {
+  labels: { regions: string; regionsHint: string; languages: string; languagesHint: string };
+  /** A language's name, in the reader's language. */
+  languageName: (locale: Locale) => string;
+  values: { regions: string[]; languages: string[] };
+  errors: { regions?: string | undefined; languages?: string | undefined };
+}) {
+  return (
+    <>
+      <div className="choice-grid">
+        <CheckboxGroup
+          name="regions"
+          label={labels.regions}
+          hint={labels.regionsHint}
+          required
+          options={regionOptions()}
+          defaultValues={values.regions}
+          error={errors.regions}
+        />
+      </div>
+      <CheckboxGroup
+        name="languages"
+        label={labels.languages}
+        hint={labels.languagesHint}
+        required
+        options={LOCALES.map((l) => ({ value: l, label: languageName(l) }))}
+        defaultValues={values.languages}
+        error={errors.languages}
+      />
+    </>
+  );
+}

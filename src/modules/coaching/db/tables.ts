@@ -16,8 +16,7 @@ import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import type { OutcomeAnswers } from '../domain/outcomes.ts';
 import { ACTION_STATUSES } from '../domain/plan.ts';
-
-export const SESSION_MODES = ['in_store', 'video', 'phone'] as const;
+import { SESSION_MODES } from '../domain/sessions.ts';
 
 /** A coaching session: scheduled, then held (with hours and notes) or cancelled. */
 export const coachingSessions = pgTable(

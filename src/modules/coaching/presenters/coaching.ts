@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { instant, instantOrNull } from '../../../platform/http/present.ts';
-import { SESSION_MODES } from '../db/tables.ts';
 import { outcomeAnswers } from '../domain/outcomes.ts';
 import { ACTION_STATUSES } from '../domain/plan.ts';
+import { SESSION_MODES } from '../domain/sessions.ts';
 import type { closeFile } from '../use-cases/close-file.ts';
 import type { createSupplier } from '../use-cases/create-supplier.ts';
 import type { getCaseload } from '../use-cases/get-caseload.ts';
@@ -22,6 +22,7 @@ const hoursBudget = z.object({
   usedHours: z.number(),
   plannedHours: z.number(),
   remainingHours: z.number(),
+  availableHours: z.number().describe('Neither used nor booked yet'),
   warning: z.enum(['low', 'exhausted', 'exceeded']).nullable(),
   message: z.string().nullable(),
 });
@@ -123,6 +124,7 @@ export const coachingOverview = z.object({
       reopen: z.boolean(),
       readNotes: z.boolean(),
       answerSurveys: z.boolean(),
+      reviewApplication: z.boolean(),
     })
     .describe('What the caller may do with this file now'),
 });

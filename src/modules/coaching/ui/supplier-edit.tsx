@@ -1,21 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { AppError } from '../../../platform/errors.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
-import { listSuppliers } from '../use-cases/list-suppliers.ts';
+import { getSupplier } from '../use-cases/get-supplier.ts';
 import { updateSupplier } from '../use-cases/update-supplier.ts';
 import { Badge } from './fields.tsx';
 import { SupplierForm, supplierInputOf, valuesAfterFailure } from './supplier-form.tsx';
 import { versionOf } from './values.ts';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
-  if (!isAllowed(ctx.actor, 'supplier.manage'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const supplier = (await listSuppliers(ctx, { all: 'true' })).items.find((s) => s.id === params.id);
-  if (!supplier) throw new AppError('not_found');
+  const supplier = await getSupplier(ctx, params.id ?? '');
   return {
     supplier: {
       id: supplier.id,

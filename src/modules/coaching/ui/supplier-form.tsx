@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../kernel/locale.ts';
-import { CheckboxGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { CheckboxGroup, RegionsAndLanguages, TextArea } from '../../../platform/ui/choices.tsx';
 import { PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 
@@ -79,25 +78,16 @@ export function SupplierForm({
         defaultValues={values.categories}
         error={errors.categories}
       />
-      <div className="choice-grid">
-        <CheckboxGroup
-          name="regions"
-          label={t('ui.supplier_form.regions')}
-          hint={t('ui.supplier_form.regions_hint')}
-          required
-          options={regionOptions()}
-          defaultValues={values.regions}
-          error={errors.regions}
-        />
-      </div>
-      <CheckboxGroup
-        name="languages"
-        label={t('fields.languages')}
-        hint={t('ui.supplier_form.languages_hint')}
-        required
-        options={LOCALES.map((l) => ({ value: l, label: t(`ui.languages.${l}`) }))}
-        defaultValues={values.languages}
-        error={errors.languages}
+      <RegionsAndLanguages
+        labels={{
+          regions: t('ui.supplier_form.regions'),
+          regionsHint: t('ui.supplier_form.regions_hint'),
+          languages: t('fields.languages'),
+          languagesHint: t('ui.supplier_form.languages_hint'),
+        }}
+        languageName={(l) => t(`ui.languages.${l}`)}
+        values={values}
+        errors={errors}
       />
       <TextField
         name="website"

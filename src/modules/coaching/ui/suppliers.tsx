@@ -14,10 +14,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
-import { listRateableSuppliers } from '../use-cases/list-rateable-suppliers.ts';
-import { listSuppliers } from '../use-cases/list-suppliers.ts';
+import { getSupplierDirectory } from '../use-cases/get-supplier-directory.ts';
 import { rateSupplier } from '../use-cases/rate-supplier.ts';
 import { Badge } from './fields.tsx';
 import { readable } from './values.ts';
@@ -34,18 +32,14 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     language: oneOf(search.get('language'), LOCALES),
     q: (search.get('q') ?? '').trim().slice(0, 100),
   };
-  const manage = isAllowed(ctx.actor, 'supplier.manage');
-  const [{ items }, rateable] = await Promise.all([
-    listSuppliers(ctx, {
-      ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
-      ...(manage ? { all: 'true' } : {}),
-    }),
-    listRateableSuppliers(ctx),
-  ]);
-  const mine = new Map(rateable.items.map((r) => [r.supplierId, r]));
+  const { items, rateable, can } = await getSupplierDirectory(
+    ctx,
+    Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
+  );
+  const mine = new Map(rateable.map((r) => [r.supplierId, r]));
   return {
     filters,
-    manage,
+    manage: can.manage,
     items: items.map((s) => {
       const own = mine.get(s.id);
       return {

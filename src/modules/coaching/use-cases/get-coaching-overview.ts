@@ -58,6 +58,8 @@ export async function getCoachingOverview(ctx: Ctx, applicationId: string) {
       reopen: Boolean(closure) && isAllowed(ctx.actor, 'file.reopen', file),
       readNotes: isAllowed(ctx.actor, 'session.read_notes', file),
       answerSurveys: isAllowed(ctx.actor, 'survey.answer', file),
+      /** Open the application in the program team's review. */
+      reviewApplication: isAllowed(ctx.actor, 'application.review'),
     },
   };
 }

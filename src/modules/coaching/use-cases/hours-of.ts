@@ -11,19 +11,19 @@ export async function hoursOf(ctx: Ctx, file: CoachedFile) {
   const minutes = (await sessionFacts(ctx.db, [file.id], ctx.now())).get(file.id) ?? { used: 0, planned: 0 };
   const budget = hoursBudget(program.coachingMinutesPerRetailer, minutes.used, minutes.planned);
   const hours = (m: number) => Math.round((m / 60) * 100) / 100;
+  // What is left to book: neither used nor already booked.
+  const available = hours(Math.max(0, budget.remainingMinutes - budget.plannedMinutes));
   return {
     budgetHours: hours(budget.budgetMinutes),
     usedHours: hours(budget.usedMinutes),
     plannedHours: hours(budget.plannedMinutes),
     remainingHours: hours(budget.remainingMinutes),
+    availableHours: available,
     warning: budget.warning,
     message: budget.warning
       ? ctx.t(`coaching:hours_warning.${budget.warning}`, {
-          // What is left to book: the warning is about hours neither used nor already booked.
-          remaining: formatNumber(
-            hours(Math.max(0, budget.remainingMinutes - budget.plannedMinutes)),
-            ctx.locale,
-          ),
+          // The warning is about what is left to book.
+          remaining: formatNumber(available, ctx.locale),
           budget: formatNumber(hours(budget.budgetMinutes), ctx.locale),
         })
       : null,

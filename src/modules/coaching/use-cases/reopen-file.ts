@@ -8,7 +8,7 @@ import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { restoreClosedAssignment } from '../../experts/index.ts';
 import { contactOf } from '../../identity/index.ts';
-import { markCoachingClosed, setAssignedExpert } from '../../intake/index.ts';
+import { markCoachingClosed, setAssignedExperts } from '../../intake/index.ts';
 import { closures, outcomeSurveys, reopenings } from '../db/tables.ts';
 import { loadFile } from './load-file.ts';
 
@@ -48,7 +48,7 @@ export async function reopenFile(ctx: Ctx, applicationId: string, input: unknown
     });
     await markCoachingClosed(tx, file.id, null);
     const expert = await restoreClosedAssignment(tx, file.id, now, by);
-    await setAssignedExpert(tx, file.id, expert?.userId ?? null);
+    await setAssignedExperts(tx, [{ applicationId: file.id, expertUserId: expert?.userId ?? null }]);
     const withdrawn = await tx
       .delete(outcomeSurveys)
       .where(and(eq(outcomeSurveys.applicationId, file.id), isNull(outcomeSurveys.answeredAt)))

@@ -4,8 +4,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { AppError, type FieldIssue } from '../../../platform/errors.ts';
 import { overlappingSession } from '../db/queries.ts';
-import { SESSION_MODES } from '../db/tables.ts';
 import { parseSessionStart } from '../domain/session-time.ts';
+import { SESSION_MODES } from '../domain/sessions.ts';
 
 /** What a session is when scheduled or moved (shared by scheduling and changing). */
 export const sessionWhen = {

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { users } from '../../identity/db/tables.ts';
@@ -31,7 +32,7 @@ export async function expertsWithLoad(
     .where(
       and(
         where?.programId ? eq(experts.programId, where.programId) : undefined,
-        where?.ids ? inArray(experts.id, where.ids) : undefined,
+        where?.ids ? anyOf(experts.id, where.ids) : undefined,
         where?.userId ? eq(experts.userId, where.userId) : undefined,
       ),
     )
@@ -62,8 +63,14 @@ export async function previousExperts(db: Executor, programId: string): Promise<
 
 /** The expert coaching a business now, with what invitations and e-mails need; undefined if none. */
 export async function activeExpertOf(db: Executor, applicationId: string) {
-  const [row] = await db
+  return (await activeExpertsOf(db, [applicationId])).get(applicationId);
+}
+
+/** The same for many businesses in one query (lists), by application id; businesses without one are absent. */
+export async function activeExpertsOf(db: Executor, applicationIds: string[]) {
+  const rows = await db
     .select({
+      applicationId: assignments.applicationId,
       expertId: experts.id,
       userId: experts.userId,
       name: users.name,
@@ -73,13 +80,46 @@ export async function activeExpertOf(db: Executor, applicationId: string) {
     .from(assignments)
     .innerJoin(experts, eq(experts.id, assignments.expertId))
     .innerJoin(users, eq(users.id, experts.userId))
-    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.status, 'active')));
-  return row;
+    .where(and(inArray(assignments.applicationId, applicationIds), eq(assignments.status, 'active')));
+  return new Map(rows.map(({ applicationId, ...expert }) => [applicationId, expert]));
+}
+
+/** The active assignments of these businesses; with `lock`, held until the transaction ends (confirmations). */
+export async function activeAssignmentsOf(
+  db: Executor,
+  applicationIds: string[],
+  options: { lock: boolean },
+) {
+  const query = db
+    .select({ id: assignments.id, applicationId: assignments.applicationId, expertId: assignments.expertId })
+    .from(assignments)
+    .where(and(anyOf(assignments.applicationId, applicationIds), eq(assignments.status, 'active')));
+  return options.lock ? query.for('update') : query;
+}
+
+/** The name, e-mail and language of these accounts (retailers to e-mail), by user id. */
+export async function accountContacts(db: Executor, userIds: string[]) {
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(anyOf(users.id, userIds));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Holds an expert's row until the transaction ends, so that checks on their agenda or load cannot race. */
 export async function lockExpert(tx: Executor, expertId: string): Promise<void> {
-  await tx.select({ id: experts.id }).from(experts).where(eq(experts.id, expertId)).for('update');
+  await lockExperts(tx, [expertId]);
+}
+
+/** The same for several experts, always in the order of their ids, so that two callers cannot deadlock. */
+export async function lockExperts(tx: Executor, expertIds: string[]): Promise<void> {
+  if (expertIds.length === 0) return;
+  await tx
+    .select({ id: experts.id })
+    .from(experts)
+    .where(inArray(experts.id, expertIds))
+    .orderBy(experts.id)
+    .for('update');
 }
 
 /** Ends the active assignment of a business (closure), keeping it as history. */
@@ -130,7 +170,12 @@ export async function restoreClosedAssignment(
 
 /** An expert's name, e-mail and language (invitations, e-mails). */
 export async function expertContact(db: Executor, expertId: string) {
-  const [row] = await db
+  return (await expertContacts(db, [expertId])).get(expertId);
+}
+
+/** The same for several experts, by expert id. */
+export async function expertContacts(db: Executor, expertIds: string[]) {
+  const rows = await db
     .select({
       expertId: experts.id,
       userId: experts.userId,
@@ -140,8 +185,8 @@ export async function expertContact(db: Executor, expertId: string) {
     })
     .from(experts)
     .innerJoin(users, eq(users.id, experts.userId))
-    .where(eq(experts.id, expertId));
-  return row;
+    .where(inArray(experts.id, expertIds));
+  return new Map(rows.map((r) => [r.expertId, r]));
 }
 
 /** Every assignment a business had, oldest first, with the expert's name (the file's history). */

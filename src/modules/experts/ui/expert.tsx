@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { getWorkload } from '../../coaching/index.ts';
-import { getExpert } from '../use-cases/get-expert.ts';
+import { getExpertToEdit } from '../use-cases/get-expert-to-edit.ts';
 import { updateExpert } from '../use-cases/update-expert.ts';
 import { LoadMeter } from './load-meter.tsx';
 import { AvailabilityField, ProfileFields } from './profile-fields.tsx';
@@ -16,10 +14,7 @@ import { hours, loadFigures, monthName } from './workload-view.ts';
 
 /** One expert's profile, capacity and availability, edited by the program team. */
 export const loader = pageLoader(async ({ ctx, params }) => {
-  // An expert may read their own profile through the API, but this page edits it: the program team only.
-  if (!isAllowed(ctx.actor, 'expert.manage'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const expert = await getExpert(ctx, params.id ?? '');
+  const expert = await getExpertToEdit(ctx, params.id ?? '');
   const workload = await getWorkload(ctx, {});
   const w = workload.items.find((i) => i.expertId === expert.id);
   return {

@@ -4,10 +4,9 @@ import { formatNumber } from '../../../kernel/format.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { getWorkload } from '../../coaching/index.ts';
 import { createExpert } from '../use-cases/create-expert.ts';
-import { listExperts } from '../use-cases/list-experts.ts';
+import { getExpertRoster } from '../use-cases/get-expert-roster.ts';
 import { LoadMeter } from './load-meter.tsx';
 import { ProfileFields } from './profile-fields.tsx';
 import { byField, fieldAnchor, profileInput } from './profile-form.ts';
@@ -15,11 +14,11 @@ import { hours, loadFigures, monthName } from './workload-view.ts';
 
 /** The experts with their workload, and the form to add an expert profile (program team). */
 export const loader = pageLoader(async ({ ctx }) => {
-  const [{ items }, workload] = await Promise.all([listExperts(ctx), getWorkload(ctx, {})]);
+  const [{ items, can }, workload] = await Promise.all([getExpertRoster(ctx), getWorkload(ctx, {})]);
   const work = new Map(workload.items.map((w) => [w.expertId, w]));
   return {
     month: monthName(workload.month, ctx.locale),
-    canInvite: isAllowed(ctx.actor, 'user.invite'),
+    canInvite: can.invite,
     experts: items.map((e) => {
       const w = work.get(e.id);
       return {

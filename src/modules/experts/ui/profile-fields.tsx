@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../kernel/locale.ts';
-import { CheckboxGroup, RadioGroup, regionOptions } from '../../../platform/ui/choices.tsx';
+import { CheckboxGroup, RadioGroup, RegionsAndLanguages } from '../../../platform/ui/choices.tsx';
 import { TextField } from '../../../platform/ui/forms.tsx';
 import { SPECIALTY_IDS } from '../domain/specialties.ts';
 
@@ -42,25 +41,16 @@ export function ProfileFields({
         defaultValue={values.name}
         error={errors.name}
       />
-      <div className="choice-grid">
-        <CheckboxGroup
-          name="regions"
-          label={t('fields.regions')}
-          hint={t('ui.profile.regions_hint')}
-          required
-          options={regionOptions()}
-          defaultValues={values.regions}
-          error={errors.regions}
-        />
-      </div>
-      <CheckboxGroup
-        name="languages"
-        label={t('fields.languages')}
-        hint={t('ui.profile.languages_hint')}
-        required
-        options={LOCALES.map((l) => ({ value: l, label: t(`ui.languages.${l}`) }))}
-        defaultValues={values.languages}
-        error={errors.languages}
+      <RegionsAndLanguages
+        labels={{
+          regions: t('fields.regions'),
+          regionsHint: t('ui.profile.regions_hint'),
+          languages: t('fields.languages'),
+          languagesHint: t('ui.profile.languages_hint'),
+        }}
+        languageName={(l) => t(`ui.languages.${l}`)}
+        values={values}
+        errors={errors}
       />
       <CheckboxGroup
         name="specialties"

@@ -1,18 +1,20 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
 import { applications } from './tables.ts';
 
-/** Records who coaches a business now (the experts module calls this in its own transaction). */
-export async function setAssignedExpert(
+/** Records who coaches each business now (the experts module calls this in its own transaction). */
+export async function setAssignedExperts(
   tx: Executor,
-  applicationId: string,
-  expertUserId: string | null,
+  rows: { applicationId: string; expertUserId: string | null }[],
 ): Promise<void> {
-  await tx
-    .update(applications)
-    .set({ assignedExpertUserId: expertUserId })
-    .where(eq(applications.id, applicationId));
+  if (rows.length === 0) return;
+  // One statement and one parameter for a whole confirmation: the new values come as JSON.
+  const values = JSON.stringify(rows.map((r) => ({ a: r.applicationId, e: r.expertUserId })));
+  await tx.execute(sql`
+    update ${applications} set assigned_expert_user_id = v.e
+    from json_to_recordset(${values}::json) as v(a uuid, e uuid)
+    where ${applications.id} = v.a`);
 }
 
 /**

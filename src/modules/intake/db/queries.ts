@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../domain/consents.ts';
 import { type DuplicateMatch, matchesBetween } from '../domain/duplicates.ts';
@@ -134,7 +135,14 @@ export async function partnerOrganizationOf(db: Executor, userId: string): Promi
 
 /** What other modules need to know about an application to act on it (owner, status, business profile). */
 export async function applicationProfile(db: Executor, id: string) {
-  const [row] = await db
+  const [row] = await applicationProfiles(db, [id]);
+  return row;
+}
+
+/** The same for many applications at once (bulk use cases), in no particular order. */
+export async function applicationProfiles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
     .select({
       id: applications.id,
       programId: applications.programId,
@@ -153,6 +161,5 @@ export async function applicationProfile(db: Executor, id: string) {
       coachingClosedAt: applications.coachingClosedAt,
     })
     .from(applications)
-    .where(eq(applications.id, id));
-  return row;
+    .where(ids.length === 1 ? eq(applications.id, ids[0]!) : anyOf(applications.id, ids));
 }

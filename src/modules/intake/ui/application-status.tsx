@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
+import type { Ctx } from '../../../platform/context.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { MyCoaching, myCoachingView } from '../../coaching/components.ts';
 import { type CoachingOverview, getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
@@ -59,7 +61,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     emailVerified: account?.emailVerified ?? true,
     justSubmitted: search.has('submitted'),
     justSaved: search.has('saved'),
-    coaching: coaching ? coachingView(coaching, ctx.now(), ctx.locale) : null,
+    coaching: coaching ? myCoachingView(coaching, ctx.now(), ctx.locale) : null,
     next: nextStep(a.status, {
       entry: entry?.status ?? 'not_started',
       closing: closing?.status ?? 'not_started',
@@ -79,34 +81,6 @@ async function ifReadable<T>(read: () => Promise<T>): Promise<T | null> {
     if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return null;
     throw error;
   }
-}
-
-/** What the retailer sees of their coaching: sessions ahead, summaries shared with them, plan, surveys. */
-function coachingView(c: CoachingOverview, now: Date, locale: Locale) {
-  const when = (s: CoachingOverview['sessions'][number]) => {
-    const start = new Date(s.startsAt);
-    const end = new Date(start.getTime() + s.durationMinutes * 60_000);
-    // A time stays on one line: `14 h 30`, `2:30 p.m.`.
-    const unbroken = (text: string) =>
-      text.replace(/(\d) h (\d)/g, '$1\u00a0h\u00a0$2').replace(/ ([ap]\.m\.)/g, '\u00a0$1');
-    return {
-      when: unbroken(formatDateTime(start, locale)),
-      until: unbroken(formatDateTime(end, locale).slice(11)),
-    };
-  };
-  return {
-    expert: c.expert?.name ?? null,
-    closed: c.closed !== null,
-    upcoming: c.sessions
-      .filter((s) => s.status === 'scheduled' && new Date(s.startsAt) > now)
-      .map((s) => ({ id: s.id, ...when(s), mode: s.mode, location: s.location })),
-    past: c.sessions
-      .filter((s) => s.status === 'held')
-      .reverse()
-      .map((s) => ({ id: s.id, ...when(s), mode: s.mode, summary: s.summaryShared ? s.summary : null })),
-    plan: c.plan,
-    surveys: c.surveys,
-  };
 }
 
 export const action = formAction(async ({ ctx, form, params }) => {
@@ -309,92 +283,4 @@ function DiagnosticLink({
     default:
       return null;
   }
-}
-
-/** "Mon accompagnement": the expert, sessions with their invitations, shared summaries, the plan, the surveys. */
-function MyCoaching({
-  applicationId,
-  coaching: c,
-}: {
-  applicationId: string;
-  coaching: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['coaching']>;
-}) {
-  const { t: tc } = useTranslation('coaching');
-  return (
-    <section aria-labelledby="coaching-title" className="card">
-      <h2 id="coaching-title">{tc('ui.mine.title')}</h2>
-      <p>{c.expert ? tc('ui.mine.expert', { name: c.expert }) : tc('ui.mine.no_expert')}</p>
-      {c.closed ? <p>{tc('ui.mine.closed')}</p> : null}
-      {c.surveys.length > 0 ? (
-        <ul className="coaching-links">
-          {c.surveys.map((s) => (
-            <li key={s.id}>
-              <Link to={`/surveys/${s.id}`}>
-                {s.answered ? tc(`ui.mine.survey_answered_${s.wave}`) : tc(`ui.mine.survey_${s.wave}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <h3>{tc('ui.mine.upcoming')}</h3>
-      {c.upcoming.length === 0 ? (
-        <p>{tc('ui.mine.none_upcoming')}</p>
-      ) : (
-        <ul className="coaching-sessions">
-          {c.upcoming.map((s) => (
-            <li key={s.id}>
-              <p>
-                <strong>{tc('ui.sessions.when', { when: s.when, until: s.until })}</strong>
-                <br />
-                {tc(`modes.${s.mode}`)}
-                {s.location ? (
-                  <>
-                    {' · '}
-                    {/^https?:\/\//.test(s.location) ? (
-                      <a href={s.location} rel="noopener noreferrer">
-                        {s.location}
-                      </a>
-                    ) : (
-                      s.location
-                    )}
-                  </>
-                ) : null}
-                <br />
-                <a href={`/api/v1/sessions/${s.id}/invite.ics`} download="invitation.ics">
-                  {tc('ui.sessions.ics')}
-                  <span className="sr-only"> ({s.when})</span>
-                </a>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{tc('ui.mine.past')}</h3>
-      {c.past.length === 0 ? (
-        <p>{tc('ui.mine.none_past')}</p>
-      ) : (
-        <ul className="coaching-sessions">
-          {c.past.map((s) => (
-            <li key={s.id}>
-              <p>
-                <strong>{s.when}</strong> — {tc(`modes.${s.mode}`)}
-              </p>
-              {s.summary ? (
-                <p className="coaching-pre">
-                  <strong>{tc('ui.mine.summary')}</strong> {s.summary}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{tc('ui.plan.title')}</h3>
-      <p>
-        {c.plan
-          ? `${tc(`ui.plan_status.${c.plan.status}`)} — ${tc('ui.plan_progress', { done: c.plan.done, total: c.plan.total })}`
-          : tc('ui.mine.no_plan')}{' '}
-        <Link to={`/applications/${applicationId}/plan`}>{tc('ui.mine.plan_link')}</Link>
-      </p>
-    </section>
-  );
 }
