@@ -60,7 +60,10 @@ export function violationsOf(file: string, text: string): string[] {
       }
       if (to?.kind === 'module') {
         if (from.part === 'ui' && to.part === 'db') say('a page imports no db/ file', specifier);
-        const throughIndex = target === `src/modules/${to.module}/index.ts`;
+        const throughIndex =
+          target === `src/modules/${to.module}/index.ts` ||
+          // Components for other modules' pages (decision 17): only pages compose them.
+          (from.part === 'ui' && target === `src/modules/${to.module}/components.ts`);
         // Foreign keys and read joins: a db/ file may name another module's tables.
         const tableReference = from.part === 'db' && to.part === 'db' && target.endsWith('/db/tables.ts');
         if (to.module !== from.module && !throughIndex && !tableReference) {

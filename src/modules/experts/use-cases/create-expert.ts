@@ -6,8 +6,7 @@ import { fieldError, uniqueViolation } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { users } from '../../identity/db/tables.ts';
-import { findAccountByEmail } from '../../identity/index.ts';
+import { findAccountByEmail, renameUser } from '../../identity/index.ts';
 import { listPrograms } from '../../programs/index.ts';
 import { expertsWithLoad } from '../db/queries.ts';
 import { experts } from '../db/tables.ts';
@@ -54,7 +53,7 @@ export async function createExpert(ctx: Ctx, input: unknown) {
       throw error;
     }
     if (data.name && data.name !== account.name) {
-      await tx.update(users).set({ name: data.name, updatedAt: ctx.now() }).where(eq(users.id, account.id));
+      await renameUser(tx, account.id, data.name, ctx.now());
     }
     const { email: _, ...profile } = data;
     await appendAudit(tx, ctx, {

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { users } from '../../identity/db/tables.ts';
+import { renameUser } from '../../identity/index.ts';
 import { expertsWithLoad } from '../db/queries.ts';
 import { experts } from '../db/tables.ts';
 import { capacityField, languagesField, regionsField, specialtiesField } from '../domain/fields.ts';
@@ -47,7 +47,7 @@ export async function updateExpert(ctx: Ctx, id: string, input: unknown) {
       .update(experts)
       .set({ ...changes, updatedAt: ctx.now() })
       .where(eq(experts.id, id));
-    if (name) await tx.update(users).set({ name, updatedAt: ctx.now() }).where(eq(users.id, current.userId));
+    if (name) await renameUser(tx, current.userId, name, ctx.now());
     const diff = Object.fromEntries(
       Object.entries({ ...changes, ...(name ? { name } : {}) }).map(([k, v]) => [
         k,
