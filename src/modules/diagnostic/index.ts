@@ -5,3 +5,4 @@ export { ensureDiagnosticDefaults } from './use-cases/ensure-diagnostic-defaults
 export { getCurrentQuestionnaire } from './use-cases/get-current-questionnaire.ts';
 export { getDiagnostic } from './use-cases/get-diagnostic.ts';
 export { listApplicationDiagnostics } from './use-cases/list-application-diagnostics.ts';
+export { setUpProgramDiagnostic } from './use-cases/set-up-program-diagnostic.ts';

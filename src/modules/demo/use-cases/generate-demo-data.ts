@@ -6,7 +6,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { ensureDiagnosticDefaults, getCurrentQuestionnaire } from '../../diagnostic/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../intake/domain/status.ts';
 import { ensureIntakeDefaults } from '../../intake/index.ts';
-import { ensureDefaultProgram, listPrograms } from '../../programs/index.ts';
+import { defaultProgram, ensureDefaultProgram } from '../../programs/index.ts';
 import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../domain/businesses.ts';
 import { demoExperts, expertCapacity } from '../domain/experts.ts';
 import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../domain/intake-journeys.ts';
@@ -85,7 +85,7 @@ async function simulateProgram(
   // The program with its intake and diagnostic settings, as the first start-up creates them (the command
   // line may run before any start-up).
   await ensureDefaultProgram(ctx);
-  const programId = (await listPrograms(ctx))[0]!.id;
+  const programId = (await defaultProgram(ctx)).id;
   await ensureIntakeDefaults(ctx, programId);
   await ensureDiagnosticDefaults(ctx, programId);
 

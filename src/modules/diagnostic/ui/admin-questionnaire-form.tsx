@@ -6,9 +6,10 @@ import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
-import { applyFormEdits, programFor, withPlainPaths } from './admin-editing.server.ts';
+import { applyFormEdits, withPlainPaths } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 /** The part of the document on the page: a dimension (1…n), or the maturity levels (n + 1). */
@@ -18,7 +19,7 @@ function partOf(asked: string | null, dimensions: number): number {
 }
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   const url = new URL(request.url);
   const { dimensions, levels } = q.content;
@@ -60,7 +61,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
 });
 
 export const action = formAction(async ({ ctx, params, form }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   if (q.status !== 'draft') throw new AppError('conflict', { key: 'diagnostic:admin.edit.read_only_error' });
   const part = partOf(form.part ?? null, q.content.dimensions.length);

@@ -6,14 +6,15 @@ import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
-import { parseJsonDocument, programFor, withPlainPaths } from './admin-editing.server.ts';
+import { parseJsonDocument, withPlainPaths } from './admin-editing.server.ts';
 import { jsonErrorOffset, lineAndColumn, questionnaireJson } from './admin-json.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   return {
     id: q.id,
@@ -26,7 +27,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
 });
 
 export const action = formAction(async ({ ctx, params, form }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   if (q.status !== 'draft') throw new AppError('conflict', { key: 'diagnostic:admin.edit.read_only_error' });
   const document = parseJsonDocument(form.content);

@@ -4,14 +4,14 @@ import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
 import { localiseQuestionnaire } from '../domain/questionnaire-view.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
-import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 import { QuestionFieldset } from './questionnaire-fields.tsx';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   const url = new URL(request.url);
   const asked = url.searchParams.get('lang');

@@ -14,7 +14,7 @@ import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const program = await programFor(ctx, 'questionnaire.manage');
+  const program = await programFor(ctx, 'questionnaire.manage', request);
   const { items } = await listQuestionnaires(ctx, { programId: program.id });
   const url = new URL(request.url);
   const current = items.find((i) => i.current);
@@ -46,8 +46,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
-  const program = await programFor(ctx, 'questionnaire.manage');
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await programFor(ctx, 'questionnaire.manage', request);
   if (form.intent === 'publish') {
     const { version } = await publishQuestionnaire(ctx, form.id ?? '');
     return redirect(`/admin/diagnostic?published=${version}`);

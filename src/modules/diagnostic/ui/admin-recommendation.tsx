@@ -40,8 +40,8 @@ async function recommendationOf(
   return { items, existing };
 }
 
-export const loader = pageLoader(async ({ ctx, params }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+export const loader = pageLoader(async ({ ctx, params, request }) => {
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const [{ existing }, questionnaire] = await Promise.all([
     recommendationOf(ctx, program.id, params.id ?? ''),
     getCurrentQuestionnaire(ctx, { programId: program.id }),
@@ -70,8 +70,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, params, form }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+export const action = formAction(async ({ ctx, params, form, request }) => {
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const { items, existing } = await recommendationOf(ctx, program.id, params.id ?? '');
   // The key names the recommendation: a new one may not take the key of another (it would replace it).
   const key = existing?.key ?? (form.key ?? '').trim();

@@ -11,7 +11,7 @@ import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const [{ items }, questionnaire] = await Promise.all([
     listRecommendations(ctx, { programId: program.id }),
     getCurrentQuestionnaire(ctx, { programId: program.id }),

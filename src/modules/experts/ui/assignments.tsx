@@ -21,7 +21,7 @@ import { type FormFailure, formAction, pageLoader } from '../../../platform/ui/r
 import { isAllowed } from '../../../wiring/authorize.ts';
 // The review queue's search (accepted businesses by name or NEQ), reused as is for the one-business form.
 import { applicationProfile, listApplications } from '../../intake/index.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { activeExpertOf } from '../db/queries.ts';
 import { FIT_POINTS } from '../domain/fit.ts';
 import { confirmAssignments } from '../use-cases/confirm-assignments.ts';
@@ -30,7 +30,7 @@ import { proposeAssignments } from '../use-cases/propose-assignments.ts';
 import { checkedPairs, manualFieldOf, PAGE_SIZE, pageNumber, pageOf, rowFieldOf } from './assignment-form.ts';
 
 /** Names the address keeps from one view of the page to the next (proposal shown, its page, the search). */
-const KEPT = ['propose', 'expert', 'page', 'upage', 'q', 'business'] as const;
+const KEPT = ['program', 'propose', 'expert', 'page', 'upage', 'q', 'business'] as const;
 type Kept = Partial<Record<(typeof KEPT)[number], string>>;
 
 export const loader = pageLoader(async ({ ctx, request }) => {
@@ -40,9 +40,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const kept: Kept = Object.fromEntries(
     KEPT.flatMap((k) => (search.get(k) ? [[k, search.get(k) ?? '']] : [])),
   );
-  const [program] = await listPrograms(ctx);
-  if (!program) throw new AppError('not_found');
-  const { items } = await listExperts(ctx);
+  const program = await selectProgram(ctx, kept.program);
+  const { items } = await listExperts(ctx, { programId: program.id });
   const number = (n: number) => formatNumber(n, ctx.locale);
   const experts = items.map((e) => ({
     id: e.id,

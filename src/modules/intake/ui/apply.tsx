@@ -6,14 +6,14 @@ import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
 import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';
+import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
   const referralCode = search.get('ref')?.slice(0, 40) ?? '';
-  const [program] = await listProgramOverviews(ctx);
-  const here = `/apply${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ''}`;
+  const program = await selectProgramOverview(ctx, search.get('program'));
+  const here = `/apply${query({ program: search.get('program'), ref: referralCode })}`;
   if (ctx.actor.kind !== 'user')
     return {
       kind: 'anonymous' as const,
@@ -44,6 +44,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     applying: current.length > 0,
     program: program && {
       id: program.id,
+      slug: program.slug,
       name: program.name,
       intakeOpen: program.intakeOpen,
       full: program.full,
@@ -59,13 +60,19 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 });
 
 export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listProgramOverviews(ctx);
+  const program = await selectProgramOverview(ctx, form.program);
   const created = await createApplication(ctx, {
-    programId: program!.id,
+    programId: program.id,
     ...(form.referralCode ? { referralCode: form.referralCode } : {}),
   });
   return redirect(`/applications/${created.id}/steps/1`);
 });
+
+/** `?program=…&ref=…` with what is given: the default program's address stays `/apply`. */
+const query = (params: Record<string, string | null>) => {
+  const given = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
+  return given.length ? `?${new URLSearchParams(given)}` : '';
+};
 
 export default function Apply() {
   const { t } = useTranslation('intake');
@@ -132,6 +139,7 @@ export default function Apply() {
           ) : null}
           {data.program?.intakeOpen ? (
             <PostForm>
+              <input type="hidden" name="program" value={data.program.slug} />
               <input type="hidden" name="referralCode" value={data.referralCode} />
               {data.applying ? (
                 <>

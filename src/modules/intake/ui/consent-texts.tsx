@@ -6,16 +6,16 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../plat
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { currentConsentTexts } from '../db/queries.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
 import { publishConsentTexts } from '../use-cases/publish-consent-texts.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
+export const loader = pageLoader(async ({ ctx, request }) => {
   if (!isAllowed(ctx.actor, 'program.configure'))
     throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const [program] = await listPrograms(ctx);
-  const texts = await currentConsentTexts(ctx.db, program!.id);
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const texts = await currentConsentTexts(ctx.db, program.id);
   return {
     texts: CONSENT_PURPOSES.map((purpose) => ({
       purpose,
@@ -26,9 +26,9 @@ export const loader = pageLoader(async ({ ctx }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
-  const { versions } = await publishConsentTexts(ctx, program!.id, {
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const { versions } = await publishConsentTexts(ctx, program.id, {
     texts: Object.fromEntries(
       CONSENT_PURPOSES.map((p) => [p, { fr: form[`${p}.fr`] ?? '', en: form[`${p}.en`] ?? '' }]),
     ),

@@ -7,7 +7,7 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '..
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { currentCriteria } from '../db/queries.ts';
 import { type CriterionForm, EDITABLE_ROWS, fromForm, toForm } from '../domain/criteria-form.ts';
 import { FORMATS } from '../domain/eligibility.ts';
@@ -16,11 +16,11 @@ import { publishCriteria } from '../use-cases/publish-criteria.ts';
 
 const OPERATORS = ['lte', 'gte', 'between', 'equals', 'in', 'present', 'format'] as const;
 
-export const loader = pageLoader(async ({ ctx }) => {
+export const loader = pageLoader(async ({ ctx, request }) => {
   if (!isAllowed(ctx.actor, 'program.configure'))
     throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const [program] = await listPrograms(ctx);
-  const current = await currentCriteria(ctx.db, program!.id);
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const current = await currentCriteria(ctx.db, program.id);
   return {
     version: current?.version ?? 0,
     publishedAt: current ? formatDateTime(current.createdAt, ctx.locale) : null,
@@ -48,9 +48,9 @@ function readCriterion(form: Record<string, string>, i: number): CriterionForm {
   };
 }
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
-  const previous = (await currentCriteria(ctx.db, program!.id))?.criteria ?? [];
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const previous = (await currentCriteria(ctx.db, program.id))?.criteria ?? [];
   const count = Number(form.count ?? 0);
   const criteria = [];
   for (let i = 0; i <= count; i++) {
@@ -63,7 +63,7 @@ export const action = formAction(async ({ ctx, form }) => {
       ),
     );
   }
-  const { version } = await publishCriteria(ctx, program!.id, { criteria });
+  const { version } = await publishCriteria(ctx, program.id, { criteria });
   return { version };
 });
 

@@ -12,23 +12,30 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
 import { CriteriaResults } from './criteria-results.tsx';
 import { formNumber, naicsOptions } from './options.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listProgramOverviews(ctx);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgramOverview(ctx, new URL(request.url).searchParams.get('program'));
   return {
-    program: program ? { id: program.id, name: program.name, notice: program.automatedDecisionNotice } : null,
+    program: {
+      id: program.id,
+      slug: program.slug,
+      query: programQuery(program.slug),
+      name: program.name,
+      notice: program.automatedDecisionNotice,
+    },
     locale: ctx.locale,
   };
 });
 
 /** Nothing is stored: the answer is computed and shown. */
 export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listProgramOverviews(ctx);
-  const answer = await checkEligibility(ctx, program!.id, {
+  const program = await selectProgramOverview(ctx, form.program);
+  const answer = await checkEligibility(ctx, program.id, {
     neq: form.neq ?? '',
     postalCode: form.postalCode ?? '',
     region: form.region ?? '',
@@ -63,7 +70,7 @@ export default function EligibilityCheck() {
             {program ? <p className="hint">{program.notice}</p> : null}
             {answer.eligible ? (
               <p>
-                <Link to="/apply" className="button button-primary">
+                <Link to={`/apply${program.query}`} className="button button-primary">
                   {t('ui.precheck.apply')}
                 </Link>
               </p>
@@ -77,6 +84,7 @@ export default function EligibilityCheck() {
       )}
       <ErrorSummary error={failed?.error} />
       <PostForm className="stack">
+        <input type="hidden" name="program" value={program.slug} />
         <SelectField
           name="region"
           label={t('fields.region')}

@@ -5,9 +5,9 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../plat
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
 import { importApplications } from '../use-cases/import-applications.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(({ ctx }) => {
   if (!isAllowed(ctx.actor, 'application.import'))
@@ -15,11 +15,12 @@ export const loader = pageLoader(({ ctx }) => {
   return {};
 });
 
-export const action = formAction(async ({ ctx, form, file }) => {
-  const [program] = await listProgramOverviews(ctx);
+export const action = formAction(async ({ ctx, form, file, request }) => {
+  // Into the program named by ?program= (the review queue's link carries it), else the default one.
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const upload = file('file');
   const csv = upload ? await upload.text() : (form.csv ?? '');
-  return { report: await importApplications(ctx, { programId: program!.id, csv }) };
+  return { report: await importApplications(ctx, { programId: program.id, csv }) };
 });
 
 /** Paper applications, typed into a spreadsheet and saved as CSV, imported with a report per line. */

@@ -9,3 +9,10 @@ export const DEFAULT_PROGRAM = {
     'Free support for 3,000 small Québec retailers (50 employees or fewer): a digital-maturity diagnostic, an action plan and an expert coach to build an effective online marketing and sales strategy, with financial aid to put it in place.',
   targetRetailers: 3000,
 } as const;
+
+/**
+ * The query that names a program in the shared pages (`/eligibility`, `/apply`, `/review`…): none for
+ * the default program, whose addresses stay as they were before there were several.
+ */
+export const programQuery = (slug: string): string =>
+  slug === DEFAULT_PROGRAM.slug ? '' : `?program=${encodeURIComponent(slug)}`;

@@ -7,15 +7,16 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '..
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../use-cases/list-programs.ts';
+import { programQuery } from '../domain/default-program.ts';
+import { selectProgram } from '../use-cases/select-program.ts';
 import { updateProgramSettings } from '../use-cases/update-program-settings.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
+export const loader = pageLoader(async ({ ctx, request }) => {
   if (!isAllowed(ctx.actor, 'program.configure'))
     throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const [program] = await listPrograms(ctx);
-  if (!program) throw new AppError('not_found');
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   return {
+    query: programQuery(program.slug),
     program: {
       ...program,
       intakeOpensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : '',
@@ -38,9 +39,9 @@ const hours = (value: string | undefined) => {
   return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : value;
 };
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
-  await updateProgramSettings(ctx, program!.id, {
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  await updateProgramSettings(ctx, program.id, {
     nameFr: form.nameFr,
     nameEn: form.nameEn,
     descriptionFr: form.descriptionFr,
@@ -60,7 +61,7 @@ export const action = formAction(async ({ ctx, form }) => {
 
 export default function ProgramSettings() {
   const { t } = useTranslation('programs');
-  const { program } = useLoaderData<typeof loader>();
+  const { program, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -69,9 +70,10 @@ export default function ProgramSettings() {
     <div>
       <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
       <p className="actions">
-        <Link to="/admin/program/eligibility">{t('settings.criteria_link')}</Link>
-        <Link to="/admin/program/consents">{t('settings.consents_link')}</Link>
-        <Link to="/admin/diagnostic">{t('diagnostic:admin.settings_link')}</Link>
+        <Link to={`/admin/program/eligibility${query}`}>{t('settings.criteria_link')}</Link>
+        <Link to={`/admin/program/consents${query}`}>{t('settings.consents_link')}</Link>
+        <Link to={`/admin/diagnostic${query}`}>{t('diagnostic:admin.settings_link')}</Link>
+        <Link to="/admin/programs">{t('admin.title')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (
