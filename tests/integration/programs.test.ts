@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { DEFAULT_CONSENT_TEXTS } from '../../src/modules/intake/domain/defaults.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
-import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
+import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
 
 let h: Harness;
@@ -77,7 +77,9 @@ describe(`creating a program (${engine})`, () => {
       'virage-2028',
     ]);
     const audit = await json(
-      await h.request(`/api/v1/audit-events?action=program.created&entityId=${created.body.id}`, { token: admin }),
+      await h.request(`/api/v1/audit-events?action=program.created&entityId=${created.body.id}`, {
+        token: admin,
+      }),
     );
     expect(audit.body.items).toHaveLength(1);
   });
@@ -155,22 +157,27 @@ describe(`creating a program (${engine})`, () => {
       await h.request(`/api/v1/programs/${copy.body.id}`, { headers: { 'accept-language': 'en' } }),
     );
     expect(english.body.description).toBe('Given, so not copied.');
-    const [fromQuestionnaire, toQuestionnaire] = [await questionnaire(firstId), await questionnaire(copy.body.id)];
+    const [fromQuestionnaire, toQuestionnaire] = [
+      await questionnaire(firstId),
+      await questionnaire(copy.body.id),
+    ];
     expect(toQuestionnaire.id).not.toBe(fromQuestionnaire.id);
     expect(toQuestionnaire.version).toBe(1);
     expect(toQuestionnaire.dimensions).toEqual(fromQuestionnaire.dimensions);
     expect(toQuestionnaire.dimensions[0].label).toBe('Stratégie copiée');
     const [fromLibrary, toLibrary] = await Promise.all(
       [firstId, copy.body.id].map(async (id) =>
-        (await json(await h.request(`/api/v1/recommendations?programId=${id}`, { token: admin }))).body.items.map(
-          ({ id: _, updatedAt: __, ...r }: { id: string; updatedAt: string }) => r,
-        ),
+        (
+          await json(await h.request(`/api/v1/recommendations?programId=${id}`, { token: admin }))
+        ).body.items.map(({ id: _, updatedAt: __, ...r }: { id: string; updatedAt: string }) => r),
       ),
     );
     expect(toLibrary).toEqual(fromLibrary);
     // The coaching budget is a setting: copied too (seen by the program's settings page and coaching).
     const audit = await json(
-      await h.request(`/api/v1/audit-events?action=program.created&entityId=${copy.body.id}`, { token: admin }),
+      await h.request(`/api/v1/audit-events?action=program.created&entityId=${copy.body.id}`, {
+        token: admin,
+      }),
     );
     expect(audit.body.items[0].changes).toMatchObject({ copyFrom: firstId, coachingMinutesPerRetailer: 750 });
 
@@ -197,8 +204,13 @@ describe(`creating a program (${engine})`, () => {
       await post({ nameFr: 'A', nameEn: 'A', slug: 'virage-vide', targetRetailers: 0, copyFrom: 'nope' }),
     );
     expect(blank.status).toBe(422);
-    expect(blank.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['copyFrom', 'targetRetailers']);
-    const noDescription = await json(await post({ nameFr: 'A', nameEn: 'A', slug: 'virage-vide', targetRetailers: 5 }));
+    expect(blank.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'copyFrom',
+      'targetRetailers',
+    ]);
+    const noDescription = await json(
+      await post({ nameFr: 'A', nameEn: 'A', slug: 'virage-vide', targetRetailers: 5 }),
+    );
     expect(noDescription.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       'descriptionEn',
       'descriptionFr',
@@ -209,7 +221,9 @@ describe(`creating a program (${engine})`, () => {
     expect(unknownSource.status).toBe(422);
     expect(unknownSource.body.errors.map((e: { path: string }) => e.path)).toEqual(['copyFrom']);
     expect((await json(await post({ ...base, slug: 'virage-coord' }, coordinator))).status).toBe(403);
-    const slugs = (await json(await h.request('/api/v1/programs'))).body.items.map((p: { slug: string }) => p.slug);
+    const slugs = (await json(await h.request('/api/v1/programs'))).body.items.map(
+      (p: { slug: string }) => p.slug,
+    );
     expect(slugs).not.toContain('virage-vide');
   });
 });
@@ -299,14 +313,16 @@ describe(`programs side by side (${engine})`, () => {
     expect(await ids(`/api/v1/workload?programId=${secondId}`)).toEqual([]);
 
     const caseload = async (query: string) =>
-      ((await json(await h.request(`/api/v1/caseload${query}`, { token: coach.token }))).body.items as {
-        applicationId: string;
-      }[]).map((i) => i.applicationId);
+      (
+        (await json(await h.request(`/api/v1/caseload${query}`, { token: coach.token }))).body.items as {
+          applicationId: string;
+        }[]
+      ).map((i) => i.applicationId);
     expect(await caseload('')).toEqual([coached.id]);
     expect(await caseload(`?programId=${firstId}`)).toEqual([coached.id]);
     expect(await caseload(`?programId=${secondId}`)).toEqual([]);
-    expect((await json(await h.request('/api/v1/caseload?programId=nope', { token: coach.token }))).status).toBe(
-      422,
-    );
+    expect(
+      (await json(await h.request('/api/v1/caseload?programId=nope', { token: coach.token }))).status,
+    ).toBe(422);
   });
 });
