@@ -20,7 +20,7 @@ const SECOND = { slug: 'petits-commerces', name: 'Virage des petits commerces', 
 const FIRST_NAME = 'Virage numérique des détaillants';
 
 const L = {
-  firstAdminTitle: 'Créer le premier compte administrateur',
+  firstAdminTitle: "Créer le premier compte d'administration",
   fields: { name: 'Nom', email: 'Courriel', newPassword: 'Nouveau mot de passe', password: 'Mot de passe' },
   createAccount: 'Créer mon compte',
   twoFactor: {
@@ -32,7 +32,7 @@ const L = {
   },
   programs: {
     title: 'Programmes',
-    copyFrom: 'Copier le programme',
+    copyFrom: 'Copier le programme (facultatif)',
     nameFr: 'Nom (français)',
     nameEn: 'Nom (anglais)',
     slug: "Identifiant d'adresse",
@@ -47,7 +47,7 @@ const L = {
     smallBusiness: /Critère \d+\s: 50 employés ou moins/,
     labelFr: 'Nom (français)',
     labelEn: 'Nom (anglais)',
-    value: 'Valeur 1',
+    value: 'Valeur 1 (facultatif)',
     publish: 'Publier une nouvelle version',
     published: 'Version 2 publiée.',
   },
@@ -266,11 +266,11 @@ test('a second program with other criteria runs end to end beside the first', as
   await test.step("the administrator finds it in the second program's queue only, and accepts it", async () => {
     await staff.goto('/review');
     const search = staff.getByRole('search');
-    await search.getByLabel(L.search, { exact: true }).fill('Ducharme');
+    await search.getByLabel(new RegExp(`^${L.search}`)).fill('Ducharme');
     await search.getByRole('button', { name: L.filter }).click();
     await expect(staff.getByText(L.noneMatch)).toBeVisible();
 
-    await search.getByLabel(L.program, { exact: true }).selectOption({ label: SECOND.name });
+    await search.getByLabel(new RegExp(`^${L.program}`)).selectOption({ label: SECOND.name });
     await search.getByRole('button', { name: L.filter }).click();
     await expect(staff).toHaveURL(new RegExp(`[?&]program=${SECOND.slug}`));
     const row = staff.locator('table.data tbody tr');
@@ -278,6 +278,8 @@ test('a second program with other criteria runs end to end beside the first', as
     await expect(row).toContainText(business.legalName);
     await checkPage(staff, 'fr', 'programs-review-queue', { switchLanguage: false });
     await row.getByRole('link', { name: business.legalName }).click();
+    await expect(staff.getByRole('heading', { level: 1 })).toHaveText(business.legalName);
+    await checkPage(staff, 'fr', 'programs-review-application', { switchLanguage: false });
     await staff.getByRole('combobox', { name: L.decision, exact: true }).selectOption({ label: L.accept });
     await staff.getByRole('button', { name: L.record }).click();
     await expect(staff.getByRole('status')).toHaveText(L.recorded);

@@ -81,6 +81,7 @@ export default function Apply() {
   return (
     <div>
       <PageTitle title={t('ui.apply.title')}>{t('ui.apply.title')}</PageTitle>
+      {data.program ? <p className="lead">{t('ui.apply.program', { name: data.program.name })}</p> : null}
       <ErrorSummary error={failed?.error} />
       {data.kind === 'anonymous' ? (
         <>

@@ -6,7 +6,7 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../plat
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { selectProgram } from '../../programs/index.ts';
+import { programQuery, selectProgram } from '../../programs/index.ts';
 import { currentConsentTexts } from '../db/queries.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
 import { publishConsentTexts } from '../use-cases/publish-consent-texts.ts';
@@ -17,6 +17,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const texts = await currentConsentTexts(ctx.db, program.id);
   return {
+    query: programQuery(program.slug),
     texts: CONSENT_PURPOSES.map((purpose) => ({
       purpose,
       version: texts[purpose]?.version ?? 0,
@@ -39,7 +40,7 @@ export const action = formAction(async ({ ctx, form, request }) => {
 /** Consent texts per purpose: a change publishes a new version; consents already given keep theirs. */
 export default function ConsentTexts() {
   const { t } = useTranslation('intake');
-  const { texts } = useLoaderData<typeof loader>();
+  const { texts, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -47,7 +48,7 @@ export default function ConsentTexts() {
     <div>
       <PageTitle title={t('ui.consent_texts.title')}>{t('ui.consent_texts.title')}</PageTitle>
       <p>
-        {t('ui.consent_texts.intro')} <Link to="/admin/program">{t('ui.criteria.back')}</Link>
+        {t('ui.consent_texts.intro')} <Link to={`/admin/program${query}`}>{t('ui.criteria.back')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'versions' in result ? (

@@ -7,7 +7,7 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '..
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
-import { selectProgram } from '../../programs/index.ts';
+import { programQuery, selectProgram } from '../../programs/index.ts';
 import { currentCriteria } from '../db/queries.ts';
 import { type CriterionForm, EDITABLE_ROWS, fromForm, toForm } from '../domain/criteria-form.ts';
 import { FORMATS } from '../domain/eligibility.ts';
@@ -22,6 +22,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const current = await currentCriteria(ctx.db, program.id);
   return {
+    query: programQuery(program.slug),
     version: current?.version ?? 0,
     publishedAt: current ? formatDateTime(current.createdAt, ctx.locale) : null,
     criteria: (current?.criteria ?? []).map(toForm),
@@ -69,7 +70,7 @@ export const action = formAction(async ({ ctx, form, request }) => {
 
 export default function CriteriaEditor() {
   const { t } = useTranslation('intake');
-  const { version, publishedAt, criteria } = useLoaderData<typeof loader>();
+  const { version, publishedAt, criteria, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const blocks = [
@@ -87,7 +88,7 @@ export default function CriteriaEditor() {
       <PageTitle title={t('ui.criteria.title')}>{t('ui.criteria.title')}</PageTitle>
       <p>
         {t('ui.criteria.current', { version, date: publishedAt ?? '—' })}{' '}
-        <Link to="/admin/program">{t('ui.criteria.back')}</Link>
+        <Link to={`/admin/program${query}`}>{t('ui.criteria.back')}</Link>
       </p>
       <Notice>
         <p>{t('ui.criteria.intro')}</p>

@@ -65,7 +65,7 @@ export default function Programs() {
         </Notice>
       ) : null}
       <TableWrap label={t('admin.title')}>
-        <table>
+        <table className="data">
           <thead>
             <tr>
               <th scope="col">{t('admin.name')}</th>
@@ -85,7 +85,7 @@ export default function Programs() {
                 </td>
                 <td>{p.target}</td>
                 <td>
-                  <ul className="inline-list">
+                  <ul className="bullets">
                     <li>
                       <Link to={`/admin/program${q(p.slug)}`}>
                         {t('admin.settings_of', { name: p.name })}
@@ -109,7 +109,8 @@ export default function Programs() {
       <h2 id="new-program">{t('admin.new_title')}</h2>
       <p>{t('admin.new_intro')}</p>
       <ErrorSummary error={result?.error} />
-      <PostForm className="stack" aria-labelledby="new-program">
+      {/* A new key once a program is created: the form starts blank again for the next one. */}
+      <PostForm key={created ?? ''} className="stack" aria-labelledby="new-program">
         <SelectField
           name="copyFrom"
           label={t('fields.copyFrom')}
