@@ -195,6 +195,12 @@ describe(`creating a program (${engine})`, () => {
     const taken = await json(await post({ ...base, slug: 'virage-numerique-detaillants' }));
     expect(taken.status).toBe(409);
     expect(taken.body.errors.map((e: { path: string }) => e.path)).toEqual(['slug']);
+    // Two administrators taking the same slug at the same moment: one gets it, the other is told why.
+    const race = await Promise.all([
+      post({ ...base, slug: 'virage-course' }),
+      post({ ...base, slug: 'virage-course' }),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
     const badSlug = await json(await post({ ...base, slug: 'Virage 2030!' }));
     expect(badSlug.status).toBe(422);
     expect(badSlug.body.errors).toEqual([
@@ -291,7 +297,7 @@ describe(`programs side by side (${engine})`, () => {
     expect(first.body.status).toBe('accepted');
   });
 
-  it('filters the review queue, experts, workload and caseload by program', async () => {
+  it('filters the review queue, partners, experts, workload and caseload by program', async () => {
     const ids = async (path: string, token = coordinator) =>
       ((await json(await h.request(path, { token }))).body.items as { id?: string; expertId?: string }[]).map(
         (i) => i.id ?? i.expertId,
@@ -311,6 +317,18 @@ describe(`programs side by side (${engine})`, () => {
     expect(await ids(`/api/v1/experts?programId=${secondId}`)).toEqual([]);
     expect(await ids(`/api/v1/workload?programId=${firstId}`)).toContain(coach.id);
     expect(await ids(`/api/v1/workload?programId=${secondId}`)).toEqual([]);
+
+    const partner = await json(
+      await h.request('/api/v1/partners', {
+        method: 'POST',
+        token: coordinator,
+        json: { programId: secondId, name: 'SDC du Plateau' },
+      }),
+    );
+    expect(partner.status).toBe(201);
+    expect(await ids(`/api/v1/partners?programId=${secondId}`)).toEqual([partner.body.id]);
+    expect(await ids(`/api/v1/partners?programId=${firstId}`)).not.toContain(partner.body.id);
+    expect(await ids('/api/v1/partners')).toContain(partner.body.id);
 
     const caseload = async (query: string) =>
       (

@@ -9,8 +9,9 @@ import { addPartnerMember } from '../use-cases/add-partner-member.ts';
 import { createPartnerOrganization } from '../use-cases/create-partner-organization.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const { items } = await listPartnerOrganizations(ctx);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const { items } = await listPartnerOrganizations(ctx, { programId: program.id });
   return { partners: items, publicUrl: ctx.services.config.publicUrl };
 });
 

@@ -55,7 +55,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const programParam: Record<string, string> = search.program ? { program: program.slug } : {};
   const [summary, partners, programs] = await Promise.all([
     getIntakeSummary(ctx, program.id),
-    listPartnerOrganizations(ctx),
+    listPartnerOrganizations(ctx, { programId: program.id }),
     listPrograms(ctx),
   ]);
   const query = Object.fromEntries(
