@@ -13,6 +13,7 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { EFFORTS } from '../domain/recommendations.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';
@@ -50,6 +51,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   if (existing && !dimensions.some((d) => d.value === existing.dimensionId))
     dimensions.push({ value: existing.dimensionId, label: existing.dimensionId });
   return {
+    program: program.slug,
     isNew: !existing,
     dimensions,
     recommendation: {
@@ -103,12 +105,12 @@ export const action = formAction(async ({ ctx, params, form, request }) => {
         active: form.active === 'yes',
       }),
   );
-  return redirect(`/admin/diagnostic/recommendations?saved=${id}`);
+  return redirect(`/admin/diagnostic/recommendations${programQuery(program.slug, { saved: id })}`);
 });
 
 export default function RecommendationForm() {
   const { t } = useTranslation('diagnostic');
-  const { isNew, dimensions, recommendation: r } = useLoaderData<typeof loader>();
+  const { isNew, dimensions, recommendation: r, program } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -121,7 +123,9 @@ export default function RecommendationForm() {
       <PageTitle title={title}>{title}</PageTitle>
       <DiagnosticAdminLinks here="other" />
       <p>
-        <Link to="/admin/diagnostic/recommendations">{t('admin.recommendation.back')}</Link>
+        <Link to={`/admin/diagnostic/recommendations${programQuery(program)}`}>
+          {t('admin.recommendation.back')}
+        </Link>
       </p>
       <ErrorSummary error={failed?.error} />
       <PostForm className="stack admin-recommendation">

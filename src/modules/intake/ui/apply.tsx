@@ -4,6 +4,7 @@ import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
+import { programQuery } from '../../programs/index.ts';
 import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';
 import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
@@ -13,12 +14,12 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
   const referralCode = search.get('ref')?.slice(0, 40) ?? '';
   const program = await selectProgramOverview(ctx, search.get('program'));
-  const here = `/apply${query({ program: search.get('program'), ref: referralCode })}`;
+  const here = `/apply${programQuery(program.slug, referralCode ? { ref: referralCode } : {})}`;
   if (ctx.actor.kind !== 'user')
     return {
       kind: 'anonymous' as const,
       here,
-      program: program && { name: program.name, intakeOpen: program.intakeOpen },
+      program: { name: program.name, intakeOpen: program.intakeOpen, query: programQuery(program.slug) },
     };
   if (ctx.actor.role !== 'retailer') return { kind: 'not_retailer' as const, here, program: null };
   const mine = (await listMyApplications(ctx)).items.filter((a) => a.status !== 'withdrawn');
@@ -68,12 +69,6 @@ export const action = formAction(async ({ ctx, form }) => {
   return redirect(`/applications/${created.id}/steps/1`);
 });
 
-/** `?program=…&ref=…` with what is given: the default program's address stays `/apply`. */
-const query = (params: Record<string, string | null>) => {
-  const given = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
-  return given.length ? `?${new URLSearchParams(given)}` : '';
-};
-
 export default function Apply() {
   const { t } = useTranslation('intake');
   const data = useLoaderData<typeof loader>();
@@ -98,7 +93,7 @@ export default function Apply() {
             <Link to={`/sign-in?next=${encodeURIComponent(data.here)}`}>{t('ui.apply.sign_in')}</Link>
           </p>
           <p>
-            <Link to="/eligibility">{t('ui.apply.precheck_first')}</Link>
+            <Link to={`/eligibility${data.program.query}`}>{t('ui.apply.precheck_first')}</Link>
           </p>
         </>
       ) : data.kind === 'not_retailer' ? (

@@ -11,8 +11,11 @@ export const DEFAULT_PROGRAM = {
 } as const;
 
 /**
- * The query that names a program in the shared pages (`/eligibility`, `/apply`, `/review`…): none for
- * the default program, whose addresses stay as they were before there were several.
+ * The query that names a program in the shared pages (`/eligibility`, `/apply`, `/review`…), with the
+ * page's other parameters: no `program` for the default program, whose addresses stay as they were
+ * before there were several.
  */
-export const programQuery = (slug: string): string =>
-  slug === DEFAULT_PROGRAM.slug ? '' : `?program=${encodeURIComponent(slug)}`;
+export function programQuery(slug: string, params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(slug === DEFAULT_PROGRAM.slug ? params : { program: slug, ...params });
+  return query.size > 0 ? `?${query}` : '';
+}
