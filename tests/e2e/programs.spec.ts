@@ -51,6 +51,7 @@ const L = {
     publish: 'Publier une nouvelle version',
     published: 'Version 2 publiée.',
   },
+  saveRecommendation: 'Enregistrer la recommandation',
   home: { programsTitle: 'Programmes ouverts aux demandes', placesLabel: 'places encore disponibles' },
   check: 'Vérifier mon admissibilité',
   precheck: {
@@ -185,6 +186,22 @@ test('a second program with other criteria runs end to end beside the first', as
     await criterion.getByLabel(L.criteria.value, { exact: true }).fill('10');
     await staff.getByRole('button', { name: L.criteria.publish }).click();
     await expect(staff.getByRole('status')).toHaveText(L.criteria.published);
+  });
+
+  await test.step("the second program's recommendations library is its own copy, edited in place", async () => {
+    await staff.goto(`/admin/diagnostic/recommendations?program=${SECOND.slug}`);
+    await checkPage(staff, 'fr', 'programs-recommendations', { switchLanguage: false });
+    const first = staff.getByRole('main').locator('table a').first();
+    await first.click();
+    await expect(staff).toHaveURL(
+      new RegExp(`/admin/diagnostic/recommendations/[\\w-]+\\?program=${SECOND.slug}$`),
+    );
+    await checkPage(staff, 'fr', 'programs-recommendation', { switchLanguage: false });
+    await staff.getByRole('button', { name: L.saveRecommendation }).click();
+    await expect(staff).toHaveURL(
+      new RegExp(`/admin/diagnostic/recommendations\\?program=${SECOND.slug}&saved=`),
+    );
+    await expect(staff.locator('.notice-success')).toContainText('La recommandation');
   });
 
   const visitorContext = await newContext(browser);
