@@ -202,6 +202,16 @@ test('a second program with other criteria runs end to end beside the first', as
       new RegExp(`/admin/diagnostic/recommendations\\?program=${SECOND.slug}&saved=`),
     );
     await expect(staff.locator('.notice-success')).toContainText('La recommandation');
+    // Its questionnaire: version 1, its own, in use.
+    await staff.goto(`/admin/diagnostic?program=${SECOND.slug}`);
+    await expect(staff.locator('table a').first()).toHaveAttribute(
+      'href',
+      /\/admin\/diagnostic\/questionnaires\//,
+    );
+    await checkPage(staff, 'fr', 'programs-questionnaires', { switchLanguage: false });
+    await staff.locator('table a').first().click();
+    await expect(staff).toHaveURL(/\/admin\/diagnostic\/questionnaires\/[\w-]+$/);
+    await checkPage(staff, 'fr', 'programs-questionnaire', { switchLanguage: false });
   });
 
   const visitorContext = await newContext(browser);

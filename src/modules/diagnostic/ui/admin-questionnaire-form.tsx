@@ -7,6 +7,7 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '..
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram, programQuery } from '../../programs/index.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
 import { applyFormEdits, withPlainPaths } from './admin-editing.server.ts';
@@ -27,6 +28,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   const number = (value: number | undefined) => (value === undefined ? '' : formatNumber(value, ctx.locale));
   const dimension = part <= dimensions.length ? dimensions[part - 1]! : null;
   return {
+    // The versions page of this questionnaire's program.
+    program: (await getProgram(ctx, q.programId)).slug,
     id: q.id,
     version: q.version,
     status: q.status,
@@ -111,7 +114,7 @@ function BilingualFields({
 
 export default function QuestionnaireForm() {
   const { t } = useTranslation('diagnostic');
-  const { id, version, status, current, part, parts, dimension, levels, created, saved } =
+  const { id, version, status, current, part, parts, dimension, levels, created, saved, program } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -141,7 +144,9 @@ export default function QuestionnaireForm() {
               <Link to={`${base}/json`}>{t('admin.edit.json')}</Link>
             </li>
             <li>
-              <Link to={`/admin/diagnostic?publish=${id}#confirm`}>{t('admin.edit.publish')}</Link>
+              <Link to={`/admin/diagnostic${programQuery(program, { publish: id })}#confirm`}>
+                {t('admin.edit.publish')}
+              </Link>
             </li>
           </>
         ) : null}
@@ -160,7 +165,7 @@ export default function QuestionnaireForm() {
         <Notice kind="warning">
           <p>{t('admin.edit.read_only')}</p>
           <p>
-            <Link to="/admin/diagnostic">{t('admin.edit.to_versions')}</Link>
+            <Link to={`/admin/diagnostic${programQuery(program)}`}>{t('admin.edit.to_versions')}</Link>
           </p>
         </Notice>
       ) : (
