@@ -10,6 +10,7 @@ const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 
 export default [
   index('routes/home.tsx'),
+  route('programs/:slug', 'routes/program.tsx'),
   route('sign-in', identity('sign-in.tsx')),
   route('sign-in/verify', identity('verify-second-factor.tsx')),
   route('sign-out', identity('sign-out.tsx')),
@@ -45,6 +46,7 @@ export default [
   route('review/import', intake('import.tsx')),
   route('partners', intake('partners.tsx')),
   route('referrals', intake('referrals.tsx')),
+  route('admin/programs', '../src/modules/programs/ui/programs.tsx'),
   route('admin/program', '../src/modules/programs/ui/settings.tsx'),
   route('admin/program/eligibility', intake('criteria.tsx')),
   route('admin/program/consents', intake('consent-texts.tsx')),

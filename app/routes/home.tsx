@@ -1,28 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
-import { formatLongDate, formatNumber } from '../../src/kernel/format.ts';
 import { listProgramFigures } from '../../src/modules/intake/index.ts';
 import { PageTitle } from '../../src/platform/ui/page.tsx';
 import { pageLoader } from '../../src/platform/ui/route.server.ts';
 import { type Action, isAllowed } from '../../src/wiring/authorize.ts';
+import { ProgramPresentation, presentProgram } from '../program-presentation.tsx';
 
-/** The public program page, with live figures; signed-in people also see where to go next. */
+/**
+ * The public home page: with one program, that program's presentation with its live figures (as
+ * before there could be several); with more, the programs open to applications, each leading to its
+ * page. Signed-in people also see where to go next.
+ */
 export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listProgramFigures(ctx);
+  const programs = await listProgramFigures(ctx);
   const can = (action: Action) => isAllowed(ctx.actor, action);
   return {
-    program: program && {
-      name: program.name,
-      description: program.description,
-      target: formatNumber(program.targetRetailers, ctx.locale),
-      placesRemaining: formatNumber(program.placesRemaining, ctx.locale),
-      full: program.full,
-      waitlistLength: program.waitlistLength,
-      intakeOpen: program.intakeOpen,
-      // In words ("31 mars 2027"): this page is for the public, not for staff used to ISO dates.
-      closesAt: program.intakeClosesAt ? formatLongDate(program.intakeClosesAt, ctx.locale) : null,
-      opensAt: program.intakeOpensAt ? formatLongDate(program.intakeOpensAt, ctx.locale) : null,
-    },
+    only: programs.length === 1 ? presentProgram(programs[0]!, ctx.locale) : null,
+    open:
+      programs.length > 1
+        ? programs.filter((p) => p.intakeOpen).map((p) => presentProgram(p, ctx.locale))
+        : [],
     user: ctx.actor.kind === 'user' ? { name: ctx.actor.name, role: ctx.actor.role } : null,
     links: {
       apply: ctx.actor.kind === 'anonymous' || can('application.create'),
@@ -34,10 +31,11 @@ export const loader = pageLoader(async ({ ctx }) => {
 
 export default function Home() {
   const { t } = useTranslation('programs');
-  const { program, user, links } = useLoaderData<typeof loader>();
+  const { only, open, user, links } = useLoaderData<typeof loader>();
+  const title = only?.name ?? 'Virage';
   return (
     <div>
-      <PageTitle title={program?.name ?? 'Virage'}>{program?.name ?? 'Virage'}</PageTitle>
+      <PageTitle title={title}>{title}</PageTitle>
       {user ? (
         <section aria-labelledby="welcome" className="card">
           <h2 id="welcome">{t('home.welcome', { name: user.name })}</h2>
@@ -61,60 +59,25 @@ export default function Home() {
           </p>
         </section>
       ) : null}
-      {program ? (
-        <>
-          <p className="lead">{program.description}</p>
-          <section aria-labelledby="figures-title">
-            <h2 id="figures-title" className="sr-only">
-              {t('home.figures_title')}
-            </h2>
-            <div className="figures">
-              <p className="figure">
-                <strong>{program.target}</strong>
-                {t('home.target_label')}
+      {only ? <ProgramPresentation program={only} applicant={!user} signedIn={false} /> : null}
+      {only ? null : (
+        <section aria-labelledby="programs-title">
+          <h2 id="programs-title">{t('home.programs_title')}</h2>
+          {open.length === 0 ? <p>{t('home.none_open')}</p> : null}
+          {open.map((p) => (
+            <article key={p.slug} className="card" aria-labelledby={`program-${p.slug}`}>
+              <h3 id={`program-${p.slug}`}>
+                <Link to={`/programs/${p.slug}`}>{p.name}</Link>
+              </h3>
+              <p>{p.description}</p>
+              <p>
+                {t('home.places_summary', { places: p.placesRemaining, target: p.target })}
+                {p.closesAt ? ` ${t('home.closes_on', { date: p.closesAt })}` : ''}
               </p>
-              <p className="figure">
-                <strong>{program.placesRemaining}</strong>
-                {t('home.places_label')}
-              </p>
-              <p className="figure">
-                <strong>{program.intakeOpen ? t('home.open') : t('home.closed')}</strong>
-                {program.intakeOpen
-                  ? program.closesAt
-                    ? t('home.closes_on', { date: program.closesAt })
-                    : t('home.open_label')
-                  : program.opensAt
-                    ? t('home.opens_on', { date: program.opensAt })
-                    : t('home.closed_label')}
-              </p>
-              {program.full ? (
-                <p className="figure">
-                  <strong>{program.waitlistLength}</strong>
-                  {t('home.waitlist_label', { count: program.waitlistLength })}
-                </p>
-              ) : null}
-            </div>
-          </section>
-          <h2>{t('home.steps_title')}</h2>
-          <ol className="bullets">
-            <li>{t('home.step_apply')}</li>
-            <li>{t('home.step_diagnostic')}</li>
-            <li>{t('home.step_plan')}</li>
-            <li>{t('home.step_aid')}</li>
-          </ol>
-          {user ? null : (
-            <p className="actions">
-              <Link to="/eligibility" className="button button-primary">
-                {t('home.check')}
-              </Link>
-              <Link to="/apply" className="button button-secondary">
-                {t('home.apply')}
-              </Link>
-              <Link to="/sign-in">{t('home.sign_in')}</Link>
-            </p>
-          )}
-        </>
-      ) : null}
+            </article>
+          ))}
+        </section>
+      )}
     </div>
   );
 }

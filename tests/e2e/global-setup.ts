@@ -58,6 +58,8 @@ export default async function globalSetup() {
     const mail = await startMailServer();
     closeMail = mail.close;
     process.env.E2E_MAIL_API = mail.apiUrl;
+    // For a journey that needs a server of its own (programs.spec.ts: a second program changes the home page).
+    process.env.E2E_MAIL_SMTP_PORT = String(mail.smtpPort);
     const started = await Promise.allSettled(
       (['fr', 'en'] as const).map(async (locale) => {
         const server = await startVirage({

@@ -196,6 +196,21 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   listAuditEvents: { allowed: ['admin'], call: async () => ({ path: '/audit-events' }) },
   listOutboxMessages: { allowed: ['admin'], call: async () => ({ path: '/outbox' }) },
   listPrograms: { allowed: PUBLIC, call: async () => ({ path: '/programs' }) },
+  createProgram: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: '/programs',
+      json: {
+        nameFr: 'Matrice',
+        nameEn: 'Matrix',
+        descriptionFr: 'Programme de la matrice.',
+        descriptionEn: 'The matrix program.',
+        slug: `matrice-${f.caller}`,
+        targetRetailers: 10,
+        copyFrom: f.programId,
+      },
+    }),
+  },
   getProgram: { allowed: PUBLIC, call: async (f) => ({ path: `/programs/${f.programId}` }) },
   checkEligibility: {
     allowed: PUBLIC,

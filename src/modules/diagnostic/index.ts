@@ -12,4 +12,5 @@ export { getCurrentQuestionnaire } from './use-cases/get-current-questionnaire.t
 export { getDiagnostic } from './use-cases/get-diagnostic.ts';
 export { listApplicationDiagnostics } from './use-cases/list-application-diagnostics.ts';
 export { saveDiagnosticAnswers } from './use-cases/save-diagnostic-answers.ts';
+export { setUpProgramDiagnostic } from './use-cases/set-up-program-diagnostic.ts';
 export { startDiagnostic } from './use-cases/start-diagnostic.ts';

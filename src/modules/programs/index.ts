@@ -1,7 +1,8 @@
 // What other modules may use from programs.
 
 export { type LockedProgram, lockProgram, setAutomatedDecisionNotice } from './db/program-locks.ts';
-export { DEFAULT_PROGRAM } from './domain/default-program.ts';
+export { DEFAULT_PROGRAM, programQuery } from './domain/default-program.ts';
 export { ensureDefaultProgram } from './use-cases/ensure-default-program.ts';
 export { getProgram, type Program } from './use-cases/get-program.ts';
 export { listPrograms } from './use-cases/list-programs.ts';
+export { defaultProgram, selectProgram } from './use-cases/select-program.ts';

@@ -4,7 +4,7 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { defaultProgram } from '../../programs/index.ts';
 import { suppliers } from '../db/tables.ts';
 import { supplierFields } from './supplier-fields.ts';
 
@@ -14,7 +14,7 @@ export const createSupplierInput = z.strictObject({ ...supplierFields, programId
 export async function createSupplier(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'supplier.manage');
   const data = parseInput(createSupplierInput, input);
-  const programId = data.programId ?? (await listPrograms(ctx))[0]!.id;
+  const programId = data.programId ?? (await defaultProgram(ctx)).id;
   const id = newId();
   const values = {
     name: data.name,

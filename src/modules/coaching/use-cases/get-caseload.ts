@@ -12,7 +12,11 @@ import { planSummaries, sessionFacts } from '../db/queries.ts';
 import { hoursBudget } from '../domain/hours.ts';
 import { caseloadFlags, isOverdue, planProgress } from '../domain/plan.ts';
 
-export const caseloadInput = z.strictObject({ status: z.enum(['active', 'closed']).optional() });
+export const caseloadInput = z.strictObject({
+  status: z.enum(['active', 'closed']).optional(),
+  /** Only the files of this program (an expert may coach in several). */
+  programId: z.uuid().optional(),
+});
 
 /**
  * An expert's caseload: only the businesses assigned to them, each with the next session, plan
@@ -22,8 +26,10 @@ export const caseloadInput = z.strictObject({ status: z.enum(['active', 'closed'
 export async function getCaseload(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'caseload.read');
   const actor = signedInActor(ctx.actor);
-  const { status = 'active' } = parseInput(caseloadInput, input);
-  const files = await filesCoachedBy(ctx.db, actor.id, { closed: status === 'closed' });
+  const { status = 'active', programId } = parseInput(caseloadInput, input);
+  const files = (await filesCoachedBy(ctx.db, actor.id, { closed: status === 'closed' })).filter(
+    (f) => !programId || f.programId === programId,
+  );
   const ids = files.map((f) => f.applicationId);
   const now = ctx.now();
   const today = formatDate(now);

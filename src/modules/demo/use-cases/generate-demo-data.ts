@@ -5,7 +5,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { ensureDiagnosticDefaults, getCurrentQuestionnaire } from '../../diagnostic/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus, ensureIntakeDefaults } from '../../intake/index.ts';
-import { ensureDefaultProgram, listPrograms } from '../../programs/index.ts';
+import { defaultProgram, ensureDefaultProgram } from '../../programs/index.ts';
 import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../generators/businesses.ts';
 import { demoExperts, expertCapacity } from '../generators/experts.ts';
 import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../generators/intake-journeys.ts';
@@ -84,7 +84,7 @@ async function simulateProgram(
   // The program with its intake and diagnostic settings, as the first start-up creates them (the command
   // line may run before any start-up).
   await ensureDefaultProgram(ctx);
-  const programId = (await listPrograms(ctx))[0]!.id;
+  const programId = (await defaultProgram(ctx)).id;
   await ensureIntakeDefaults(ctx, programId);
   await ensureDiagnosticDefaults(ctx, programId);
 

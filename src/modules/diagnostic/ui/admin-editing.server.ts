@@ -9,19 +9,22 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError, type FieldIssue, isAppError } from '../../../platform/errors.ts';
 import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import type { QuestionnaireContent } from '../domain/questionnaire.ts';
 import { jsonErrorOffset, lineAndColumn } from './admin-json.ts';
 
 /**
- * The program an administrator's page is about (Virage runs one), after the standard refusal of the
- * other admin pages: sign in, give the second factor, or "forbidden" for other roles.
+ * The program an administrator's page is about (`?program=` its slug; the default program without
+ * one), after the standard refusal of the other admin pages: sign in, give the second factor, or
+ * "forbidden" for other roles.
  */
-export async function programFor(ctx: Ctx, action: 'questionnaire.manage' | 'recommendation.manage') {
+export async function programFor(
+  ctx: Ctx,
+  action: 'questionnaire.manage' | 'recommendation.manage',
+  request: Request,
+) {
   authorize(ctx.actor, action);
-  const [program] = await listPrograms(ctx);
-  if (!program) throw new AppError('not_found');
-  return program;
+  return selectProgram(ctx, new URL(request.url).searchParams.get('program'));
 }
 
 // ─── Numbers ─────────────────────────────────────────────────────────────────────────────────────

@@ -6,9 +6,11 @@ import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram, programQuery } from '../../programs/index.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
-import { applyFormEdits, programFor, withPlainPaths } from './admin-editing.server.ts';
+import { applyFormEdits, withPlainPaths } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 /** The part of the document on the page: a dimension (1…n), or the maturity levels (n + 1). */
@@ -18,7 +20,7 @@ function partOf(asked: string | null, dimensions: number): number {
 }
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   const url = new URL(request.url);
   const { dimensions, levels } = q.content;
@@ -26,6 +28,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   const number = (value: number | undefined) => (value === undefined ? '' : formatNumber(value, ctx.locale));
   const dimension = part <= dimensions.length ? dimensions[part - 1]! : null;
   return {
+    // The versions page of this questionnaire's program.
+    program: (await getProgram(ctx, q.programId)).slug,
     id: q.id,
     version: q.version,
     status: q.status,
@@ -60,7 +64,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
 });
 
 export const action = formAction(async ({ ctx, params, form }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   if (q.status !== 'draft') throw new AppError('conflict', { key: 'diagnostic:admin.edit.read_only_error' });
   const part = partOf(form.part ?? null, q.content.dimensions.length);
@@ -110,7 +114,7 @@ function BilingualFields({
 
 export default function QuestionnaireForm() {
   const { t } = useTranslation('diagnostic');
-  const { id, version, status, current, part, parts, dimension, levels, created, saved } =
+  const { id, version, status, current, part, parts, dimension, levels, created, saved, program } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -140,7 +144,9 @@ export default function QuestionnaireForm() {
               <Link to={`${base}/json`}>{t('admin.edit.json')}</Link>
             </li>
             <li>
-              <Link to={`/admin/diagnostic?publish=${id}#confirm`}>{t('admin.edit.publish')}</Link>
+              <Link to={`/admin/diagnostic${programQuery(program, { publish: id })}#confirm`}>
+                {t('admin.edit.publish')}
+              </Link>
             </li>
           </>
         ) : null}
@@ -159,7 +165,7 @@ export default function QuestionnaireForm() {
         <Notice kind="warning">
           <p>{t('admin.edit.read_only')}</p>
           <p>
-            <Link to="/admin/diagnostic">{t('admin.edit.to_versions')}</Link>
+            <Link to={`/admin/diagnostic${programQuery(program)}`}>{t('admin.edit.to_versions')}</Link>
           </p>
         </Notice>
       ) : (

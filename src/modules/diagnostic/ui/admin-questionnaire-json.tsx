@@ -6,16 +6,20 @@ import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram, programQuery } from '../../programs/index.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { saveQuestionnaireDraft } from '../use-cases/save-questionnaire-draft.ts';
-import { parseJsonDocument, programFor, withPlainPaths } from './admin-editing.server.ts';
+import { parseJsonDocument, withPlainPaths } from './admin-editing.server.ts';
 import { jsonErrorOffset, lineAndColumn, questionnaireJson } from './admin-json.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   return {
+    // The versions page of this questionnaire's program.
+    program: (await getProgram(ctx, q.programId)).slug,
     id: q.id,
     version: q.version,
     status: q.status,
@@ -26,7 +30,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
 });
 
 export const action = formAction(async ({ ctx, params, form }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   if (q.status !== 'draft') throw new AppError('conflict', { key: 'diagnostic:admin.edit.read_only_error' });
   const document = parseJsonDocument(form.content);
@@ -38,7 +42,7 @@ export const action = formAction(async ({ ctx, params, form }) => {
 
 export default function QuestionnaireJson() {
   const { t } = useTranslation('diagnostic');
-  const { id, version, status, current, json, saved } = useLoaderData<typeof loader>();
+  const { id, version, status, current, json, saved, program } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const count = failed?.error.errors.length ?? 0;
@@ -84,7 +88,7 @@ export default function QuestionnaireJson() {
         <Notice kind="warning">
           <p>{t('admin.edit.read_only')}</p>
           <p>
-            <Link to="/admin/diagnostic">{t('admin.edit.to_versions')}</Link>
+            <Link to={`/admin/diagnostic${programQuery(program)}`}>{t('admin.edit.to_versions')}</Link>
           </p>
         </Notice>
       ) : (

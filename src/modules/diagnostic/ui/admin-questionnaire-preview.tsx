@@ -4,14 +4,15 @@ import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram, programQuery } from '../../programs/index.ts';
 import { localiseQuestionnaire } from '../domain/questionnaire-view.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
-import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 import { QuestionFieldset } from './questionnaire-fields.tsx';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
-  await programFor(ctx, 'questionnaire.manage');
+  authorize(ctx.actor, 'questionnaire.manage');
   const q = await getQuestionnaireContent(ctx, params.id ?? '');
   const url = new URL(request.url);
   const asked = url.searchParams.get('lang');
@@ -26,6 +27,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   const questions = view.dimensions.flatMap((d) => d.questions);
   const dimension = part <= count ? view.dimensions[part - 1]! : null;
   return {
+    // The versions page of this questionnaire's program.
+    program: (await getProgram(ctx, q.programId)).slug,
     id: q.id,
     version: q.version,
     status: q.status,
@@ -72,6 +75,7 @@ export default function QuestionnairePreview() {
   const { t } = useTranslation('diagnostic');
   const data = useLoaderData<typeof loader>();
   const {
+    program,
     id,
     version,
     status,
@@ -110,7 +114,9 @@ export default function QuestionnairePreview() {
             <Link to={`/admin/diagnostic/questionnaires/${id}/json`}>{t('admin.preview.edit_json')}</Link>
           </li>
           <li>
-            <Link to={`/admin/diagnostic?publish=${id}#confirm`}>{t('admin.preview.publish')}</Link>
+            <Link to={`/admin/diagnostic${programQuery(program, { publish: id })}#confirm`}>
+              {t('admin.preview.publish')}
+            </Link>
           </li>
         </ul>
       ) : (

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
 import { listQuestionnaires } from '../use-cases/list-questionnaires.ts';
 import { publishQuestionnaire } from '../use-cases/publish-questionnaire.ts';
@@ -14,13 +15,14 @@ import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks, VersionState } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const program = await programFor(ctx, 'questionnaire.manage');
+  const program = await programFor(ctx, 'questionnaire.manage', request);
   const { items } = await listQuestionnaires(ctx, { programId: program.id });
   const url = new URL(request.url);
   const current = items.find((i) => i.current);
   const latestDraft = items.find((i) => i.status === 'draft' && i.version > (current?.version ?? 0));
   const confirming = items.find((i) => i.id === url.searchParams.get('publish') && i.status === 'draft');
   return {
+    program: program.slug,
     items: items.map((i) => ({
       id: i.id,
       version: i.version,
@@ -46,11 +48,11 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
-  const program = await programFor(ctx, 'questionnaire.manage');
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await programFor(ctx, 'questionnaire.manage', request);
   if (form.intent === 'publish') {
     const { version } = await publishQuestionnaire(ctx, form.id ?? '');
-    return redirect(`/admin/diagnostic?published=${version}`);
+    return redirect(`/admin/diagnostic${programQuery(program.slug, { published: String(version) })}`);
   }
   if (form.intent === 'new_draft') {
     // A copy of the version in use, to edit: the version in use does not change.
@@ -67,7 +69,7 @@ export const action = formAction(async ({ ctx, form }) => {
 
 export default function QuestionnaireVersions() {
   const { t } = useTranslation('diagnostic');
-  const { items, current, latestDraft, confirming, published } = useLoaderData<typeof loader>();
+  const { items, current, latestDraft, confirming, published, program } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const title = t('admin.versions.title');
   // The confirmation shows at the top of the page: keyboard and screen-reader users are taken there.
@@ -110,7 +112,7 @@ export default function QuestionnaireVersions() {
             <input type="hidden" name="id" value={confirming.id} />
             <div className="actions">
               <SubmitButton>{t('admin.publish.confirm', { version: confirming.version })}</SubmitButton>
-              <Link to="/admin/diagnostic">{t('admin.publish.cancel')}</Link>
+              <Link to={`/admin/diagnostic${programQuery(program)}`}>{t('admin.publish.cancel')}</Link>
             </div>
           </PostForm>
         </section>
@@ -195,7 +197,7 @@ export default function QuestionnaireVersions() {
                           </Link>
                         </li>
                         <li>
-                          <Link to={`/admin/diagnostic?publish=${i.id}#confirm`}>
+                          <Link to={`/admin/diagnostic${programQuery(program, { publish: i.id })}#confirm`}>
                             {t('admin.versions.publish')}
                             <span className="sr-only">
                               {' '}

@@ -13,6 +13,7 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { EFFORTS } from '../domain/recommendations.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';
@@ -40,8 +41,8 @@ async function recommendationOf(
   return { items, existing };
 }
 
-export const loader = pageLoader(async ({ ctx, params }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+export const loader = pageLoader(async ({ ctx, params, request }) => {
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const [{ existing }, questionnaire] = await Promise.all([
     recommendationOf(ctx, program.id, params.id ?? ''),
     getCurrentQuestionnaire(ctx, { programId: program.id }),
@@ -50,6 +51,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   if (existing && !dimensions.some((d) => d.value === existing.dimensionId))
     dimensions.push({ value: existing.dimensionId, label: existing.dimensionId });
   return {
+    program: program.slug,
     isNew: !existing,
     dimensions,
     recommendation: {
@@ -70,8 +72,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   };
 });
 
-export const action = formAction(async ({ ctx, params, form }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+export const action = formAction(async ({ ctx, params, form, request }) => {
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const { items, existing } = await recommendationOf(ctx, program.id, params.id ?? '');
   // The key names the recommendation: a new one may not take the key of another (it would replace it).
   const key = existing?.key ?? (form.key ?? '').trim();
@@ -103,12 +105,12 @@ export const action = formAction(async ({ ctx, params, form }) => {
         active: form.active === 'yes',
       }),
   );
-  return redirect(`/admin/diagnostic/recommendations?saved=${id}`);
+  return redirect(`/admin/diagnostic/recommendations${programQuery(program.slug, { saved: id })}`);
 });
 
 export default function RecommendationForm() {
   const { t } = useTranslation('diagnostic');
-  const { isNew, dimensions, recommendation: r } = useLoaderData<typeof loader>();
+  const { isNew, dimensions, recommendation: r, program } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -121,7 +123,9 @@ export default function RecommendationForm() {
       <PageTitle title={title}>{title}</PageTitle>
       <DiagnosticAdminLinks here="other" />
       <p>
-        <Link to="/admin/diagnostic/recommendations">{t('admin.recommendation.back')}</Link>
+        <Link to={`/admin/diagnostic/recommendations${programQuery(program)}`}>
+          {t('admin.recommendation.back')}
+        </Link>
       </p>
       <ErrorSummary error={failed?.error} />
       <PostForm className="stack admin-recommendation">

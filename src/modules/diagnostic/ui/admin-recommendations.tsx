@@ -4,6 +4,7 @@ import { formatNumber } from '../../../kernel/format.ts';
 import { SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { typicalCost } from '../domain/figures.ts';
 import { getCurrentQuestionnaire } from '../use-cases/get-current-questionnaire.ts';
 import { listRecommendations } from '../use-cases/list-recommendations.ts';
@@ -11,7 +12,7 @@ import { programFor } from './admin-editing.server.ts';
 import { DiagnosticAdminLinks } from './admin-shared.tsx';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const program = await programFor(ctx, 'recommendation.manage');
+  const program = await programFor(ctx, 'recommendation.manage', request);
   const [{ items }, questionnaire] = await Promise.all([
     listRecommendations(ctx, { programId: program.id }),
     getCurrentQuestionnaire(ctx, { programId: program.id }),
@@ -25,6 +26,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const asked = url.searchParams.get('dimension') ?? '';
   const filter = dimensions.some((d) => d.id === asked) ? asked : '';
   return {
+    program: program.slug,
     filter,
     total: items.length,
     dimensions: dimensions.map((d) => ({ value: d.id, label: d.label })),
@@ -56,7 +58,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 
 export default function RecommendationsLibrary() {
   const { t } = useTranslation('diagnostic');
-  const { filter, total, dimensions, groups, saved } = useLoaderData<typeof loader>();
+  const { filter, total, dimensions, groups, saved, program } = useLoaderData<typeof loader>();
   const title = t('admin.recommendations.title');
   return (
     <div className="admin-page">
@@ -69,7 +71,10 @@ export default function RecommendationsLibrary() {
       ) : null}
       <p>{t('admin.recommendations.intro')}</p>
       <p>
-        <Link to="/admin/diagnostic/recommendations/new" className="button button-primary">
+        <Link
+          to={`/admin/diagnostic/recommendations/new${programQuery(program)}`}
+          className="button button-primary"
+        >
           {t('admin.recommendations.add')}
         </Link>
       </p>
@@ -117,7 +122,9 @@ export default function RecommendationsLibrary() {
                   {g.items.map((r) => (
                     <tr key={r.id}>
                       <th scope="row">
-                        <Link to={`/admin/diagnostic/recommendations/${r.id}`}>{r.title}</Link>
+                        <Link to={`/admin/diagnostic/recommendations/${r.id}${programQuery(program)}`}>
+                          {r.title}
+                        </Link>
                         <div className="hint mono">{r.key}</div>
                       </th>
                       <td data-label={t('admin.recommendations.scores_col')}>

@@ -12,7 +12,7 @@ import {
 import { confirmAssignments, confirmAssignmentsInput } from '../use-cases/confirm-assignments.ts';
 import { createExpert, createExpertInput } from '../use-cases/create-expert.ts';
 import { getExpert } from '../use-cases/get-expert.ts';
-import { listExperts } from '../use-cases/list-experts.ts';
+import { listExperts, listExpertsInput } from '../use-cases/list-experts.ts';
 import { proposalInput, proposeAssignments } from '../use-cases/propose-assignments.ts';
 import { updateExpert, updateExpertInput } from '../use-cases/update-expert.ts';
 
@@ -33,11 +33,12 @@ export const expertOperations: ApiOperation[] = [
     operationId: 'listExperts',
     method: 'get',
     path: '/experts',
-    summary: 'Every expert with their active files (program team)',
+    summary: 'Every expert with their active files (program team); programId: those of one program',
     tag: 'experts',
     access: 'user',
+    query: listExpertsInput,
     response: expertList,
-    handle: async (ctx) => presentExperts(await listExperts(ctx)),
+    handle: async (ctx, { query }) => presentExperts(await listExperts(ctx, query)),
   }),
   defineOperation({
     operationId: 'getExpert',

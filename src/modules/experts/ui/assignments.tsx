@@ -24,11 +24,11 @@ import { proposalView } from './proposal-view.server.ts';
  * assigned by hand (assignment-manual.tsx), with the outcome of the last confirmation above both.
  */
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const board = await getAssignmentBoard(ctx);
   const search = new URL(request.url).searchParams;
   const kept: Kept = Object.fromEntries(
     KEPT.flatMap((k) => (search.get(k) ? [[k, search.get(k) ?? '']] : [])),
   );
+  const board = await getAssignmentBoard(ctx, kept.program);
   const number = (n: number) => formatNumber(n, ctx.locale);
   const experts = board.experts.map((e) => ({ ...e, freeShown: number(e.free) }));
   const chosen = kept.business

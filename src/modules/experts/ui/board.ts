@@ -5,7 +5,7 @@ import type { FormFailure } from '../../../platform/ui/route.server.ts';
 import type { action, loader } from './assignments.tsx';
 
 /** Names the address keeps from one view of the page to the next (proposal shown, its page, the search). */
-export const KEPT = ['propose', 'expert', 'page', 'upage', 'q', 'business'] as const;
+export const KEPT = ['program', 'propose', 'expert', 'page', 'upage', 'q', 'business'] as const;
 export type Kept = Partial<Record<(typeof KEPT)[number], string>>;
 
 /** A refused confirmation, sent back to the page with the coordinator's choices kept. */

@@ -7,7 +7,7 @@ import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { findAccountByEmail, renameUser } from '../../identity/index.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { defaultProgram } from '../../programs/index.ts';
 import { expertsWithLoad } from '../db/queries.ts';
 import { experts } from '../db/tables.ts';
 import { capacityField, languagesField, regionsField, specialtiesField } from '../domain/fields.ts';
@@ -33,7 +33,7 @@ export async function createExpert(ctx: Ctx, input: unknown) {
   const account = await findAccountByEmail(ctx.db, data.email);
   if (!account?.active || account.role !== 'expert')
     throw fieldError('email', 'experts:validation.not_an_expert_account');
-  const programId = data.programId ?? (await listPrograms(ctx))[0]!.id;
+  const programId = data.programId ?? (await defaultProgram(ctx)).id;
   const id = newId();
   await transaction(ctx, async (tx) => {
     try {

@@ -1,15 +1,16 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { expertsWithLoad } from '../db/queries.ts';
 
-/** What the matching page is about (program team): the program, and every expert with their free places. */
-export async function getAssignmentBoard(ctx: Ctx) {
+/**
+ * What the matching page is about (program team): the program (by its slug; the default one without),
+ * and every expert of that program with their free places.
+ */
+export async function getAssignmentBoard(ctx: Ctx, programSlug?: string) {
   authorize(ctx.actor, 'assignment.manage');
-  const [program] = await listPrograms(ctx);
-  if (!program) throw new AppError('not_found');
-  const experts = await expertsWithLoad(ctx.db);
+  const program = await selectProgram(ctx, programSlug);
+  const experts = await expertsWithLoad(ctx.db, { programId: program.id });
   return {
     programId: program.id,
     experts: experts.map((e) => ({

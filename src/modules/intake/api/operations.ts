@@ -49,7 +49,7 @@ import { getProgramOverview } from '../use-cases/get-program-overview.ts';
 import { importApplications } from '../use-cases/import-applications.ts';
 import { listApplications, reviewQueueInput } from '../use-cases/list-applications.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
-import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
+import { listPartnerOrganizations, listPartnersInput } from '../use-cases/list-partner-organizations.ts';
 import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 import { listReferrals } from '../use-cases/list-referrals.ts';
 import { publishConsentTexts, publishConsentTextsInput } from '../use-cases/publish-consent-texts.ts';
@@ -265,11 +265,13 @@ export const intakeOperations: ApiOperation[] = [
     operationId: 'listPartners',
     method: 'get',
     path: '/partners',
-    summary: 'Partner organisations and how many retailers each referred (program team)',
+    summary:
+      'Partner organisations and how many retailers each referred (program team); programId: one program’s',
     tag: 'partners',
     access: 'user',
+    query: listPartnersInput,
     response: partnerList,
-    handle: async (ctx) => presentPartners(await listPartnerOrganizations(ctx)),
+    handle: async (ctx, { query }) => presentPartners(await listPartnerOrganizations(ctx, query)),
   }),
   defineOperation({
     operationId: 'createPartner',

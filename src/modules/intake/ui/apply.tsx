@@ -4,25 +4,26 @@ import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getAccount } from '../../identity/index.ts';
+import { programQuery } from '../../programs/index.ts';
 import { answersFromQuery } from '../domain/precheck-answers.ts';
 import { CURRENT_STATUSES } from '../domain/status.ts';
 import { createApplication } from '../use-cases/create-application.ts';
+import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
 import { listMyApplications } from '../use-cases/list-my-applications.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
   const referralCode = search.get('ref')?.slice(0, 40) ?? '';
-  const [program] = await listProgramOverviews(ctx);
+  const program = await selectProgramOverview(ctx, search.get('program'));
   // The pre-check's answers stay in the address through registration or sign-in, to start the application with.
   const { kept } = answersFromQuery(search);
   if (referralCode) kept.set('ref', referralCode);
-  const here = `/apply${kept.size > 0 ? `?${kept}` : ''}`;
+  const here = `/apply${programQuery(program.slug, Object.fromEntries(kept))}`;
   if (ctx.actor.kind !== 'user')
     return {
       kind: 'anonymous' as const,
       here,
-      program: program && { name: program.name, intakeOpen: program.intakeOpen },
+      program: { name: program.name, intakeOpen: program.intakeOpen, query: programQuery(program.slug) },
     };
   if (ctx.actor.role !== 'retailer') return { kind: 'not_retailer' as const, here, program: null };
   const mine = (await listMyApplications(ctx)).items.filter((a) => a.status !== 'withdrawn');
@@ -48,6 +49,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     applying: current.length > 0,
     program: program && {
       id: program.id,
+      slug: program.slug,
       name: program.name,
       intakeOpen: program.intakeOpen,
       full: program.full,
@@ -63,10 +65,10 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 });
 
 export const action = formAction(async ({ ctx, form, request }) => {
-  const [program] = await listProgramOverviews(ctx);
+  const program = await selectProgramOverview(ctx, form.program);
   const { business } = answersFromQuery(new URL(request.url).searchParams);
   const created = await createApplication(ctx, {
-    programId: program!.id,
+    programId: program.id,
     ...(Object.keys(business).length > 0 ? { business } : {}),
     ...(form.referralCode ? { referralCode: form.referralCode } : {}),
   });
@@ -80,6 +82,7 @@ export default function Apply() {
   return (
     <div>
       <PageTitle title={t('ui.apply.title')}>{t('ui.apply.title')}</PageTitle>
+      {data.program ? <p className="lead">{t('ui.apply.program', { name: data.program.name })}</p> : null}
       <ErrorSummary error={failed?.error} />
       {data.kind === 'anonymous' ? (
         <>
@@ -96,7 +99,7 @@ export default function Apply() {
             <Link to={`/sign-in?next=${encodeURIComponent(data.here)}`}>{t('ui.apply.sign_in')}</Link>
           </p>
           <p>
-            <Link to="/eligibility">{t('ui.apply.precheck_first')}</Link>
+            <Link to={`/eligibility${data.program.query}`}>{t('ui.apply.precheck_first')}</Link>
           </p>
         </>
       ) : data.kind === 'not_retailer' ? (
@@ -138,6 +141,7 @@ export default function Apply() {
           ) : null}
           {data.program?.intakeOpen ? (
             <PostForm action={data.here}>
+              <input type="hidden" name="program" value={data.program.slug} />
               <input type="hidden" name="referralCode" value={data.referralCode} />
               {data.applying ? (
                 <>

@@ -4,19 +4,19 @@ import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { programQuery, selectProgram } from '../../programs/index.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
 import { getConsentTexts } from '../use-cases/get-consent-texts.ts';
 import { publishConsentTexts } from '../use-cases/publish-consent-texts.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listPrograms(ctx);
-  return { texts: await getConsentTexts(ctx, program!.id) };
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  return { query: programQuery(program.slug), texts: await getConsentTexts(ctx, program.id) };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
-  const { versions } = await publishConsentTexts(ctx, program!.id, {
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const { versions } = await publishConsentTexts(ctx, program.id, {
     texts: Object.fromEntries(
       CONSENT_PURPOSES.map((p) => [p, { fr: form[`${p}.fr`] ?? '', en: form[`${p}.en`] ?? '' }]),
     ),
@@ -27,7 +27,7 @@ export const action = formAction(async ({ ctx, form }) => {
 /** Consent texts per purpose: a change publishes a new version; consents already given keep theirs. */
 export default function ConsentTexts() {
   const { t } = useTranslation('intake');
-  const { texts } = useLoaderData<typeof loader>();
+  const { texts, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -35,7 +35,7 @@ export default function ConsentTexts() {
     <div>
       <PageTitle title={t('ui.consent_texts.title')}>{t('ui.consent_texts.title')}</PageTitle>
       <p>
-        {t('ui.consent_texts.intro')} <Link to="/admin/program">{t('ui.criteria.back')}</Link>
+        {t('ui.consent_texts.intro')} <Link to={`/admin/program${query}`}>{t('ui.criteria.back')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'versions' in result ? (

@@ -6,7 +6,7 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { listPrograms } from '../../programs/index.ts';
+import { programQuery, selectProgram } from '../../programs/index.ts';
 import { type CriterionForm, EDITABLE_ROWS, toForm } from '../domain/criteria-form.ts';
 import { FORMATS } from '../domain/eligibility.ts';
 import { FACT_NAMES } from '../domain/facts.ts';
@@ -15,10 +15,11 @@ import { publishEditedCriteria } from '../use-cases/publish-edited-criteria.ts';
 
 const OPERATORS = ['lte', 'gte', 'between', 'equals', 'in', 'present', 'format'] as const;
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listPrograms(ctx);
-  const current = await getCriteria(ctx, program!.id);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const current = await getCriteria(ctx, program.id);
   return {
+    query: programQuery(program.slug),
     version: current.version,
     publishedAt: current.publishedAt ? formatDateTime(current.publishedAt, ctx.locale) : null,
     criteria: current.criteria.map(toForm),
@@ -45,8 +46,8 @@ function readCriterion(form: Record<string, string>, i: number): CriterionForm {
   };
 }
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const count = formNumber(form.count);
   const edited = [];
   for (let i = 0; typeof count === 'number' && i <= count; i++) {
@@ -54,13 +55,13 @@ export const action = formAction(async ({ ctx, form }) => {
     if (!criterion.id || form[`c${i}.remove`] === 'yes') continue; // the blank "new" block, or a removal
     edited.push(criterion);
   }
-  const { version } = await publishEditedCriteria(ctx, program!.id, edited);
+  const { version } = await publishEditedCriteria(ctx, program.id, edited);
   return { version };
 });
 
 export default function CriteriaEditor() {
   const { t } = useTranslation('intake');
-  const { version, publishedAt, criteria } = useLoaderData<typeof loader>();
+  const { version, publishedAt, criteria, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const blocks = [
@@ -78,7 +79,7 @@ export default function CriteriaEditor() {
       <PageTitle title={t('ui.criteria.title')}>{t('ui.criteria.title')}</PageTitle>
       <p>
         {t('ui.criteria.current', { version, date: publishedAt ?? '—' })}{' '}
-        <Link to="/admin/program">{t('ui.criteria.back')}</Link>
+        <Link to={`/admin/program${query}`}>{t('ui.criteria.back')}</Link>
       </p>
       <Notice>
         <p>{t('ui.criteria.intro')}</p>

@@ -13,24 +13,31 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../../programs/index.ts';
 import { answersQuery } from '../domain/precheck-answers.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
+import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
 import { CriteriaResults } from './criteria-results.tsx';
 import { naicsOptions } from './options.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const [program] = await listProgramOverviews(ctx);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgramOverview(ctx, new URL(request.url).searchParams.get('program'));
   return {
-    program: program ? { id: program.id, name: program.name, notice: program.automatedDecisionNotice } : null,
+    program: {
+      id: program.id,
+      slug: program.slug,
+      query: programQuery(program.slug),
+      name: program.name,
+      notice: program.automatedDecisionNotice,
+    },
     locale: ctx.locale,
   };
 });
 
 /** Nothing is stored: the answer is computed and shown. */
 export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listProgramOverviews(ctx);
-  const answer = await checkEligibility(ctx, program!.id, {
+  const program = await selectProgramOverview(ctx, form.program);
+  const answer = await checkEligibility(ctx, program.id, {
     neq: form.neq ?? '',
     postalCode: form.postalCode ?? '',
     region: form.region ?? '',
@@ -49,6 +56,9 @@ export default function EligibilityCheck() {
   const answer = result && 'answer' in result ? result.answer : undefined;
   const values = result?.values ?? {};
   const errors = fieldErrors(failed?.error);
+  // The application form, in this program, with the answers given here to start it with.
+  const answers = answersQuery(values);
+  const applyHref = `/apply${program.query}${answers ? `${program.query ? '&' : '?'}${answers}` : ''}`;
   return (
     <div>
       <PageTitle title={t('ui.precheck.title')}>{t('ui.precheck.title')}</PageTitle>
@@ -65,7 +75,7 @@ export default function EligibilityCheck() {
             {program ? <p className="hint">{program.notice}</p> : null}
             {answer.eligible ? (
               <p>
-                <Link to={`/apply?${answersQuery(values)}`} className="button button-primary">
+                <Link to={applyHref} className="button button-primary">
                   {t('ui.precheck.apply')}
                 </Link>
               </p>
@@ -75,8 +85,8 @@ export default function EligibilityCheck() {
                 <p>{t('ui.precheck.failed_means')}</p>
                 <p>{t('ui.precheck.human_review')}</p>
                 <p className="actions">
-                  <Link to={`/apply?${answersQuery(values)}`}>{t('ui.precheck.apply_anyway')}</Link>
-                  <Link to="/">{t('ui.precheck.program_page')}</Link>
+                  <Link to={applyHref}>{t('ui.precheck.apply_anyway')}</Link>
+                  <Link to={`/programs/${program.slug}`}>{t('ui.precheck.program_page')}</Link>
                 </p>
               </section>
             )}
@@ -89,6 +99,7 @@ export default function EligibilityCheck() {
       )}
       <ErrorSummary error={failed?.error} />
       <PostForm className="stack">
+        <input type="hidden" name="program" value={program.slug} />
         <SelectField
           name="region"
           label={t('fields.region')}

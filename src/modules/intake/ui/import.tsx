@@ -3,17 +3,18 @@ import { useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { describeImport } from '../use-cases/describe-import.ts';
 import { importApplications } from '../use-cases/import-applications.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
 export const loader = pageLoader(({ ctx }) => describeImport(ctx));
 
-export const action = formAction(async ({ ctx, form, file }) => {
-  const [program] = await listProgramOverviews(ctx);
+export const action = formAction(async ({ ctx, form, file, request }) => {
+  // Into the program named by ?program= (the review queue's link carries it), else the default one.
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const upload = file('file');
   const csv = upload ? await upload.text() : (form.csv ?? '');
-  return { report: await importApplications(ctx, { programId: program!.id, csv }) };
+  return { report: await importApplications(ctx, { programId: program.id, csv }) };
 });
 
 /** Paper applications, typed into a spreadsheet and saved as CSV, imported with a report per line. */

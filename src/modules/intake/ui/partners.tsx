@@ -4,21 +4,22 @@ import { AppError } from '../../../platform/errors.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { addPartnerMember } from '../use-cases/add-partner-member.ts';
 import { createPartnerOrganization } from '../use-cases/create-partner-organization.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const { items } = await listPartnerOrganizations(ctx);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const { items } = await listPartnerOrganizations(ctx, { programId: program.id });
   return { partners: items, publicUrl: ctx.services.config.publicUrl };
 });
 
-export const action = formAction(async ({ ctx, form }) => {
+export const action = formAction(async ({ ctx, form, request }) => {
   if (form.intent === 'create') {
-    const [program] = await listProgramOverviews(ctx);
+    const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
     const created = await createPartnerOrganization(ctx, {
-      programId: program!.id,
+      programId: program.id,
       name: form.name ?? '',
       ...(form.referralCode ? { referralCode: form.referralCode } : {}),
     });

@@ -15,12 +15,12 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { listPrograms, selectProgram } from '../../programs/index.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { listApplications } from '../use-cases/list-applications.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
-import { listProgramOverviews } from '../use-cases/list-program-overviews.ts';
 import { naicsOptions } from './options.ts';
 
 const FILTERS = [
@@ -53,10 +53,13 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     (typeof FILTERS)[number],
     string
   >;
-  const [program] = await listProgramOverviews(ctx);
-  const [summary, partners] = await Promise.all([
-    getIntakeSummary(ctx, program!.id),
-    listPartnerOrganizations(ctx),
+  // The queue is one program's (its places, its waitlist): the one named by ?program=, else the default.
+  const program = await selectProgram(ctx, search.program);
+  const programParam: Record<string, string> = search.program ? { program: program.slug } : {};
+  const [summary, partners, programs] = await Promise.all([
+    getIntakeSummary(ctx, program.id),
+    listPartnerOrganizations(ctx, { programId: program.id }),
+    listPrograms(ctx),
   ]);
   const query = Object.fromEntries(
     Object.entries({ ...filters, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
@@ -66,15 +69,21 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     locale: ctx.locale,
     summary: { ...summary, placesRemaining: formatNumber(summary.placesRemaining, ctx.locale) },
     partners: partners.items.map((p) => ({ value: p.id, label: p.name })),
+    program: program.slug,
+    reviewRequestedHref: `?${new URLSearchParams({ ...programParam, review: 'requested' })}`,
+    programSearch: search.program ? `?${new URLSearchParams(programParam)}` : '',
+    programs: programs.map((p) => ({ value: p.slug, label: ctx.locale === 'fr' ? p.nameFr : p.nameEn })),
   };
   try {
-    const page = await listApplications(ctx, { programId: program!.id, ...query });
+    const page = await listApplications(ctx, { programId: program.id, ...query });
     return {
       ...base,
       error: null,
       total: page.total,
       totalIsLowerBound: page.totalIsLowerBound,
-      next: page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null,
+      next: page.nextCursor
+        ? new URLSearchParams({ ...programParam, ...filters, cursor: page.nextCursor }).toString()
+        : null,
       items: page.items.map((i) => ({ ...i, submittedAt: i.submittedAt ? formatDate(i.submittedAt) : '' })),
     };
   } catch (error) {
@@ -101,8 +110,21 @@ export const action = formAction(async ({ ctx, form, all }) => {
 
 export default function ReviewQueue() {
   const { t } = useTranslation('intake');
-  const { items, filters, next, total, totalIsLowerBound, summary, partners, error, locale } =
-    useLoaderData<typeof loader>();
+  const {
+    items,
+    filters,
+    next,
+    total,
+    totalIsLowerBound,
+    summary,
+    partners,
+    error,
+    locale,
+    program,
+    programs,
+    reviewRequestedHref,
+    programSearch,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const done = result && 'results' in result ? result.results : undefined;
@@ -145,14 +167,14 @@ export default function ReviewQueue() {
       ) : null}
       {summary.reviewRequested > 0 ? (
         <p>
-          <Link to="?review=requested">
+          <Link to={reviewRequestedHref}>
             {t('ui.queue.reviews_requested', { count: summary.reviewRequested })}
           </Link>
         </p>
       ) : null}
       <p className="actions">
-        <Link to="/review/import">{t('ui.queue.import')}</Link>
-        <Link to="/partners">{t('ui.queue.partners')}</Link>
+        <Link to={`/review/import${programSearch}`}>{t('ui.queue.import')}</Link>
+        <Link to={`/partners${programSearch}`}>{t('ui.queue.partners')}</Link>
       </p>
       <ErrorSummary error={error ?? failed?.error} hrefFor={errorHref} />
       {done ? (
@@ -170,6 +192,15 @@ export default function ReviewQueue() {
       ) : null}
 
       <Form method="get" className="filters" role="search" aria-label={t('ui.queue.filters')}>
+        {programs.length > 1 ? (
+          <SelectField
+            id="filter-program"
+            name="program"
+            label={t('fields.program')}
+            defaultValue={program}
+            options={programs}
+          />
+        ) : null}
         <TextField
           id="filter-q"
           name="q"

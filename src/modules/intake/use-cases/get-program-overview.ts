@@ -1,7 +1,7 @@
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { getProgram, type Program } from '../../programs/index.ts';
+import { getProgram, type Program, selectProgram } from '../../programs/index.ts';
 import { currentConsentTexts, currentCriteria } from '../db/queries.ts';
 import { CONSENT_PURPOSES, REQUIRED_PURPOSES } from '../domain/consents.ts';
 import { figuresOf } from './list-program-figures.ts';
@@ -12,6 +12,11 @@ export type ProgramOverview = Awaited<ReturnType<typeof overviewOf>>;
 export async function getProgramOverview(ctx: Ctx, programId: string) {
   authorize(ctx.actor, 'program.read');
   return overviewOf(ctx, await getProgram(ctx, programId), ctx.locale);
+}
+
+/** The same, for the program a page names by its slug (`?program=`; the default program without one). */
+export async function selectProgramOverview(ctx: Ctx, slug: string | null | undefined) {
+  return overviewOf(ctx, await selectProgram(ctx, slug), ctx.locale);
 }
 
 export async function overviewOf(ctx: Ctx, program: Program, locale: Locale) {

@@ -1,11 +1,16 @@
 import { asc, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Ctx } from '../../../platform/context.ts';
+import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { applications, partnerOrganizations } from '../db/tables.ts';
 
-/** Partner organisations with how many retailers each referred (program team). */
-export async function listPartnerOrganizations(ctx: Ctx) {
+export const listPartnersInput = z.strictObject({ programId: z.uuid().optional() });
+
+/** Partner organisations with how many retailers each referred (program team), or one program's. */
+export async function listPartnerOrganizations(ctx: Ctx, input: unknown = {}) {
   authorize(ctx.actor, 'partner.manage');
+  const { programId } = parseInput(listPartnersInput, input);
   const rows = await ctx.db
     .select({
       id: partnerOrganizations.id,
@@ -16,6 +21,7 @@ export async function listPartnerOrganizations(ctx: Ctx) {
     })
     .from(partnerOrganizations)
     .leftJoin(applications, eq(applications.partnerOrganizationId, partnerOrganizations.id))
+    .where(programId ? eq(partnerOrganizations.programId, programId) : undefined)
     .groupBy(partnerOrganizations.id)
     .orderBy(asc(partnerOrganizations.name));
   return { items: rows.map((r) => ({ ...r, referrals: Number(r.referrals) })) };

@@ -9,3 +9,13 @@ export const DEFAULT_PROGRAM = {
     'Free support for 3,000 small Québec retailers (50 employees or fewer): a digital-maturity diagnostic, an action plan and an expert coach to build an effective online marketing and sales strategy, with financial aid to put it in place.',
   targetRetailers: 3000,
 } as const;
+
+/**
+ * The query that names a program in the shared pages (`/eligibility`, `/apply`, `/review`…), with the
+ * page's other parameters: no `program` for the default program, whose addresses stay as they were
+ * before there were several.
+ */
+export function programQuery(slug: string, params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(slug === DEFAULT_PROGRAM.slug ? params : { program: slug, ...params });
+  return query.size > 0 ? `?${query}` : '';
+}

@@ -1,21 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDate, formatNumber, startOfMontrealDay } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { programQuery } from '../domain/default-program.ts';
 import { getProgramSettings } from '../use-cases/get-program-settings.ts';
-import { listPrograms } from '../use-cases/list-programs.ts';
+import { selectProgram } from '../use-cases/select-program.ts';
 import { updateProgramSettings } from '../use-cases/update-program-settings.ts';
 
-export const loader = pageLoader(async ({ ctx }) => {
-  const [first] = await listPrograms(ctx);
-  if (!first) throw new AppError('not_found');
-  const program = await getProgramSettings(ctx, first.id);
+export const loader = pageLoader(async ({ ctx, request }) => {
+  const selected = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
+  const program = await getProgramSettings(ctx, selected.id);
   return {
+    query: programQuery(program.slug),
     program: {
       ...program,
       intakeOpensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : '',
@@ -32,10 +32,10 @@ export const loader = pageLoader(async ({ ctx }) => {
 const day = (value: string | undefined, after = 0) =>
   !value ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfMontrealDay(value, after).toISOString() : value;
 
-export const action = formAction(async ({ ctx, form }) => {
-  const [program] = await listPrograms(ctx);
+export const action = formAction(async ({ ctx, form, request }) => {
+  const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   const target = formNumber(form.targetRetailers);
-  await updateProgramSettings(ctx, program!.id, {
+  await updateProgramSettings(ctx, program.id, {
     nameFr: form.nameFr,
     nameEn: form.nameEn,
     descriptionFr: form.descriptionFr,
@@ -51,13 +51,13 @@ export const action = formAction(async ({ ctx, form }) => {
   // More places: those on the waitlist come first, in their order, before any newer application.
   return {
     saved: true as const,
-    targetRaised: typeof target === 'number' && target > program!.targetRetailers,
+    targetRaised: typeof target === 'number' && target > program.targetRetailers,
   };
 });
 
 export default function ProgramSettings() {
   const { t } = useTranslation('programs');
-  const { program } = useLoaderData<typeof loader>();
+  const { program, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -66,9 +66,10 @@ export default function ProgramSettings() {
     <div>
       <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
       <p className="actions">
-        <Link to="/admin/program/eligibility">{t('settings.criteria_link')}</Link>
-        <Link to="/admin/program/consents">{t('settings.consents_link')}</Link>
-        <Link to="/admin/diagnostic">{t('diagnostic:admin.settings_link')}</Link>
+        <Link to={`/admin/program/eligibility${query}`}>{t('settings.criteria_link')}</Link>
+        <Link to={`/admin/program/consents${query}`}>{t('settings.consents_link')}</Link>
+        <Link to={`/admin/diagnostic${query}`}>{t('diagnostic:admin.settings_link')}</Link>
+        <Link to="/admin/programs">{t('admin.title')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (

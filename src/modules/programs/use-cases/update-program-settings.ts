@@ -8,8 +8,9 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { programs } from '../db/tables.ts';
 
-const name = z.string().trim().min(1).max(200);
-const description = z.string().trim().min(1).max(4000);
+export const name = z.string().trim().min(1).max(200);
+export const description = z.string().trim().min(1).max(4000);
+export const targetRetailers = z.number().int().min(1).max(1_000_000);
 const instant = z.iso
   .datetime({ offset: true, error: 'programs:validation.datetime' })
   .transform((v) => new Date(v));
@@ -20,7 +21,7 @@ export const updateProgramSettingsInput = z
     nameEn: name,
     descriptionFr: description,
     descriptionEn: description,
-    targetRetailers: z.number().int().min(1).max(1_000_000),
+    targetRetailers,
     intakeOpensAt: instant.nullable(),
     intakeClosesAt: instant.nullable(),
     automatedDecisionNoticeFr: description,
