@@ -18,7 +18,7 @@ describe('forecast at the current pace', () => {
       windowFrom: '2026-10-13',
       acceptedInWindow: 40,
       pacePerWeek: 5,
-      reason: 'forecast',
+      reasonKey: null,
     });
     // 200 at 5 a week: 40 weeks, 280 days.
     expect(f.forecastDay).toBe(addDays('2026-12-07', 280));
@@ -36,12 +36,12 @@ describe('forecast at the current pace', () => {
   it('gives no date when nothing was accepted lately, nor once the target is reached', () => {
     expect(forecast({ target: 10, acceptedAt: on('2025-01-01', 3), today: '2026-12-07' })).toMatchObject({
       forecastDay: null,
-      reason: 'no_pace',
+      reasonKey: 'reporting:forecast.no_pace',
       pacePerWeek: 0,
     });
     expect(forecast({ target: 3, acceptedAt: on('2026-12-01', 4), today: '2026-12-07' })).toMatchObject({
       forecastDay: null,
-      reason: 'target_reached',
+      reasonKey: 'reporting:forecast.target_reached',
       remaining: 0,
       progressPercent: 133.3,
     });
@@ -57,7 +57,7 @@ describe('forecast at the current pace', () => {
           const today = '2026-12-07';
           const acceptedAt = daysAgo.flatMap((ago) => on(addDays(today, -ago)));
           const f = forecast({ target, acceptedAt, today, windowWeeks });
-          if (f.reason !== 'forecast') return;
+          if (f.forecastDay === null) return;
           const perDay = f.pacePerWeek / 7;
           const days = (day: string) => Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
           expect(f.achieved + perDay * days(f.forecastDay!)).toBeGreaterThanOrEqual(target - 1e-9);

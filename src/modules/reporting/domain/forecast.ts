@@ -37,7 +37,8 @@ export type Forecast = {
   /** Acceptances per week over the window, as computed (not rounded). */
   pacePerWeek: number;
   forecastDay: string | null;
-  reason: 'forecast' | 'target_reached' | 'no_pace';
+  /** Why there is no forecast day (null when there is one). */
+  reasonKey: 'reporting:forecast.target_reached' | 'reporting:forecast.no_pace' | null;
 };
 
 export function forecast(input: ForecastInput): Forecast {
@@ -59,9 +60,9 @@ export function forecast(input: ForecastInput): Forecast {
     acceptedInWindow,
     pacePerWeek,
   };
-  if (remaining === 0) return { ...base, forecastDay: null, reason: 'target_reached' };
-  if (acceptedInWindow === 0) return { ...base, forecastDay: null, reason: 'no_pace' };
+  if (remaining === 0) return { ...base, forecastDay: null, reasonKey: 'reporting:forecast.target_reached' };
+  if (acceptedInWindow === 0) return { ...base, forecastDay: null, reasonKey: 'reporting:forecast.no_pace' };
   // Whole days from integers (remaining × 7 × N / accepted): the day never depends on float error.
   const daysNeeded = Math.ceil((remaining * 7 * windowWeeks) / acceptedInWindow);
-  return { ...base, forecastDay: addDays(input.today, daysNeeded), reason: 'forecast' };
+  return { ...base, forecastDay: addDays(input.today, daysNeeded), reasonKey: null };
 }
