@@ -91,7 +91,7 @@ export function pairedEstimate(gains: number[]): GainEstimate {
 
 /** The impact on the overall score, then each dimension (in the order they first appear). */
 export function measuredImpact(pairs: ScorePair[], minPairs = DEFAULT_MIN_PAIRS): MeasureImpact[] {
-  const threshold = Math.max(2, minPairs);
+  const threshold = Math.max(2, minPairs); // one pair has no spread, so no interval
   const dimensions = [...new Set(pairs.flatMap((p) => Object.keys(p.t0.dimensions)))];
   const measures: [string, (s: ScoreSheet) => number | undefined][] = [
     ['overall', (s) => s.overall],
