@@ -16,6 +16,8 @@ import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
 import intakeFr from '../modules/intake/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
+import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
+import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
 import commonFr from '../platform/i18n/fr.json' with { type: 'json' };
 import type { Resources } from '../platform/i18n/i18n.ts';
@@ -33,6 +35,7 @@ export const resources: Resources = {
     programs: programsFr,
     administration: administrationFr,
     funding: fundingFr,
+    reporting: reportingFr,
   },
   en: {
     common: commonEn,
@@ -45,5 +48,6 @@ export const resources: Resources = {
     programs: programsEn,
     administration: administrationEn,
     funding: fundingEn,
+    reporting: reportingEn,
   },
 };

@@ -1,0 +1,63 @@
+/**
+ * Reporting periods. The ministry reports by Québec fiscal year (1 April – 31 March, named by the year
+ * it starts in: 2026 is « 2026-2027 »), so its first quarter is April–June; calendar quarters serve the
+ * dashboard. Every date is read on a Montréal calendar: a file accepted at 21 h on 30 June in Montréal
+ * belongs to the first fiscal quarter although it is already 1 July in UTC.
+ */
+import { z } from 'zod';
+import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
+import type { Locale } from '../../../kernel/locale.ts';
+import { addDays } from './days.ts';
+
+export const QUARTER_KINDS = ['fiscal', 'calendar'] as const;
+export type QuarterKind = (typeof QUARTER_KINDS)[number];
+
+/** `year` is the calendar year, or for a fiscal quarter the year its fiscal year starts in. */
+export const quarterSchema = z.strictObject({
+  kind: z.enum(QUARTER_KINDS),
+  year: z.number().int().min(2000).max(2100),
+  quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+});
+export type Quarter = z.output<typeof quarterSchema>;
+
+/** The month (1–12) each kind of year begins with. */
+const FIRST_MONTH: Record<QuarterKind, number> = { fiscal: 4, calendar: 1 };
+
+/** The quarter of a Montréal calendar day (`2027-03-31` is fiscal Q4 of 2026-2027, calendar Q1 of 2027). */
+export function quarterOfDay(isoDay: string, kind: QuarterKind): Quarter {
+  const [calendarYear, month] = isoDay.split('-').map(Number) as [number, number];
+  const monthsIn = month - FIRST_MONTH[kind];
+  const year = monthsIn < 0 ? calendarYear - 1 : calendarYear;
+  const quarter = (Math.floor(((monthsIn + 12) % 12) / 3) + 1) as Quarter['quarter'];
+  return { kind, year, quarter };
+}
+
+/** The quarter of an instant, read on a Montréal calendar. */
+export function quarterOf(instant: Date, kind: QuarterKind): Quarter {
+  return quarterOfDay(formatDate(instant), kind);
+}
+
+/** The first day of the month `monthsAfter` months after the year's start (months past 12 run into the next year). */
+function monthStart(kind: QuarterKind, year: number, monthsAfter: number): string {
+  const index = FIRST_MONTH[kind] - 1 + monthsAfter;
+  return `${year + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Its first and last Montréal days, and the instants it starts and ends (excluded), daylight saving included. */
+export function quarterBounds(q: Quarter): { firstDay: string; lastDay: string; start: Date; end: Date } {
+  const firstDay = monthStart(q.kind, q.year, (q.quarter - 1) * 3);
+  const nextFirstDay = monthStart(q.kind, q.year, q.quarter * 3);
+  return {
+    firstDay,
+    lastDay: addDays(nextFirstDay, -1),
+    start: startOfMontrealDay(firstDay),
+    end: startOfMontrealDay(nextFirstDay),
+  };
+}
+
+/** « T1 2026-2027 » / "Q1 2026-2027" for a fiscal quarter; « T1 2027 » / "Q1 2027" for a calendar one. */
+export function quarterLabel(q: Quarter, locale: Locale): string {
+  const letter = locale === 'fr' ? 'T' : 'Q';
+  const year = q.kind === 'fiscal' ? `${q.year}-${q.year + 1}` : String(q.year);
+  return `${letter}${q.quarter} ${year}`;
+}
