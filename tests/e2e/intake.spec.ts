@@ -113,6 +113,7 @@ const TEXT = {
       continue: 'Continuer',
     },
     reviewQueue: 'Demandes',
+    reviewQueueTitle: 'Demandes à traiter',
     search: 'Nom ou NEQ',
     filter: 'Filtrer',
     noneMatch: 'Aucune demande ne correspond.',
@@ -212,6 +213,7 @@ const TEXT = {
       continue: 'Continue',
     },
     reviewQueue: 'Applications',
+    reviewQueueTitle: 'Applications to process',
     search: 'Name or NEQ',
     filter: 'Filter',
     noneMatch: 'No application matches.',
@@ -564,7 +566,8 @@ for (const locale of ['fr', 'en'] as const) {
 
         await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);
-        await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueue);
+        // The queue opens on what waits for a decision.
+        await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueueTitle);
         await checkPage(staff, locale, 'review-queue', { switchLanguage: false });
 
         const search = staff.getByRole('search');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
+import * as reviewQueue from '../../src/modules/intake/ui/review-queue.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
@@ -56,5 +57,57 @@ describe(`the team's review page of an application (${engine})`, () => {
     expect(text(en.html)).not.toMatch(/\b(Your|your)\b/);
     expect(en.html).toContain('Social media');
     expect(en.html).toContain('<a href="https://www.facebook.com/chezzoe" rel="noopener noreferrer">');
+  });
+});
+
+describe(`the review queue (${engine})`, () => {
+  it('opens on the applications that wait for a decision, with every status one click away', async () => {
+    const coordinatorToken = await h.token((await h.user('coordinator')).email);
+    const decide = (id: string, decision: string, reason?: string) =>
+      h.request(`/api/v1/applications/${id}/decision`, {
+        method: 'POST',
+        token: coordinatorToken,
+        json: { decision, ...(reason ? { reason } : {}) },
+      });
+    const fresh = await submitted(h, programId, { neq: '2121212125', legalName: 'Fraîche inc.' });
+    const accepted = await submitted(h, programId, { neq: '2323232327', legalName: 'Acceptée inc.' });
+    expect((await decide(accepted.id, 'accepted')).status).toBe(200);
+    const waiting = await submitted(h, programId, { neq: '2424242428', legalName: 'En attente inc.' });
+    expect((await decide(waiting.id, 'info_requested', 'Votre site web ?')).status).toBe(200);
+    // Asked for information, then asked a person to review the automated assessment: the team must act.
+    const reviewed = await submitted(h, programId, {
+      neq: '2525252521',
+      legalName: 'Révision inc.',
+      employees: 80,
+    });
+    expect((await decide(reviewed.id, 'info_requested', 'Vos employés ?')).status).toBe(200);
+    const asked = await h.request(`/api/v1/applications/${reviewed.id}/review-request`, {
+      method: 'POST',
+      token: reviewed.token,
+      json: {},
+    });
+    expect(asked.status).toBe(200);
+
+    const queue = (locale: 'fr' | 'en', url: string) =>
+      renderPage(reviewQueue, coordinator[locale], '/review', url);
+    const byDefault = await queue('fr', '/review');
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.html).toContain('<h1');
+    expect(text(byDefault.html)).toContain('Demandes à traiter');
+    expect(byDefault.html).toContain('<title>Demandes à traiter');
+    for (const shown of ['Fraîche inc.', 'Révision inc.']) expect(byDefault.html).toContain(shown);
+    for (const hidden of ['Acceptée inc.', 'En attente inc.']) expect(byDefault.html).not.toContain(hidden);
+    expect(byDefault.html).toContain('href="/review?status=all"');
+
+    const all = await queue('fr', '/review?status=all');
+    for (const shown of ['Fraîche inc.', 'Révision inc.', 'Acceptée inc.', 'En attente inc.']) {
+      expect(all.html).toContain(shown);
+    }
+    expect(all.html).toMatch(/<h1[^>]*>Demandes<\/h1>/);
+
+    const english = await queue('en', '/review');
+    expect(english.html).toMatch(/<h1[^>]*>Applications to process<\/h1>/);
+    expect(text(english.html)).toContain('All applications, whatever their status');
+    expect(english.html).not.toContain('Acceptée inc.');
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { DECISIONS } from '../domain/status.ts';
+import { DECISIONS, TO_DECIDE } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { listApplications } from '../use-cases/list-applications.ts';
@@ -55,8 +55,10 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     getIntakeSummary(ctx, program!.id),
     listPartnerOrganizations(ctx),
   ]);
+  // The queue opens on what waits for a decision; « Tous » (`all`) lifts the status filter.
+  const status = filters.status === '' ? TO_DECIDE : filters.status === 'all' ? '' : filters.status;
   const query = Object.fromEntries(
-    Object.entries({ ...filters, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
+    Object.entries({ ...filters, status, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
   );
   const base = {
     filters,
@@ -112,9 +114,10 @@ export default function ReviewQueue() {
       : path === 'ids'
         ? `#select-${items[0]?.id ?? ''}`
         : `#bulk-${path}`;
+  const title = filters.status === '' ? t('ui.queue.title_to_decide') : t('ui.queue.title');
   return (
     <div>
-      <PageTitle title={t('ui.queue.title')}>{t('ui.queue.title')}</PageTitle>
+      <PageTitle title={title}>{title}</PageTitle>
       <div className="figures">
         {(['submitted', 'info_requested', 'waitlisted', 'accepted'] as const).map((s) => (
           <p key={s} className="figure">
@@ -145,6 +148,11 @@ export default function ReviewQueue() {
         </p>
       ) : null}
       <p className="actions">
+        {filters.status === '' ? (
+          <Link to="?status=all">{t('ui.queue.show_all')}</Link>
+        ) : (
+          <Link to="/review">{t('ui.queue.title_to_decide')}</Link>
+        )}
         <Link to="/review/import">{t('ui.queue.import')}</Link>
         <Link to="/partners">{t('ui.queue.partners')}</Link>
       </p>
@@ -178,7 +186,8 @@ export default function ReviewQueue() {
           label={t('fields.status')}
           defaultValue={filters.status}
           options={[
-            { value: '', label: t('ui.all') },
+            { value: '', label: t('ui.queue.to_decide') },
+            { value: 'all', label: t('ui.all') },
             ...QUEUE_STATUSES.map((s) => ({ value: s, label: t(`ui.status.${s}`) })),
           ]}
           error={errors.status}
@@ -261,9 +270,9 @@ export default function ReviewQueue() {
         <p>{t('ui.queue.none')}</p>
       ) : (
         <PostForm>
-          <TableWrap label={t('ui.queue.title')}>
+          <TableWrap label={title}>
             <table className="data">
-              <caption className="sr-only">{t('ui.queue.title')}</caption>
+              <caption className="sr-only">{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('ui.queue.select')}</th>
