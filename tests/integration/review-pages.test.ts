@@ -69,7 +69,7 @@ describe(`the review queue (${engine})`, () => {
         token: coordinatorToken,
         json: { decision, ...(reason ? { reason } : {}) },
       });
-    const fresh = await submitted(h, programId, { neq: '2121212125', legalName: 'Fraîche inc.' });
+    await submitted(h, programId, { neq: '2121212125', legalName: 'Fraîche inc.' });
     const accepted = await submitted(h, programId, { neq: '2323232327', legalName: 'Acceptée inc.' });
     expect((await decide(accepted.id, 'accepted')).status).toBe(200);
     const waiting = await submitted(h, programId, { neq: '2424242428', legalName: 'En attente inc.' });
