@@ -1,10 +1,10 @@
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { formAction } from '../../app/lib/route.server.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { fieldError } from '../../src/platform/errors.ts';
 import { type RequestScope, requestScope } from '../../src/platform/http/request-scope.ts';
 import { createI18n } from '../../src/platform/i18n/i18n.ts';
+import { formAction } from '../../src/platform/ui/route.server.ts';
 import { resources } from '../../src/wiring/i18n-resources.ts';
 
 // What a failed form sends back to its page, which renders it again without JavaScript.

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useActionData } from 'react-router';
 import { AppError } from '../../../platform/errors.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
@@ -48,38 +49,29 @@ export default function ImportApplications() {
             })}
           </p>
           {report.errors.length > 0 || report.skipped.length > 0 ? (
-            <TableWrap label={t('ui.import.report')}>
-              <table className="data">
-                <caption className="sr-only">{t('ui.import.report')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.import.line')}</th>
-                    <th scope="col">{t('ui.import.column')}</th>
-                    <th scope="col">{t('ui.import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((e) => (
-                    <tr key={`${e.row}-${e.path}`}>
-                      <td>{e.row}</td>
-                      <td>
-                        <code>{e.path}</code>
-                      </td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                  {report.skipped.map((s) => (
-                    <tr key={`skip-${s.row}`}>
-                      <td>{s.row}</td>
-                      <td>
-                        <code>neq</code>
-                      </td>
-                      <td>{t(`ui.import.skipped_${s.reason}`, { neq: s.neq })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              caption={t('ui.import.report')}
+              columns={[t('ui.import.line'), t('ui.import.column'), t('ui.import.problem')]}
+            >
+              {report.errors.map((e) => (
+                <tr key={`${e.row}-${e.path}`}>
+                  <td>{e.row}</td>
+                  <td>
+                    <code>{e.path}</code>
+                  </td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+              {report.skipped.map((s) => (
+                <tr key={`skip-${s.row}`}>
+                  <td>{s.row}</td>
+                  <td>
+                    <code>neq</code>
+                  </td>
+                  <td>{t(`ui.import.skipped_${s.reason}`, { neq: s.neq })}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </Notice>
       ) : null}

@@ -5,6 +5,7 @@ import { regionName } from '../../../kernel/quebec.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -13,7 +14,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { DECISIONS, TO_DECIDE } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
@@ -270,57 +271,54 @@ export default function ReviewQueue() {
         <p>{t('ui.queue.none')}</p>
       ) : (
         <PostForm>
-          <TableWrap label={title}>
-            <table className="data">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.queue.select')}</th>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.neq')}</th>
-                  <th scope="col">{t('fields.region')}</th>
-                  <th scope="col">{t('fields.employees')}</th>
-                  <th scope="col">{t('fields.eligible')}</th>
-                  <th scope="col">{t('fields.status')}</th>
-                  <th scope="col">{t('ui.queue.submitted_on')}</th>
-                  <th scope="col">{t('fields.partner')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="ids"
-                        value={i.id}
-                        id={`select-${i.id}`}
-                        aria-label={t('ui.queue.select_one', { name: i.legalName })}
-                      />
-                    </td>
-                    <td>
-                      <Link to={`/review/applications/${i.id}`}>{i.legalName}</Link>
-                      {i.tradeName ? <div className="hint">{i.tradeName}</div> : null}
-                      {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
-                    </td>
-                    <td className="mono">{i.neq}</td>
-                    <td>{i.region ? regionName(i.region) : '—'}</td>
-                    <td>{i.employees}</td>
-                    <td>
-                      {i.eligible === null
-                        ? '—'
-                        : i.eligible
-                          ? t('ui.queue.eligible')
-                          : t('ui.queue.not_eligible')}
-                    </td>
-                    <td>{t(`ui.status.${i.status}`)}</td>
-                    <td className="date">{i.submittedAt}</td>
-                    <td>{i.partner ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            next={next}
+            nextLabel={t('ui.queue.next_page')}
+            caption={title}
+            columns={[
+              t('ui.queue.select'),
+              t('fields.name'),
+              t('fields.neq'),
+              t('fields.region'),
+              t('fields.employees'),
+              t('fields.eligible'),
+              t('fields.status'),
+              t('ui.queue.submitted_on'),
+              t('fields.partner'),
+            ]}
+          >
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={i.id}
+                    id={`select-${i.id}`}
+                    aria-label={t('ui.queue.select_one', { name: i.legalName })}
+                  />
+                </td>
+                <td>
+                  <Link to={`/review/applications/${i.id}`}>{i.legalName}</Link>
+                  {i.tradeName ? <div className="hint">{i.tradeName}</div> : null}
+                  {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
+                </td>
+                <td className="mono">{i.neq}</td>
+                <td>{i.region ? regionName(i.region) : '—'}</td>
+                <td>{i.employees}</td>
+                <td>
+                  {i.eligible === null
+                    ? '—'
+                    : i.eligible
+                      ? t('ui.queue.eligible')
+                      : t('ui.queue.not_eligible')}
+                </td>
+                <td>{t(`ui.status.${i.status}`)}</td>
+                <td className="date">{i.submittedAt}</td>
+                <td>{i.partner ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
           <fieldset className="field">
             <legend>{t('ui.queue.bulk')}</legend>
             <SelectField
@@ -347,11 +345,6 @@ export default function ReviewQueue() {
           </fieldset>
         </PostForm>
       )}
-      {next ? (
-        <p>
-          <Link to={`?${next}`}>{t('ui.queue.next_page')}</Link>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export const reviewQueueInput = z.strictObject({
   programId: z.uuid().optional(),
   /** A status, or `to_decide`: what waits for the team's decision (the review page's default). */
   status: z
-    .enum([...APPLICATION_STATUSES.filter((s) => s !== 'draft'), TO_DECIDE] as [string, ...string[]])
+    .enum([TO_DECIDE, ...APPLICATION_STATUSES.filter((s) => s !== 'draft')] as [string, ...string[]])
     .optional(),
   region: z.enum(REGION_CODES).optional(),
   naics: z
