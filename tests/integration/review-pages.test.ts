@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as importPage from '../../src/modules/intake/ui/import.tsx';
 import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
 import * as reviewQueue from '../../src/modules/intake/ui/review-queue.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
@@ -109,5 +110,29 @@ describe(`the review queue (${engine})`, () => {
     expect(english.html).toMatch(/<h1[^>]*>Applications to process<\/h1>/);
     expect(text(english.html)).toContain('All applications, whatever their status');
     expect(english.html).not.toContain('Acceptée inc.');
+  });
+});
+
+describe(`the paper-import report (${engine})`, () => {
+  const csv = [
+    'legal_name,neq,street,municipality,postal_code,phone,email,naics,employees,founded_year,contact_name',
+    'Quincaillerie Roy,1919191911,12 rue Principale,Rimouski,G5L 1A1,pas un numéro,roy@roy.ca,444,4,1999,Luc Roy',
+    'Fleuriste Roy,2020202027,14 rue Principale,Rimouski,G5L 1A1,418 555-0102,fleurs@roy.ca,459,2,2005,Ana Roy',
+  ].join('\n');
+  const post = (locale: 'fr' | 'en', file: string) =>
+    renderPage(importPage, coordinator[locale], '/review/import', '/review/import', {
+      method: 'POST',
+      body: new URLSearchParams({ csv: file }),
+    });
+
+  it('names the column in the reader’s language and counts lines in agreement with the number', async () => {
+    const fr = text((await post('fr', csv)).html);
+    expect(fr).toContain('1 demande créée, 0 ligne ignorée, 1 erreur.');
+    expect(fr).toContain('Téléphone ( phone ) Le champ « Téléphone » doit compter 10 chiffres');
+    const en = text((await post('en', csv)).html);
+    // Imported already: the same file again creates nothing and skips both lines.
+    expect(en).toContain('0 applications created, 1 line skipped, 1 error.');
+    expect(en).toContain('Phone ( phone ) Phone must have 10 digits');
+    expect(en).toContain('Québec enterprise number (NEQ) ( neq ) NEQ 2020202027 is already in the program');
   });
 });

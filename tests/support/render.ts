@@ -15,13 +15,21 @@ import { instanceFor } from '../../src/platform/i18n/i18n.ts';
 type PageModule = {
   default: ComponentType;
   loader?: (args: never) => unknown;
+  action?: (args: never) => unknown;
 };
 
 /**
- * A page rendered on the server as a reader acting as `ctx` sees it (loader, then markup in the
- * context's language), without building the interface: `pattern` is the route's path (`/review/applications/:id`).
+ * A page rendered on the server as a reader acting as `ctx` sees it (loader, or action when `init`
+ * posts a form, then markup in the context's language), without building the interface: `pattern` is
+ * the route's path (`/review/applications/:id`).
  */
-export async function renderPage(page: PageModule, ctx: Ctx, pattern: string, url: string) {
+export async function renderPage(
+  page: PageModule,
+  ctx: Ctx,
+  pattern: string,
+  url: string,
+  init?: RequestInit,
+) {
   const routes = [
     {
       id: 'root',
@@ -29,14 +37,20 @@ export async function renderPage(page: PageModule, ctx: Ctx, pattern: string, ur
       loader: () => ({ csrfToken: 'csrf' }),
       Component: Outlet,
       children: [
-        { id: 'page', path: pattern.replace(/^\//, ''), loader: page.loader, Component: page.default },
+        {
+          id: 'page',
+          path: pattern.replace(/^\//, ''),
+          loader: page.loader,
+          action: page.action,
+          Component: page.default,
+        },
       ],
     },
   ];
   const handler = createStaticHandler(routes as never);
   const context = new RouterContextProvider();
   context.set(requestScope, { ctx, nonce: 'nonce', csrfToken: 'csrf', secureCookies: false });
-  const request = new Request(new URL(url, 'http://virage.test'));
+  const request = new Request(new URL(url, 'http://virage.test'), init);
   const result = await handler.query(request, { requestContext: context });
   if (result instanceof Response) return { status: result.status, html: '' };
   const router = createStaticRouter(handler.dataRoutes, result);

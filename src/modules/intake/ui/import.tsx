@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useActionData } from 'react-router';
 import { AppError } from '../../../platform/errors.ts';
@@ -23,6 +24,15 @@ export const action = formAction(async ({ ctx, form, file }) => {
   return { report: await importApplications(ctx, { programId: program!.id, csv }) };
 });
 
+/** A column of the file as its reader knows it: the form's label, then the name the file gives it. */
+function columnLabel(column: string, t: TFunction): string {
+  const field = IMPORT_COLUMNS[column as keyof typeof IMPORT_COLUMNS];
+  const purpose = CONSENT_COLUMNS[column as keyof typeof CONSENT_COLUMNS];
+  if (field) return t(`fields.business.${field}`);
+  if (purpose) return t(`fields.consents.${purpose}`);
+  return column;
+}
+
 /** Paper applications, typed into a spreadsheet and saved as CSV, imported with a report per line. */
 export default function ImportApplications() {
   const { t } = useTranslation('intake');
@@ -43,9 +53,9 @@ export default function ImportApplications() {
         <Notice kind={report.errors.length > 0 ? 'warning' : 'success'}>
           <p>
             {t('ui.import.summary', {
-              created: report.created.length,
-              skipped: report.skipped.length,
-              errors: report.errors.length,
+              created: t('ui.import.created', { count: report.created.length }),
+              skipped: t('ui.import.skipped', { count: report.skipped.length }),
+              errors: t('ui.import.errors', { count: report.errors.length }),
             })}
           </p>
           {report.errors.length > 0 || report.skipped.length > 0 ? (
@@ -57,7 +67,7 @@ export default function ImportApplications() {
                 <tr key={`${e.row}-${e.path}`}>
                   <td>{e.row}</td>
                   <td>
-                    <code>{e.path}</code>
+                    {columnLabel(e.path, t)} (<code>{e.path}</code>)
                   </td>
                   <td>{e.message}</td>
                 </tr>
@@ -66,7 +76,7 @@ export default function ImportApplications() {
                 <tr key={`skip-${s.row}`}>
                   <td>{s.row}</td>
                   <td>
-                    <code>neq</code>
+                    {columnLabel('neq', t)} (<code>neq</code>)
                   </td>
                   <td>{t(`ui.import.skipped_${s.reason}`, { neq: s.neq })}</td>
                 </tr>
