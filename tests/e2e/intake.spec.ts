@@ -569,6 +569,14 @@ for (const locale of ['fr', 'en'] as const) {
         // The queue opens on what waits for a decision.
         await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueueTitle);
         await checkPage(staff, locale, 'review-queue', { switchLanguage: false });
+        // On a common laptop screen every column of the queue shows, with nothing to scroll sideways.
+        await staff.setViewportSize({ width: 1366, height: 768 });
+        const queueWidth = await staff
+          .locator('.table-wrap')
+          .evaluate((wrap) => ({ scroll: wrap.scrollWidth, client: wrap.clientWidth }));
+        expect
+          .soft(queueWidth.scroll, 'the queue fits a 1366 px screen')
+          .toBeLessThanOrEqual(queueWidth.client);
 
         const search = staff.getByRole('search');
         // The pre-check stored nothing: its NEQ is nowhere.
