@@ -16,6 +16,9 @@ export function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
 }
 
 const moneyFormat = perLocale((t) => new Intl.NumberFormat(t, { style: 'currency', currency: 'CAD' }));
+const wholeMoneyFormat = perLocale(
+  (t) => new Intl.NumberFormat(t, { style: 'currency', currency: 'CAD', maximumFractionDigits: 0 }),
+);
 const numberFormat = perLocale((t) => new Intl.NumberFormat(t));
 const timeFormat = perLocale(
   (t) => new Intl.DateTimeFormat(t, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
@@ -30,9 +33,13 @@ const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** `1 234,56 $` in French, `$1,234.56` in English; amounts are integer cents. */
-export function formatMoney(cents: number, locale: Locale): string {
-  return moneyFormat(locale).format(cents / 100);
+/**
+ * `1 234,56 $` in French, `$1,234.56` in English; amounts are integer cents. A whole amount reads
+ * without cents (`200 $`) unless `withCents` says otherwise, so that amounts shown together (the two
+ * ends of a range) can agree.
+ */
+export function formatMoney(cents: number, locale: Locale, withCents = cents % 100 !== 0): string {
+  return (withCents ? moneyFormat : wholeMoneyFormat)(locale).format(cents / 100);
 }
 
 export function formatNumber(value: number, locale: Locale): string {

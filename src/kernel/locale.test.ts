@@ -33,6 +33,11 @@ describe('fr-CA formats', () => {
     expect(formatMoney(123456, 'fr')).toBe(`1${nbsp}234,56${nbsp}$`);
     expect(formatMoney(123456, 'en')).toBe('$1,234.56');
   });
+  it('writes a whole amount in whole dollars, unless told to show cents', () => {
+    expect(formatMoney(20000, 'fr')).toBe(`200${nbsp}$`);
+    expect(formatMoney(0, 'en')).toBe('$0');
+    expect(formatMoney(20000, 'en', true)).toBe('$200.00');
+  });
   it('writes numbers with a space for thousands in French', () => {
     expect(formatNumber(3000, 'fr').replace(narrow, nbsp)).toBe(`3${nbsp}000`);
   });

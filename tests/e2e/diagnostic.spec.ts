@@ -81,7 +81,7 @@ const TEXT = {
     cost: 'Coût typique :',
     free: 'Gratuit',
     // `1 234,56 $`: a no-break space (or a narrow one) between thousands and before the sign.
-    money: /^\d{1,3}([\u00a0\u202f]\d{3})*,\d{2}\u00a0\$$/,
+    money: /^\d{1,3}([\u00a0\u202f]\d{3})*(,\d{2})?\u00a0\$$/,
     pdfTitle: (name: string) => `Diagnostic de maturité numérique — ${name}`,
     pdfLang: 'fr-CA',
     pdfOverall: (score: string, level: string) => `Score global : ${score} sur 100 — niveau « ${level} ».`,
@@ -125,7 +125,7 @@ const TEXT = {
     cost: 'Typical cost:',
     free: 'Free',
     // `$1,234.56`.
-    money: /^\$\d{1,3}(,\d{3})*\.\d{2}$/,
+    money: /^\$\d{1,3}(,\d{3})*(\.\d{2})?$/,
     pdfTitle: (name: string) => `Digital-maturity diagnostic — ${name}`,
     pdfLang: 'en-CA',
     pdfOverall: (score: string, level: string) => `Overall score: ${score} out of 100 — level “${level}”.`,
@@ -169,17 +169,24 @@ async function expectNoSideScrolling(page: Page, label: string) {
   expect.soft(widths.scroll, `${label} scrolls sideways at 390 px`).toBeLessThanOrEqual(widths.client);
 }
 
-const moneyOf = (cents: number, locale: Locale) =>
-  new Intl.NumberFormat(TEXT[locale].browserLocale, { style: 'currency', currency: 'CAD' }).format(
-    cents / 100,
-  );
-/** A recommendation's typical cost as the pages and the PDF write it: free, one amount, or a range. */
-const costOf = (r: { costMin: number; costMax: number }, locale: Locale) =>
-  r.costMax === 0
+const moneyOf = (cents: number, locale: Locale, withCents = cents % 100 !== 0) =>
+  new Intl.NumberFormat(TEXT[locale].browserLocale, {
+    style: 'currency',
+    currency: 'CAD',
+    maximumFractionDigits: withCents ? 2 : 0,
+  }).format(cents / 100);
+/**
+ * A recommendation's typical cost as the pages and the PDF write it: free, one amount, or a range;
+ * whole dollars unless one end has cents.
+ */
+const costOf = (r: { costMin: number; costMax: number }, locale: Locale) => {
+  const withCents = r.costMin % 100 !== 0 || r.costMax % 100 !== 0;
+  return r.costMax === 0
     ? TEXT[locale].free
     : r.costMin === r.costMax
-      ? moneyOf(r.costMin, locale)
-      : `${moneyOf(r.costMin, locale)} – ${moneyOf(r.costMax, locale)}`;
+      ? moneyOf(r.costMin, locale, withCents)
+      : `${moneyOf(r.costMin, locale, withCents)} – ${moneyOf(r.costMax, locale, withCents)}`;
+};
 const scoreOf = (n: number, locale: Locale) =>
   new Intl.NumberFormat(TEXT[locale].browserLocale, { maximumFractionDigits: 1 }).format(n);
 
@@ -590,7 +597,7 @@ for (const locale of ['fr', 'en'] as const) {
         }
         const costs = (await cards.locator('.hint').allTextContents()).join('\n');
         expect(costs, 'a cost over a thousand dollars, with its thousands separator').toMatch(
-          locale === 'fr' ? /\d[\u00a0\u202f]\d{3},\d{2}\u00a0\$/ : /\$\d,\d{3}\.\d{2}/,
+          locale === 'fr' ? /\d[\u00a0\u202f]\d{3}(,\d{2})?\u00a0\$/ : /\$\d,\d{3}(\.\d{2})?/,
         );
       });
 

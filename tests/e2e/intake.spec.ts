@@ -115,6 +115,7 @@ const TEXT = {
       continue: 'Continuer',
     },
     reviewQueue: 'Demandes',
+    reviewQueueTitle: 'Demandes à traiter',
     search: 'Nom ou NEQ',
     filter: 'Filtrer',
     noneMatch: 'Aucune demande ne correspond.',
@@ -216,6 +217,7 @@ const TEXT = {
       continue: 'Continue',
     },
     reviewQueue: 'Applications',
+    reviewQueueTitle: 'Applications to process',
     search: 'Name or NEQ',
     filter: 'Filter',
     noneMatch: 'No application matches.',
@@ -583,8 +585,17 @@ for (const locale of ['fr', 'en'] as const) {
 
         await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);
-        await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueue);
+        // The queue opens on what waits for a decision.
+        await expect(staff.getByRole('heading', { level: 1 })).toHaveText(L.reviewQueueTitle);
         await checkPage(staff, locale, 'review-queue', { switchLanguage: false });
+        // On a common laptop screen every column of the queue shows, with nothing to scroll sideways.
+        await staff.setViewportSize({ width: 1366, height: 768 });
+        const queueWidth = await staff
+          .locator('.table-wrap')
+          .evaluate((wrap) => ({ scroll: wrap.scrollWidth, client: wrap.clientWidth }));
+        expect
+          .soft(queueWidth.scroll, 'the queue fits a 1366 px screen')
+          .toBeLessThanOrEqual(queueWidth.client);
 
         const search = staff.getByRole('search');
         // The pre-check stored nothing: its NEQ is nowhere.

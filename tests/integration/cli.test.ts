@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,5 +190,65 @@ describe.skipIf(skip)('command line', () => {
     }
     // A clean stop releases the lock.
     expect(existsSync(path.join(dataDir, 'virage.lock'))).toBe(false);
+  });
+
+  describe('npm run demo', () => {
+    /** The demo on its own throwaway folder (in `tmp`), and a way to wait for a line of its output. */
+    function demo(tmp: string, port: number) {
+      const { DATA_DIR: _ownFolder, ...env } = process.env;
+      const child = spawn(node[0]!, [...node.slice(1), path.join(root, 'src/cli/demo.ts')], {
+        cwd: root,
+        env: {
+          ...env,
+          TMPDIR: tmp,
+          DEMO_RETAILERS: '3',
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (d) => {
+        output += d;
+      });
+      child.stderr!.on('data', (d) => {
+        output += d;
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const until = async (done: () => boolean) => {
+        while (!done()) {
+          if (child.exitCode !== null) throw new Error(`demo exited ${child.exitCode}: ${output}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      return { child, exited, until, output: () => output };
+    }
+    const folders = (tmp: string) => readdirSync(tmp).filter((f) => f.startsWith('virage-demo-'));
+
+    it('removes its throwaway folder when stopped while it fills it', { timeout: 120_000 }, async () => {
+      const tmp = path.join(dir, 'demo-early');
+      mkdirSync(tmp);
+      const run = demo(tmp, 3990);
+      await run.until(() => folders(tmp).length > 0);
+      run.child.kill('SIGINT');
+      expect(await run.exited).not.toBe(0);
+      expect(folders(tmp)).toEqual([]);
+    });
+
+    // Starting the real server may first build the interface: allow for it.
+    it('removes its throwaway folder when the server it started is stopped', {
+      timeout: 240_000,
+    }, async () => {
+      const tmp = path.join(dir, 'demo-served');
+      mkdirSync(tmp);
+      const run = demo(tmp, 3991 + Math.floor(Math.random() * 8));
+      await run.until(() => run.output().includes('ready at'));
+      expect(run.output()).toMatch(/Demo data folder: .*virage-demo-\w+ \(removed when the demo stops\)/);
+      expect(folders(tmp)).toHaveLength(1);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(folders(tmp)).toEqual([]);
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Form, Link, useLoaderData } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listAuditEvents } from '../use-cases/list-audit-events.ts';
 
@@ -83,48 +84,41 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <TableWrap label={t('audit.title')}>
-          <table className="data stacked audit-log">
-            <caption className="sr-only">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('fields.actor')}</th>
-                <th scope="col">{t('fields.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-                <th scope="col">{t('audit.changes')}</th>
-                <th scope="col">{t('audit.origin')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                // data-label: the column's name, shown above each value when a narrow screen stacks the cells.
-                <tr key={event.id}>
-                  <td data-label={t('audit.when')}>{event.at}</td>
-                  <td data-label={t('fields.actor')}>{event.actor}</td>
-                  <td data-label={t('fields.action')}>
-                    <code>{event.action}</code>
-                  </td>
-                  <td data-label={t('audit.entity')} className="mono">
-                    {event.entity}
-                  </td>
-                  <td data-label={t('audit.changes')} className="mono changes">
-                    {event.changes}
-                  </td>
-                  <td data-label={t('audit.origin')} className="mono">
-                    {event.ip ?? ''} {event.requestId ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          next={next}
+          nextLabel={t('audit.next_page')}
+          caption={t('audit.title')}
+          className="stacked audit-log"
+          columns={[
+            t('audit.when'),
+            t('fields.actor'),
+            t('fields.action'),
+            t('audit.entity'),
+            t('audit.changes'),
+            t('audit.origin'),
+          ]}
+        >
+          {events.map((event) => (
+            // data-label: the column's name, shown above each value when a narrow screen stacks the cells.
+            <tr key={event.id}>
+              <td data-label={t('audit.when')}>{event.at}</td>
+              <td data-label={t('fields.actor')}>{event.actor}</td>
+              <td data-label={t('fields.action')}>
+                <code>{event.action}</code>
+              </td>
+              <td data-label={t('audit.entity')} className="mono">
+                {event.entity}
+              </td>
+              <td data-label={t('audit.changes')} className="mono changes">
+                {event.changes}
+              </td>
+              <td data-label={t('audit.origin')} className="mono">
+                {event.ip ?? ''} {event.requestId ?? ''}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {next ? (
-        <p>
-          <Link to={`?${next}`}>{t('audit.next_page')}</Link>
-        </p>
-      ) : null}
     </div>
   );
 }

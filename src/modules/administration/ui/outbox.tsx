@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { MAIL_STATUSES } from '../../../platform/mail/statuses.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { SelectField, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listOutboxMessages } from '../use-cases/list-outbox-messages.ts';
 
@@ -52,39 +53,26 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p>{t('outbox.none')}</p>
       ) : (
-        <TableWrap label={t('outbox.title')}>
-          <table className="data">
-            <caption className="sr-only">{t('outbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outbox.when')}</th>
-                <th scope="col">{t('fields.to_address')}</th>
-                <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.createdAt}</td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <Link to={`/admin/outbox/${m.id}`} lang={m.locale}>
-                      {m.subject}
-                    </Link>
-                  </td>
-                  <td>{t(`outbox.status.${m.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          next={next}
+          nextLabel={t('outbox.next_page')}
+          caption={t('outbox.title')}
+          columns={[t('outbox.when'), t('fields.to_address'), t('outbox.subject'), t('fields.status')]}
+        >
+          {messages.map((m) => (
+            <tr key={m.id}>
+              <td>{m.createdAt}</td>
+              <td>{m.toAddress}</td>
+              <td>
+                <Link to={`/admin/outbox/${m.id}`} lang={m.locale}>
+                  {m.subject}
+                </Link>
+              </td>
+              <td>{t(`outbox.status.${m.status}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {next ? (
-        <p>
-          <Link to={`?${next}`}>{t('outbox.next_page')}</Link>
-        </p>
-      ) : null}
     </div>
   );
 }

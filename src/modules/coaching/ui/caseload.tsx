@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
 import { formatDate, formatDateTime } from '../../../kernel/format.ts';
-import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { getCaseload } from '../use-cases/get-caseload.ts';
 import { Badge } from './fields.tsx';
@@ -66,83 +67,78 @@ export default function Caseload() {
       {items.length === 0 ? (
         <p>{t(`ui.caseload.none_${status}`)}</p>
       ) : (
-        <TableWrap label={caption}>
-          <table className="data stacked coaching-cards">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.caseload.business')}</th>
-                <th scope="col">{t('ui.caseload.municipality')}</th>
-                <th scope="col">
-                  {status === 'active' ? t('ui.caseload.next_session') : t('ui.caseload.closed_on')}
-                </th>
-                <th scope="col">{t('ui.caseload.plan')}</th>
-                <th scope="col">{t('ui.caseload.hours')}</th>
-                <th scope="col">{t('ui.caseload.flags')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" data-label={t('ui.caseload.business')}>
-                    <Link to={`/caseload/${i.id}`}>{i.business}</Link>
-                  </th>
-                  <td data-label={t('ui.caseload.municipality')}>{i.municipality ?? '—'}</td>
-                  {status === 'active' ? (
-                    <td data-label={t('ui.caseload.next_session')}>
-                      {i.nextSession ? (
-                        <>
-                          {i.nextSession.when}
-                          <br />
-                          {i.nextSession.mode ? t(`modes.${i.nextSession.mode}`) : null}
-                        </>
-                      ) : (
-                        t('ui.caseload.no_session')
-                      )}
-                    </td>
+        <DataTable
+          caption={caption}
+          showCaption
+          className="stacked coaching-cards"
+          columns={[
+            t('ui.caseload.business'),
+            t('ui.caseload.municipality'),
+            status === 'active' ? t('ui.caseload.next_session') : t('ui.caseload.closed_on'),
+            t('ui.caseload.plan'),
+            t('ui.caseload.hours'),
+            t('ui.caseload.flags'),
+          ]}
+        >
+          {items.map((i) => (
+            <tr key={i.id}>
+              <th scope="row" data-label={t('ui.caseload.business')}>
+                <Link to={`/caseload/${i.id}`}>{i.business}</Link>
+              </th>
+              <td data-label={t('ui.caseload.municipality')}>{i.municipality ?? '—'}</td>
+              {status === 'active' ? (
+                <td data-label={t('ui.caseload.next_session')}>
+                  {i.nextSession ? (
+                    <>
+                      {i.nextSession.when}
+                      <br />
+                      {i.nextSession.mode ? t(`modes.${i.nextSession.mode}`) : null}
+                    </>
                   ) : (
-                    <td data-label={t('ui.caseload.closed_on')}>{i.closedAt ?? '—'}</td>
+                    t('ui.caseload.no_session')
                   )}
-                  <td data-label={t('ui.caseload.plan')}>
-                    {i.plan ? (
-                      <>
-                        {t('ui.plan_progress', { done: i.plan.done, total: i.plan.total })}
-                        <br />
-                        <Badge kind={i.plan.status === 'approved' ? 'done' : 'neutral'}>
-                          {t(`ui.plan_status.${i.plan.status}`)}
-                        </Badge>
-                      </>
-                    ) : (
-                      t('ui.caseload.no_plan')
-                    )}
-                  </td>
-                  <td data-label={t('ui.caseload.hours')}>
-                    {t('ui.hours_of', { used: i.hours.used, budget: i.hours.budget })}
-                    {i.hours.warning ? (
-                      <>
-                        <br />
-                        <Badge kind="alert">{t(`ui.hours_badge.${i.hours.warning}`)}</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label={t('ui.caseload.flags')}>
-                    {i.flags.length === 0 ? (
-                      t('ui.caseload.no_flag')
-                    ) : (
-                      <ul className="coaching-badges">
-                        {i.flags.map((f) => (
-                          <li key={f}>
-                            <Badge kind="alert">{t(`flags.${f}`)}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+                </td>
+              ) : (
+                <td data-label={t('ui.caseload.closed_on')}>{i.closedAt ?? '—'}</td>
+              )}
+              <td data-label={t('ui.caseload.plan')}>
+                {i.plan ? (
+                  <>
+                    {t('ui.plan_progress', { done: i.plan.done, total: i.plan.total })}
+                    <br />
+                    <Badge kind={i.plan.status === 'approved' ? 'done' : 'neutral'}>
+                      {t(`ui.plan_status.${i.plan.status}`)}
+                    </Badge>
+                  </>
+                ) : (
+                  t('ui.caseload.no_plan')
+                )}
+              </td>
+              <td data-label={t('ui.caseload.hours')}>
+                {t('ui.hours_of', { used: i.hours.used, budget: i.hours.budget })}
+                {i.hours.warning ? (
+                  <>
+                    <br />
+                    <Badge kind="alert">{t(`ui.hours_badge.${i.hours.warning}`)}</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td data-label={t('ui.caseload.flags')}>
+                {i.flags.length === 0 ? (
+                  t('ui.caseload.no_flag')
+                ) : (
+                  <ul className="coaching-badges">
+                    {i.flags.map((f) => (
+                      <li key={f}>
+                        <Badge kind="alert">{t(`flags.${f}`)}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -53,5 +53,7 @@ describe('figures of the diagnostic', () => {
     expect(plain(range.min)).toBe('0,00 $');
     expect(plain(range.max)).toBe('1 234,56 $');
     expect(typicalCost(0, 123_456, 'en').max).toBe('$1,234.56');
+    expect(plain(typicalCost(0, 20_000, 'fr').min)).toBe('0 $');
+    expect(typicalCost(0, 20_000, 'en').max).toBe('$200');
   });
 });

@@ -28,9 +28,11 @@ export function formatOrdinal(rank: number, locale: Locale): string {
 
 /**
  * A recommendation's typical cost: `free` when it costs nothing, `single` when both ends are the same
- * amount, else a `range`; `min` and `max` are the amounts as they read (`1 234,56 $`, `$1,234.56`).
+ * amount, else a `range`; `min` and `max` are the amounts as they read (`0 $`, `1 234,56 $`, `$1,234.56`):
+ * whole dollars when both ends are whole, else both with cents.
  */
 export function typicalCost(costMin: number, costMax: number, locale: Locale) {
   const kind = costMin === 0 && costMax === 0 ? 'free' : costMin === costMax ? 'single' : 'range';
-  return { kind, min: formatMoney(costMin, locale), max: formatMoney(costMax, locale) };
+  const withCents = costMin % 100 !== 0 || costMax % 100 !== 0;
+  return { kind, min: formatMoney(costMin, locale, withCents), max: formatMoney(costMax, locale, withCents) };
 }

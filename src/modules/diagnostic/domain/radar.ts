@@ -57,8 +57,9 @@ type LabelBlock = {
 type Box = { x: number; y: number; width: number; height: number };
 
 /**
- * The wrapped axis labels and the view box that holds the chart and every label in full, so that no
- * label is cut however narrow the screen the SVG is scaled to. A server cannot measure text: a
+ * The wrapped axis labels and the view box that holds the chart, centred, and every label in full with
+ * an em of room around it, so that no label is cut or touches the edge however narrow the screen the
+ * SVG is scaled to. A server cannot measure text: a
  * character is taken as 0.65 em wide, more than words average in the usual sans-serif fonts (DejaVu Sans,
  * the widest, comes near 0.6), so the box errs on the roomy side.
  */
@@ -94,7 +95,12 @@ export function radarLayout(
     edges.bottom = Math.max(edges.bottom, top + height);
     return { lines, x: place.x, firstLineY: round(top + lineHeight / 2), anchor: place.anchor };
   });
-  const margin = fontSize / 2;
+  // The chart in the middle of its box: the labels on the right get the room of the wider ones on the
+  // left, and with a clear em around them none ends at the screen's edge when the SVG fills a phone.
+  const half = Math.max(center.x - edges.left, edges.right - center.x);
+  edges.left = center.x - half;
+  edges.right = center.x + half;
+  const margin = fontSize;
   return {
     labels,
     viewBox: {

@@ -40,7 +40,10 @@ describe('messages of the diagnostic', () => {
     };
     expect(cost('fr', 0, 0)).toBe('Gratuit');
     expect(cost('en', 0, 0)).toBe('Free');
-    expect(cost('fr', 50_000, 50_000)).toBe('500,00 $');
+    expect(cost('fr', 50_000, 50_000)).toBe('500 $');
+    expect(cost('fr', 0, 20_000)).toBe('0 $ – 200 $');
+    expect(cost('en', 0, 20_000)).toBe('$0 – $200');
+    // One end with cents: both show them, so that the range reads evenly.
     expect(cost('fr', 0, 123_456)).toBe('0,00 $ – 1 234,56 $');
     expect(cost('en', 10_000, 123_456)).toBe('$100.00 – $1,234.56');
   });

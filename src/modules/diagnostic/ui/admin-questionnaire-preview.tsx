@@ -2,7 +2,8 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram, programQuery } from '../../programs/index.ts';
@@ -216,31 +217,27 @@ export default function QuestionnairePreview() {
           <>
             <h2 id="preview-heading">{t('admin.preview.levels')}</h2>
             <p>{t('admin.preview.levels_intro')}</p>
-            <TableWrap label={t('admin.preview.levels')}>
-              <table className="data stacked admin-table">
-                <caption className="sr-only">{t('admin.preview.levels')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.preview.level_min')}</th>
-                    <th scope="col">{t('admin.preview.level_label')}</th>
-                    <th scope="col">{t('admin.preview.level_description')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {levels.map((l) => (
-                    <tr key={l.id}>
-                      <td data-label={t('admin.preview.level_min')}>{l.min}</td>
-                      <th scope="row" lang={lang}>
-                        {l.label}
-                      </th>
-                      <td data-label={t('admin.preview.level_description')} lang={lang}>
-                        {l.description}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              caption={t('admin.preview.levels')}
+              className="stacked admin-table"
+              columns={[
+                t('admin.preview.level_min'),
+                t('admin.preview.level_label'),
+                t('admin.preview.level_description'),
+              ]}
+            >
+              {levels.map((l) => (
+                <tr key={l.id}>
+                  <td data-label={t('admin.preview.level_min')}>{l.min}</td>
+                  <th scope="row" lang={lang}>
+                    {l.label}
+                  </th>
+                  <td data-label={t('admin.preview.level_description')} lang={lang}>
+                    {l.description}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { programQuery } from '../../programs/index.ts';
 import { getQuestionnaireContent } from '../use-cases/get-questionnaire-content.ts';
@@ -149,71 +150,64 @@ export default function QuestionnaireVersions() {
         </PostForm>
       ) : null}
       <h2>{t('admin.versions.list')}</h2>
-      <TableWrap label={t('admin.versions.list')}>
-        <table className="data stacked admin-table">
-          <caption className="sr-only">{t('admin.versions.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.versions.version_col')}</th>
-              <th scope="col">{t('admin.versions.state_col')}</th>
-              <th scope="col">{t('admin.versions.published_col')}</th>
-              <th scope="col">{t('admin.versions.diagnostics_col')}</th>
-              <th scope="col">{t('admin.versions.actions_col')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{t('admin.versions.version', { version: i.version })}</th>
-                <td data-label={t('admin.versions.state_col')}>
-                  <VersionState status={i.status} current={i.current} />
-                </td>
-                <td data-label={t('admin.versions.published_col')}>
-                  {i.publishedAt ?? (
-                    <span className="hint">{t('admin.versions.created', { date: i.createdAt })}</span>
-                  )}
-                </td>
-                <td data-label={t('admin.versions.diagnostics_col')}>{i.diagnostics}</td>
-                <td data-label={t('admin.versions.actions_col')}>
-                  <ul className="admin-row-actions">
+      <DataTable
+        caption={t('admin.versions.list')}
+        className="stacked admin-table"
+        columns={[
+          t('admin.versions.version_col'),
+          t('admin.versions.state_col'),
+          t('admin.versions.published_col'),
+          t('admin.versions.diagnostics_col'),
+          t('admin.versions.actions_col'),
+        ]}
+      >
+        {items.map((i) => (
+          <tr key={i.id}>
+            <th scope="row">{t('admin.versions.version', { version: i.version })}</th>
+            <td data-label={t('admin.versions.state_col')}>
+              <VersionState status={i.status} current={i.current} />
+            </td>
+            <td data-label={t('admin.versions.published_col')}>
+              {i.publishedAt ?? (
+                <span className="hint">{t('admin.versions.created', { date: i.createdAt })}</span>
+              )}
+            </td>
+            <td data-label={t('admin.versions.diagnostics_col')}>{i.diagnostics}</td>
+            <td data-label={t('admin.versions.actions_col')}>
+              <ul className="admin-row-actions">
+                <li>
+                  <Link to={`/admin/diagnostic/questionnaires/${i.id}`}>
+                    {t('admin.versions.preview')}
+                    <span className="sr-only"> {t('admin.versions.of_version', { version: i.version })}</span>
+                  </Link>
+                </li>
+                {i.status === 'draft' ? (
+                  <>
                     <li>
-                      <Link to={`/admin/diagnostic/questionnaires/${i.id}`}>
-                        {t('admin.versions.preview')}
+                      <Link to={`/admin/diagnostic/questionnaires/${i.id}/edit`}>
+                        {t('admin.versions.edit')}
                         <span className="sr-only">
                           {' '}
                           {t('admin.versions.of_version', { version: i.version })}
                         </span>
                       </Link>
                     </li>
-                    {i.status === 'draft' ? (
-                      <>
-                        <li>
-                          <Link to={`/admin/diagnostic/questionnaires/${i.id}/edit`}>
-                            {t('admin.versions.edit')}
-                            <span className="sr-only">
-                              {' '}
-                              {t('admin.versions.of_version', { version: i.version })}
-                            </span>
-                          </Link>
-                        </li>
-                        <li>
-                          <Link to={`/admin/diagnostic${programQuery(program, { publish: i.id })}#confirm`}>
-                            {t('admin.versions.publish')}
-                            <span className="sr-only">
-                              {' '}
-                              {t('admin.versions.of_version', { version: i.version })}
-                            </span>
-                          </Link>
-                        </li>
-                      </>
-                    ) : null}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+                    <li>
+                      <Link to={`/admin/diagnostic${programQuery(program, { publish: i.id })}#confirm`}>
+                        {t('admin.versions.publish')}
+                        <span className="sr-only">
+                          {' '}
+                          {t('admin.versions.of_version', { version: i.version })}
+                        </span>
+                      </Link>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

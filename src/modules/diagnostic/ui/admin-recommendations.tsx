@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { programQuery } from '../../programs/index.ts';
 import { typicalCost } from '../domain/figures.ts';
@@ -103,48 +104,38 @@ export default function RecommendationsLibrary() {
           {g.items.length === 0 ? (
             <p>{t('admin.recommendations.none')}</p>
           ) : (
-            <TableWrap label={t('admin.recommendations.caption', { dimension: g.label })}>
-              <table className="data stacked admin-table admin-recommendations">
-                <caption className="sr-only">
-                  {t('admin.recommendations.caption', { dimension: g.label })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.recommendations.title_col')}</th>
-                    <th scope="col">{t('admin.recommendations.scores_col')}</th>
-                    <th scope="col">{t('admin.recommendations.cost_col')}</th>
-                    <th scope="col">{t('admin.recommendations.effort_col')}</th>
-                    <th scope="col">{t('admin.recommendations.priority_col')}</th>
-                    <th scope="col">{t('admin.recommendations.active_col')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.items.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <Link to={`/admin/diagnostic/recommendations/${r.id}${programQuery(program)}`}>
-                          {r.title}
-                        </Link>
-                        <div className="hint mono">{r.key}</div>
-                      </th>
-                      <td data-label={t('admin.recommendations.scores_col')}>
-                        {t('admin.recommendations.scores', r.scores)}
-                      </td>
-                      <td data-label={t('admin.recommendations.cost_col')}>
-                        {t(`cost.${r.cost.kind}`, r.cost)}
-                      </td>
-                      <td data-label={t('admin.recommendations.effort_col')}>
-                        {t(`admin.effort.${r.effort}`)}
-                      </td>
-                      <td data-label={t('admin.recommendations.priority_col')}>{r.priority}</td>
-                      <td data-label={t('admin.recommendations.active_col')}>
-                        {r.active ? t('admin.recommendations.active') : t('admin.recommendations.inactive')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              caption={t('admin.recommendations.caption', { dimension: g.label })}
+              className="stacked admin-table admin-recommendations"
+              columns={[
+                t('admin.recommendations.title_col'),
+                t('admin.recommendations.scores_col'),
+                t('admin.recommendations.cost_col'),
+                t('admin.recommendations.effort_col'),
+                t('admin.recommendations.priority_col'),
+                t('admin.recommendations.active_col'),
+              ]}
+            >
+              {g.items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/admin/diagnostic/recommendations/${r.id}${programQuery(program)}`}>
+                      {r.title}
+                    </Link>
+                    <div className="hint mono">{r.key}</div>
+                  </th>
+                  <td data-label={t('admin.recommendations.scores_col')}>
+                    {t('admin.recommendations.scores', r.scores)}
+                  </td>
+                  <td data-label={t('admin.recommendations.cost_col')}>{t(`cost.${r.cost.kind}`, r.cost)}</td>
+                  <td data-label={t('admin.recommendations.effort_col')}>{t(`admin.effort.${r.effort}`)}</td>
+                  <td data-label={t('admin.recommendations.priority_col')}>{r.priority}</td>
+                  <td data-label={t('admin.recommendations.active_col')}>
+                    {r.active ? t('admin.recommendations.active') : t('admin.recommendations.inactive')}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ))}

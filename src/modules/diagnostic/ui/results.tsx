@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useLoaderData } from 'react-router';
 import { formatDate } from '../../../kernel/format.ts';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { formatChange, formatOrdinal, formatScore, typicalCost } from '../domain/figures.ts';
 import { getDiagnostic } from '../use-cases/get-diagnostic.ts';
@@ -115,41 +116,29 @@ export default function DiagnosticResults() {
               })
             : t('benchmark.too_few')}
         </p>
-        <TableWrap label={t('report.scores_title')}>
-          <table className="data">
-            <caption className="sr-only">{t('report.scores_title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.dimension')}</th>
-                <th scope="col">{t('results.score')}</th>
-                <th scope="col">{t('results.percentile')}</th>
-                {r.comparison ? (
-                  <>
-                    <th scope="col">T0</th>
-                    <th scope="col">{t('results.change')}</th>
-                  </>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {r.dimensions.map((x) => (
-                <tr key={x.id}>
-                  <th scope="row">{x.label}</th>
-                  <td>{x.shown}</td>
-                  <td>
-                    {x.percentile === null ? '—' : t('results.percentile_value', { value: x.percentile })}
-                  </td>
-                  {r.comparison ? (
-                    <>
-                      <td>{x.before}</td>
-                      <td>{x.delta}</td>
-                    </>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('report.scores_title')}
+          columns={[
+            t('results.dimension'),
+            t('results.score'),
+            t('results.percentile'),
+            ...(r.comparison ? ['T0', t('results.change')] : []),
+          ]}
+        >
+          {r.dimensions.map((x) => (
+            <tr key={x.id}>
+              <th scope="row">{x.label}</th>
+              <td>{x.shown}</td>
+              <td>{x.percentile === null ? '—' : t('results.percentile_value', { value: x.percentile })}</td>
+              {r.comparison ? (
+                <>
+                  <td>{x.before}</td>
+                  <td>{x.delta}</td>
+                </>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="strengths-title">

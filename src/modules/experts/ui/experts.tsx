@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { getWorkload } from '../../coaching/index.ts';
 import { createExpert } from '../use-cases/create-expert.ts';
@@ -70,50 +71,47 @@ export default function Experts() {
           <p>{t('ui.list.none')}</p>
         </Notice>
       ) : (
-        <TableWrap label={t('ui.list.caption', { month })}>
-          <table className="data stacked workload">
-            <caption>{t('ui.list.caption', { month })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.expertId')}</th>
-                <th scope="col">{t('fields.status')}</th>
-                <th scope="col">{t('ui.list.load')}</th>
-                <th scope="col">{t('ui.list.hours_logged')}</th>
-                <th scope="col">{t('ui.list.hours_month')}</th>
-                <th scope="col">{t('ui.list.sessions_month')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {experts.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row" data-label={t('fields.expertId')}>
-                    <Link to={`/experts/${e.id}`}>{e.name}</Link>
-                    <div className="hint">
-                      {t('ui.list.regions_short', { regions: e.regions.join(', ') })}
-                      {' · '}
-                      {e.languages.map((l) => t(`ui.languages.${l}`)).join(', ')}
-                    </div>
-                  </th>
-                  <td data-label={t('fields.status')}>
-                    <span className={`availability availability-${e.status}`}>{t(`status.${e.status}`)}</span>
-                  </td>
-                  <td data-label={t('ui.list.load')}>
-                    <LoadMeter activeFiles={e.activeFiles} capacity={e.capacity} shown={e.load} />
-                  </td>
-                  <td data-label={t('ui.list.hours_logged')} className="number">
-                    {t('ui.list.hours', { hours: e.hoursLogged })}
-                  </td>
-                  <td data-label={t('ui.list.hours_month')} className="number">
-                    {t('ui.list.hours', { hours: e.hoursThisMonth })}
-                  </td>
-                  <td data-label={t('ui.list.sessions_month')} className="number">
-                    {e.sessionsThisMonth}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('ui.list.caption', { month })}
+          showCaption
+          className="stacked workload"
+          columns={[
+            t('fields.expertId'),
+            t('fields.status'),
+            t('ui.list.load'),
+            t('ui.list.hours_logged'),
+            t('ui.list.hours_month'),
+            t('ui.list.sessions_month'),
+          ]}
+        >
+          {experts.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label={t('fields.expertId')}>
+                <Link to={`/experts/${e.id}`}>{e.name}</Link>
+                <div className="hint">
+                  {t('ui.list.regions_short', { regions: e.regions.join(', ') })}
+                  {' · '}
+                  {e.languages.map((l) => t(`ui.languages.${l}`)).join(', ')}
+                </div>
+              </th>
+              <td data-label={t('fields.status')}>
+                <span className={`availability availability-${e.status}`}>{t(`status.${e.status}`)}</span>
+              </td>
+              <td data-label={t('ui.list.load')}>
+                <LoadMeter activeFiles={e.activeFiles} capacity={e.capacity} shown={e.load} />
+              </td>
+              <td data-label={t('ui.list.hours_logged')} className="number">
+                {t('ui.list.hours', { hours: e.hoursLogged })}
+              </td>
+              <td data-label={t('ui.list.hours_month')} className="number">
+                {t('ui.list.hours', { hours: e.hoursThisMonth })}
+              </td>
+              <td data-label={t('ui.list.sessions_month')} className="number">
+                {e.sessionsThisMonth}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <section aria-labelledby="add-expert" className="add-expert">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -10,7 +11,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.ts';
 import { changePassword } from '../use-cases/change-password.ts';
@@ -173,46 +174,41 @@ export default function Account() {
             </Notice>
           ) : null}
           {tokens.length > 0 ? (
-            <TableWrap label={t('account.tokens')}>
-              <table className="data">
-                <caption className="sr-only">{t('account.tokens')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.tokenName')}</th>
-                    <th scope="col">{t('account.token_prefix')}</th>
-                    <th scope="col">{t('account.token_created_at')}</th>
-                    <th scope="col">{t('account.token_last_used')}</th>
-                    <th scope="col">{t('account.token_state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.map((token) => (
-                    <tr key={token.id}>
-                      <td>{token.name}</td>
-                      <td>
-                        <code>{token.displayPrefix}…</code>
-                      </td>
-                      <td>{token.createdAt}</td>
-                      <td>{token.lastUsedAt ?? t('account.never')}</td>
-                      <td>
-                        {token.revoked ? (
-                          t('account.revoked')
-                        ) : (
-                          <PostForm>
-                            <input type="hidden" name="intent" value="revoke-token" />
-                            <input type="hidden" name="tokenId" value={token.id} />
-                            <button type="submit" className="link-button">
-                              {t('account.revoke')}
-                              <span className="sr-only"> {token.name}</span>
-                            </button>
-                          </PostForm>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              caption={t('account.tokens')}
+              columns={[
+                t('fields.tokenName'),
+                t('account.token_prefix'),
+                t('account.token_created_at'),
+                t('account.token_last_used'),
+                t('account.token_state'),
+              ]}
+            >
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.displayPrefix}…</code>
+                  </td>
+                  <td>{token.createdAt}</td>
+                  <td>{token.lastUsedAt ?? t('account.never')}</td>
+                  <td>
+                    {token.revoked ? (
+                      t('account.revoked')
+                    ) : (
+                      <PostForm>
+                        <input type="hidden" name="intent" value="revoke-token" />
+                        <input type="hidden" name="tokenId" value={token.id} />
+                        <button type="submit" className="link-button">
+                          {t('account.revoke')}
+                          <span className="sr-only"> {token.name}</span>
+                        </button>
+                      </PostForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           <PostForm className="stack">
             <input type="hidden" name="intent" value="create-token" />

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, useActionData, useLoaderData } from 'react-router';
+import { Form, useActionData, useLoaderData } from 'react-router';
 import { formatDate, formatDateTime } from '../../../kernel/format.ts';
 import { ROLES } from '../../../kernel/roles.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -12,7 +13,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { rolesInvitableBy } from '../domain/policies.ts';
@@ -154,29 +155,24 @@ export default function Users() {
         {invitations.length === 0 ? (
           <p>{t('users.pending_none')}</p>
         ) : (
-          <TableWrap label={t('users.pending_title')}>
-            <table className="data">
-              <caption className="sr-only">{t('users.pending_title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('fields.role')}</th>
-                  <th scope="col">{t('users.pending_sent')}</th>
-                  <th scope="col">{t('users.pending_expires')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{t(`roles.${invitation.role}`)}</td>
-                    <td>{invitation.sentAt}</td>
-                    <td>{invitation.expiresAt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            caption={t('users.pending_title')}
+            columns={[
+              t('fields.email'),
+              t('fields.role'),
+              t('users.pending_sent'),
+              t('users.pending_expires'),
+            ]}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.email}</td>
+                <td>{t(`roles.${invitation.role}`)}</td>
+                <td>{invitation.sentAt}</td>
+                <td>{invitation.expiresAt}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -225,76 +221,68 @@ function UserList({
       {users.length === 0 ? (
         <p>{t('users.none')}</p>
       ) : (
-        <TableWrap label={t('users.list_title')}>
-          <table className="data">
-            <caption className="sr-only">{t('users.list_title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('fields.role')}</th>
-                <th scope="col">{t('users.state')}</th>
-                <th scope="col">{t('users.last_sign_in')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>
-                    {t(`roles.${user.role}`)}
-                    {user.secondFactor ? <span className="sr-only">, {t('users.with_totp')}</span> : null}
-                  </td>
-                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
-                  <td>{user.lastSignInAt ?? t('account.never')}</td>
-                  <td>
-                    {user.isMe ? (
-                      t('users.you')
-                    ) : (
-                      <div className="actions">
-                        <PostForm className="filters">
-                          <input type="hidden" name="intent" value="role" />
-                          <input type="hidden" name="userId" value={user.id} />
-                          <SelectField
-                            id={`role-${user.id}`}
-                            name="role"
-                            label={t('users.role_of', { name: user.name })}
-                            required
-                            defaultValue={user.role}
-                            options={roleOptions}
-                          />
-                          <div className="field">
-                            <SubmitButton variant="secondary">{t('users.change_role')}</SubmitButton>
-                          </div>
-                        </PostForm>
-                        <PostForm>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={user.active ? 'deactivate' : 'reactivate'}
-                            className="link-button"
-                          >
-                            {user.active ? t('users.deactivate') : t('users.reactivate')}
-                            <span className="sr-only"> {user.name}</span>
-                          </button>
-                        </PostForm>
+        <DataTable
+          next={next}
+          nextLabel={t('users.next_page')}
+          caption={t('users.list_title')}
+          columns={[
+            t('fields.name'),
+            t('fields.email'),
+            t('fields.role'),
+            t('users.state'),
+            t('users.last_sign_in'),
+            t('users.actions'),
+          ]}
+        >
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>
+                {t(`roles.${user.role}`)}
+                {user.secondFactor ? <span className="sr-only">, {t('users.with_totp')}</span> : null}
+              </td>
+              <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+              <td>{user.lastSignInAt ?? t('account.never')}</td>
+              <td>
+                {user.isMe ? (
+                  t('users.you')
+                ) : (
+                  <div className="actions">
+                    <PostForm className="filters">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <SelectField
+                        id={`role-${user.id}`}
+                        name="role"
+                        label={t('users.role_of', { name: user.name })}
+                        required
+                        defaultValue={user.role}
+                        options={roleOptions}
+                      />
+                      <div className="field">
+                        <SubmitButton variant="secondary">{t('users.change_role')}</SubmitButton>
                       </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+                    </PostForm>
+                    <PostForm>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={user.active ? 'deactivate' : 'reactivate'}
+                        className="link-button"
+                      >
+                        {user.active ? t('users.deactivate') : t('users.reactivate')}
+                        <span className="sr-only"> {user.name}</span>
+                      </button>
+                    </PostForm>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {next ? (
-        <p>
-          <Link to={`?${next}`}>{t('users.next_page')}</Link>
-        </p>
-      ) : null}
     </>
   );
 }

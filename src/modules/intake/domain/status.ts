@@ -10,6 +10,9 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The review queue's filter, besides one status, for the applications that wait for a decision. */
+export const TO_DECIDE = 'to_decide';
+
 export const DECISIONS = ['accepted', 'refused', 'waitlisted', 'info_requested'] as const;
 export type Decision = (typeof DECISIONS)[number];
 

@@ -18,6 +18,8 @@ export type BusinessFactsView = {
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** Left out where the page does not load them (then not shown at all, rather than shown as none). */
+  socialLinks?: string[];
   contactName: string | null;
   contactPhone: string | null;
   languagesServed: string[];
@@ -57,6 +59,14 @@ export function BusinessFacts({
   children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation('intake');
+  const link = (href: string) =>
+    /^https?:\/\//.test(href) ? (
+      <a href={href} rel="noopener noreferrer">
+        {href}
+      </a>
+    ) : (
+      href
+    );
   const facts: [string, unknown][] = [
     ['legalName', b.legalName],
     ['tradeName', b.tradeName],
@@ -72,6 +82,7 @@ export function BusinessFacts({
     ['phone', b.phone],
     ['email', b.email],
     ['website', b.website],
+    ...(b.socialLinks === undefined ? [] : [['socialLinks', b.socialLinks] as [string, unknown]]),
     ['contactName', b.contactName],
     ['contactPhone', b.contactPhone],
     ['languagesServed', b.languagesServed],
@@ -89,10 +100,14 @@ export function BusinessFacts({
             <dd>
               {text === undefined ? (
                 '—'
-              ) : name === 'website' && /^https?:\/\//.test(text) ? (
-                <a href={text} rel="noopener noreferrer">
-                  {text}
-                </a>
+              ) : name === 'website' ? (
+                link(text)
+              ) : name === 'socialLinks' ? (
+                <ul>
+                  {(value as string[]).map((href) => (
+                    <li key={href}>{link(href)}</li>
+                  ))}
+                </ul>
               ) : name === 'email' ? (
                 <a href={`mailto:${text}`}>{text}</a>
               ) : name === 'phone' || name === 'contactPhone' ? (

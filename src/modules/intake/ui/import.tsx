@@ -1,9 +1,12 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useActionData, useLoaderData } from 'react-router';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { selectProgram } from '../../programs/index.ts';
+import { CONSENT_COLUMNS, IMPORT_COLUMNS } from '../domain/import-columns.ts';
 import { describeImport } from '../use-cases/describe-import.ts';
 import { importApplications } from '../use-cases/import-applications.ts';
 
@@ -16,6 +19,15 @@ export const action = formAction(async ({ ctx, form, file, request }) => {
   const csv = upload ? await upload.text() : (form.csv ?? '');
   return { report: await importApplications(ctx, { programId: program.id, csv }) };
 });
+
+/** A column of the file as its reader knows it: the form's label, then the name the file gives it. */
+function columnLabel(column: string, t: TFunction): string {
+  const field = IMPORT_COLUMNS[column as keyof typeof IMPORT_COLUMNS];
+  const purpose = CONSENT_COLUMNS[column as keyof typeof CONSENT_COLUMNS];
+  if (field) return t(`fields.business.${field}`);
+  if (purpose) return t(`fields.consents.${purpose}`);
+  return column;
+}
 
 /** Paper applications, typed into a spreadsheet and saved as CSV, imported with a report per line. */
 export default function ImportApplications() {
@@ -37,44 +49,35 @@ export default function ImportApplications() {
         <Notice kind={report.errors.length > 0 ? 'warning' : 'success'}>
           <p>
             {t('ui.import.summary', {
-              created: report.created.length,
-              skipped: report.skipped.length,
-              errors: report.errors.length,
+              created: t('ui.import.created', { count: report.created.length }),
+              skipped: t('ui.import.skipped', { count: report.skipped.length }),
+              errors: t('ui.import.errors', { count: report.errors.length }),
             })}
           </p>
           {report.errors.length > 0 || report.skipped.length > 0 ? (
-            <TableWrap label={t('ui.import.report')}>
-              <table className="data">
-                <caption className="sr-only">{t('ui.import.report')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.import.line')}</th>
-                    <th scope="col">{t('ui.import.column')}</th>
-                    <th scope="col">{t('ui.import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((e) => (
-                    <tr key={`${e.row}-${e.path}`}>
-                      <td>{e.row}</td>
-                      <td>
-                        <code>{e.path}</code>
-                      </td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                  {report.skipped.map((s) => (
-                    <tr key={`skip-${s.row}`}>
-                      <td>{s.row}</td>
-                      <td>
-                        <code>neq</code>
-                      </td>
-                      <td>{t(`ui.import.skipped_${s.reason}`, { neq: s.neq })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              caption={t('ui.import.report')}
+              columns={[t('ui.import.line'), t('ui.import.column'), t('ui.import.problem')]}
+            >
+              {report.errors.map((e) => (
+                <tr key={`${e.row}-${e.path}`}>
+                  <td>{e.row}</td>
+                  <td>
+                    {columnLabel(e.path, t)} (<code>{e.path}</code>)
+                  </td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+              {report.skipped.map((s) => (
+                <tr key={`skip-${s.row}`}>
+                  <td>{s.row}</td>
+                  <td>
+                    {columnLabel('neq', t)} (<code>neq</code>)
+                  </td>
+                  <td>{t(`ui.import.skipped_${s.reason}`, { neq: s.neq })}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </Notice>
       ) : null}

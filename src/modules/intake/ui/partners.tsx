@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useActionData, useLoaderData } from 'react-router';
 import { AppError } from '../../../platform/errors.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
 import { selectProgram } from '../../programs/index.ts';
 import { addPartnerMember } from '../use-cases/add-partner-member.ts';
@@ -79,52 +80,47 @@ export default function Partners() {
       {partners.length === 0 ? (
         <p>{t('ui.partners.none')}</p>
       ) : (
-        <TableWrap label={t('ui.partners.title')}>
-          <table className="data">
-            <caption className="sr-only">{t('ui.partners.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.referralCode')}</th>
-                <th scope="col">{t('ui.partners.referrals')}</th>
-                <th scope="col">{t('ui.partners.add_member')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.name}
-                    <div className="hint">
-                      <code>{`${publicUrl}/apply?ref=${p.referralCode}`}</code>
-                    </div>
-                  </td>
-                  <td>
-                    <code>{p.referralCode}</code>
-                  </td>
-                  <td>{p.referrals}</td>
-                  <td>
-                    <PostForm className="filters">
-                      <input type="hidden" name="intent" value="member" />
-                      <input type="hidden" name="organizationId" value={p.id} />
-                      <TextField
-                        id={`member-${p.id}`}
-                        name="email"
-                        type="email"
-                        label={t('ui.partners.member_email', { name: p.name })}
-                        required
-                        error={errors[`member-${p.id}`]}
-                      />
-                      <div className="field">
-                        <SubmitButton variant="secondary">{t('ui.partners.add')}</SubmitButton>
-                      </div>
-                    </PostForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('ui.partners.title')}
+          columns={[
+            t('fields.name'),
+            t('fields.referralCode'),
+            t('ui.partners.referrals'),
+            t('ui.partners.add_member'),
+          ]}
+        >
+          {partners.map((p) => (
+            <tr key={p.id}>
+              <td>
+                {p.name}
+                <div className="hint">
+                  <code>{`${publicUrl}/apply?ref=${p.referralCode}`}</code>
+                </div>
+              </td>
+              <td>
+                <code>{p.referralCode}</code>
+              </td>
+              <td>{p.referrals}</td>
+              <td>
+                <PostForm className="filters">
+                  <input type="hidden" name="intent" value="member" />
+                  <input type="hidden" name="organizationId" value={p.id} />
+                  <TextField
+                    id={`member-${p.id}`}
+                    name="email"
+                    type="email"
+                    label={t('ui.partners.member_email', { name: p.name })}
+                    required
+                    error={errors[`member-${p.id}`]}
+                  />
+                  <div className="field">
+                    <SubmitButton variant="secondary">{t('ui.partners.add')}</SubmitButton>
+                  </div>
+                </PostForm>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

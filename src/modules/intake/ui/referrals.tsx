@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import { formatDate } from '../../../kernel/format.ts';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listReferrals } from '../use-cases/list-referrals.ts';
 
@@ -45,37 +46,29 @@ export default function Referrals() {
           {items.length === 0 ? (
             <p>{t('ui.referrals.none')}</p>
           ) : (
-            <TableWrap label={t('ui.referrals.title')}>
-              <table className="data">
-                <caption className="sr-only">{t('ui.referrals.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.name')}</th>
-                    <th scope="col">{t('fields.business.municipality')}</th>
-                    <th scope="col">{t('fields.status')}</th>
-                    <th scope="col">{t('ui.queue.submitted_on')}</th>
-                    <th scope="col">{t('ui.referrals.decided_on')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.name ?? t('ui.untitled')}</td>
-                      <td>{r.municipality ?? '—'}</td>
-                      <td>{t(`ui.status.${r.status}`)}</td>
-                      <td>{r.submittedAt ?? '—'}</td>
-                      <td>{r.decidedAt ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              next={next ? `cursor=${next}` : null}
+              nextLabel={t('ui.queue.next_page')}
+              caption={t('ui.referrals.title')}
+              columns={[
+                t('fields.name'),
+                t('fields.business.municipality'),
+                t('fields.status'),
+                t('ui.queue.submitted_on'),
+                t('ui.referrals.decided_on'),
+              ]}
+            >
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name ?? t('ui.untitled')}</td>
+                  <td>{r.municipality ?? '—'}</td>
+                  <td>{t(`ui.status.${r.status}`)}</td>
+                  <td>{r.submittedAt ?? '—'}</td>
+                  <td>{r.decidedAt ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
-          {next ? (
-            <p>
-              <Link to={`?cursor=${next}`}>{t('ui.queue.next_page')}</Link>
-            </p>
-          ) : null}
         </>
       ) : (
         <Notice kind="warning">

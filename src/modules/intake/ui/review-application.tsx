@@ -13,6 +13,7 @@ import {
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { DECISIONS } from '../domain/status.ts';
+import { inTeamWords } from '../domain/team-wording.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
 import { decideApplication } from '../use-cases/decide-application.ts';
 import { getApplicationForReview } from '../use-cases/get-application-for-review.ts';
@@ -27,6 +28,10 @@ export const loader = pageLoader(async ({ ctx, params }) => {
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
       history: a.history.map((h) => ({ ...h, occurredAt: formatDateTime(h.occurredAt, ctx.locale) })),
       regionName: regionName(a.business.region),
+      eligibility: a.eligibility && {
+        ...a.eligibility,
+        criteria: a.eligibility.criteria.map((c) => ({ ...c, message: inTeamWords(c.message, ctx.locale) })),
+      },
     },
     duplicates,
   };
@@ -137,7 +142,7 @@ export default function ReviewApplication() {
         {a.eligibility ? (
           <>
             <p>
-              {/* The team's words, not those written to the applicant. */}
+              {/* The team's words, not those written to the applicant (the explanations too, in the loader). */}
               <strong>{a.eligibility.eligible ? t('ui.queue.eligible') : t('ui.queue.not_eligible')}</strong>{' '}
               ({t('ui.review_page.criteria_version', { version: a.eligibility.criteriaVersion })})
             </p>

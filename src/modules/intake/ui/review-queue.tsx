@@ -5,6 +5,7 @@ import { regionName } from '../../../kernel/quebec.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -13,10 +14,10 @@ import {
   SubmitButton,
   TextField,
 } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { listPrograms, selectProgram } from '../../programs/index.ts';
-import { DECISIONS } from '../domain/status.ts';
+import { DECISIONS, TO_DECIDE } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { listApplications } from '../use-cases/list-applications.ts';
@@ -61,8 +62,10 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     listPartnerOrganizations(ctx, { programId: program.id }),
     listPrograms(ctx),
   ]);
+  // The queue opens on what waits for a decision; « Tous » (`all`) lifts the status filter.
+  const status = filters.status === '' ? TO_DECIDE : filters.status === 'all' ? '' : filters.status;
   const query = Object.fromEntries(
-    Object.entries({ ...filters, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
+    Object.entries({ ...filters, status, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
   );
   const base = {
     filters,
@@ -137,9 +140,10 @@ export default function ReviewQueue() {
       : path === 'ids'
         ? `#select-${items[0]?.id ?? ''}`
         : `#bulk-${path}`;
+  const title = filters.status === '' ? t('ui.queue.title_to_decide') : t('ui.queue.title');
   return (
     <div>
-      <PageTitle title={t('ui.queue.title')}>{t('ui.queue.title')}</PageTitle>
+      <PageTitle title={title}>{title}</PageTitle>
       <div className="figures">
         {(['submitted', 'info_requested', 'waitlisted', 'accepted'] as const).map((s) => (
           <p key={s} className="figure">
@@ -173,6 +177,11 @@ export default function ReviewQueue() {
         </p>
       ) : null}
       <p className="actions">
+        {filters.status === '' ? (
+          <Link to="?status=all">{t('ui.queue.show_all')}</Link>
+        ) : (
+          <Link to="/review">{t('ui.queue.title_to_decide')}</Link>
+        )}
         <Link to={`/review/import${programSearch}`}>{t('ui.queue.import')}</Link>
         <Link to={`/partners${programSearch}`}>{t('ui.queue.partners')}</Link>
       </p>
@@ -215,7 +224,8 @@ export default function ReviewQueue() {
           label={t('fields.status')}
           defaultValue={filters.status}
           options={[
-            { value: '', label: t('ui.all') },
+            { value: '', label: t('ui.queue.to_decide') },
+            { value: 'all', label: t('ui.all') },
             ...QUEUE_STATUSES.map((s) => ({ value: s, label: t(`ui.status.${s}`) })),
           ]}
           error={errors.status}
@@ -299,57 +309,55 @@ export default function ReviewQueue() {
         <p>{t('ui.queue.none')}</p>
       ) : (
         <PostForm>
-          <TableWrap label={t('ui.queue.title')}>
-            <table className="data">
-              <caption className="sr-only">{t('ui.queue.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.queue.select')}</th>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.neq')}</th>
-                  <th scope="col">{t('fields.region')}</th>
-                  <th scope="col">{t('fields.employees')}</th>
-                  <th scope="col">{t('fields.eligible')}</th>
-                  <th scope="col">{t('fields.status')}</th>
-                  <th scope="col">{t('ui.queue.submitted_on')}</th>
-                  <th scope="col">{t('fields.partner')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="ids"
-                        value={i.id}
-                        id={`select-${i.id}`}
-                        aria-label={t('ui.queue.select_one', { name: i.legalName })}
-                      />
-                    </td>
-                    <td>
-                      <Link to={`/review/applications/${i.id}`}>{i.legalName}</Link>
-                      {i.tradeName ? <div className="hint">{i.tradeName}</div> : null}
-                      {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
-                    </td>
-                    <td className="mono">{i.neq}</td>
-                    <td>{i.region ? regionName(i.region) : '—'}</td>
-                    <td>{i.employees}</td>
-                    <td>
-                      {i.eligible === null
-                        ? '—'
-                        : i.eligible
-                          ? t('ui.queue.eligible')
-                          : t('ui.queue.not_eligible')}
-                    </td>
-                    <td>{t(`ui.status.${i.status}`)}</td>
-                    <td className="date">{i.submittedAt}</td>
-                    <td>{i.partner ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            className="review-queue"
+            next={next}
+            nextLabel={t('ui.queue.next_page')}
+            caption={title}
+            columns={[
+              t('ui.queue.select'),
+              t('ui.queue.name_neq'),
+              t('fields.region'),
+              t('fields.employees'),
+              t('fields.eligible'),
+              t('fields.status'),
+              t('ui.queue.submitted_on'),
+              t('fields.partner'),
+            ]}
+          >
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={i.id}
+                    id={`select-${i.id}`}
+                    aria-label={t('ui.queue.select_one', { name: i.legalName })}
+                  />
+                </td>
+                <td>
+                  <Link to={`/review/applications/${i.id}`}>{i.legalName}</Link>
+                  {i.tradeName ? <div className="hint">{i.tradeName}</div> : null}
+                  {/* Under the name rather than in a column of its own: nine columns overflow 64rem. */}
+                  <div className="hint mono">{i.neq}</div>
+                  {i.reviewRequested ? <div className="hint">{t('ui.queue.review_flag')}</div> : null}
+                </td>
+                <td>{i.region ? regionName(i.region) : '—'}</td>
+                <td>{i.employees}</td>
+                <td>
+                  {i.eligible === null
+                    ? '—'
+                    : i.eligible
+                      ? t('ui.queue.eligible')
+                      : t('ui.queue.not_eligible')}
+                </td>
+                <td>{t(`ui.status.${i.status}`)}</td>
+                <td className="date">{i.submittedAt}</td>
+                <td>{i.partner ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
           <fieldset className="field">
             <legend>{t('ui.queue.bulk')}</legend>
             <SelectField
@@ -376,11 +384,6 @@ export default function ReviewQueue() {
           </fieldset>
         </PostForm>
       )}
-      {next ? (
-        <p>
-          <Link to={`?${next}`}>{t('ui.queue.next_page')}</Link>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -25,6 +25,8 @@ export const importApplicationsInput = z.strictObject({
 
 const MAX_ROWS = 5000;
 
+const importedRow = z.object({ business: businessDraftSchema });
+
 const yes = (value: string | undefined) => /^(oui|yes|o|y|1|true|vrai|x)$/i.test(value?.trim() ?? '');
 
 export type ImportReport = {
@@ -80,7 +82,8 @@ export async function importApplications(ctx: Ctx, input: unknown): Promise<Impo
             field === 'employees' || field === 'foundedYear' ? toNumber(record[column]!) : record[column],
           ]),
       );
-      const business = parseInput(businessDraftSchema, draft);
+      // Under `business`, as the application form has them: messages then name the field by its label.
+      const { business } = parseInput(importedRow, { business: draft });
       const neq = business.neq!;
       if (seen.has(neq)) {
         report.skipped.push({ row, neq, reason: 'repeated_in_file' });

@@ -24,13 +24,16 @@ import { cursorField, decodeCursor, limitField, toPage } from '../../../platform
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { applications, partnerOrganizations } from '../db/tables.ts';
-import { APPLICATION_STATUSES } from '../domain/status.ts';
+import { APPLICATION_STATUSES, TO_DECIDE } from '../domain/status.ts';
 
 const day = z.iso.date({ error: 'common:validation.date' });
 
 export const reviewQueueInput = z.strictObject({
   programId: z.uuid().optional(),
-  status: z.enum(APPLICATION_STATUSES.filter((s) => s !== 'draft') as [string, ...string[]]).optional(),
+  /** A status, or `to_decide`: what waits for the team's decision (the review page's default). */
+  status: z
+    .enum([TO_DECIDE, ...APPLICATION_STATUSES.filter((s) => s !== 'draft')] as [string, ...string[]])
+    .optional(),
   region: z.enum(REGION_CODES).optional(),
   naics: z
     .string()
@@ -60,7 +63,16 @@ export async function listApplications(ctx: Ctx, input: unknown) {
   const f = parseInput(reviewQueueInput, input);
   const where: (SQL | undefined)[] = [ne(applications.status, 'draft'), isNotNull(applications.submittedAt)];
   if (f.programId) where.push(eq(applications.programId, f.programId));
-  if (f.status) where.push(eq(applications.status, f.status as never));
+  if (f.status === TO_DECIDE) {
+    // Submitted (information received puts it back there), or waiting for information while the
+    // applicant asked a person to review the automated assessment: a person must act on either.
+    where.push(
+      or(
+        eq(applications.status, 'submitted'),
+        and(eq(applications.status, 'info_requested'), isNotNull(applications.reviewRequestedAt)),
+      ),
+    );
+  } else if (f.status) where.push(eq(applications.status, f.status as never));
   if (f.sort === 'waitlist') where.push(eq(applications.status, 'waitlisted'));
   if (f.region) where.push(eq(applications.region, f.region));
   if (f.naics) where.push(eq(applications.naics, f.naics));
