@@ -126,7 +126,8 @@ export function claimableAmount(input: {
 
 /** The arithmetic in words: « 90 % × 12 000,00 $ = 10 800,00 $ », « plafond 2 400,00 $ → 2 400,00 $ ». */
 export function grantArithmetic(steps: readonly GrantStep[], t: Translate, locale: Locale): string[] {
-  const money = (amount: Cents) => formatMoney(amount, locale);
+  // Money owed is written to the cent, as finance reads it (« 2 400,00 $ »).
+  const money = (amount: Cents) => formatMoney(amount, locale, true);
   const percent = (rate: BasisPoints) => formatNumber(rate / 100, locale);
   const text = (step: GrantStep): string => {
     switch (step.kind) {

@@ -30,7 +30,7 @@ export function refusalMessage(
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(refusal.params)) {
     if (name.endsWith('Cents') && typeof value === 'number')
-      values[name.slice(0, -'Cents'.length)] = formatMoney(value, locale);
+      values[name.slice(0, -'Cents'.length)] = formatMoney(value, locale, true);
     else values[name] = String(value);
   }
   return t(refusal.key, { ...values, ...names });
