@@ -67,7 +67,8 @@ const refusalOf = async (promise: Promise<unknown>): Promise<AppError> => {
   }
   throw new Error('expected a refusal');
 };
-const detailOf = (error: AppError, ctx: Ctx = h.system) => nbsp(ctx.t(error.key, error.params as never));
+const detailOf = (error: AppError, ctx: Ctx = h.system) =>
+  nbsp(String(ctx.t(error.key, error.params as never)));
 
 describe(`funding budget (${engine})`, () => {
   it('sets envelopes and budgets per fiscal year, audited, and reads them back by role', async () => {

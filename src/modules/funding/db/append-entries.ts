@@ -20,7 +20,7 @@ export function refusalError(ctx: Ctx, verdict: Verdict & { ok: false }, names: 
   return new AppError('conflict', {
     key: 'funding:errors.refused',
     params: { message: refusalText(ctx, verdict, names) },
-    extra: { refusal: verdict.key.replace('funding:errors.', ''), ...verdict.params },
+    extra: { refusal: verdict.key.split('.').at(-1), ...verdict.params },
   });
 }
 

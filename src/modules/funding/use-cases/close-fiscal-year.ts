@@ -18,10 +18,7 @@ export const yearEndInput = z.strictObject({
     .string()
     .refine((label) => parseFiscalYear(label) !== null, { error: 'funding:errors.fiscal_year' }),
   /** The businesses (application ids) whose open commitments move to the next year; the rest are released. */
-  carryOver: z
-    .array(z.uuid({ error: 'common:validation.uuid' }))
-    .max(10_000)
-    .default([]),
+  carryOver: z.array(z.uuid()).max(10_000).default([]),
 });
 
 /**

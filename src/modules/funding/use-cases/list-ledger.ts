@@ -7,7 +7,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { ledgerEntries } from '../db/tables.ts';
 import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 
-const uuid = z.uuid({ error: 'common:validation.uuid' });
+const uuid = z.uuid();
 
 export const listLedgerInput = z.strictObject({
   applicationId: uuid.optional(),
