@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aidRulesVersions, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-rules.ts';
 import { commitFunds, type FundsInput, releaseFunds } from '../../src/modules/funding/index.ts';
+import * as budgetPage from '../../src/modules/funding/ui/budget.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
@@ -11,6 +12,7 @@ import { newId } from '../../src/platform/ids.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { load, send, thrown } from '../support/pages.ts';
 
 let h: Harness;
 let programId: string;
@@ -67,6 +69,14 @@ const refusalOf = async (promise: Promise<unknown>): Promise<AppError> => {
   }
   throw new Error('expected a refusal');
 };
+type Failure = {
+  data: {
+    error: { status: number; detail: string; errors: { path: string; message: string }[] };
+    values: Record<string, string>;
+  };
+};
+/** A page form's failure (what the page renders again, with the values kept). */
+const failureOf = (answer: unknown) => (answer as Failure).data;
 const detailOf = (error: AppError, ctx: Ctx = h.system) =>
   nbsp(String(ctx.t(error.key, error.params as never)));
 
@@ -350,6 +360,56 @@ describe(`funding budget (${engine})`, () => {
     expect(await entries()).toContainEqual(
       expect.objectContaining({ kind: 'commit', amountCents: 40_000, envelopeId }),
     );
+  });
+
+  it('shows the budget page with fr-CA money, and lets administrators set a budget without JavaScript', async () => {
+    const as = async (role: 'admin' | 'finance' | 'retailer', locale: 'fr' | 'en' = 'fr') =>
+      h.as({ bearerToken: await h.token((await h.user(role)).email) }, { locale });
+    const adminCtx = await as('admin');
+    const form = {
+      key: 'page',
+      nameFr: 'Ateliers',
+      nameEn: 'Workshops',
+      kind: 'workshops',
+      hourlyRate: '',
+      fiscalYear: '2026-2027',
+    };
+    expect(
+      await send(budgetPage.action, adminCtx, '/admin/budget', { ...form, amount: '12 345,67' }),
+    ).toEqual({ saved: true });
+    const page = await load(budgetPage.loader, adminCtx, '/admin/budget');
+    expect(page.canConfigure).toBe(true);
+    const row = page.rows.find((r) => r.envelopeKey === 'page')!;
+    expect(row).toMatchObject({ envelope: 'Ateliers', fiscalYear: '2026-2027' });
+    expect(nbsp(row.money.budget!)).toBe('12 345,67 $');
+    const english = await load(budgetPage.loader, await as('finance', 'en'), '/admin/budget');
+    expect(english.canConfigure).toBe(false);
+    expect(english.rows.find((r) => r.envelopeKey === 'page')!.money.available).toBe('$12,345.67');
+    expect(await thrown(load(budgetPage.loader, await as('retailer'), '/admin/budget'))).toEqual({
+      status: 403,
+    });
+
+    const badYear = failureOf(
+      await send(budgetPage.action, adminCtx, '/admin/budget', { ...form, fiscalYear: '2026', amount: '1' }),
+    );
+    expect(badYear.error.status).toBe(422);
+    expect(badYear.error.errors.map((e) => e.path)).toEqual(['fiscalYear']);
+    expect(badYear.values.amount).toBe('1');
+
+    const app = await acceptedApplication(h, programId, coordinator);
+    const envelopeId = envelopeOf(
+      (await json(await h.request(`/api/v1/programs/${programId}/budget`, { token: admin }))).body,
+      'page',
+    ).id;
+    await commit({ envelopeId, fiscalYear: 2026, applicationId: app.id, amountCents: 1_000_000 });
+    const lowered = failureOf(
+      await send(budgetPage.action, adminCtx, '/admin/budget', { ...form, amount: '9000' }),
+    );
+    expect(lowered.error.status).toBe(409);
+    expect(nbsp(lowered.error.detail)).toContain('Ateliers, exercice 2026-2027');
+    expect(lowered.error.errors.map((e) => [e.path, nbsp(e.message)])).toEqual([
+      ['amount', 'Le budget ne peut pas être inférieur aux montants déjà engagés (10 000,00 $).'],
+    ]);
   });
 
   it.skipIf(engine !== 'postgres')(
