@@ -19,12 +19,9 @@ import { ENVELOPE_KINDS } from '../domain/budget.ts';
 import { fundingPolicies } from '../domain/policies.ts';
 import { getBudget } from '../use-cases/get-budget.ts';
 import { setBudget } from '../use-cases/set-budget.ts';
+import { BudgetChart } from './budget-chart.tsx';
 
 const FIGURES = ['budget', 'committed', 'payable', 'paid', 'available'] as const;
-/** The chart's stacked parts, from the money furthest along to what is left. */
-const PARTS = ['paid', 'payable', 'committed', 'available'] as const;
-const PART_COLOURS = { paid: '#1d3f6e', payable: '#2f6fb0', committed: '#4a7a2c', available: '#ffffff' };
-
 async function theProgram(ctx: Parameters<typeof listPrograms>[0]) {
   const [program] = await listPrograms(ctx);
   if (!program) throw new AppError('not_found');
@@ -89,72 +86,6 @@ export const action = formAction(async ({ ctx, form }) => {
   );
   return { saved: true as const };
 });
-
-type Row = Awaited<ReturnType<typeof loader>>['rows'][number];
-
-/** The budget as stacked bars, drawn on the server: readable without JavaScript, the same figures as the table. */
-function BudgetChart({ rows }: { rows: Row[] }) {
-  const { t } = useTranslation('funding');
-  const barHeight = 24;
-  const gap = 34;
-  const labelWidth = 220;
-  const width = 720;
-  const legendY = rows.length * gap + 16;
-  const scale =
-    (width - labelWidth - 10) /
-    Math.max(1, ...rows.map((r) => Math.max(r.cents.budget, r.cents.budget - r.cents.available)));
-  return (
-    <svg
-      role="img"
-      aria-labelledby="budget-chart-title budget-chart-desc"
-      viewBox={`0 0 ${width} ${legendY + 30}`}
-      width="100%"
-      className="budget-chart"
-    >
-      <title id="budget-chart-title">{t('budget.chart_title')}</title>
-      <desc id="budget-chart-desc">{t('budget.chart_desc')}</desc>
-      {rows.map((row, i) => {
-        let x = labelWidth;
-        return (
-          <g key={row.key}>
-            <text x={0} y={i * gap + 17} fontSize="13">
-              {row.envelope} · {row.fiscalYear}
-            </text>
-            {PARTS.map((part) => {
-              const w = Math.max(0, row.cents[part]) * scale;
-              const rect = (
-                <rect
-                  key={part}
-                  x={x}
-                  y={i * gap}
-                  width={w}
-                  height={barHeight}
-                  fill={PART_COLOURS[part]}
-                  stroke="#333"
-                  strokeWidth={w > 0 ? 1 : 0}
-                >
-                  <title>
-                    {t(`budget.${part}`)} : {row.money[part]}
-                  </title>
-                </rect>
-              );
-              x += w;
-              return rect;
-            })}
-          </g>
-        );
-      })}
-      {PARTS.map((part, i) => (
-        <g key={part} transform={`translate(${i * 150}, ${legendY})`}>
-          <rect width={14} height={14} fill={PART_COLOURS[part]} stroke="#333" />
-          <text x={20} y={12} fontSize="13">
-            {t(`budget.${part}`)}
-          </text>
-        </g>
-      ))}
-    </svg>
-  );
-}
 
 export default function BudgetPage() {
   const { t } = useTranslation('funding');
