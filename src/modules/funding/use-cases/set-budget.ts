@@ -36,44 +36,53 @@ export async function setBudget(ctx: Ctx, programId: string, input: unknown) {
         hourlyRateCents: e.hourlyRateCents ?? null,
       };
       const before = existing.find((x) => x.key === e.key);
-      const envelope = before
-        ? (
-            await tx
-              .update(fundingEnvelopes)
-              .set({ ...fields, updatedAt: ctx.now() })
-              .where(eq(fundingEnvelopes.id, before.id))
-              .returning()
-          )[0]!
-        : (
-            await tx
-              .insert(fundingEnvelopes)
-              .values({ id: newId(), programId, key: e.key, ...fields })
-              .returning()
-          )[0]!;
+      // Upserted, so two administrators adding the same key at once get one envelope, not an error.
+      const [envelope] = await tx
+        .insert(fundingEnvelopes)
+        .values({ id: newId(), programId, key: e.key, ...fields })
+        .onConflictDoUpdate({
+          target: [fundingEnvelopes.programId, fundingEnvelopes.key],
+          set: { ...fields, updatedAt: ctx.now() },
+        })
+        .returning();
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+        (k) => before?.[k] !== fields[k],
+      );
       if (!before) changes.push({ envelope: e.key, created: fields });
-      else if (Object.entries(fields).some(([k, v]) => before[k as keyof typeof before] !== v))
-        changes.push({ envelope: e.key, before: { ...before, id: undefined }, after: fields });
+      else if (changed.length > 0)
+        changes.push({
+          envelope: e.key,
+          ...Object.fromEntries(changed.map((k) => [k, [before[k], fields[k]]])),
+        });
       for (const [j, b] of e.budgets.entries()) {
         const where = and(
-          eq(envelopeBudgets.envelopeId, envelope.id),
+          eq(envelopeBudgets.envelopeId, envelope!.id),
           eq(envelopeBudgets.fiscalYear, b.fiscalYear),
         );
-        const [current] = await tx.select().from(envelopeBudgets).where(where).for('update');
+        // The row exists before it is locked (a new year starts at 0 inside this transaction), so a
+        // commitment and this change always meet on the same lock.
+        const created = await tx
+          .insert(envelopeBudgets)
+          .values({ envelopeId: envelope!.id, fiscalYear: b.fiscalYear, amountCents: 0 })
+          .onConflictDoNothing()
+          .returning();
+        const [locked] = await tx.select().from(envelopeBudgets).where(where).for('update');
+        const current = created.length > 0 ? null : locked!;
         if (current?.amountCents === b.amountCents) continue;
         const balances = balancesOf(
-          await ledgerSums(tx, envelope.id, {
+          await ledgerSums(tx, envelope!.id, {
             fiscalYears: [b.fiscalYear],
             applicationIds: [],
             perBusiness: false,
           }),
         );
-        const verdict = checkBudgetChange(balances, envelope.id, b.fiscalYear, b.amountCents);
+        const verdict = checkBudgetChange(balances, envelope!.id, b.fiscalYear, b.amountCents);
         if (!verdict.ok) {
           const message = refusalText(ctx, verdict);
           throw new AppError('conflict', {
             key: 'funding:errors.budget_refused',
             params: {
-              envelope: envelopeName(ctx, envelope),
+              envelope: envelopeName(ctx, envelope!),
               fiscalYear: fiscalYearLabel(b.fiscalYear),
               message,
             },
@@ -87,15 +96,10 @@ export async function setBudget(ctx: Ctx, programId: string, input: unknown) {
             extra: { envelope: e.key, fiscalYear: fiscalYearLabel(b.fiscalYear), ...verdict.params },
           });
         }
-        if (current)
-          await tx
-            .update(envelopeBudgets)
-            .set({ amountCents: b.amountCents, updatedAt: ctx.now() })
-            .where(where);
-        else
-          await tx
-            .insert(envelopeBudgets)
-            .values({ envelopeId: envelope.id, fiscalYear: b.fiscalYear, amountCents: b.amountCents });
+        await tx
+          .update(envelopeBudgets)
+          .set({ amountCents: b.amountCents, updatedAt: ctx.now() })
+          .where(where);
         changes.push({
           envelope: e.key,
           fiscalYear: fiscalYearLabel(b.fiscalYear),
