@@ -33,6 +33,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('expert.manage') ? [{ to: '/experts', key: 'experts' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
+    ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

@@ -2,6 +2,7 @@ import { administrationOperations } from '../modules/administration/api/operatio
 import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
+import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
@@ -15,5 +16,6 @@ export const apiOperations: ApiOperation[] = [
   ...diagnosticOperations,
   ...expertOperations,
   ...coachingOperations,
+  ...fundingOperations,
   ...administrationOperations,
 ];

@@ -532,6 +532,35 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   },
   getCaseload: { allowed: ['expert'], call: async () => ({ path: '/caseload' }) },
   getWorkload: { allowed: STAFF, call: async () => ({ path: '/workload' }) },
+  getBudget: {
+    allowed: [...STAFF, 'finance', 'ministry'],
+    call: async (f) => ({ path: `/programs/${f.programId}/budget` }),
+  },
+  setBudget: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: `/programs/${f.programId}/budget`,
+      json: {
+        envelopes: [
+          {
+            key: 'matrix',
+            nameFr: 'Subventions',
+            nameEn: 'Grants',
+            kind: 'grants',
+            budgets: [{ fiscalYear: '2026-2027', amountCents: 100_000 }],
+          },
+        ],
+      },
+    }),
+  },
+  closeFiscalYear: {
+    allowed: ['admin', 'finance'],
+    call: async (f) => ({
+      path: `/programs/${f.programId}/budget/year-end`,
+      json: { fiscalYear: '2020-2021' },
+    }),
+  },
+  listLedger: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/ledger' }) },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../src/cli/run.ts';
+import { setBudget } from '../../src/modules/funding/index.ts';
+import { listPrograms } from '../../src/modules/programs/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { type RunningServices, startServices } from '../../src/wiring/services.ts';
+import { firstRun } from '../../src/wiring/first-run.ts';
+import { type RunningServices, startServices, systemCtx } from '../../src/wiring/services.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = [process.execPath, '--experimental-strip-types', '--no-warnings=ExperimentalWarning'];
@@ -117,6 +120,52 @@ describe.skipIf(skip)('command line', () => {
       const nobody = await run(services, ['tokens', 'create', '--email', 'nobody@example.ca']);
       expect(nobody.code).toBe(1);
       expect(nobody.err).toBe('No active account uses this e-mail address.');
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('prints a program’s budget per envelope and fiscal year', async () => {
+    const services = await startServices(
+      loadConfig({ DATA_DIR: path.join(dir, 'budget'), LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const ctx = systemCtx(services, 'test');
+      await firstRun(ctx);
+      const [program] = await listPrograms(ctx);
+      await setBudget(ctx, program!.id, {
+        envelopes: [
+          {
+            key: 'grants',
+            nameFr: 'Subventions',
+            nameEn: 'Grants',
+            kind: 'grants',
+            budgets: [
+              { fiscalYear: '2026-2027', amountCents: 123_456_78 },
+              { fiscalYear: '2027-2028', amountCents: 50_000_00 },
+            ],
+          },
+        ],
+      });
+      const shown = await run(services, [
+        'budget',
+        'show',
+        '--program',
+        program!.slug,
+        '--year',
+        '2026-2027',
+      ]);
+      expect(shown.err).toBe('');
+      expect(shown.out.split('\n')).toEqual([
+        program!.slug,
+        expect.stringMatching(/^Envelope\s+Fiscal year\s+Budget\s+Committed\s+Payable\s+Paid\s+Available$/),
+        expect.stringMatching(
+          /^Grants\s+2026-2027\s+\$123,456\.78\s+\$0\.00\s+\$0\.00\s+\$0\.00\s+\$123,456\.78$/,
+        ),
+      ]);
+      const wrongYear = await run(services, ['budget', 'show', '--year', '2026']);
+      expect(wrongYear.code).toBe(1);
+      expect(wrongYear.err).toContain('2026-2027');
     } finally {
       await services.close();
     }

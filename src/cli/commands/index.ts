@@ -1,9 +1,18 @@
 import type { Command } from '../command.ts';
 import { backup } from './backup.ts';
+import { budgetShow } from './budget-show.ts';
 import { dbMigrate } from './db-migrate.ts';
 import { demoGenerate } from './demo-generate.ts';
 import { restore } from './restore.ts';
 import { tokensCreate } from './tokens-create.ts';
 import { usersCreate } from './users-create.ts';
 
-export const commands: Command[] = [usersCreate, tokensCreate, dbMigrate, backup, restore, demoGenerate];
+export const commands: Command[] = [
+  usersCreate,
+  tokensCreate,
+  dbMigrate,
+  backup,
+  restore,
+  demoGenerate,
+  budgetShow,
+];

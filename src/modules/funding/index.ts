@@ -1,5 +1,5 @@
 // What other modules and the next layers of funding (use cases, pages, API) use from its domain.
-// Everything here is pure; the payment files are the only part that imports a library (xmlbuilder2).
+// The domain is pure; the payment files are the only part that imports a library (xmlbuilder2).
 
 export {
   AGREEMENT_STATUSES,
@@ -92,3 +92,12 @@ export {
 } from './domain/taxes.ts';
 export { BATCH_CSV_COLUMNS, batchCsv } from './payments/batch-csv.ts';
 export { type CreditTransfer, type CreditTransferBatch, pain001Xml } from './payments/pain001.ts';
+// Use cases.
+export { closeFiscalYear } from './use-cases/close-fiscal-year.ts';
+// Helpers that run inside another module's transaction (its own authorization covers them).
+export { commitCoachingHours } from './use-cases/commit-coaching-hours.ts';
+export { commitFunds, type FundsInput } from './use-cases/commit-funds.ts';
+export { getBudget } from './use-cases/get-budget.ts';
+export { listLedger } from './use-cases/list-ledger.ts';
+export { releaseFunds } from './use-cases/release-funds.ts';
+export { setBudget } from './use-cases/set-budget.ts';

@@ -13,3 +13,25 @@ export function formNumber(
   const normalised = options.decimals ? typed.replace(',', '.') : typed;
   return (options.decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(normalised) ? Number(normalised) : value!;
 }
+
+/**
+ * A dollar amount as typed in Québec (`1 234,56`, `1234,56 $`) or in English (`$1,234.56`), in
+ * integer cents; anything else is returned as typed. Empty gives undefined.
+ */
+export function readDollars(value: string | undefined): number | string | undefined {
+  const typed = (value ?? '').replace(SPACES, '').replace(/^\$|\$$/g, '');
+  if (typed === '') return undefined;
+  let normalised: string | undefined;
+  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(typed))
+    normalised = typed.replace(/,/g, ''); // 1,234.56
+  else if (/^\d+([.,]\d{1,2})?$/.test(typed)) normalised = typed.replace(',', '.'); // 1234,56 or 1234.56
+  return normalised === undefined ? (value ?? '') : Math.round(Number(normalised) * 100);
+}
+
+/** Cents as an administrator types them back: `1 234,56` in French, `1,234.56` in English, no symbol. */
+export function dollarsForInput(cents: number, locale: 'fr' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}

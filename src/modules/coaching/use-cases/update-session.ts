@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { lockExpert } from '../../experts/index.ts';
+import { commitCoachingHours } from '../../funding/index.ts';
 import { getProgram } from '../../programs/index.ts';
 import { findSession } from '../db/queries.ts';
 import { coachingSessions } from '../db/tables.ts';
@@ -49,6 +50,7 @@ export async function updateSession(ctx: Ctx, id: string, input: unknown) {
   const records = data.status === 'held' || RECORD.some((k) => data[k] !== undefined);
   const start = data.startsAt === undefined ? undefined : sessionStart(ctx, data.startsAt);
   const program = await getProgram(ctx, file.programId);
+  let unfunded: AppError | null = null;
 
   const session = await transaction(ctx, async (tx) => {
     await lockExpert(tx, found.expertId);
@@ -110,6 +112,13 @@ export async function updateSession(ctx: Ctx, id: string, input: unknown) {
       entityId: file.id,
       changes: { sessionId: id, ...diff, ...(changes.notes !== undefined ? { notesChanged: true } : {}) },
     });
+    if (typeof changes.minutesLogged === 'number')
+      unfunded = await commitCoachingHours(tx, ctx, {
+        programId: file.programId,
+        applicationId: file.id,
+        sessionId: id,
+        minutes: changes.minutesLogged,
+      });
     const updated = (await findSession(tx, id))!;
     if (data.status === 'cancelled')
       await sendSessionInvitations(tx, ctx, { session: updated, file, program }, 'session_cancelled');
@@ -117,5 +126,7 @@ export async function updateSession(ctx: Ctx, id: string, input: unknown) {
       await sendSessionInvitations(tx, ctx, { session: updated, file, program }, 'session_changed');
     return updated;
   });
+  // The hours are saved; the accompaniment envelope could not pay for them (see commitCoachingHours).
+  if (unfunded) throw unfunded;
   return { ...sessionView(ctx, session, file), hoursBudget: await hoursOf(ctx, file) };
 }

@@ -1,0 +1,9 @@
+import { hasRole, type Policy } from '../../../kernel/policy.ts';
+
+/** Finance sees the money; the ministry reads the budget's aggregates only, never a business's entries. */
+export const fundingPolicies = {
+  'budget.configure': { allow: hasRole('admin') } satisfies Policy<void>,
+  'budget.read': { allow: hasRole('coordinator', 'admin', 'finance', 'ministry') } satisfies Policy<void>,
+  'budget.year_end': { allow: hasRole('admin', 'finance') } satisfies Policy<void>,
+  'ledger.list': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
+};

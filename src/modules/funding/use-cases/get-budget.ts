@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { UUID_PATTERN } from '../../../platform/ids.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram } from '../../programs/index.ts';
+import { envelopeName } from '../db/append-entries.ts';
+import { budgetsOf, envelopesOf } from '../db/envelopes.ts';
+import { ledgerSums } from '../db/ledger.ts';
+import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
+import { balancesOf, totalsOf } from '../domain/ledger.ts';
+
+export const budgetQuery = z.strictObject({
+  fiscalYear: z
+    .string()
+    .refine((label) => parseFiscalYear(label) !== null, { error: 'funding:errors.fiscal_year' })
+    .optional(),
+});
+
+export type BudgetFigures = {
+  fiscalYear: string;
+  budgetCents: number;
+  committedCents: number;
+  payableCents: number;
+  paidCents: number;
+  availableCents: number;
+  releasedCents: number;
+  recoveredCents: number;
+};
+
+/**
+ * A program's budget: per envelope and fiscal year, the budget and the ledger's totals (one fold, the
+ * same as the checks'). Aggregates only, so the ministry may read it too.
+ */
+export async function getBudget(ctx: Ctx, programId: string, query: unknown) {
+  authorize(ctx.actor, 'budget.read');
+  if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
+  const { fiscalYear } = parseInput(budgetQuery, query);
+  const year = fiscalYear === undefined ? undefined : parseFiscalYear(fiscalYear)!;
+  const program = await getProgram(ctx, programId);
+  const envelopes = await envelopesOf(ctx.db, programId);
+  const budgets = await budgetsOf(
+    ctx.db,
+    envelopes.map((e) => e.id),
+  );
+  const result = [];
+  for (const envelope of envelopes) {
+    const balances = balancesOf(
+      await ledgerSums(ctx.db, envelope.id, {
+        fiscalYears: year === undefined ? [] : [year],
+        applicationIds: [],
+        perBusiness: false,
+      }),
+    );
+    const years = new Set([
+      ...budgets.filter((b) => b.envelopeId === envelope.id).map((b) => b.fiscalYear),
+      ...[...balances.rows.values()].map((r) => r.fiscalYear),
+    ]);
+    const figures: BudgetFigures[] = [...years]
+      .filter((y) => year === undefined || y === year)
+      .sort((a, b) => a - b)
+      .map((y) => {
+        const totals = totalsOf(balances, { envelopeId: envelope.id, fiscalYear: y });
+        const budgetCents =
+          budgets.find((b) => b.envelopeId === envelope.id && b.fiscalYear === y)?.amountCents ?? 0;
+        return {
+          fiscalYear: fiscalYearLabel(y),
+          budgetCents,
+          committedCents: totals.committed,
+          payableCents: totals.payable,
+          paidCents: totals.paid,
+          availableCents: budgetCents - totals.engaged,
+          releasedCents: totals.released,
+          recoveredCents: totals.recovered,
+        };
+      });
+    result.push({
+      id: envelope.id,
+      key: envelope.key,
+      name: envelopeName(ctx, envelope),
+      nameFr: envelope.nameFr,
+      nameEn: envelope.nameEn,
+      kind: envelope.kind,
+      hourlyRateCents: envelope.hourlyRateCents,
+      years: figures,
+    });
+  }
+  return { programId: program.id, programSlug: program.slug, envelopes: result };
+}
