@@ -26,7 +26,11 @@ export const budgetShow: Command = {
     if (!program) throw new AppError('not_found');
     const budget = await getBudget(ctx, program.id, args.year ? { fiscalYear: args.year } : {});
     const rows = budget.envelopes.flatMap((e) =>
-      e.years.map((y) => [e.name, y.fiscalYear, ...COLUMNS.map((c) => formatMoney(y[`${c}Cents`], 'en'))]),
+      e.years.map((y) => [
+        e.name,
+        y.fiscalYear,
+        ...COLUMNS.map((c) => formatMoney(y[`${c}Cents`], 'en', true)),
+      ]),
     );
     const header = ['Envelope', 'Fiscal year', ...COLUMNS.map((c) => c[0]!.toUpperCase() + c.slice(1))];
     const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));

@@ -43,7 +43,7 @@ export const loader = pageLoader(async ({ ctx }) => {
           (typeof FIGURES)[number],
           number
         >,
-        money: Object.fromEntries(FIGURES.map((f) => [f, formatMoney(y[`${f}Cents`], ctx.locale)])),
+        money: Object.fromEntries(FIGURES.map((f) => [f, formatMoney(y[`${f}Cents`], ctx.locale, true)])),
       })),
     ),
     envelopes: budget.envelopes.map((e) => ({
