@@ -416,7 +416,7 @@ type Api = <T = Record<string, unknown>>(method: string, path: string, body?: un
 
 /**
  * The API as a person signed in to the site calls it: with their session cookie and the anti-forgery
- * token of their pages (`x-csrf-token`). Fails the test on an answer other than 200, 201 or 204.
+ * token of their pages (`x-csrf-token`). Fails the test on an answer other than 200, 201, 202 or 204.
  */
 function sessionApi(request: APIRequestContext, csrf: string, locale: Locale): Api {
   return async <T>(method: string, path: string, body?: unknown) => {
@@ -426,7 +426,7 @@ function sessionApi(request: APIRequestContext, csrf: string, locale: Locale): A
       ...(body === undefined ? {} : { data: body }),
     });
     const text = await response.text();
-    if (![200, 201, 204].includes(response.status()))
+    if (![200, 201, 202, 204].includes(response.status()))
       throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
     return (text ? JSON.parse(text) : {}) as T;
   };

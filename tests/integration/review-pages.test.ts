@@ -111,6 +111,26 @@ describe(`the review queue (${engine})`, () => {
     expect(text(english.html)).toContain('All applications, whatever their status');
     expect(english.html).not.toContain('Acceptée inc.');
   });
+
+  it('keeps the program chosen in every link that changes the view', async () => {
+    const admin = await h.token((await h.user('admin')).email);
+    const created = await h.request('/api/v1/programs', {
+      method: 'POST',
+      token: admin,
+      json: {
+        nameFr: 'Deuxième',
+        nameEn: 'Second',
+        slug: 'deuxieme-vague',
+        targetRetailers: 10,
+        copyFrom: programId,
+      },
+    });
+    expect(created.status).toBe(201);
+    const page = await renderPage(reviewQueue, coordinator.fr, '/review', '/review?program=deuxieme-vague');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('href="/review?program=deuxieme-vague&amp;status=all"');
+    expect(page.html).toContain('href="/review/import?program=deuxieme-vague"');
+  });
 });
 
 describe(`the paper-import report (${engine})`, () => {

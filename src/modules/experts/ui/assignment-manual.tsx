@@ -28,7 +28,7 @@ export function ManualSection() {
       {/* A plain form: the browser keeps the #manual of its address, so the results show without
             scrolling past the proposal. */}
       <form method="get" action="/assignments#manual" className="filters">
-        {(['propose', 'expert', 'page', 'upage'] as const).map((k) =>
+        {(['program', 'propose', 'expert', 'page', 'upage'] as const).map((k) =>
           kept[k] ? <input key={k} type="hidden" name={k} value={kept[k]} /> : null,
         )}
         <TextField

@@ -21,6 +21,7 @@ export function ProposalSection() {
       <p>{t('ui.assignments.proposal_intro')}</p>
       <Form method="get">
         <input type="hidden" name="propose" value="1" />
+        {kept.program ? <input type="hidden" name="program" value={kept.program} /> : null}
         {kept.q ? <input type="hidden" name="q" value={kept.q} /> : null}
         {kept.business ? <input type="hidden" name="business" value={kept.business} /> : null}
         <SubmitButton variant={p ? 'secondary' : 'primary'}>

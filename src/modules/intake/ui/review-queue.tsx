@@ -36,8 +36,6 @@ const FILTERS = [
   'q',
   'sort',
 ] as const;
-/** The waitlist in its order: what to propose first when places free up (first come, first served). */
-const WAITLIST_IN_ORDER = '/review?status=waitlisted&sort=waitlist';
 
 const QUEUE_STATUSES = [
   'submitted',
@@ -62,8 +60,16 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     listPartnerOrganizations(ctx, { programId: program.id }),
     listPrograms(ctx),
   ]);
-  // The queue opens on what waits for a decision; « Tous » (`all`) lifts the status filter.
-  const status = filters.status === '' ? TO_DECIDE : filters.status === 'all' ? '' : filters.status;
+  // The queue opens on what waits for a decision; « Tous » (`all`) lifts the status filter, and so
+  // does the waitlist's order (it lists the waitlist alone).
+  const status =
+    filters.status === ''
+      ? filters.sort === 'waitlist'
+        ? ''
+        : TO_DECIDE
+      : filters.status === 'all'
+        ? ''
+        : filters.status;
   const query = Object.fromEntries(
     Object.entries({ ...filters, status, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
   );
@@ -75,6 +81,9 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     program: program.slug,
     reviewRequestedHref: `?${new URLSearchParams({ ...programParam, review: 'requested' })}`,
     programSearch: search.program ? `?${new URLSearchParams(programParam)}` : '',
+    // The waitlist in its order: what to propose first when places free up (first come, first served).
+    waitlistHref: `/review?${new URLSearchParams({ ...programParam, status: 'waitlisted', sort: 'waitlist' })}`,
+    showAllHref: `?${new URLSearchParams({ ...programParam, status: 'all' })}`,
     programs: programs.map((p) => ({ value: p.slug, label: ctx.locale === 'fr' ? p.nameFr : p.nameEn })),
   };
   try {
@@ -127,6 +136,8 @@ export default function ReviewQueue() {
     programs,
     reviewRequestedHref,
     programSearch,
+    waitlistHref,
+    showAllHref,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -165,7 +176,7 @@ export default function ReviewQueue() {
             </Link>
           </p>
           <p>
-            <Link to={WAITLIST_IN_ORDER}>{t('ui.queue.waitlist_in_order')}</Link>
+            <Link to={waitlistHref}>{t('ui.queue.waitlist_in_order')}</Link>
           </p>
         </Notice>
       ) : null}
@@ -178,9 +189,9 @@ export default function ReviewQueue() {
       ) : null}
       <p className="actions">
         {filters.status === '' ? (
-          <Link to="?status=all">{t('ui.queue.show_all')}</Link>
+          <Link to={showAllHref}>{t('ui.queue.show_all')}</Link>
         ) : (
-          <Link to="/review">{t('ui.queue.title_to_decide')}</Link>
+          <Link to={`/review${programSearch}`}>{t('ui.queue.title_to_decide')}</Link>
         )}
         <Link to={`/review/import${programSearch}`}>{t('ui.queue.import')}</Link>
         <Link to={`/partners${programSearch}`}>{t('ui.queue.partners')}</Link>

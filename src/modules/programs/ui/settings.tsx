@@ -78,7 +78,9 @@ export default function ProgramSettings() {
           {result.targetRaised ? (
             <p>
               {t('settings.target_raised')}{' '}
-              <Link to="/review?status=waitlisted&sort=waitlist">{t('settings.waitlist_link')}</Link>
+              <Link to={`/review${programQuery(program.slug, { status: 'waitlisted', sort: 'waitlist' })}`}>
+                {t('settings.waitlist_link')}
+              </Link>
             </p>
           ) : null}
         </Notice>
