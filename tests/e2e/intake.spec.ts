@@ -385,7 +385,8 @@ for (const locale of ['fr', 'en'] as const) {
       await test.step('the address is confirmed from the e-mail link', async () => {
         const mail = await waitForMail(retailer.email, { subject: L.verifySubject });
         expect(mail.contentLanguage).toBe(locale);
-        const link = mail.text.match(/https?:\/\/\S+\/account\/verify\/[\w-]+/)?.[0];
+        // The link carries where to continue: the application, with the pre-check's answers.
+        const link = mail.text.match(/https?:\/\/\S+\/account\/verify\/[\w-]+(\?next=\S+)?/)?.[0];
         expect(link, `the e-mail contains the confirmation link:\n${mail.text}`).toBeTruthy();
         expect(link!.startsWith(serverFor(locale).url)).toBe(true);
         await page.goto(link!);
@@ -463,7 +464,8 @@ for (const locale of ['fr', 'en'] as const) {
         const F = L.fields;
         await expect(page.getByLabel(F.street, { exact: true })).toHaveValue(business.street);
         await expect(page.getByLabel(F.phone, { exact: true })).toHaveValue(business.phone);
-        await expect(page.getByLabel(F.postalCode, { exact: true })).toHaveValue('');
+        // Given at the pre-check, carried through sign-up and the confirmation link into the application.
+        await expect(page.getByLabel(F.postalCode, { exact: true })).toHaveValue(business.postalCode);
         await checkPage(page, locale, 'step-2-resumed', { switchLanguage: false });
       });
 
