@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import { DEFAULT_CONSENT_TEXTS } from '../../src/modules/intake/domain/defaults.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
+import * as programsPage from '../../src/modules/programs/ui/programs.tsx';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let firstId: string;
@@ -342,5 +344,39 @@ describe(`programs side by side (${engine})`, () => {
     expect(
       (await json(await h.request('/api/v1/caseload?programId=nope', { token: coach.token }))).status,
     ).toBe(422);
+  });
+});
+
+describe(`the programs page (${engine})`, () => {
+  it('lists the programs for administrators, and creates one from the form', async () => {
+    const asAdmin = await h.as({ bearerToken: admin });
+    const page = await renderPage(programsPage, asAdmin, '/admin/programs', '/admin/programs');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('/programs/virage-numerique-detaillants');
+    const created = await renderPage(programsPage, asAdmin, '/admin/programs', '/admin/programs', {
+      method: 'POST',
+      body: new URLSearchParams({
+        nameFr: 'Troisième vague',
+        nameEn: 'Third wave',
+        slug: 'troisieme-vague',
+        targetRetailers: '1 200',
+        copyFrom: firstId,
+      }),
+    });
+    expect(created.status).toBe(302);
+    const list = await (await h.request('/api/v1/programs')).json();
+    expect(list.items.find((p: { slug: string }) => p.slug === 'troisieme-vague')?.targetRetailers).toBe(
+      1200,
+    );
+  });
+
+  it('is refused to the rest of the team, through the use case', async () => {
+    const page = await renderPage(
+      programsPage,
+      await h.as({ bearerToken: coordinator }),
+      '/admin/programs',
+      '/admin/programs',
+    );
+    expect(page.status).toBe(403);
   });
 });

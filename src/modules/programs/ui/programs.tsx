@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
+import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
   fieldErrors,
@@ -13,14 +13,11 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { isAllowed } from '../../../wiring/authorize.ts';
 import { createProgram } from '../use-cases/create-program.ts';
-import { listPrograms } from '../use-cases/list-programs.ts';
+import { listProgramsToManage } from '../use-cases/list-programs-to-manage.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  if (!isAllowed(ctx.actor, 'program.create'))
-    throw new AppError(ctx.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const programs = await listPrograms(ctx);
+  const programs = await listProgramsToManage(ctx);
   return {
     created: new URL(request.url).searchParams.get('created'),
     programs: programs.map((p) => ({
@@ -37,9 +34,7 @@ export const action = formAction(async ({ ctx, form }) => {
     nameFr: form.nameFr,
     nameEn: form.nameEn,
     slug: form.slug,
-    targetRetailers: /^\d+$/.test(form.targetRetailers ?? '')
-      ? Number(form.targetRetailers)
-      : form.targetRetailers,
+    targetRetailers: formNumber(form.targetRetailers),
     // Left empty on a copy: the source's descriptions are kept.
     ...(form.descriptionFr ? { descriptionFr: form.descriptionFr } : {}),
     ...(form.descriptionEn ? { descriptionEn: form.descriptionEn } : {}),
