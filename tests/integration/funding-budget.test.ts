@@ -340,11 +340,12 @@ describe(`funding budget (${engine})`, () => {
     const reversal = after.find((e) => e.kind === 'reversal')!;
     expect(reversal).toMatchObject({ fromAccount: 'committed', toAccount: 'envelope' });
     expect(reversal.reverses).toBe(after.find((e) => e.amountCents === 20_000 && e.kind === 'commit')!.id);
-    // 4 h (400 $) exceed the 350 $ envelope: the hours are kept, the commitment refused with a 409.
+    // 4 h (400 $) exceed the 350 $ envelope: the hours are kept (a success, since they were saved), and
+    // the answer says the envelope could not pay for them; nothing is committed beyond it.
     const exhausted = await json(await record(4));
-    expect(exhausted.status).toBe(409);
-    expect(nbsp(exhausted.body.detail)).toContain('Les heures sont enregistrées');
-    expect(nbsp(exhausted.body.detail)).toContain('350,00 $');
+    expect(exhausted.status).toBe(200);
+    expect(nbsp(exhausted.body.fundingWarning)).toContain('Les heures sont enregistrées');
+    expect(nbsp(exhausted.body.fundingWarning)).toContain('350,00 $');
     const kept = await json(await h.request(`/api/v1/sessions/${session.id}`, { token: coach.token }));
     expect(kept.body.hours).toBe(4);
     expect(await entries()).toHaveLength(3);

@@ -47,10 +47,17 @@ export const session = z.object({
 /** The use cases give a session in its API shape (times already in Montréal); the type checks it. */
 export const presentSession = (view: SessionView): z.input<typeof session> => view;
 
-export const sessionWithBudget = session.extend({ hoursBudget });
+export const sessionWithBudget = session.extend({
+  hoursBudget,
+  fundingWarning: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Recorded hours the accompaniment envelope could not pay for: they are saved, not committed'),
+});
 
 export const presentSessionWithBudget = (
-  view: SessionView & { hoursBudget: HoursBudget },
+  view: SessionView & { hoursBudget: HoursBudget; fundingWarning?: string | null },
 ): z.input<typeof sessionWithBudget> => view;
 
 export const sessionList = z.object({ items: z.array(session), hoursBudget });

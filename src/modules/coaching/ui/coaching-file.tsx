@@ -122,13 +122,13 @@ export const action = formAction(async ({ ctx, form, params }) => {
       return { done: 'cancelled' as const };
     case 'record': {
       const hours = parseDecimal(form.hours);
-      await updateSession(ctx, sessionId, {
+      const recorded = await updateSession(ctx, sessionId, {
         ...(hours === undefined ? {} : { hours }),
         notes: form.notes?.trim() || null,
         summary: form.summary?.trim() || null,
         summaryShared: form.summaryShared === 'yes',
       });
-      return { done: 'recorded' as const };
+      return { done: 'recorded' as const, warning: recorded.fundingWarning };
     }
     default:
       throw new AppError('bad_request');
@@ -175,8 +175,9 @@ export default function CoachingFile() {
       </ul>
       <ErrorSummary error={failed?.error} hrefFor={(path) => `#${prefix}${path}`} />
       {done ? (
-        <Notice kind="success">
+        <Notice kind={'warning' in done && done.warning ? 'warning' : 'success'}>
           <p>{t(`ui.file.done_${done.done}`)}</p>
+          {'warning' in done && done.warning ? <p>{done.warning}</p> : null}
         </Notice>
       ) : null}
       {data.closed?.reason ? (

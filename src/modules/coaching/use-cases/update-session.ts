@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { localiseError } from '../../../platform/http/problem.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { lockExpert } from '../../experts/index.ts';
@@ -126,7 +127,11 @@ export async function updateSession(ctx: Ctx, id: string, input: unknown) {
       await sendSessionInvitations(tx, ctx, { session: updated, file, program }, 'session_changed');
     return updated;
   });
-  // The hours are saved; the accompaniment envelope could not pay for them (see commitCoachingHours).
-  if (unfunded) throw unfunded;
-  return { ...sessionView(ctx, session, file), hoursBudget: await hoursOf(ctx, file) };
+  return {
+    ...sessionView(ctx, session, file),
+    hoursBudget: await hoursOf(ctx, file),
+    // The hours are a fact and are saved; when the accompaniment envelope cannot pay for them, the
+    // answer says so instead of failing a change that was made (see commitCoachingHours).
+    fundingWarning: unfunded ? localiseError(unfunded, ctx.services.i18n, ctx.locale).detail : null,
+  };
 }
