@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';

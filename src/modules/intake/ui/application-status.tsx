@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
-import type { Locale } from '../../../kernel/locale.ts';
-import type { Ctx } from '../../../platform/context.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { MyCoaching, myCoachingView } from '../../coaching/components.ts';
-import { type CoachingOverview, getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
+import { getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { nextStep } from '../domain/next-step.ts';
