@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -16,9 +18,14 @@ import { instant, timestamps } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
 import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
+import { AGREEMENT_STATUSES } from '../domain/agreement-status.ts';
 import type { AidRules } from '../domain/aid-rules.ts';
+import { BATCH_STATUSES } from '../domain/batch-status.ts';
 import { ENVELOPE_KINDS } from '../domain/budget.ts';
+import { CLAIM_STATUSES } from '../domain/claim-status.ts';
+import { COST_CATEGORIES } from '../domain/cost-categories.ts';
 import { ACCOUNTS, type EntryCause, type EntryKind } from '../domain/ledger.ts';
+import { REVIEW_STEPS } from '../domain/separation-of-duties.ts';
 
 const cents = (name: string) => bigint(name, { mode: 'number' });
 
@@ -110,3 +117,321 @@ export const aidRulesVersions = pgTable(
   },
   (t) => [uniqueIndex('aid_rules_versions_program_version').on(t.programId, t.version)],
 );
+
+/** A day in the Montréal calendar (deadlines, invoice dates), kept as `YYYY-MM-DD`. */
+const day = (name: string) => date(name, { mode: 'string' });
+
+/**
+ * A grant agreement with one business, drawing on one envelope-year, made under one rules version
+ * (kept: a later change of the rules never moves it). Only `accepted` commits money (the ledger's
+ * source is `agreement:<id>`). `version` guards concurrent edits (a stale form answers 409).
+ */
+export const agreements = pgTable(
+  'funding_agreements',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    envelopeId: uuid('envelope_id')
+      .notNull()
+      .references(() => fundingEnvelopes.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    rulesVersionId: uuid('rules_version_id')
+      .notNull()
+      .references(() => aidRulesVersions.id),
+    status: text('status', { enum: AGREEMENT_STATUSES }).notNull().default('draft'),
+    /** Other public aid the retailer declared for the same costs (stacking rule). */
+    otherPublicAidCents: cents('other_public_aid_cents').notNull().default(0),
+    /** The retailer's GST and QST registrations: registered, it recovers those taxes (tax policy). */
+    gstRegistered: boolean('gst_registered').notNull().default(false),
+    qstRegistered: boolean('qst_registered').notNull().default(false),
+    /** The grant as computed when offered (the letter shows it, with its arithmetic). */
+    grantCents: cents('grant_cents'),
+    eligibleCents: cents('eligible_cents'),
+    preparedBy: uuid('prepared_by').references(() => users.id),
+    offeredAt: instant('offered_at'),
+    offeredBy: uuid('offered_by').references(() => users.id),
+    acceptBy: day('accept_by'),
+    /** The click-through signature: who, the name they typed, the attestation's text version, when, from where. */
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    acceptedName: text('accepted_name'),
+    acceptedAttestation: text('accepted_attestation'),
+    acceptedAddress: text('accepted_address'),
+    declinedAt: instant('declined_at'),
+    /** Why it was declined, withdrawn, expired or closed, in words. */
+    endReason: text('end_reason'),
+    closedAt: instant('closed_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('funding_agreements_application_idx').on(t.applicationId),
+    index('funding_agreements_program_status_idx').on(t.programId, t.status),
+  ],
+);
+
+/** An agreement's budget line: the approved (eligible) amount for one kind of cost. */
+export const agreementLines = pgTable(
+  'agreement_lines',
+  {
+    id: uuid('id').primaryKey(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    position: integer('position').notNull(),
+    category: text('category', { enum: COST_CATEGORIES }).notNull(),
+    description: text('description').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    plannedSupplier: text('planned_supplier'),
+    quotation: text('quotation'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('agreement_lines_agreement_idx').on(t.agreementId, t.position),
+    check('agreement_lines_amount_check', sql`amount_cents >= 0`),
+  ],
+);
+
+/** A change the retailer asks for on an accepted agreement (the proposed lines), decided by the team. */
+export const agreementAmendments = pgTable(
+  'agreement_amendments',
+  {
+    id: uuid('id').primaryKey(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    proposedLines: jsonb('proposed_lines')
+      .$type<{ id: string | null; category: string; description: string; amountCents: number }[]>()
+      .notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: instant('requested_at').notNull(),
+    decision: text('decision', { enum: ['approved', 'refused'] }),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: instant('decided_at'),
+  },
+  (t) => [index('agreement_amendments_agreement_idx').on(t.agreementId)],
+);
+
+/**
+ * A claim against an agreement. Its amounts are computed by the domain when it is submitted
+ * (eligible costs under the agreement's tax policy; claimable under its rate, cap and stacking).
+ */
+export const claims = pgTable(
+  'funding_claims',
+  {
+    id: uuid('id').primaryKey(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    /** 1, 2, … within its agreement: « demande de versement no 2 ». */
+    number: integer('number').notNull(),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('draft'),
+    eligibleCents: cents('eligible_cents'),
+    claimableCents: cents('claimable_cents'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: instant('submitted_at'),
+    /** The team's request for corrections: which fields and why (`lines.0.invoiceDate`). */
+    corrections: jsonb('corrections').$type<{ field: string; message: string }[]>(),
+    paidAt: instant('paid_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('funding_claims_agreement_number').on(t.agreementId, t.number),
+    index('funding_claims_status_idx').on(t.status),
+    index('funding_claims_application_idx').on(t.applicationId),
+  ],
+);
+
+/** One invoice of a claim, as the retailer entered it (domain `InvoiceLine`). */
+export const claimInvoices = pgTable(
+  'claim_invoices',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    position: integer('position').notNull(),
+    budgetLineId: uuid('budget_line_id')
+      .notNull()
+      .references(() => agreementLines.id),
+    supplierName: text('supplier_name').notNull(),
+    invoiceNumber: text('invoice_number').notNull(),
+    invoiceDate: day('invoice_date').notNull(),
+    subtotalCents: cents('subtotal_cents').notNull(),
+    gstCents: cents('gst_cents').notNull(),
+    qstCents: cents('qst_cents').notNull(),
+    gstNumber: text('gst_number'),
+    qstNumber: text('qst_number'),
+  },
+  (t) => [
+    index('claim_invoices_claim_idx').on(t.claimId, t.position),
+    index('claim_invoices_invoice_number_idx').on(t.invoiceNumber),
+  ],
+);
+
+export const ATTACHMENT_KINDS = ['invoice', 'proof_of_payment'] as const;
+
+/**
+ * A file attached to a claim (an invoice or a proof of payment). The bytes live in the file store,
+ * outside the web root, under their SHA-256; the hash also finds the same file attached anywhere.
+ */
+export const claimAttachments = pgTable(
+  'claim_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    invoiceId: uuid('invoice_id').references(() => claimInvoices.id),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    fileName: text('file_name').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('claim_attachments_claim_idx').on(t.claimId),
+    index('claim_attachments_sha256_idx').on(t.sha256),
+  ],
+);
+
+/** Every decision on a claim: an approval of one step, a request for corrections, a refusal; who, when, why. */
+export const claimReviews = pgTable(
+  'claim_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    step: text('step', { enum: REVIEW_STEPS }).notNull(),
+    decision: text('decision', { enum: ['approved', 'corrections_requested', 'refused'] }).notNull(),
+    reason: text('reason').notNull().default(''),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('claim_reviews_claim_idx').on(t.claimId, t.createdAt)],
+);
+
+/**
+ * A business's bank account for payments, entered by the retailer: the numbers are encrypted at rest
+ * (AES-256-GCM, key from the environment); the last digits are kept apart to show it masked.
+ */
+export const bankAccounts = pgTable('bank_accounts', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  holderName: text('holder_name').notNull(),
+  encrypted: text('encrypted').notNull(),
+  accountLastDigits: text('account_last_digits').notNull(),
+  /** A finance officer checked it (e.g. against a void cheque); a change clears it. */
+  verifiedBy: uuid('verified_by').references(() => users.id),
+  verifiedAt: instant('verified_at'),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  ...timestamps(),
+});
+
+/** A payment batch: built by one finance officer, approved by another, exported, marked paid. */
+export const paymentBatches = pgTable(
+  'payment_batches',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    status: text('status', { enum: BATCH_STATUSES }).notNull().default('draft'),
+    totalCents: cents('total_cents').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: instant('approved_at'),
+    exportedAt: instant('exported_at'),
+    paidBy: uuid('paid_by').references(() => users.id),
+    paidAt: instant('paid_at'),
+    bankReference: text('bank_reference'),
+    ...timestamps(),
+  },
+  (t) => [index('payment_batches_program_idx').on(t.programId, t.status)],
+);
+
+/** A claim in a batch, with the amount paid. A claim taken out of a draft batch keeps its row (`removedAt`). */
+export const paymentBatchClaims = pgTable(
+  'payment_batch_claims',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => paymentBatches.id),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    amountCents: cents('amount_cents').notNull(),
+    removedAt: instant('removed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.claimId] }),
+    uniqueIndex('payment_batch_claims_active_claim').on(t.claimId).where(sql`removed_at is null`),
+  ],
+);
+
+/** A receivable against a business (an ineligible cost found later, double funding), and what was repaid. */
+export const recoveries = pgTable(
+  'funding_recoveries',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    agreementId: uuid('agreement_id').references(() => agreements.id),
+    envelopeId: uuid('envelope_id')
+      .notNull()
+      .references(() => fundingEnvelopes.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('funding_recoveries_application_idx').on(t.applicationId),
+    check('funding_recoveries_amount_check', sql`amount_cents > 0`),
+  ],
+);
+
+export const recoveryRepayments = pgTable('recovery_repayments', {
+  id: uuid('id').primaryKey(),
+  recoveryId: uuid('recovery_id')
+    .notNull()
+    .references(() => recoveries.id),
+  amountCents: cents('amount_cents').notNull(),
+  receivedOn: day('received_on').notNull(),
+  reference: text('reference').notNull(),
+  recordedBy: uuid('recorded_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: instant('created_at').notNull(),
+});
