@@ -127,7 +127,7 @@ describe('XLSX export', () => {
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getColumn(1).width).toBe(40);
-      expect(workbook.language).toBe(`${locale}-CA`);
+      expect(workbook.model.language).toBe(`${locale}-CA`);
       expect(workbook.title).toBe(locale === 'fr' ? 'Demandes : liste/file' : 'Applications: list/queue');
     }
   });

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type Cell, type Feature, type Row as SheetRow } from 'write-excel-file/node';
+import writeXlsxFile, { type Cell, type Row as SheetRow } from 'write-excel-file/node';
 import { neutraliseFormula } from '../../kernel/csv.ts';
 import type { Locale } from '../../kernel/locale.ts';
 import type { Translate } from '../i18n/i18n.ts';
@@ -71,7 +71,7 @@ const escapeXml = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /** The title and language in the file's properties, so assistive software reads it in the right language. */
-function documentProperties(title: string, locale: Locale): Feature<Buffer> {
+function documentProperties(title: string, locale: Locale) {
   const core = 'docProps/core.xml';
   return {
     files: {
