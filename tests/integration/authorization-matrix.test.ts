@@ -253,6 +253,9 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'partner', ...STAFF],
     call: async () => ({ path: '/applications' }),
   },
+  // The team's lists as files: no retailer, expert, partner, ministry or researcher reads them.
+  exportApplicationsCsv: { allowed: STAFF, call: async () => ({ path: '/exports/applications.csv' }) },
+  exportApplicationsXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/applications.xlsx' }) },
   getApplication: {
     allowed: ['retailer', ...STAFF],
     call: async (f) => ({ path: `/applications/${await draft(f)}` }),
