@@ -414,6 +414,8 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     }),
   },
   listExperts: { allowed: STAFF, call: async () => ({ path: '/experts' }) },
+  exportExpertsCsv: { allowed: STAFF, call: async () => ({ path: '/exports/experts.csv' }) },
+  exportExpertsXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/experts.xlsx' }) },
   getExpert: { allowed: COACHING, call: async (f) => ({ path: `/experts/${f.expertId}` }) },
   updateExpert: {
     allowed: STAFF,
@@ -514,6 +516,8 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'expert', 'partner', ...STAFF],
     call: async () => ({ path: '/suppliers' }),
   },
+  exportSuppliersCsv: { allowed: STAFF, call: async () => ({ path: '/exports/suppliers.csv' }) },
+  exportSuppliersXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/suppliers.xlsx' }) },
   createSupplier: {
     allowed: STAFF,
     call: async () => ({

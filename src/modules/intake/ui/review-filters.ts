@@ -34,8 +34,6 @@ export function reviewQuery(search: Record<string, string>): {
       : filters.status === 'all'
         ? ''
         : filters.status;
-  const query = Object.fromEntries(
-    Object.entries({ ...filters, status }).filter(([, v]) => v !== ''),
-  );
+  const query = Object.fromEntries(Object.entries({ ...filters, status }).filter(([, v]) => v !== ''));
   return { filters, query };
 }

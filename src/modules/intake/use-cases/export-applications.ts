@@ -23,9 +23,16 @@ const applicationsTable: ExportTable<QueueRow> = {
       type: 'text',
       width: 14,
       value: (r, t) =>
-        r.eligible === null ? '' : t(r.eligible ? 'intake:ui.queue.eligible' : 'intake:ui.queue.not_eligible'),
+        r.eligible === null
+          ? ''
+          : t(r.eligible ? 'intake:ui.queue.eligible' : 'intake:ui.queue.not_eligible'),
     },
-    { header: 'intake:fields.status', type: 'text', width: 20, value: (r, t) => t(`intake:ui.status.${r.status}`) },
+    {
+      header: 'intake:fields.status',
+      type: 'text',
+      width: 20,
+      value: (r, t) => t(`intake:ui.status.${r.status}`),
+    },
     { header: 'intake:ui.queue.submitted_on', type: 'date', width: 18, value: (r) => r.submittedAt },
     { header: 'intake:fields.partner', type: 'text', width: 28, value: (r) => r.partner },
     {
