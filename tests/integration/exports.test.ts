@@ -11,6 +11,7 @@ import type { Ctx } from '../../src/platform/context.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
 import { load, thrown } from '../support/pages.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -81,6 +82,13 @@ describe(`exports of the review queue (${engine})`, () => {
   it('is offered on the page with its filters, the cursor left out', async () => {
     const data = await load(reviewQueue.loader, coordinator, '/review?status=all&region=06&cursor=');
     expect(data.exportSearch).toBe('?status=all&region=06');
+    const { html } = await renderPage(reviewQueue, coordinator, '/review', '/review?status=all&region=06');
+    expect(html).toContain(
+      '<a href="/review/export.csv?status=all&amp;region=06" download="">Exporter (CSV)</a>',
+    );
+    expect(html).toContain(
+      '<a href="/review/export.xlsx?status=all&amp;region=06" download="">Exporter (XLSX)</a>',
+    );
   });
 
   it('answers in the API with the list’s filters, neutralised and typed', async () => {
