@@ -8,6 +8,12 @@ const administration = (file: string) => `../src/modules/administration/ui/${fil
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 
+/** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
+const exportsOf = (page: string, file: string) =>
+  (['csv', 'xlsx'] as const).map((format) =>
+    route(`${page}/export.${format}`, file, { id: `${page}-export-${format}` }),
+  );
+
 export default [
   index('routes/home.tsx'),
   route('programs/:slug', 'routes/program.tsx'),
@@ -30,6 +36,7 @@ export default [
   route('diagnostics/:id', diagnostic('take.tsx')),
   route('diagnostics/:id/results', diagnostic('results.tsx')),
   route('experts', experts('experts.tsx')),
+  ...exportsOf('experts', experts('experts-export.ts')),
   route('experts/:id', experts('expert.tsx')),
   route('assignments', experts('assignments.tsx')),
   route('caseload', coaching('caseload.tsx')),
@@ -38,10 +45,12 @@ export default [
   route('applications/:id/close', coaching('close-file.tsx')),
   route('applications/:id/reopen', coaching('reopen-file.tsx')),
   route('suppliers', coaching('suppliers.tsx')),
+  ...exportsOf('suppliers', coaching('suppliers-export.ts')),
   route('suppliers/new', coaching('supplier-new.tsx')),
   route('suppliers/:id', coaching('supplier-edit.tsx')),
   route('surveys/:id', coaching('survey.tsx')),
   route('review', intake('review-queue.tsx')),
+  ...exportsOf('review', intake('review-export.ts')),
   route('review/applications/:id', intake('review-application.tsx')),
   route('review/import', intake('import.tsx')),
   route('partners', intake('partners.tsx')),

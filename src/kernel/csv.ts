@@ -48,14 +48,23 @@ export function parseCsvRecords(text: string): { header: string[]; records: Reco
 }
 
 /**
- * One CSV field, quoted when needed. A value a spreadsheet would run as a formula (=, +, -, @, tab, CR
- * at the start) is prefixed with an apostrophe, so exports are safe to open.
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab or carriage return at the start), prefixed
+ * with an apostrophe so it stays text, in a CSV file as in an XLSX cell.
  */
-export function csvField(value: unknown): string {
-  let text =
-    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV field as given, quoted when it holds a delimiter, a quote or a line break (RFC 4180). */
+export function csvQuote(text: string): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV field, quoted when needed, with formulas neutralised so exports are safe to open. */
+export function csvField(value: unknown): string {
+  const text =
+    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  return csvQuote(neutraliseFormula(text));
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

@@ -31,3 +31,15 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
+
+/** Every row of a list read one page at a time, following its cursors (exports of a paged list). */
+export async function* everyPage<T>(
+  readPage: (cursor: string | undefined) => Promise<Page<T>>,
+): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await readPage(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

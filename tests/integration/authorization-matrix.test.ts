@@ -253,6 +253,9 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'partner', ...STAFF],
     call: async () => ({ path: '/applications' }),
   },
+  // The team's lists as files: no retailer, expert, partner, ministry or researcher reads them.
+  exportApplicationsCsv: { allowed: STAFF, call: async () => ({ path: '/exports/applications.csv' }) },
+  exportApplicationsXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/applications.xlsx' }) },
   getApplication: {
     allowed: ['retailer', ...STAFF],
     call: async (f) => ({ path: `/applications/${await draft(f)}` }),
@@ -411,6 +414,8 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     }),
   },
   listExperts: { allowed: STAFF, call: async () => ({ path: '/experts' }) },
+  exportExpertsCsv: { allowed: STAFF, call: async () => ({ path: '/exports/experts.csv' }) },
+  exportExpertsXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/experts.xlsx' }) },
   getExpert: { allowed: COACHING, call: async (f) => ({ path: `/experts/${f.expertId}` }) },
   updateExpert: {
     allowed: STAFF,
@@ -511,6 +516,8 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'expert', 'partner', ...STAFF],
     call: async () => ({ path: '/suppliers' }),
   },
+  exportSuppliersCsv: { allowed: STAFF, call: async () => ({ path: '/exports/suppliers.csv' }) },
+  exportSuppliersXlsx: { allowed: STAFF, call: async () => ({ path: '/exports/suppliers.xlsx' }) },
   createSupplier: {
     allowed: STAFF,
     call: async () => ({

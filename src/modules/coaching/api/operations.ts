@@ -1,3 +1,4 @@
+import { exportOperations } from '../../../platform/exports/operations.ts';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { outcomeAnswers } from '../domain/outcomes.ts';
 import {
@@ -31,6 +32,7 @@ import {
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { closeFile, closeFileInput } from '../use-cases/close-file.ts';
 import { createSupplier, createSupplierInput } from '../use-cases/create-supplier.ts';
+import { exportSuppliers } from '../use-cases/export-suppliers.ts';
 import { caseloadInput, getCaseload } from '../use-cases/get-caseload.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { getPlan } from '../use-cases/get-plan.ts';
@@ -210,6 +212,14 @@ export const coachingOperations: ApiOperation[] = [
     query: listSuppliersInput,
     response: supplierDirectory,
     handle: async (ctx, { query }) => presentSupplierDirectory(await listSuppliers(ctx, query)),
+  }),
+  ...exportOperations({
+    operationId: 'exportSuppliers',
+    list: 'suppliers',
+    summary: 'The supplier directory as a file, withdrawn entries included, with its filters (program team)',
+    tag: 'coaching',
+    query: listSuppliersInput.omit({ all: true }),
+    make: exportSuppliers,
   }),
   defineOperation({
     operationId: 'createSupplier',

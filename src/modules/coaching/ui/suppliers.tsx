@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { LOCALES } from '../../../kernel/locale.ts';
 import { REGION_CODES, regionName } from '../../../kernel/quebec.ts';
 import { RadioGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import { ExportLinks } from '../../../platform/ui/exports.tsx';
 import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
@@ -18,28 +19,17 @@ import { SUPPLIER_CATEGORIES } from '../domain/suppliers.ts';
 import { getSupplierDirectory } from '../use-cases/get-supplier-directory.ts';
 import { rateSupplier } from '../use-cases/rate-supplier.ts';
 import { Badge } from './fields.tsx';
+import { supplierFilters } from './supplier-filters.ts';
 import { readable } from './values.ts';
 
-/** A filter's value when it is one of the choices; anything else is no filter. */
-const oneOf = (value: string | null, choices: readonly string[]) =>
-  value && choices.includes(value) ? value : '';
-
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const search = new URL(request.url).searchParams;
-  const filters = {
-    category: oneOf(search.get('category'), SUPPLIER_CATEGORIES),
-    region: oneOf(search.get('region'), REGION_CODES),
-    language: oneOf(search.get('language'), LOCALES),
-    q: (search.get('q') ?? '').trim().slice(0, 100),
-  };
-  const { items, rateable, can } = await getSupplierDirectory(
-    ctx,
-    Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
-  );
+  const { filters, set } = supplierFilters(new URL(request.url).searchParams);
+  const { items, rateable, can } = await getSupplierDirectory(ctx, set);
   const mine = new Map(rateable.map((r) => [r.supplierId, r]));
   return {
     filters,
     manage: can.manage,
+    exportSearch: `?${new URLSearchParams(set)}`,
     items: items.map((s) => {
       const own = mine.get(s.id);
       return {
@@ -72,7 +62,7 @@ export const action = formAction(async ({ ctx, form }) => {
 /** The supplier directory: filters, entries in alphabetical order, ratings as facts; retailers rate the suppliers of their plan. */
 export default function Suppliers() {
   const { t } = useTranslation('coaching');
-  const { filters, items, manage } = useLoaderData<typeof loader>();
+  const { filters, items, manage, exportSearch } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const rated = result && 'rated' in result ? result.rated : undefined;
@@ -94,6 +84,7 @@ export default function Suppliers() {
           </Link>
         </p>
       ) : null}
+      {manage ? <ExportLinks page="/suppliers" search={exportSearch} /> : null}
       <ErrorSummary
         error={failed?.error}
         hrefFor={(path) => `#rate-${failedFor}-${path === 'applicationId' ? 'rating' : path}`}

@@ -1,3 +1,4 @@
+import { exportOperations } from '../../../platform/exports/operations.ts';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import {
   confirmation,
@@ -11,6 +12,7 @@ import {
 } from '../presenters/experts.ts';
 import { confirmAssignments, confirmAssignmentsInput } from '../use-cases/confirm-assignments.ts';
 import { createExpert, createExpertInput } from '../use-cases/create-expert.ts';
+import { exportExperts } from '../use-cases/export-experts.ts';
 import { getExpert } from '../use-cases/get-expert.ts';
 import { listExperts, listExpertsInput } from '../use-cases/list-experts.ts';
 import { proposalInput, proposeAssignments } from '../use-cases/propose-assignments.ts';
@@ -39,6 +41,14 @@ export const expertOperations: ApiOperation[] = [
     query: listExpertsInput,
     response: expertList,
     handle: async (ctx, { query }) => presentExperts(await listExperts(ctx, query)),
+  }),
+  ...exportOperations({
+    operationId: 'exportExperts',
+    list: 'experts',
+    summary: 'Every expert with their workload as a file, as the experts page shows it (program team)',
+    tag: 'experts',
+    query: listExpertsInput,
+    make: exportExperts,
   }),
   defineOperation({
     operationId: 'getExpert',

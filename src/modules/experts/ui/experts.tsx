@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { ExportLinks } from '../../../platform/ui/exports.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
@@ -65,6 +66,7 @@ export default function Experts() {
         <Link to="/assignments">{t('ui.list.to_assignments')}</Link>
         <a href="#add-expert">{t('ui.list.to_add')}</a>
       </p>
+      {experts.length > 0 ? <ExportLinks page="/experts" search="" /> : null}
 
       {experts.length === 0 ? (
         <Notice>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
+import { exportOperations } from '../../../platform/exports/operations.ts';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { applicationChangesInput } from '../domain/application-input.ts';
@@ -43,6 +44,7 @@ import { createApplication, createApplicationInput } from '../use-cases/create-a
 import { createPartnerInput, createPartnerOrganization } from '../use-cases/create-partner-organization.ts';
 import { decideApplication, decisionInput } from '../use-cases/decide-application.ts';
 import { bulkDecisionInput, decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
+import { exportApplications } from '../use-cases/export-applications.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { getProgramOverview } from '../use-cases/get-program-overview.ts';
@@ -161,6 +163,14 @@ export const intakeOperations: ApiOperation[] = [
         return presentOwnApplications(await listMyApplications(ctx));
       throw new AppError('forbidden');
     },
+  }),
+  ...exportOperations({
+    operationId: 'exportApplications',
+    list: 'applications',
+    summary: 'The review queue as a file, with the same filters and order as listApplications (program team)',
+    tag: 'applications',
+    query: reviewQueueInput.omit({ cursor: true, limit: true }).partial(),
+    make: exportApplications,
   }),
   defineOperation({
     operationId: 'getApplication',

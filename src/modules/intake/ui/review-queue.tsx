@@ -6,6 +6,7 @@ import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { ExportLinks } from '../../../platform/ui/exports.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -17,25 +18,13 @@ import {
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { listPrograms, selectProgram } from '../../programs/index.ts';
-import { DECISIONS, TO_DECIDE } from '../domain/status.ts';
+import { DECISIONS } from '../domain/status.ts';
 import { decideApplicationsInBulk } from '../use-cases/decide-applications-in-bulk.ts';
 import { getIntakeSummary } from '../use-cases/get-intake-summary.ts';
 import { listApplications } from '../use-cases/list-applications.ts';
 import { listPartnerOrganizations } from '../use-cases/list-partner-organizations.ts';
 import { naicsOptions } from './options.ts';
-
-const FILTERS = [
-  'status',
-  'region',
-  'naics',
-  'partner',
-  'eligible',
-  'review',
-  'from',
-  'to',
-  'q',
-  'sort',
-] as const;
+import { REVIEW_FILTERS, reviewQuery } from './review-filters.ts';
 
 const QUEUE_STATUSES = [
   'submitted',
@@ -46,12 +35,12 @@ const QUEUE_STATUSES = [
   'withdrawn',
 ] as const;
 
+const nonEmpty = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+
 export const loader = pageLoader(async ({ ctx, request }) => {
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const filters = Object.fromEntries(FILTERS.map((key) => [key, search[key] ?? ''])) as Record<
-    (typeof FILTERS)[number],
-    string
-  >;
+  const { filters, query } = reviewQuery(search);
   // The queue is one program's (its places, its waitlist): the one named by ?program=, else the default.
   const program = await selectProgram(ctx, search.program);
   const programParam: Record<string, string> = search.program ? { program: program.slug } : {};
@@ -60,19 +49,6 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     listPartnerOrganizations(ctx, { programId: program.id }),
     listPrograms(ctx),
   ]);
-  // The queue opens on what waits for a decision; « Tous » (`all`) lifts the status filter, and so
-  // does the waitlist's order (it lists the waitlist alone).
-  const status =
-    filters.status === ''
-      ? filters.sort === 'waitlist'
-        ? ''
-        : TO_DECIDE
-      : filters.status === 'all'
-        ? ''
-        : filters.status;
-  const query = Object.fromEntries(
-    Object.entries({ ...filters, status, cursor: search.cursor ?? '' }).filter(([, v]) => v !== ''),
-  );
   const base = {
     filters,
     locale: ctx.locale,
@@ -84,10 +60,15 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     // The waitlist in its order: what to propose first when places free up (first come, first served).
     waitlistHref: `/review?${new URLSearchParams({ ...programParam, status: 'waitlisted', sort: 'waitlist' })}`,
     showAllHref: `?${new URLSearchParams({ ...programParam, status: 'all' })}`,
+    exportSearch: `?${new URLSearchParams({ ...programParam, ...nonEmpty(filters) })}`,
     programs: programs.map((p) => ({ value: p.slug, label: ctx.locale === 'fr' ? p.nameFr : p.nameEn })),
   };
   try {
-    const page = await listApplications(ctx, { programId: program.id, ...query });
+    const page = await listApplications(ctx, {
+      programId: program.id,
+      ...query,
+      ...(search.cursor ? { cursor: search.cursor } : {}),
+    });
     return {
       ...base,
       error: null,
@@ -138,6 +119,7 @@ export default function ReviewQueue() {
     programSearch,
     waitlistHref,
     showAllHref,
+    exportSearch,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -146,7 +128,7 @@ export default function ReviewQueue() {
   const bulkErrors = fieldErrors(failed?.error);
   // The filters and the bulk form name their fields filter-… and bulk-…; a missing selection is the table's.
   const errorHref = (path: string) =>
-    (FILTERS as readonly string[]).includes(path)
+    (REVIEW_FILTERS as readonly string[]).includes(path)
       ? `#filter-${path}`
       : path === 'ids'
         ? `#select-${items[0]?.id ?? ''}`
@@ -316,6 +298,7 @@ export default function ReviewQueue() {
           formatted: formatNumber(total, locale),
         })}
       </p>
+      {error ? null : <ExportLinks page="/review" search={exportSearch} />}
       {items.length === 0 ? (
         <p>{t('ui.queue.none')}</p>
       ) : (
