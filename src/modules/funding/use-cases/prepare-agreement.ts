@@ -69,7 +69,7 @@ export async function prepareAgreement(ctx: Ctx, input: unknown) {
           )
       )[0]
     : await envelopeOfKind(ctx.db, file.programId, 'grants');
-  if (!envelope || envelope.kind !== 'grants') {
+  if (envelope?.kind !== 'grants') {
     if (data.envelopeId) throw fieldError('envelopeId', 'funding:agreements.errors.envelope');
     throw new AppError('conflict', { key: 'funding:agreements.errors.no_envelope' });
   }
