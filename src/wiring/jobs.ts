@@ -1,4 +1,5 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
+import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -7,5 +8,5 @@ import { sendMailJob } from '../platform/mail/send-mail-job.ts';
 
 /** Every kind of background work; `contextFor` gives handlers a system context once services run. */
 export function jobDefinitions(config: Config, db: Db, contextFor: (label: string) => Ctx): JobDefinition[] {
-  return [sendMailJob(config, db), sendDueSurveysJob(contextFor)];
+  return [sendMailJob(config, db), sendDueSurveysJob(contextFor), settleOffersJob(contextFor)];
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/kernel/roles.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
+import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-rules.ts';
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
@@ -152,6 +153,66 @@ async function closedOfRetailer(f: Fixture): Promise<{ applicationId: string; su
 /** The closure survey of a closed file of the matrix's retailer. */
 async function surveyOfRetailer(f: Fixture): Promise<string> {
   return (await closedOfRetailer(f)).surveyId;
+}
+
+/** The matrix's grants envelope, with room for every agreement the matrix commits. */
+async function matrixGrants(f: Fixture): Promise<string> {
+  const res = await f.h.request(`/api/v1/programs/${f.programId}/budget`, {
+    method: 'PUT',
+    token: f.adminToken,
+    json: {
+      envelopes: [
+        {
+          key: 'matrix-grants',
+          nameFr: 'Subventions',
+          nameEn: 'Grants',
+          kind: 'grants',
+          budgets: [{ fiscalYear: '2026-2027', amountCents: 1_000_000_000 }],
+        },
+      ],
+    },
+  });
+  return (await res.json()).envelopes.find((e: { key: string }) => e.key === 'matrix-grants').id;
+}
+
+/** An accepted file of the matrix's retailer with an approved plan (what an agreement is prepared from). */
+async function plannedOfRetailer(f: Fixture): Promise<string> {
+  const applicationId = await acceptedOfRetailer(f);
+  await f.h.request(`/api/v1/plans/${applicationId}`, {
+    method: 'PUT',
+    token: f.coordinatorToken,
+    json: { ...matrixPlan(), status: 'approved' },
+  });
+  return applicationId;
+}
+
+const matrixLine = { category: 'website', description: 'Site', amountCents: 100_000 };
+
+/** An agreement of the matrix's retailer, taken to `stage` through the API. */
+async function agreementOfRetailer(
+  f: Fixture,
+  stage: 'draft' | 'offered' | 'accepted' | 'amendment',
+): Promise<{ id: string; lineId: string; amendmentId?: string }> {
+  const as = (token: string, path: string, json: unknown) =>
+    f.h.request(`/api/v1/agreements${path}`, { method: 'POST', token, json });
+  const prepared = await as(f.coordinatorToken, '', {
+    applicationId: await plannedOfRetailer(f),
+    envelopeId: await matrixGrants(f),
+    fiscalYear: '2026-2027',
+    lines: [matrixLine],
+  });
+  const { id, lines } = await prepared.json();
+  const lineId: string = lines[0].id;
+  if (stage === 'draft') return { id, lineId };
+  await as(f.coordinatorToken, `/${id}/offer`, { acceptBy: '2027-02-15' });
+  if (stage === 'offered') return { id, lineId };
+  await as(f.retailerToken, `/${id}/acceptance`, { attestation: true, name: 'Matrice' });
+  if (stage === 'accepted') return { id, lineId };
+  const proposed = await as(f.retailerToken, `/${id}/amendments`, {
+    reason: 'Matrice',
+    lines: [{ ...matrixLine, id: lineId, amountCents: 150_000 }],
+  });
+  return { id, lineId, amendmentId: (await proposed.json()).amendmentId };
 }
 
 const COACHING: Caller[] = ['expert', ...STAFF];
@@ -568,6 +629,90 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     }),
   },
   listLedger: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/ledger' }) },
+  getAidRules: {
+    allowed: [...STAFF, 'finance'],
+    call: async (f) => ({ path: `/programs/${f.programId}/aid-rules` }),
+  },
+  setAidRules: {
+    allowed: ['admin'],
+    call: async (f) => ({ path: `/programs/${f.programId}/aid-rules`, json: DEFAULT_AID_RULES }),
+  },
+  listAgreements: { allowed: [...STAFF, 'finance', 'retailer'], call: async () => ({ path: '/agreements' }) },
+  prepareAgreement: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: '/agreements',
+      json: {
+        applicationId: await plannedOfRetailer(f),
+        envelopeId: await matrixGrants(f),
+        fiscalYear: '2026-2027',
+        lines: [matrixLine],
+      },
+    }),
+  },
+  getAgreement: {
+    allowed: [...STAFF, 'finance', 'retailer'],
+    call: async (f) => ({ path: `/agreements/${(await agreementOfRetailer(f, 'draft')).id}` }),
+  },
+  updateAgreement: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/agreements/${(await agreementOfRetailer(f, 'draft')).id}`,
+      json: { version: 1, lines: [matrixLine] },
+    }),
+  },
+  offerAgreement: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/agreements/${(await agreementOfRetailer(f, 'draft')).id}/offer`,
+      json: { acceptBy: '2027-02-15' },
+    }),
+  },
+  getAgreementLetter: {
+    allowed: [...STAFF, 'finance', 'retailer'],
+    call: async (f) => ({ path: `/agreements/${(await agreementOfRetailer(f, 'offered')).id}/letter.pdf` }),
+  },
+  acceptAgreement: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/agreements/${(await agreementOfRetailer(f, 'offered')).id}/acceptance`,
+      json: { attestation: true, name: 'Matrice' },
+    }),
+  },
+  declineAgreement: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/agreements/${(await agreementOfRetailer(f, 'offered')).id}/decline`,
+      json: { reason: 'Matrice' },
+    }),
+  },
+  proposeAmendment: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => {
+      const { id, lineId } = await agreementOfRetailer(f, 'accepted');
+      return {
+        path: `/agreements/${id}/amendments`,
+        json: { reason: 'Matrice', lines: [{ ...matrixLine, id: lineId }] },
+      };
+    },
+  },
+  decideAmendment: {
+    allowed: STAFF,
+    call: async (f) => {
+      const { id, amendmentId } = await agreementOfRetailer(f, 'amendment');
+      return {
+        path: `/agreements/${id}/amendments/${amendmentId}/decision`,
+        json: { decision: 'refused', reason: 'Matrice' },
+      };
+    },
+  },
+  closeAgreement: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/agreements/${(await agreementOfRetailer(f, 'accepted')).id}/closure`,
+      json: { reason: 'Matrice' },
+    }),
+  },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */

@@ -1,24 +1,13 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { formatDate } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Translate } from '../../../platform/i18n/i18n.ts';
+import { PDF_COLOURS, taggedPdf } from '../../../platform/pdf/tagged-pdf.ts';
 import { formatChange, formatOrdinal, formatScore, typicalCost } from '../domain/figures.ts';
 import { labelPlacement, polygon, rings } from '../domain/radar.ts';
 import type { DiagnosticDetail } from '../use-cases/get-diagnostic.ts';
 
-// Fonts with the whole French repertoire (accents, « », œ), embedded in the file.
-const fonts = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-  'ttf',
-);
-const REGULAR = path.join(fonts, 'DejaVuSans.ttf');
-const BOLD = path.join(fonts, 'DejaVuSans-Bold.ttf');
-
-const BRAND = '#0b4f8a';
-const INK = '#1a1a1a';
-const MUTED = '#4a4a4a';
+const BRAND = PDF_COLOURS.brand;
+const INK = PDF_COLOURS.ink;
 
 type Completed = DiagnosticDetail & {
   scores: NonNullable<DiagnosticDetail['scores']>;
@@ -32,49 +21,12 @@ type Completed = DiagnosticDetail & {
  */
 export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, now: Date): Promise<Buffer> {
   const title = t('diagnostic:report.title', { name: d.business.name ?? '' });
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margins: { top: 54, bottom: 54, left: 54, right: 54 },
-    pdfVersion: '1.7',
-    lang: locale === 'fr' ? 'fr-CA' : 'en-CA',
-    tagged: true,
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: 'Virage',
-      Subject: t('diagnostic:report.subject'),
-      Keywords: 'diagnostic, maturité numérique, digital maturity',
-    },
+  const { doc, root, width, heading, paragraph, table, finish } = taggedPdf({
+    title,
+    subject: t('diagnostic:report.subject'),
+    keywords: 'diagnostic, maturité numérique, digital maturity',
+    locale,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const width = doc.page.width - 108;
-  const heading = (text: string, level: 'H1' | 'H2', size: number) => {
-    doc.moveDown(level === 'H1' ? 0 : 0.8);
-    doc
-      .font('bold')
-      .fontSize(size)
-      .fillColor(level === 'H1' ? BRAND : INK)
-      .text(text, { width, structParent: root, structType: level });
-    doc.moveDown(0.3);
-  };
-  const paragraph = (text: string, options: { muted?: boolean; size?: number } = {}) => {
-    doc
-      .font('regular')
-      .fontSize(options.size ?? 10.5)
-      .fillColor(options.muted ? MUTED : INK)
-      .text(text, { width, structParent: root, structType: 'P' });
-    doc.moveDown(0.4);
-  };
   const dimensions = d.questionnaire.dimensions;
   const labelOf = (id: string) => dimensions.find((x) => x.id === id)?.label ?? id;
 
@@ -158,8 +110,7 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
     );
   else paragraph(t('diagnostic:benchmark.too_few'), { muted: true, size: 9.5 });
   doc.font('regular').fontSize(9.5).fillColor(INK);
-  table(doc, {
-    structParent: root,
+  table({
     columnStyles: [width * 0.55, width * 0.2, width * 0.25],
     defaultStyle: { padding: 4, border: 0.5, borderColor: '#9a9a9a' },
     data: [
@@ -180,7 +131,6 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
       ],
     ],
   });
-  doc.x = doc.page.margins.left;
 
   heading(t('diagnostic:results.strengths_title'), 'H2', 14);
   paragraph(d.strengths.map((s) => `${labelOf(s.id)} (${formatScore(s.score, locale)})`).join(' · '));
@@ -190,8 +140,7 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
   if (d.comparison) {
     heading(t('diagnostic:results.comparison_title'), 'H2', 14);
     doc.font('regular').fontSize(9.5).fillColor(INK);
-    table(doc, {
-      structParent: root,
+    table({
       columnStyles: [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
       defaultStyle: { padding: 4, border: 0.5, borderColor: '#9a9a9a' },
       data: [
@@ -213,7 +162,6 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
         ]),
       ],
     });
-    doc.x = doc.page.margins.left;
   }
 
   heading(t('diagnostic:results.recommendations_title'), 'H2', 14);
@@ -233,17 +181,10 @@ export function renderDiagnosticPdf(d: Completed, t: Translate, locale: Locale, 
   heading(t('diagnostic:results.method_title'), 'H2', 12);
   paragraph(t('diagnostic:results.method'), { muted: true, size: 9 });
 
-  root.end();
-  doc.end();
-  return done;
+  return finish();
 }
 
 const percentile = (p: number | null, t: Translate, locale: Locale) =>
   p === null ? '—' : t('diagnostic:results.percentile_value', { value: formatOrdinal(p, locale) });
 /** The part of a dimension's name before a comma or a parenthesis: short enough for the chart. */
 const shortLabel = (label: string) => label.split(/[,(]/)[0]!.trim();
-
-/** pdfkit's table, tagged as a table for assistive technology (its type definitions lag behind: no structParent). */
-function table(doc: PDFKit.PDFDocument, options: Record<string, unknown>) {
-  (doc.table as unknown as (o: Record<string, unknown>) => unknown).call(doc, options);
-}

@@ -1,4 +1,6 @@
-import { hasRole, type Policy } from '../../../kernel/policy.ts';
+import { type BusinessFile, hasRole, isApplicant as owner, type Policy } from '../../../kernel/policy.ts';
+
+const team = hasRole('coordinator', 'admin');
 
 /** Finance sees the money; the ministry reads the budget's aggregates only, never a business's entries. */
 export const fundingPolicies = {
@@ -6,4 +8,19 @@ export const fundingPolicies = {
   'budget.read': { allow: hasRole('coordinator', 'admin', 'finance', 'ministry') } satisfies Policy<void>,
   'budget.year_end': { allow: hasRole('admin', 'finance') } satisfies Policy<void>,
   'ledger.list': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
+  // Agreements: the team prepares and offers, the retailer alone signs; finance reads.
+  'aid_rules.read': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
+  'aid_rules.configure': { allow: hasRole('admin') } satisfies Policy<void>,
+  'agreement.prepare': { allow: team } satisfies Policy<void>,
+  /** A retailer lists only their own agreements. */
+  'agreement.list': { allow: hasRole('coordinator', 'admin', 'finance', 'retailer') } satisfies Policy<void>,
+  'agreement.read': {
+    allow: (a, r) => owner(a, r) || hasRole('coordinator', 'admin', 'finance')(a),
+  } satisfies Policy<BusinessFile>,
+  'agreement.respond': { allow: owner } satisfies Policy<BusinessFile>,
+  'agreement.amend': { allow: (a, r) => owner(a, r) || team(a) } satisfies Policy<BusinessFile>,
+  /** Deciding amendments and closing agreements. */
+  'agreement.decide': { allow: team } satisfies Policy<void>,
+  /** Expiring and withdrawing offers: the job queue only (the system actor). */
+  'agreement.settle': { allow: () => false } satisfies Policy<void>,
 };
