@@ -14,7 +14,12 @@ const sessionsTable: ExportTable<SessionRow> = {
     { header: 'coaching:ui.caseload.municipality', type: 'text', width: 22, value: (s) => s.municipality },
     { header: 'coaching:exports.expert', type: 'text', width: 24, value: (s) => s.expertName },
     { header: 'coaching:fields.durationMinutes', type: 'number', width: 10, value: (s) => s.durationMinutes },
-    { header: 'coaching:fields.mode', type: 'text', width: 16, value: (s, t) => t(`coaching:modes.${s.mode}`) },
+    {
+      header: 'coaching:fields.mode',
+      type: 'text',
+      width: 16,
+      value: (s, t) => t(`coaching:modes.${s.mode}`),
+    },
     {
       header: 'coaching:fields.status',
       type: 'text',
@@ -31,7 +36,11 @@ const sessionsTable: ExportTable<SessionRow> = {
 };
 
 /** The program's sessions as a file (program team): the sessions page's filters, every page of it. */
-export async function exportProgramSessions(ctx: Ctx, format: ExportFormat, filters: Record<string, unknown>) {
+export async function exportProgramSessions(
+  ctx: Ctx,
+  format: ExportFormat,
+  filters: Record<string, unknown>,
+) {
   authorize(ctx.actor, 'coaching.oversee');
   return exportPagedList(ctx, format, sessionsTable, (input) => listProgramSessions(ctx, input), filters);
 }

@@ -11,18 +11,33 @@ const surveysTable: ExportTable<SurveyRow> = {
   columns: [
     { header: 'coaching:ui.caseload.business', type: 'text', width: 32, value: (s) => s.business },
     { header: 'coaching:exports.expert', type: 'text', width: 24, value: (s) => s.expertName },
-    { header: 'coaching:exports.wave', type: 'text', width: 24, value: (s, t) => t(`coaching:ui.survey.wave_${s.wave}`) },
+    {
+      header: 'coaching:exports.wave',
+      type: 'text',
+      width: 24,
+      value: (s, t) => t(`coaching:ui.survey.wave_${s.wave}`),
+    },
     { header: 'coaching:exports.due_on', type: 'day', width: 12, value: (s) => s.dueAt },
     { header: 'coaching:exports.sent_at', type: 'date', width: 18, value: (s) => s.sentAt },
     { header: 'coaching:exports.answered_at', type: 'date', width: 18, value: (s) => s.answeredAt },
-    { header: 'coaching:fields.onlineSalesShare', type: 'number', width: 12, value: (s) => s.answers?.onlineSalesShare },
+    {
+      header: 'coaching:fields.onlineSalesShare',
+      type: 'number',
+      width: 12,
+      value: (s) => s.answers?.onlineSalesShare,
+    },
     {
       header: 'coaching:fields.revenueChange',
       type: 'text',
       width: 24,
       value: (s, t) => (s.answers ? t(`coaching:revenue_change.${s.answers.revenueChange}`) : ''),
     },
-    { header: 'coaching:fields.jobsCreated', type: 'number', width: 10, value: (s) => s.answers?.jobsCreated },
+    {
+      header: 'coaching:fields.jobsCreated',
+      type: 'number',
+      width: 10,
+      value: (s) => s.answers?.jobsCreated,
+    },
     { header: 'coaching:fields.jobsKept', type: 'number', width: 10, value: (s) => s.answers?.jobsKept },
     {
       header: 'coaching:fields.toolsAdopted',

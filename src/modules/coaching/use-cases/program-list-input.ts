@@ -15,7 +15,10 @@ export const programListInput = z.strictObject({
   limit: limitField,
 });
 
-/** Both ends of the period are included; an end before the start is named rather than answered with nothing. */
+/**
+ * Both ends of the period are included; an end before the start is named rather than answered with
+ * nothing. The message names both fields itself: `to` and `from` are labelled by another list too.
+ */
 export const withPeriod = <T extends z.ZodObject>(schema: T) =>
   schema.refine((f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to, {
     error: 'coaching:validation.period_order',
