@@ -86,7 +86,8 @@ export function programPlans(
       actions: sql<number>`count(${planActions.id}) filter (where ${planActions.status} <> 'dropped')::int`,
       done: sql<number>`count(${planActions.id}) filter (where ${planActions.status} = 'done')::int`,
       overdue: sql<number>`count(${planActions.id}) filter (where ${open} and ${planActions.dueDate} < ${q.today})::int`,
-      nextDue: sql<string | null>`min(${planActions.dueDate}) filter (where ${open})`,
+      // As text: node-postgres would turn a raw date into a Date at the server's midnight.
+      nextDue: sql<string | null>`(min(${planActions.dueDate}) filter (where ${open}))::text`,
     })
     .from(actionPlans)
     .innerJoin(applications, eq(applications.id, actionPlans.applicationId))
