@@ -31,6 +31,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('caseload.read') ? [{ to: '/caseload', key: 'caseload' }] : []),
     ...(can('assignment.manage') ? [{ to: '/assignments', key: 'assignments' }] : []),
     ...(can('expert.manage') ? [{ to: '/experts', key: 'experts' }] : []),
+    ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),

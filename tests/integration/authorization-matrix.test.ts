@@ -600,6 +600,31 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   },
   getCaseload: { allowed: ['expert'], call: async () => ({ path: '/caseload' }) },
   getWorkload: { allowed: STAFF, call: async () => ({ path: '/workload' }) },
+  // The program's sessions, plans and surveys as files: the program team only, like the lists they come from.
+  exportSessionsCsv: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/sessions.csv?programId=${f.programId}` }),
+  },
+  exportSessionsXlsx: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/sessions.xlsx?programId=${f.programId}` }),
+  },
+  exportPlansCsv: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/plans.csv?programId=${f.programId}` }),
+  },
+  exportPlansXlsx: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/plans.xlsx?programId=${f.programId}` }),
+  },
+  exportSurveysCsv: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/surveys.csv?programId=${f.programId}` }),
+  },
+  exportSurveysXlsx: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/exports/surveys.xlsx?programId=${f.programId}` }),
+  },
   getBudget: {
     allowed: [...STAFF, 'finance', 'ministry'],
     call: async (f) => ({ path: `/programs/${f.programId}/budget` }),

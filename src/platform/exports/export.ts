@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { ApiReply } from '../http/api.ts';
+import { everyPage, type Page } from '../pagination.ts';
 import { writeCsv } from './csv.ts';
 import {
   type ExportContext,
@@ -35,6 +36,22 @@ export async function exportFile<Row>(
     contentType: CONTENT_TYPES[format],
     filename: exportFilename(ctx.t(table.title), ctx.now(), format),
   };
+}
+
+/**
+ * A paged list as a file: every page its list use case reads with the given filters (a page's own
+ * cursor and size dropped), so the file keeps the list's filters and order.
+ */
+export function exportPagedList<Row>(
+  ctx: ExportContext,
+  format: ExportFormat,
+  table: ExportTable<Row>,
+  readPage: (input: Record<string, unknown>) => Promise<Page<Row>>,
+  filters: Record<string, unknown>,
+): Promise<ExportFile> {
+  const { cursor: _, limit: __, ...query } = filters;
+  const rows = everyPage((cursor) => readPage({ ...query, limit: 200, ...(cursor ? { cursor } : {}) }));
+  return exportFile(ctx, format, table, rows);
 }
 
 async function* atMost<Row>(rows: ExportRows<Row>, limit: number): AsyncGenerator<Row> {

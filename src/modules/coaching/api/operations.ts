@@ -32,6 +32,9 @@ import {
 import { answerSurvey } from '../use-cases/answer-survey.ts';
 import { closeFile, closeFileInput } from '../use-cases/close-file.ts';
 import { createSupplier, createSupplierInput } from '../use-cases/create-supplier.ts';
+import { exportProgramPlans } from '../use-cases/export-program-plans.ts';
+import { exportProgramSessions } from '../use-cases/export-program-sessions.ts';
+import { exportProgramSurveys } from '../use-cases/export-program-surveys.ts';
 import { exportSuppliers } from '../use-cases/export-suppliers.ts';
 import { caseloadInput, getCaseload } from '../use-cases/get-caseload.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
@@ -40,6 +43,9 @@ import { getSession } from '../use-cases/get-session.ts';
 import { getSessionInvitation } from '../use-cases/get-session-invitation.ts';
 import { getSurvey } from '../use-cases/get-survey.ts';
 import { getWorkload, workloadInput } from '../use-cases/get-workload.ts';
+import { programPlanFilters } from '../use-cases/list-program-plans.ts';
+import { programSessionFilters } from '../use-cases/list-program-sessions.ts';
+import { programSurveyFilters } from '../use-cases/list-program-surveys.ts';
 import { listSessions, listSessionsInput } from '../use-cases/list-sessions.ts';
 import { listSuppliers, listSuppliersInput } from '../use-cases/list-suppliers.ts';
 import { rateSupplier, rateSupplierInput } from '../use-cases/rate-supplier.ts';
@@ -265,6 +271,33 @@ export const coachingOperations: ApiOperation[] = [
     query: caseloadInput,
     response: caseload,
     handle: async (ctx, { query }) => presentCaseload(await getCaseload(ctx, query)),
+  }),
+  ...exportOperations({
+    operationId: 'exportSessions',
+    list: 'sessions',
+    summary:
+      'Every session of a program, newest first, by expert, status and days (`from`, `to`, both included) as a file (program team)',
+    tag: 'coaching',
+    query: programSessionFilters.omit({ cursor: true, limit: true }),
+    make: exportProgramSessions,
+  }),
+  ...exportOperations({
+    operationId: 'exportPlans',
+    list: 'plans',
+    summary:
+      'Every action plan of a program by business name, with actions done and overdue, by expert and status, as a file (program team)',
+    tag: 'coaching',
+    query: programPlanFilters.omit({ cursor: true, limit: true }),
+    make: exportProgramPlans,
+  }),
+  ...exportOperations({
+    operationId: 'exportSurveys',
+    list: 'surveys',
+    summary:
+      'Every outcome survey of a program with its answers, by wave, state, expert and due days, as a file (program team)',
+    tag: 'coaching',
+    query: programSurveyFilters.omit({ cursor: true, limit: true }),
+    make: exportProgramSurveys,
   }),
   defineOperation({
     operationId: 'getWorkload',

@@ -32,6 +32,8 @@ export const coachingPolicies = {
   'supplier.manage': { allow: team } satisfies Policy<void>,
   'supplier.rate': { allow: owner } satisfies Policy<BusinessFile>,
   'workload.read': { allow: team } satisfies Policy<void>,
+  /** The sessions, plans and surveys of every business of a program at once, and their exports. */
+  'coaching.oversee': { allow: team } satisfies Policy<void>,
   /** An expert's own caseload: only the businesses assigned to them. */
   'caseload.read': { allow: hasRole('expert') } satisfies Policy<void>,
 };

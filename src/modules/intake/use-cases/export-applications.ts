@@ -1,8 +1,7 @@
 import { regionName } from '../../../kernel/quebec.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { exportFile } from '../../../platform/exports/export.ts';
+import { exportPagedList } from '../../../platform/exports/export.ts';
 import type { ExportFormat, ExportTable } from '../../../platform/exports/table.ts';
-import { everyPage } from '../../../platform/pagination.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { listApplications } from './list-applications.ts';
 
@@ -50,9 +49,5 @@ const applicationsTable: ExportTable<QueueRow> = {
  */
 export async function exportApplications(ctx: Ctx, format: ExportFormat, input: Record<string, unknown>) {
   authorize(ctx.actor, 'application.review');
-  const { cursor: _, limit: __, ...filters } = input;
-  const rows = everyPage((cursor) =>
-    listApplications(ctx, { ...filters, limit: 200, ...(cursor ? { cursor } : {}) }),
-  );
-  return exportFile(ctx, format, applicationsTable, rows);
+  return exportPagedList(ctx, format, applicationsTable, (query) => listApplications(ctx, query), input);
 }
