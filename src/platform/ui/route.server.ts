@@ -4,6 +4,9 @@ import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
 import { type RequestScope, requestScope } from '../http/request-scope.ts';
+import { MAX_FILE_BYTES } from '../files/sniff.ts';
+import { megabytes } from '../files/store.ts';
+import { MULTIPART_ALLOWANCE } from '../http/api.ts';
 import { assertStorableText } from '../validation.ts';
 
 type Args = {
@@ -78,8 +81,10 @@ export function formAction<T>(
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    const { form, all, allValues, file } = await submitted(request);
+    let sent: Awaited<ReturnType<typeof submitted>> = { form: {}, allValues: {}, all: () => [], file: () => undefined };
     try {
+      sent = await submitted(request);
+      const { form, all, allValues, file } = sent;
       assertStorableText(
         params,
         everyValue(Object.entries(allValues).flatMap(([k, vs]) => vs.map((v) => [k, v]))),
@@ -92,8 +97,8 @@ export function formAction<T>(
       const localised = localiseError(error, scope.ctx.services.i18n, scope.ctx.locale);
       const failure: FormFailure = {
         error: localised,
-        values: withoutSecrets(form),
-        allValues: withoutSecrets(allValues),
+        values: withoutSecrets(sent.form),
+        allValues: withoutSecrets(sent.allValues),
       };
       return data(failure, { status: localised.status });
     }
@@ -114,7 +119,11 @@ async function submitted(request: Request): Promise<{
   file: (name: string) => File | undefined;
 }> {
   const type = request.headers.get('content-type') ?? '';
-  const data = type.includes('form') ? await request.formData() : new FormData();
+  const data = type.includes('multipart/form-data')
+    ? await multipartForm(request)
+    : type.includes('form')
+      ? await request.formData()
+      : new FormData();
   const form: Record<string, string> = {};
   const allValues: Record<string, string[]> = {};
   for (const [key, value] of data) {
@@ -131,6 +140,40 @@ async function submitted(request: Request): Promise<{
       return value instanceof File && value.size > 0 ? value : undefined;
     },
   };
+}
+
+/** A form with files, the size of one file at most: refused from its announced length, else while read. */
+async function multipartForm(request: Request): Promise<FormData> {
+  const maxBytes = MAX_FILE_BYTES + MULTIPART_ALLOWANCE;
+  const tooLarge = () =>
+    new AppError('payload_too_large', {
+      fields: [{ path: 'file', key: 'common:files.too_large', params: { max: megabytes(MAX_FILE_BYTES) } }],
+    });
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  let received = 0;
+  let overflow = false;
+  const limited = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > maxBytes) {
+          overflow = true;
+          controller.error(tooLarge());
+        } else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: limited ?? null,
+      duplex: 'half',
+    } as RequestInit).formData();
+  } catch (error) {
+    if (overflow) throw tooLarge();
+    throw new AppError('bad_request', { cause: error });
+  }
 }
 
 /** Every value sent under each name, as one text: a name sent several times is checked under that name. */
