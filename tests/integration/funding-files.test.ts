@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { RouterContextProvider } from 'react-router';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { claimAttachments } from '../../src/modules/funding/db/tables.ts';
 import * as attachmentsPage from '../../src/modules/funding/ui/claim-attachments-page.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { requestScope } from '../../src/platform/http/request-scope.ts';
-import { RouterContextProvider } from 'react-router';
-import { type ExpertFixture, coachedBy, expert } from '../support/coaching.ts';
+import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { attachmentForm, insertDraftClaim, SAMPLE_FILES, setClaimStatus } from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, verifiedRetailer } from '../support/intake.ts';
@@ -56,7 +56,15 @@ const rowsOf = (id: string) =>
 
 describe(`claim attachments (${engine})`, () => {
   it('accepts a PDF, a JPEG and a PNG, and stores the same content once', async () => {
-    const answers = [];
+    const answers: {
+      id: string;
+      kind: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      invoiceId: string | null;
+    }[] = [];
     for (const [bytes, name, kind] of [
       [SAMPLE_FILES.pdf, 'Facture F-1001.pdf', 'invoice'],
       [SAMPLE_FILES.jpeg, 'reçu.JPG', 'proof_of_payment'],
@@ -73,10 +81,11 @@ describe(`claim attachments (${engine})`, () => {
       ['proof_of_payment', 'virement.png', 'image/png', SAMPLE_FILES.png.length],
       ['proof_of_payment', 'même facture.pdf', 'application/pdf', SAMPLE_FILES.pdf.length],
     ]);
-    expect(answers[0].invoiceId).toBe(invoiceId);
-    expect(answers[0].sha256).toBe(answers[3].sha256);
+    expect(answers[0]?.invoiceId).toBe(invoiceId);
+    expect(answers[0]?.sha256).toBe(answers[3]?.sha256);
     const kept = storedFiles().filter((f) => !f.startsWith('tmp'));
-    for (const a of answers) expect(kept).toContain(path.join(a.sha256.slice(0, 2), a.sha256.slice(2, 4), a.sha256));
+    for (const a of answers)
+      expect(kept).toContain(path.join(a.sha256.slice(0, 2), a.sha256.slice(2, 4), a.sha256));
     expect(new Set(kept.filter((f) => answers.some((a) => f.endsWith(a.sha256)))).size).toBe(3);
     expect(storedFiles().filter((f) => f.startsWith('tmp'))).toEqual([]);
     const listed = await h.request(`/api/v1/claims/${claimId}/attachments`, { token: retailer.token });
@@ -94,7 +103,11 @@ describe(`claim attachments (${engine})`, () => {
     expect(res.status).toBe(422);
     const problem = await res.json();
     expect(problem.errors).toEqual([
-      { path: 'file', message: 'Fichier doit être un fichier PDF, JPEG ou PNG : le contenu de ce fichier n’est rien de cela.' },
+      {
+        path: 'file',
+        message:
+          'Fichier doit être un fichier PDF, JPEG ou PNG : le contenu de ce fichier n’est rien de cela.',
+      },
     ]);
     expect(await rowsOf(claimId)).toEqual([]);
     expect(storedFiles()).toEqual(before);
@@ -190,10 +203,22 @@ describe(`claim attachments (${engine})`, () => {
   });
 
   it('serves a file only as a download, with headers that forbid running it, and audits each download', async () => {
-    const added = await (await upload(attachmentForm(SAMPLE_FILES.pdf, 'Reçu «mars».pdf', { kind: 'invoice' }))).json();
+    const added = await (
+      await upload(attachmentForm(SAMPLE_FILES.pdf, 'Reçu «mars».pdf', { kind: 'invoice' }))
+    ).json();
     const res = await download(added.id, tokens.finance);
     expect(res.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-security-policy', 'cache-control'].map((n) => [n, res.headers.get(n)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'content-type',
+          'content-disposition',
+          'x-content-type-options',
+          'content-security-policy',
+          'cache-control',
+        ].map((n) => [n, res.headers.get(n)]),
+      ),
+    ).toEqual({
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="Recu _mars_.pdf"; filename*=UTF-8''Re%C3%A7u%20%C2%ABmars%C2%BB.pdf`,
       'x-content-type-options': 'nosniff',
@@ -211,7 +236,9 @@ describe(`claim attachments (${engine})`, () => {
   });
 
   it('lets the retailer, the business’s expert, coordinators, administrators and finance download; nobody else', async () => {
-    const added = await (await upload(attachmentForm(SAMPLE_FILES.png, 'preuve.png', { kind: 'proof_of_payment' }))).json();
+    const added = await (
+      await upload(attachmentForm(SAMPLE_FILES.png, 'preuve.png', { kind: 'proof_of_payment' }))
+    ).json();
     const otherRetailer = await verifiedRetailer(h);
     const otherExpert = await expert(h, coordinator);
     const expected: [string | undefined, number][] = [
@@ -228,8 +255,13 @@ describe(`claim attachments (${engine})`, () => {
     for (const [token, status] of expected) expect((await download(added.id, token)).status).toBe(status);
     expect((await h.request(`/api/v1/claims/${claimId}/attachments/${added.id}`)).status).toBe(401);
     // Neither can anyone else upload to the claim, or remove its files.
-    expect((await upload(attachmentForm(SAMPLE_FILES.pdf, 'x.pdf', { kind: 'invoice' }), otherRetailer.token)).status).toBe(404);
-    expect((await upload(attachmentForm(SAMPLE_FILES.pdf, 'x.pdf', { kind: 'invoice' }), coordinator)).status).toBe(403);
+    expect(
+      (await upload(attachmentForm(SAMPLE_FILES.pdf, 'x.pdf', { kind: 'invoice' }), otherRetailer.token))
+        .status,
+    ).toBe(404);
+    expect(
+      (await upload(attachmentForm(SAMPLE_FILES.pdf, 'x.pdf', { kind: 'invoice' }), coordinator)).status,
+    ).toBe(403);
     const remove = (token: string) =>
       h.request(`/api/v1/claims/${claimId}/attachments/${added.id}`, { method: 'DELETE', token });
     expect((await remove(coach.token)).status).toBe(403);
@@ -241,7 +273,9 @@ describe(`claim attachments (${engine})`, () => {
 
   it('lets the retailer remove a file while the claim is editable, and neither add nor remove once submitted', async () => {
     const first = await (await upload(attachmentForm(SAMPLE_FILES.pdf, 'a.pdf', { kind: 'invoice' }))).json();
-    const second = await (await upload(attachmentForm(SAMPLE_FILES.jpeg, 'b.jpg', { kind: 'invoice' }))).json();
+    const second = await (
+      await upload(attachmentForm(SAMPLE_FILES.jpeg, 'b.jpg', { kind: 'invoice' }))
+    ).json();
     const removed = await h.request(`/api/v1/claims/${claimId}/attachments/${first.id}`, {
       method: 'DELETE',
       token: retailer.token,
@@ -259,7 +293,9 @@ describe(`claim attachments (${engine})`, () => {
     expect(lateRemoval.status).toBe(409);
     expect((await rowsOf(claimId)).map((r) => r.id)).toEqual([second.id]);
     expect((await download(second.id)).status).toBe(200);
-    const listed = await (await h.request(`/api/v1/claims/${claimId}/attachments`, { token: retailer.token })).json();
+    const listed = await (
+      await h.request(`/api/v1/claims/${claimId}/attachments`, { token: retailer.token })
+    ).json();
     expect(listed.editable).toBe(false);
     await setClaimStatus(h, claimId, 'corrections_requested');
     expect((await upload(attachmentForm(SAMPLE_FILES.png, 'c.png', { kind: 'invoice' }))).status).toBe(201);
@@ -283,10 +319,17 @@ describe(`the claim's attachments page (${engine})`, () => {
   }
 
   it('adds a file and comes back to the page given, or shows the refusal at the file field', async () => {
-    const added = await post(attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', { kind: 'invoice', returnTo: `/my-aid/claims/${claimId}` }));
+    const added = await post(
+      attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', {
+        kind: 'invoice',
+        returnTo: `/my-aid/claims/${claimId}`,
+      }),
+    );
     expect(added).toBeInstanceOf(Response);
     expect((added as Response).headers.get('location')).toBe(`/my-aid/claims/${claimId}?files=added`);
-    const refused = (await post(attachmentForm(SAMPLE_FILES.executable, 'facture.pdf', { kind: 'invoice' }))) as {
+    const refused = (await post(
+      attachmentForm(SAMPLE_FILES.executable, 'facture.pdf', { kind: 'invoice' }),
+    )) as {
       init: { status: number };
       data: { error: { errors: { path: string }[] }; values: Record<string, string> };
     };
@@ -298,19 +341,36 @@ describe(`the claim's attachments page (${engine})`, () => {
 
   it('lists the files with their download links and an upload form stating the accepted types, in both languages', async () => {
     await upload(attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', { kind: 'invoice', invoiceId }));
-    const fr = await renderPage(attachmentsPage, await pageCtx('fr'), pattern, `/my-aid/claims/${claimId}/attachments`);
+    const fr = await renderPage(
+      attachmentsPage,
+      await pageCtx('fr'),
+      pattern,
+      `/my-aid/claims/${claimId}/attachments`,
+    );
     expect(fr.status).toBe(200);
     expect(fr.html).toContain('Demande de versement no 1 : pièces justificatives');
-    expect(fr.html).toMatch(new RegExp(`href="/api/v1/claims/${claimId}/attachments/[0-9a-f-]+" download="facture.pdf"`));
+    expect(fr.html).toMatch(
+      new RegExp(`href="/api/v1/claims/${claimId}/attachments/[0-9a-f-]+" download="facture.pdf"`),
+    );
     expect(fr.html).toContain('Agence Web inc. — F-1001');
     expect(fr.html).toContain('<label for="field-file">Fichier</label>');
     expect(fr.html).toContain('PDF, JPEG ou PNG, 10 Mo au plus');
-    const en = await renderPage(attachmentsPage, await pageCtx('en'), pattern, `/my-aid/claims/${claimId}/attachments`);
+    const en = await renderPage(
+      attachmentsPage,
+      await pageCtx('en'),
+      pattern,
+      `/my-aid/claims/${claimId}/attachments`,
+    );
     expect(en.html).toContain('Claim no. 1: supporting documents');
     expect(en.html).toContain('PDF, JPEG or PNG, 10 MB at most');
     // Once submitted, the files are listed without a form to change them.
     await setClaimStatus(h, claimId, 'submitted');
-    const locked = await renderPage(attachmentsPage, await pageCtx('fr'), pattern, `/my-aid/claims/${claimId}/attachments`);
+    const locked = await renderPage(
+      attachmentsPage,
+      await pageCtx('fr'),
+      pattern,
+      `/my-aid/claims/${claimId}/attachments`,
+    );
     expect(locked.html).toContain('facture.pdf');
     expect(locked.html).not.toContain('field-file');
   });

@@ -29,7 +29,9 @@ export async function insertDraftClaim(
     .limit(1);
   const rulesVersionId = rules?.id ?? newId();
   if (!rules) {
-    await db.insert(aidRulesVersions).values({ id: rulesVersionId, programId, version: 1, rules: DEFAULT_AID_RULES });
+    await db
+      .insert(aidRulesVersions)
+      .values({ id: rulesVersionId, programId, version: 1, rules: DEFAULT_AID_RULES });
   }
   const envelopeId = newId();
   await db.insert(fundingEnvelopes).values({
@@ -96,13 +98,18 @@ export const SAMPLE_FILES = {
   pdf: new Uint8Array([...Buffer.from('%PDF-1.7\n% facture\n'), ...Buffer.from('%%EOF\n')]),
   jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF reçu'), 0xff, 0xd9]),
   png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from('IHDR preuve')]),
-  executable: new Uint8Array([...Buffer.from('MZ'), 0x90, 0x00, ...Buffer.from('This program cannot be run')]),
+  executable: new Uint8Array([
+    ...Buffer.from('MZ'),
+    0x90,
+    0x00,
+    ...Buffer.from('This program cannot be run'),
+  ]),
 };
 
 /** A multipart body for a claim file: the file under `file`, and the text fields. */
 export function attachmentForm(bytes: Uint8Array, fileName: string, fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('file', new Blob([bytes]), fileName);
+  form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
   return form;
 }

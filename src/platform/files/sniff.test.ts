@@ -30,7 +30,10 @@ describe('sniffing a file by its content', () => {
   });
 
   it('refuses content of another kind whatever the name, and a real PDF named as an image', () => {
-    expect(checkFile(bytes('MZ', 0x90, 0), 'invoice.pdf')).toEqual({ ok: false, reason: 'unsupported_content' });
+    expect(checkFile(bytes('MZ', 0x90, 0), 'invoice.pdf')).toEqual({
+      ok: false,
+      reason: 'unsupported_content',
+    });
     expect(checkFile(PDF, 'facture.png')).toEqual({
       ok: false,
       reason: 'extension_mismatch',

@@ -62,9 +62,7 @@ export function folderFileStore(root: string): FileStore {
           if (sizeBytes > maxBytes) {
             await reader.cancel();
             throw new AppError('payload_too_large', {
-              fields: [
-                { path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } },
-              ],
+              fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
             });
           }
           hash.update(value);

@@ -10,11 +10,11 @@ import { type Actor, refusalFor } from '../authorization.ts';
 import type { Ctx, Services } from '../context.ts';
 import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { translatorFor } from '../i18n/i18n.ts';
+import { MAX_FILE_BYTES } from '../files/sniff.ts';
 import { megabytes } from '../files/store.ts';
+import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
 import { assertStorableText } from '../validation.ts';
-import { MAX_FILE_BYTES } from '../files/sniff.ts';
 import { type ApiOperation, honoPath, isReply, MULTIPART_ALLOWANCE, openApiDocument } from './api.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCookie } from './cookies.ts';
 import { createMetrics } from './metrics.ts';
@@ -255,6 +255,9 @@ export function createHttpApp(options: HttpAppOptions) {
         const given = c.req.header('x-csrf-token');
         if (crossSite(c) || !token || !given || !safeEqual(token, given)) throw new AppError('forbidden');
       }
+      const params = c.req.param() as Record<string, string>;
+      const query = c.req.query();
+      assertStorableText(params, query);
       let body: unknown;
       let file: File | undefined;
       if (op.upload) {
@@ -271,8 +274,8 @@ export function createHttpApp(options: HttpAppOptions) {
           throw new AppError('bad_request', { key: 'common:errors.malformed_json' });
         }
       }
-      const request = { params: c.req.param() as Record<string, string>, query: c.req.query(), body, file };
-      assertStorableText(request.params, request.query, request.body);
+      assertStorableText(body);
+      const request = { params, query, body, file };
       const result = await op.handle(ctx, request);
       if (result instanceof Response) return result;
       if (isReply(result)) {
@@ -347,13 +350,19 @@ export function createHttpApp(options: HttpAppOptions) {
 /** An upload's text fields and its file, from a multipart body already held within its limit. */
 async function uploadedForm(request: Request, fileField: string) {
   if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    throw new AppError('bad_request', { key: 'common:errors.multipart_expected', params: { field: fileField } });
+    throw new AppError('bad_request', {
+      key: 'common:errors.multipart_expected',
+      params: { field: fileField },
+    });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new AppError('bad_request', { key: 'common:errors.multipart_expected', params: { field: fileField } });
+    throw new AppError('bad_request', {
+      key: 'common:errors.multipart_expected',
+      params: { field: fileField },
+    });
   }
   const fields: Record<string, string> = {};
   let file: File | undefined;

@@ -2,11 +2,11 @@ import { data, type RouterContextProvider, redirect } from 'react-router';
 import { refusalFor } from '../authorization.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { type LocalisedError, localiseError } from '../http/problem.ts';
-import { type RequestScope, requestScope } from '../http/request-scope.ts';
 import { MAX_FILE_BYTES } from '../files/sniff.ts';
 import { megabytes } from '../files/store.ts';
 import { MULTIPART_ALLOWANCE } from '../http/api.ts';
+import { type LocalisedError, localiseError } from '../http/problem.ts';
+import { type RequestScope, requestScope } from '../http/request-scope.ts';
 import { assertStorableText } from '../validation.ts';
 
 type Args = {
@@ -81,7 +81,12 @@ export function formAction<T>(
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    let sent: Awaited<ReturnType<typeof submitted>> = { form: {}, allValues: {}, all: () => [], file: () => undefined };
+    let sent: Awaited<ReturnType<typeof submitted>> = {
+      form: {},
+      allValues: {},
+      all: () => [],
+      file: () => undefined,
+    };
     try {
       sent = await submitted(request);
       const { form, all, allValues, file } = sent;

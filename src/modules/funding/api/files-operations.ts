@@ -1,6 +1,6 @@
-import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { fileDownload } from '../../../platform/files/download.ts';
 import { FILE_MEDIA_TYPES, MAX_FILE_BYTES } from '../../../platform/files/sniff.ts';
+import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import {
   claimAttachment,
   claimAttachmentList,
@@ -18,7 +18,8 @@ export const fundingFileOperations: ApiOperation[] = [
     operationId: 'listClaimAttachments',
     method: 'get',
     path: '/claims/{id}/attachments',
-    summary: 'The files attached to a claim (invoices, proofs of payment), and whether the caller may change them',
+    summary:
+      'The files attached to a claim (invoices, proofs of payment), and whether the caller may change them',
     tag: 'funding',
     access: 'user',
     response: claimAttachmentList,

@@ -15,6 +15,7 @@ export const fundingPolicies = {
   // Files: the claim's retailer attaches them; the people who review or pay the claim may read them.
   'claim.attachment.edit': { allow: isApplicant } satisfies Policy<BusinessFile>,
   'claim.attachment.read': {
-    allow: (a, r) => isApplicant(a, r) || isAssignedExpert(a, r) || hasRole('coordinator', 'admin', 'finance')(a),
+    allow: (a, r) =>
+      isApplicant(a, r) || isAssignedExpert(a, r) || hasRole('coordinator', 'admin', 'finance')(a),
   } satisfies Policy<BusinessFile>,
 };

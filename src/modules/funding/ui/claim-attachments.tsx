@@ -2,7 +2,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
-import { ErrorSummary, fieldErrors, PostForm, SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
+import {
+  ErrorSummary,
+  fieldErrors,
+  PostForm,
+  SelectField,
+  SubmitButton,
+} from '../../../platform/ui/forms.tsx';
 import type { FormFailure } from '../../../platform/ui/route.server.ts';
 import { ATTACHMENT_KINDS } from '../domain/attachments.ts';
 
@@ -66,7 +72,8 @@ export function ClaimAttachments({
               <a href={a.href} download={a.fileName}>
                 {t('files.download', { name: a.fileName })}
               </a>{' '}
-              ({readableSize(a.sizeBytes, locale, t)}, {t('files.added_on', { at: formatDateTime(a.createdAt, locale) })})
+              ({readableSize(a.sizeBytes, locale, t)},{' '}
+              {t('files.added_on', { at: formatDateTime(a.createdAt, locale) })})
               {editable ? (
                 <PostForm action={action} className="inline-form">
                   <input type="hidden" name="intent" value="remove" />

@@ -17,7 +17,8 @@ export async function openClaimAttachment(ctx: Ctx, claimId: string, attachmentI
   if (!attachment) throw new AppError('not_found');
   const body = await fileStoreOf(ctx.services.config).read(attachment.sha256);
   // A row whose bytes are gone (a store restored from an older backup) is the operator's problem to see.
-  if (!body) throw new Error(`The file store holds no file ${attachment.sha256} (claim attachment ${attachment.id})`);
+  if (!body)
+    throw new Error(`The file store holds no file ${attachment.sha256} (claim attachment ${attachment.id})`);
   await transaction(ctx, (tx) =>
     appendAudit(tx, ctx, {
       action: 'claim.attachment_downloaded',

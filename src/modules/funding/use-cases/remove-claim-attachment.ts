@@ -25,7 +25,12 @@ export async function removeClaimAttachment(ctx: Ctx, claimId: string, attachmen
       action: 'claim.attachment_removed',
       entityType: 'claim',
       entityId: claim.id,
-      changes: { attachmentId: removed.id, kind: removed.kind, fileName: removed.fileName, sha256: removed.sha256 },
+      changes: {
+        attachmentId: removed.id,
+        kind: removed.kind,
+        fileName: removed.fileName,
+        sha256: removed.sha256,
+      },
     });
   });
 }
