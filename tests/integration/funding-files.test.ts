@@ -339,6 +339,18 @@ describe(`the claim's attachments page (${engine})`, () => {
     expect((await rowsOf(claimId)).length).toBe(1);
   });
 
+  it('refuses a form whose file is above 10 MB at the file field, and keeps nothing', async () => {
+    const before = storedFiles();
+    const refused = (await post(
+      attachmentForm(new Uint8Array(11 * 1024 * 1024).fill(0x25), 'grosse facture.pdf', { kind: 'invoice' }),
+    )) as { init: { status: number }; data: { error: { errors: { path: string; message: string }[] } } };
+    expect(refused.init.status).toBe(413);
+    expect(refused.data.error.errors).toEqual([
+      { path: 'file', message: 'Fichier dépasse la taille permise de 10 Mo.' },
+    ]);
+    expect(storedFiles()).toEqual(before);
+  });
+
   it('lists the files with their download links and an upload form stating the accepted types, in both languages', async () => {
     await upload(attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', { kind: 'invoice', invoiceId }));
     const fr = await renderPage(

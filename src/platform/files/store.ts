@@ -61,9 +61,7 @@ export function folderFileStore(root: string): FileStore {
           sizeBytes += value.byteLength;
           if (sizeBytes > maxBytes) {
             await reader.cancel();
-            throw new AppError('payload_too_large', {
-              fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
-            });
+            throw fileTooLarge(field, maxBytes);
           }
           hash.update(value);
           await handle.write(value);
@@ -113,7 +111,14 @@ export function fileStoreOf(config: Pick<Config, 'filesDir'>): FileStore {
 }
 
 /** A limit as people read it: 10 for 10 MiB. */
-export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** The refusal of a file larger than allowed (413), naming its field and the limit in MB. */
+export function fileTooLarge(field: string, maxBytes: number): AppError {
+  return new AppError('payload_too_large', {
+    fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
+  });
+}
 
 async function exists(file: string): Promise<boolean> {
   try {

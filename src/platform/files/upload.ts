@@ -1,6 +1,6 @@
-import { AppError, fieldError } from '../errors.ts';
+import { fieldError } from '../errors.ts';
 import { checkFile, type FileMediaType, MAX_FILE_BYTES, safeFileName } from './sniff.ts';
-import { type FileStore, megabytes, type StagedFile } from './store.ts';
+import { type FileStore, fileTooLarge, type StagedFile } from './store.ts';
 
 export type ReceivedFile = { staged: StagedFile; mediaType: FileMediaType; fileName: string };
 
@@ -16,9 +16,7 @@ export async function receiveFile(
 ): Promise<ReceivedFile> {
   if (!file || file.size === 0) throw fieldError(field, 'common:validation.required');
   if (file.size > maxBytes) {
-    throw new AppError('payload_too_large', {
-      fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
-    });
+    throw fileTooLarge(field, maxBytes);
   }
   const staged = await store.stage(file.stream(), { maxBytes, field });
   const verdict = checkFile(staged.head, file.name);

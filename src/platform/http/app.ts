@@ -11,7 +11,7 @@ import type { Ctx, Services } from '../context.ts';
 import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { MAX_FILE_BYTES } from '../files/sniff.ts';
-import { megabytes } from '../files/store.ts';
+import { fileTooLarge } from '../files/store.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
 import { assertStorableText } from '../validation.ts';
@@ -223,13 +223,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const uploadLimit = (field: string, maxBytes: number) =>
     bodyLimit({
       maxSize: maxBytes + MULTIPART_ALLOWANCE,
-      onError: (c) =>
-        problem(
-          c as Context<{ Variables: Vars }>,
-          new AppError('payload_too_large', {
-            fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
-          }),
-        ),
+      onError: (c) => problem(c as Context<{ Variables: Vars }>, fileTooLarge(field, maxBytes)),
     });
 
   const formToken = (cookies: Record<string, string>) =>

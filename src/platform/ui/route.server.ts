@@ -3,7 +3,7 @@ import { refusalFor } from '../authorization.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { MAX_FILE_BYTES } from '../files/sniff.ts';
-import { megabytes } from '../files/store.ts';
+import { fileTooLarge } from '../files/store.ts';
 import { MULTIPART_ALLOWANCE } from '../http/api.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
 import { type RequestScope, requestScope } from '../http/request-scope.ts';
@@ -81,12 +81,7 @@ export function formAction<T>(
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    let sent: Awaited<ReturnType<typeof submitted>> = {
-      form: {},
-      allValues: {},
-      all: () => [],
-      file: () => undefined,
-    };
+    let sent: Submitted = NOTHING_SENT; // until the body is read, which may be refused (too large)
     try {
       sent = await submitted(request);
       const { form, all, allValues, file } = sent;
@@ -116,13 +111,16 @@ export function errorResponse(error: unknown, ctx: Ctx) {
   return data(localised, { status: localised.status });
 }
 
-/** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
-async function submitted(request: Request): Promise<{
+type Submitted = {
   form: Record<string, string>;
   all: (name: string) => string[];
   allValues: Record<string, string[]>;
   file: (name: string) => File | undefined;
-}> {
+};
+const NOTHING_SENT: Submitted = { form: {}, allValues: {}, all: () => [], file: () => undefined };
+
+/** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
+async function submitted(request: Request): Promise<Submitted> {
   const type = request.headers.get('content-type') ?? '';
   const data = type.includes('multipart/form-data')
     ? await multipartForm(request)
@@ -147,36 +145,33 @@ async function submitted(request: Request): Promise<{
   };
 }
 
-/** A form with files, the size of one file at most: refused from its announced length, else while read. */
+/**
+ * A form with files, the size of one file at most: refused from its announced length, else as soon as
+ * the body passes it (the rest is left unread, as the API's limit does).
+ */
 async function multipartForm(request: Request): Promise<FormData> {
   const maxBytes = MAX_FILE_BYTES + MULTIPART_ALLOWANCE;
-  const tooLarge = () =>
-    new AppError('payload_too_large', {
-      fields: [{ path: 'file', key: 'common:files.too_large', params: { max: megabytes(MAX_FILE_BYTES) } }],
-    });
+  const tooLarge = () => fileTooLarge('file', MAX_FILE_BYTES);
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let overflow = false;
-  const limited = request.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > maxBytes) {
-          overflow = true;
-          controller.error(tooLarge());
-        } else controller.enqueue(chunk);
-      },
-    }),
-  );
+  const reader = request.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    received += next.value.byteLength;
+    if (received > maxBytes) {
+      reader!.releaseLock();
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  const body = new Blob(chunks as Uint8Array<ArrayBuffer>[]);
   try {
-    return await new Request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: limited ?? null,
-      duplex: 'half',
-    } as RequestInit).formData();
+    return await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
   } catch (error) {
-    if (overflow) throw tooLarge();
     throw new AppError('bad_request', { cause: error });
   }
 }
