@@ -387,3 +387,24 @@ describe(`the claim's attachments page (${engine})`, () => {
     expect(locked.html).not.toContain('field-file');
   });
 });
+
+describe(`page uploads through the HTTP app (${engine})`, () => {
+  it('lets a page form with a file be as large as a file, and no larger; other forms keep the usual limit', async () => {
+    const withPages = await createHarness({ ui: { handle: async () => new Response('page') } });
+    try {
+      const post = (body: BodyInit) =>
+        withPages.app.request('/my-aid/claims/x/attachments', { method: 'POST', body });
+      const form = (size: number) => attachmentForm(new Uint8Array(size).fill(0x25), 'facture.pdf');
+      // 2 MB passes the limit (above the 1 MiB of other bodies) and meets the anti-forgery check.
+      expect((await post(form(2 * 1024 * 1024))).status).toBe(403);
+      const tooLarge = await post(form(11 * 1024 * 1024));
+      expect(tooLarge.status).toBe(413);
+      expect((await tooLarge.json()).errors).toEqual([
+        { path: 'file', message: 'Fichier dépasse la taille permise de 10 Mo.' },
+      ]);
+      expect((await post(new URLSearchParams({ notes: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(413);
+    } finally {
+      await withPages.close();
+    }
+  });
+});
