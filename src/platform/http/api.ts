@@ -36,8 +36,8 @@ export type ApiOperation = {
   query?: z.ZodType;
   body?: z.ZodType;
   /**
-   * A `multipart/form-data` body instead of JSON: one file in the field `file` (refused past
-   * `maxBytes` without reading further) and text fields documented by `fields`.
+   * A `multipart/form-data` body instead of JSON: one file in the field named by `file` (refused
+   * past `maxBytes` without reading further) and text fields documented by `fields`.
    */
   upload?: { file: string; maxBytes: number; fields: z.ZodObject };
   response?: z.ZodType;

@@ -343,21 +343,12 @@ export function createHttpApp(options: HttpAppOptions) {
 
 /** An upload's text fields and its file, from a multipart body already held within its limit. */
 async function uploadedForm(request: Request, fileField: string) {
-  if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    throw new AppError('bad_request', {
-      key: 'common:errors.multipart_expected',
-      params: { field: fileField },
-    });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError('bad_request', {
-      key: 'common:errors.multipart_expected',
-      params: { field: fileField },
-    });
-  }
+  const notMultipart = () =>
+    new AppError('bad_request', { key: 'common:errors.multipart_expected', params: { field: fileField } });
+  if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) throw notMultipart();
+  const form = await request.formData().catch(() => {
+    throw notMultipart();
+  });
   const fields: Record<string, string> = {};
   let file: File | undefined;
   for (const [name, value] of form) {
