@@ -72,6 +72,7 @@ export default [
   route('admin/diagnostic/recommendations', diagnostic('admin-recommendations.tsx')),
   route('admin/diagnostic/recommendations/:id', diagnostic('admin-recommendation.tsx')),
   route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
+  route('my-aid/claims/:claimId/attachments', '../src/modules/funding/ui/claim-attachments-page.tsx'),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

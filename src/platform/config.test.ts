@@ -18,6 +18,17 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it('keeps uploaded files in the data folder unless told otherwise', () => {
+    const dataDir = path.join(dir, 'files-default');
+    expect(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) }).filesDir).toBe(
+      path.join(dataDir, 'files'),
+    );
+    const filesDir = path.join(dir, 'receipts');
+    expect(
+      loadConfig({ DATA_DIR: dataDir, FILES_DIR: filesDir, SESSION_SECRET: 's'.repeat(40) }).filesDir,
+    ).toBe(filesDir);
+  });
+
   it('does not write a secret when one is given', () => {
     const dataDir = path.join(dir, 'given');
     const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) });
@@ -37,6 +48,14 @@ describe('configuration', () => {
     ],
     [{ TRUST_PROXY: 'maybe' }, /^Configuration error: TRUST_PROXY must be one of 0, 1, true, false/],
     [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of fatal, error/],
+    [
+      { FILES_DIR: 'public/uploads' },
+      /^Configuration error: FILES_DIR must not be a folder the web server serves/,
+    ],
+    [
+      { FILES_DIR: './build/client' },
+      /^Configuration error: FILES_DIR must not be a folder the web server serves/,
+    ],
   ])('stops with one line naming the variable: %o', (env, message) => {
     let error: unknown;
     try {

@@ -8,6 +8,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -38,6 +39,8 @@ export type Config = {
   port: number;
   host: string | undefined;
   dataDir: string;
+  /** Uploaded files (receipts, invoices), content-addressed; never a folder the web server serves. */
+  filesDir: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
   smtpUrl: string | undefined;
@@ -66,10 +69,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const filesDir = path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files'));
+  const served = ['public', path.join('build', 'client')].map((folder) => path.resolve(folder));
+  if (served.some((folder) => filesDir === folder || filesDir.startsWith(`${folder}${path.sep}`))) {
+    throw new ConfigError(
+      `Configuration error: FILES_DIR must not be a folder the web server serves (got ${JSON.stringify(filesDir)})`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    filesDir,
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     smtpUrl: e.SMTP_URL,

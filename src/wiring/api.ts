@@ -3,6 +3,7 @@ import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
 import { agreementsOperations } from '../modules/funding/api/agreements-operations.ts';
+import { fundingFileOperations } from '../modules/funding/api/files-operations.ts';
 import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
@@ -19,5 +20,6 @@ export const apiOperations: ApiOperation[] = [
   ...coachingOperations,
   ...fundingOperations,
   ...agreementsOperations,
+  ...fundingFileOperations,
   ...administrationOperations,
 ];

@@ -6,11 +6,12 @@ import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
+import { attachmentForm, insertDraftClaim, SAMPLE_FILES } from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted } from '../support/intake.ts';
 
 type Caller = Role | 'anonymous';
-type Call = { path: string; json?: unknown };
+type Call = { path: string; json?: unknown; form?: FormData };
 type Fixture = {
   h: Harness;
   programId: string;
@@ -213,6 +214,29 @@ async function agreementOfRetailer(
     lines: [{ ...matrixLine, id: lineId, amountCents: 150_000 }],
   });
   return { id, lineId, amendmentId: (await proposed.json()).amendmentId };
+}
+
+/** A draft claim of a coached file of the matrix's retailer (rows inserted: claims come from another lane). */
+async function claimOfRetailer(f: Fixture): Promise<string> {
+  const applicationId = await coachedOfRetailer(f);
+  const me = await (await f.h.request('/api/v1/me', { token: f.retailerToken })).json();
+  const { claimId } = await insertDraftClaim(f.h, {
+    programId: f.programId,
+    applicationId,
+    retailerId: me.id,
+  });
+  return claimId;
+}
+
+/** A file attached by the matrix's retailer to such a claim. */
+async function attachmentOfRetailer(f: Fixture): Promise<string> {
+  const claimId = await claimOfRetailer(f);
+  const res = await f.h.request(`/api/v1/claims/${claimId}/attachments`, {
+    method: 'POST',
+    token: f.retailerToken,
+    body: attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', { kind: 'invoice' }),
+  });
+  return `/claims/${claimId}/attachments/${(await res.json()).id}`;
 }
 
 const COACHING: Caller[] = ['expert', ...STAFF];
@@ -738,6 +762,25 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       json: { reason: 'Matrice' },
     }),
   },
+  listClaimAttachments: {
+    allowed: [...FILE_READERS, 'finance'],
+    call: async (f) => ({ path: `/claims/${await claimOfRetailer(f)}/attachments` }),
+  },
+  addClaimAttachment: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/claims/${await claimOfRetailer(f)}/attachments`,
+      form: attachmentForm(SAMPLE_FILES.png, 'preuve.png', { kind: 'proof_of_payment' }),
+    }),
+  },
+  getClaimAttachment: {
+    allowed: [...FILE_READERS, 'finance'],
+    call: async (f) => ({ path: await attachmentOfRetailer(f) }),
+  },
+  removeClaimAttachment: {
+    allowed: ['retailer'],
+    call: async (f) => ({ path: await attachmentOfRetailer(f) }),
+  },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */
@@ -823,6 +866,7 @@ describe(`authorization matrix (${engine})`, () => {
           method: op.method.toUpperCase(),
           ...(token ? { token } : {}),
           ...(op.body ? { json: call.json ?? {} } : {}),
+          ...(op.upload ? { body: call.form } : {}),
         });
         const detail = `${res.status} ${await res.clone().text()}`;
         if (allowed) {

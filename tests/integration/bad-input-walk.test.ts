@@ -51,7 +51,14 @@ function valueAt(path: string[], bad: string): unknown {
 const schemaPaths = (schema: z.ZodType | undefined) =>
   schema ? stringPaths(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Node) : [];
 
-type Probe = { op: ApiOperation; where: string; url: string; json?: unknown; field?: string };
+type Probe = {
+  op: ApiOperation;
+  where: string;
+  url: string;
+  json?: unknown;
+  form?: Record<string, string>;
+  field?: string;
+};
 
 /** The requests for one operation: each field in turn holds each unstorable text. */
 function probes(op: ApiOperation): Probe[] {
@@ -89,8 +96,24 @@ function probes(op: ApiOperation): Probe[] {
         field: path.map((p) => (p === '\u0000key' ? `k${bad}` : p)).join('.'),
       });
     }
+    for (const [name] of schemaPaths(op.upload?.fields)) {
+      list.push({
+        op,
+        where: `form ${name}`,
+        url: pathWith(),
+        form: { [name!]: bad },
+        // A form's text is sent as UTF-8, which turns half a surrogate pair into U+FFFD: only the NUL arrives.
+        field: bad === NUL ? name : undefined,
+      });
+    }
   }
   return list;
+}
+
+function formOf(fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
 }
 
 let h: Harness;
@@ -119,9 +142,13 @@ describe(`text the database cannot store, in every field of every operation (${e
             token,
             ...(probe.json !== undefined
               ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(probe.json) }
-              : op.body
-                ? { json: {} }
-                : {}),
+              : probe.form
+                ? { body: formOf(probe.form) }
+                : op.body
+                  ? { json: {} }
+                  : op.upload
+                    ? { body: new FormData() }
+                    : {}),
           });
           const label = `${op.operationId} ${probe.where} ${token ? 'admin' : 'anonymous'}`;
           if (res.status >= 500) failures.push(`${label}: ${res.status}`);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
@@ -118,9 +120,10 @@ export async function expectDeclaredAnswer(
     return;
   }
   if (!declared) throw new Error(`${where}: ${op.operationId} declares no answer with this status`);
-  if (!type.startsWith(declared.contentType ?? '') || (!declared.contentType && text !== '')) {
+  const declaredTypes = [declared.contentType ?? ''].flat();
+  if (!declaredTypes.some((t) => type.startsWith(t)) || (!declared.contentType && text !== '')) {
     throw new Error(
-      `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${declared.contentType ?? 'no content'}`,
+      `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${declaredTypes.join(' | ') || 'no content'}`,
     );
   }
   if (!declared.schema) return;
@@ -164,8 +167,11 @@ export async function createHarness(
   options: { env?: Record<string, string>; ui?: HttpAppOptions['ui']; logger?: Logger } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase();
+  // Uploaded files go to a folder of this test file's own, removed at the end.
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'virage-files-'));
   const config = loadConfig({
     DATA_DIR: '/nonexistent-virage-test',
+    FILES_DIR: filesDir,
     SESSION_SECRET: 'test-secret-that-is-long-enough-for-virage-0123456789',
     PUBLIC_URL: 'http://virage.test',
     TRUST_PROXY: 'true',
@@ -234,6 +240,7 @@ export async function createHarness(
     close: async () => {
       await services.close();
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

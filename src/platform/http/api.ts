@@ -6,8 +6,14 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type ApiRequest = {
   params: Record<string, string>;
   query: Record<string, string>;
+  /** JSON operations: the parsed body; upload operations: the form's text fields. */
   body: unknown;
+  /** Upload operations: the file sent in the declared field, if any. */
+  file?: File;
 };
+
+/** Room for an upload's text fields and multipart boundaries on top of its file's limit. */
+export const MULTIPART_ALLOWANCE = 64 * 1024;
 
 /** What a handler may answer besides plain JSON: another status, or a file. */
 export type ApiReply =
@@ -29,11 +35,17 @@ export type ApiOperation = {
   access: 'public' | 'user';
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * A `multipart/form-data` body instead of JSON: one file in the field named by `file` (refused
+   * past `maxBytes` without reading further) and text fields documented by `fields`.
+   */
+  upload?: { file: string; maxBytes: number; fields: z.ZodObject };
   response?: z.ZodType;
   successStatus?: number;
-  /** The media type of a file answer (a PDF, a calendar); JSON otherwise. */
-  produces?: string;
-  handle: (ctx: Ctx, request: ApiRequest) => Promise<unknown | ApiReply> | unknown;
+  /** The media type of a file answer (a PDF, a calendar), or those it may be (a stored file); JSON otherwise. */
+  produces?: string | readonly string[];
+  /** A `Response` is sent as it is (a stored file's download with its own headers). */
+  handle: (ctx: Ctx, request: ApiRequest) => Promise<unknown | ApiReply | Response> | unknown;
 };
 
 export const defineOperation = (operation: ApiOperation): ApiOperation => operation;
@@ -67,8 +79,8 @@ export type DeclaredResponse = {
   description: string;
   /** JSON answers only. */
   schema?: z.ZodType;
-  /** Absent: no body. */
-  contentType?: string;
+  /** Absent: no body; several: the answer is one of them. */
+  contentType?: string | readonly string[];
 };
 
 /**
@@ -139,6 +151,33 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Recor
   return toComponents(root) as JsonSchema;
 }
 
+/** The multipart body of an upload: its text fields, and the file as binary. */
+function uploadBody(upload: NonNullable<ApiOperation['upload']>, schemas: Record<string, JsonSchema>) {
+  const fields = jsonSchema(upload.fields, 'input', schemas) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          properties: {
+            ...fields.properties,
+            [upload.file]: {
+              type: 'string',
+              format: 'binary',
+              description: `At most ${upload.maxBytes} bytes; checked by content, not by name`,
+            },
+          },
+          required: [...(fields.required ?? []), upload.file],
+        },
+      },
+    },
+  };
+}
+
 /** OpenAPI 3.1 document generated from the operations' zod schemas. */
 export function openApiDocument(operations: ApiOperation[], info: { version: string; serverUrl: string }) {
   const schemas: Record<string, JsonSchema> = {};
@@ -190,6 +229,7 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
             },
           }
         : {}),
+      ...(op.upload ? { requestBody: uploadBody(op.upload, schemas) } : {}),
       responses: Object.fromEntries(
         Object.entries(declaredResponses(op)).map(([status, { description, schema, contentType }]) => [
           status,
@@ -197,13 +237,16 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
             description,
             ...(contentType
               ? {
-                  content: {
-                    [contentType]: {
-                      schema: schema
-                        ? jsonSchema(schema, 'output', schemas)
-                        : { type: 'string', format: 'binary' },
-                    },
-                  },
+                  content: Object.fromEntries(
+                    [contentType].flat().map((type) => [
+                      type,
+                      {
+                        schema: schema
+                          ? jsonSchema(schema, 'output', schemas)
+                          : { type: 'string', format: 'binary' },
+                      },
+                    ]),
+                  ),
                 }
               : {}),
           },

@@ -10,10 +10,12 @@ import { type Actor, refusalFor } from '../authorization.ts';
 import type { Ctx, Services } from '../context.ts';
 import { overloaded } from '../db/client.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { MAX_FILE_BYTES } from '../files/sniff.ts';
+import { fileTooLarge } from '../files/store.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
 import { assertStorableText } from '../validation.ts';
-import { type ApiOperation, honoPath, isReply, openApiDocument } from './api.ts';
+import { type ApiOperation, honoPath, isReply, MULTIPART_ALLOWANCE, openApiDocument } from './api.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCookie } from './cookies.ts';
 import { createMetrics } from './metrics.ts';
 import { localiseError, problemBody } from './problem.ts';
@@ -116,10 +118,13 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use('*', async (c, next) => {
     await next();
     const headers = c.res.headers;
-    headers.set(
-      'Content-Security-Policy',
-      `default-src 'self'; script-src 'self' 'nonce-${c.get('nonce')}'${cspAfterNonce}`,
-    );
+    // A stored file's download brings its own, stricter policy (a sandbox); everything else gets the site's.
+    if (!headers.has('Content-Security-Policy')) {
+      headers.set(
+        'Content-Security-Policy',
+        `default-src 'self'; script-src 'self' 'nonce-${c.get('nonce')}'${cspAfterNonce}`,
+      );
+    }
     for (const [name, value] of fixedHeaders) headers.set(name, value);
     if (isHttps(c)) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
@@ -214,6 +219,12 @@ export function createHttpApp(options: HttpAppOptions) {
     maxSize: config.maxBodyBytes,
     onError: (c) => problem(c as Context<{ Variables: Vars }>, new AppError('payload_too_large')),
   });
+  /** An upload's limit: its file's, plus room for the other fields; past it, reading stops. */
+  const uploadLimit = (field: string, maxBytes: number) =>
+    bodyLimit({
+      maxSize: maxBytes + MULTIPART_ALLOWANCE,
+      onError: (c) => problem(c as Context<{ Variables: Vars }>, fileTooLarge(field, maxBytes)),
+    });
 
   const formToken = (cookies: Record<string, string>) =>
     cookies[CSRF_COOKIE] ? mac(csrfKey, cookies[CSRF_COOKIE]!) : undefined;
@@ -228,7 +239,8 @@ export function createHttpApp(options: HttpAppOptions) {
     c.json(openApiDocument(operations, { version: options.version, serverUrl: config.publicUrl })),
   );
   for (const op of operations) {
-    api.on(op.method.toUpperCase(), honoPath(op.path), limit, async (c) => {
+    const opLimit = op.upload ? uploadLimit(op.upload.file, op.upload.maxBytes) : limit;
+    api.on(op.method.toUpperCase(), honoPath(op.path), opLimit, async (c) => {
       const ctx = c.get('ctx');
       if (op.access === 'user' && ctx.actor.kind === 'anonymous') throw new AppError('unauthenticated');
       // A browser session may call the API only from Virage's own pages.
@@ -237,8 +249,14 @@ export function createHttpApp(options: HttpAppOptions) {
         const given = c.req.header('x-csrf-token');
         if (crossSite(c) || !token || !given || !safeEqual(token, given)) throw new AppError('forbidden');
       }
+      const params = c.req.param() as Record<string, string>;
+      const query = c.req.query();
+      assertStorableText(params, query);
       let body: unknown;
-      if (op.body) {
+      let file: File | undefined;
+      if (op.upload) {
+        ({ fields: body, file } = await uploadedForm(c.req.raw, op.upload.file));
+      } else if (op.body) {
         const type = c.req.header('content-type') ?? '';
         if (!type.includes('application/json')) {
           throw new AppError('bad_request', { key: 'common:errors.json_expected' });
@@ -250,9 +268,10 @@ export function createHttpApp(options: HttpAppOptions) {
           throw new AppError('bad_request', { key: 'common:errors.malformed_json' });
         }
       }
-      const request = { params: c.req.param() as Record<string, string>, query: c.req.query(), body };
-      assertStorableText(request.params, request.query, request.body);
+      assertStorableText(body);
+      const request = { params, query, body, file };
       const result = await op.handle(ctx, request);
+      if (result instanceof Response) return result;
       if (isReply(result)) {
         if ('json' in result) return c.json(result.json as object, result.status as 200, result.headers);
         const headers: Record<string, string> = { 'Content-Type': result.contentType };
@@ -273,7 +292,13 @@ export function createHttpApp(options: HttpAppOptions) {
   // The interface, rendered on the server.
   const ui = options.ui;
   if (ui) {
-    app.use('*', limit);
+    // A page form that sends a file (multipart) may be as large as a file; the page refuses a larger file itself.
+    const pageUploadLimit = uploadLimit('file', MAX_FILE_BYTES);
+    app.use('*', (c, next) =>
+      (c.req.header('content-type') ?? '').includes('multipart/form-data')
+        ? pageUploadLimit(c, next)
+        : limit(c, next),
+    );
     app.all('*', async (c) => {
       const cookies = c.get('cookies');
       let csrfCookie = cookies[CSRF_COOKIE];
@@ -314,6 +339,23 @@ export function createHttpApp(options: HttpAppOptions) {
   });
 
   return { app, metrics };
+}
+
+/** An upload's text fields and its file, from a multipart body already held within its limit. */
+async function uploadedForm(request: Request, fileField: string) {
+  const notMultipart = () =>
+    new AppError('bad_request', { key: 'common:errors.multipart_expected', params: { field: fileField } });
+  if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) throw notMultipart();
+  const form = await request.formData().catch(() => {
+    throw notMultipart();
+  });
+  const fields: Record<string, string> = {};
+  let file: File | undefined;
+  for (const [name, value] of form) {
+    if (typeof value === 'string') fields[name] = value;
+    else if (name === fileField) file ??= value;
+  }
+  return { fields, file };
 }
 
 /** The anti-forgery field of a submitted form, read from a copy so the page still gets the body. */

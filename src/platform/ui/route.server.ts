@@ -2,6 +2,9 @@ import { data, type RouterContextProvider, redirect } from 'react-router';
 import { refusalFor } from '../authorization.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { MAX_FILE_BYTES } from '../files/sniff.ts';
+import { fileTooLarge } from '../files/store.ts';
+import { MULTIPART_ALLOWANCE } from '../http/api.ts';
 import { type LocalisedError, localiseError } from '../http/problem.ts';
 import { type RequestScope, requestScope } from '../http/request-scope.ts';
 import { assertStorableText } from '../validation.ts';
@@ -78,8 +81,10 @@ export function formAction<T>(
 ) {
   return async ({ request, params, context }: Args) => {
     const scope = context.get(requestScope);
-    const { form, all, allValues, file } = await submitted(request);
+    let sent: Submitted = NOTHING_SENT; // until the body is read, which may be refused (too large)
     try {
+      sent = await submitted(request);
+      const { form, all, allValues, file } = sent;
       assertStorableText(
         params,
         everyValue(Object.entries(allValues).flatMap(([k, vs]) => vs.map((v) => [k, v]))),
@@ -92,8 +97,8 @@ export function formAction<T>(
       const localised = localiseError(error, scope.ctx.services.i18n, scope.ctx.locale);
       const failure: FormFailure = {
         error: localised,
-        values: withoutSecrets(form),
-        allValues: withoutSecrets(allValues),
+        values: withoutSecrets(sent.form),
+        allValues: withoutSecrets(sent.allValues),
       };
       return data(failure, { status: localised.status });
     }
@@ -106,15 +111,22 @@ export function errorResponse(error: unknown, ctx: Ctx) {
   return data(localised, { status: localised.status });
 }
 
-/** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
-async function submitted(request: Request): Promise<{
+type Submitted = {
   form: Record<string, string>;
   all: (name: string) => string[];
   allValues: Record<string, string[]>;
   file: (name: string) => File | undefined;
-}> {
+};
+const NOTHING_SENT: Submitted = { form: {}, allValues: {}, all: () => [], file: () => undefined };
+
+/** A submitted form: each name's last value, every value of a name (checkbox groups), and uploaded files. */
+async function submitted(request: Request): Promise<Submitted> {
   const type = request.headers.get('content-type') ?? '';
-  const data = type.includes('form') ? await request.formData() : new FormData();
+  const data = type.includes('multipart/form-data')
+    ? await multipartForm(request)
+    : type.includes('form')
+      ? await request.formData()
+      : new FormData();
   const form: Record<string, string> = {};
   const allValues: Record<string, string[]> = {};
   for (const [key, value] of data) {
@@ -131,6 +143,37 @@ async function submitted(request: Request): Promise<{
       return value instanceof File && value.size > 0 ? value : undefined;
     },
   };
+}
+
+/**
+ * A form with files, the size of one file at most: refused from its announced length, else as soon as
+ * the body passes it (the rest is left unread, as the API's limit does).
+ */
+async function multipartForm(request: Request): Promise<FormData> {
+  const maxBytes = MAX_FILE_BYTES + MULTIPART_ALLOWANCE;
+  const tooLarge = () => fileTooLarge('file', MAX_FILE_BYTES);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = request.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    received += next.value.byteLength;
+    if (received > maxBytes) {
+      reader!.releaseLock();
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  const body = new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+  try {
+    return await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
+  } catch (error) {
+    throw new AppError('bad_request', { cause: error });
+  }
 }
 
 /** Every value sent under each name, as one text: a name sent several times is checked under that name. */

@@ -20,6 +20,7 @@ import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import { AGREEMENT_STATUSES } from '../domain/agreement-status.ts';
 import type { AidRules } from '../domain/aid-rules.ts';
+import { ATTACHMENT_KINDS } from '../domain/attachments.ts';
 import { BATCH_STATUSES } from '../domain/batch-status.ts';
 import { ENVELOPE_KINDS } from '../domain/budget.ts';
 import { CLAIM_STATUSES } from '../domain/claim-status.ts';
@@ -283,8 +284,6 @@ export const claimInvoices = pgTable(
     index('claim_invoices_invoice_number_idx').on(t.invoiceNumber),
   ],
 );
-
-export const ATTACHMENT_KINDS = ['invoice', 'proof_of_payment'] as const;
 
 /**
  * A file attached to a claim (an invoice or a proof of payment). The bytes live in the file store,

@@ -1,4 +1,10 @@
-import { type BusinessFile, hasRole, isApplicant as owner, type Policy } from '../../../kernel/policy.ts';
+import {
+  type BusinessFile,
+  hasRole,
+  isAssignedExpert,
+  isApplicant as owner,
+  type Policy,
+} from '../../../kernel/policy.ts';
 
 const team = hasRole('coordinator', 'admin');
 
@@ -23,4 +29,9 @@ export const fundingPolicies = {
   'agreement.decide': { allow: team } satisfies Policy<void>,
   /** Expiring and withdrawing offers: the job queue only (the system actor). */
   'agreement.settle': { allow: () => false } satisfies Policy<void>,
+  // Files: the claim's retailer attaches them; the people who review or pay the claim may read them.
+  'claim.attachment.edit': { allow: owner } satisfies Policy<BusinessFile>,
+  'claim.attachment.read': {
+    allow: (a, r) => owner(a, r) || isAssignedExpert(a, r) || hasRole('coordinator', 'admin', 'finance')(a),
+  } satisfies Policy<BusinessFile>,
 };
