@@ -30,6 +30,8 @@ export {
   unusualTaxes,
 } from './domain/claims.ts';
 export { COST_CATEGORIES, type CostCategory } from './domain/cost-categories.ts';
+// Read models of the program's reports (the reporting module).
+export { AID_FIGURES, type AidFigure, aidPerBusiness } from './db/reporting.ts';
 export { DEFAULT_AID_RULES } from './domain/default-aid-rules.ts';
 export {
   type FiscalYear,

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getProgramDashboard } from '../../src/modules/reporting/use-cases/get-program-dashboard.ts';
+import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
+import { completedDiagnostic } from '../support/diagnostic.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
+
+let h: Harness;
+let programId: string;
+let coordinatorToken: string;
+let coach: ExpertFixture;
+const TROIS_RIVIERES = { municipality: 'Trois-Rivières', postalCode: 'G9A 5H7' };
+const neq = (n: number) => `44${String(n).padStart(8, '0')}`;
+
+beforeAll(async () => {
+  h = await createHarness();
+  programId = await defaultProgramId(h);
+  coordinatorToken = await h.token((await h.user('coordinator')).email);
+  coach = await expert(h, coordinatorToken);
+  // Two submitted only, one accepted without an expert, two coached with their T0 done (one in Trois-Rivières).
+  await submitted(h, programId, { neq: neq(1) });
+  await submitted(h, programId, { neq: neq(2), ...TROIS_RIVIERES });
+  await acceptedApplication(h, programId, coordinatorToken);
+  for (const place of [{}, TROIS_RIVIERES]) {
+    const app = await coachedBy(h, programId, coordinatorToken, coach, place);
+    await completedDiagnostic(h, app.id, app.token, 'T0');
+  }
+});
+afterAll(() => h?.close());
+
+describe('program dashboard', () => {
+  it('counts the cohort’s funnel in the database, with conversions from the step each comes from', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken });
+    const dashboard = await getProgramDashboard(ctx, programId, {});
+    const count = Object.fromEntries(dashboard.funnel.map((s) => [s.step, s.count]));
+    expect(count).toMatchObject({
+      prechecks: null,
+      applications: 5,
+      accepted: 3,
+      t0_done: 2,
+      assigned: 2,
+      plan_approved: 0,
+      closed: 0,
+    });
+    expect(dashboard.conversions.find((c) => c.step === 't0_done')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      percent: 66.7,
+    });
+    expect(dashboard.breakdowns.region.find((r) => r.key === '04')).toMatchObject({
+      applications: 2,
+      accepted: 1,
+    });
+    expect(dashboard.forecast).toMatchObject({ achieved: 3, acceptedInWindow: 3 });
+    expect(dashboard.experts.find((e) => e.expertId === coach.id)?.activeFiles).toBe(2);
+  });
+
+  it('filters by region and by expert', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken });
+    const mauricie = await getProgramDashboard(ctx, programId, { region: '04' });
+    expect(mauricie.funnel.find((s) => s.step === 'applications')?.count).toBe(2);
+    const coached = await getProgramDashboard(ctx, programId, { expert: coach.id });
+    expect(coached.funnel.find((s) => s.step === 'applications')?.count).toBe(2);
+    expect(coached.funnel.find((s) => s.step === 'prechecks')?.count).toBeNull();
+  });
+});
