@@ -64,3 +64,29 @@ describe('program dashboard', () => {
     expect(coached.funnel.find((s) => s.step === 'prechecks')?.count).toBeNull();
   });
 });
+
+describe('program dashboard API', () => {
+  it('answers the declared shape with the filters as query parameters, and names a bad filter', async () => {
+    const res = await h.request(`/api/v1/programs/${programId}/dashboard?region=04&from=2020-01-01`, {
+      token: coordinatorToken,
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.filters).toEqual({ region: '04', from: '2020-01-01' });
+    expect(body.funnel.find((s: { step: string }) => s.step === 'applications').count).toBe(2);
+    expect(body.impact).not.toBeNull();
+
+    const bad = await h.request(`/api/v1/programs/${programId}/dashboard?from=2027-02-01&to=2027-01-01`, {
+      token: coordinatorToken,
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors.map((e: { path: string }) => e.path)).toEqual(['to']);
+  });
+
+  it('hides the impact from administrators (coordinators only)', async () => {
+    const adminToken = await h.token((await h.user('admin')).email);
+    const res = await h.request(`/api/v1/programs/${programId}/dashboard`, { token: adminToken });
+    expect(res.status).toBe(200);
+    expect((await res.json()).impact).toBeNull();
+  });
+});

@@ -1,12 +1,12 @@
 import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
 import { NAICS_RETAIL, regionName } from '../../../kernel/quebec.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError, isAppError } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
 import { approvedPlans, closedFiles, coachingAlerts, getWorkload } from '../../coaching/index.ts';
-import { completedDiagnostics, getCurrentQuestionnaire, scoreGains } from '../../diagnostic/index.ts';
+import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
 import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
 import {
@@ -24,6 +24,7 @@ import { getProgram } from '../../programs/index.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
+import { dimensionLabels, measureLabel } from './dimension-labels.ts';
 import { dashboardQuery, periodInstants } from './report-period.ts';
 
 /** Files listed per kind of alert; the count says how many there are in all. */
@@ -66,7 +67,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
-  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, questionnaire] = await Promise.all([
+  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
     cohortFunnel(ctx.db, cohort, asOf, {
       t0_done: completedDiagnostics('T0', asOf),
       assigned: assignedFiles(asOf),
@@ -81,7 +82,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     getBudget(ctx, program.id, {}),
     partnersOf(ctx.db, program.id),
     withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
-    withImpact ? getCurrentQuestionnaire(ctx, { programId: program.id }).catch(withoutQuestionnaire) : null,
+    withImpact ? dimensionLabels(ctx, program.id) : null,
   ]);
   // Pre-checks are anonymous and not kept: the funnel starts at the applications.
   const funnel: FunnelCounts = { prechecks: null, ...counts };
@@ -89,7 +90,6 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
   );
-  const dimensionLabel = (id: string) => questionnaire?.dimensions.find((d) => d.id === id)?.label ?? id;
   return {
     program: {
       id: program.id,
@@ -138,23 +138,17 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
       })),
     })),
     impact:
-      gains === null
+      gains === null || label === null
         ? null
         : impactFromSummaries(gains).map((m) => ({
             ...m,
-            label: m.measure === 'overall' ? null : dimensionLabel(m.measure.replace(/^dimension:/, '')),
+            label: measureLabel(label, m.measure),
           })),
     choices: {
       partners,
       experts: experts.map((e) => ({ id: e.id, name: e.name })),
     },
   };
-}
-
-/** Without a questionnaire, dimensions are named by their ids; any other failure is one. */
-function withoutQuestionnaire(error: unknown): null {
-  if (isAppError(error) && error.code === 'not_found') return null;
-  throw error;
 }
 
 function breakdownsOf(rows: BreakdownRow[], locale: 'fr' | 'en') {
