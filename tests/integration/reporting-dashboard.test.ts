@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as dashboardPage from '../../src/modules/reporting/ui/dashboard.tsx';
 import { getProgramDashboard } from '../../src/modules/reporting/use-cases/get-program-dashboard.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -88,5 +90,34 @@ describe('program dashboard API', () => {
     const res = await h.request(`/api/v1/programs/${programId}/dashboard`, { token: adminToken });
     expect(res.status).toBe(200);
     expect((await res.json()).impact).toBeNull();
+  });
+});
+
+describe('program dashboard page', () => {
+  it('draws each chart as a named SVG beside its table, in fr-CA formats', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken });
+    const page = await renderPage(dashboardPage, ctx, '/admin/dashboard', '/admin/dashboard?region=04');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<svg role="img" aria-labelledby="funnel-chart-title funnel-chart-desc"');
+    expect(page.html).toContain('Demandes déposées');
+    expect(page.html).toContain(
+      '<th scope="row">Diagnostics T0 terminés</th><td class="numeric">1</td><td>100 % des « Demandes acceptées »</td>',
+    );
+    expect(page.html).toMatch(/3 détaillants acceptés sur une cible de 3\s000 \(0,1 %\)/);
+    expect(page.html).toContain('Impact mesuré');
+  });
+
+  it('shows a bad filter as a form error naming the field, with the filters kept', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken });
+    const page = await renderPage(
+      dashboardPage,
+      ctx,
+      '/admin/dashboard',
+      '/admin/dashboard?from=2027-02-01&to=2027-01-01',
+    );
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('role="alert"');
+    expect(page.html).toContain('Le champ « Déposée jusqu&#x27;au »');
+    expect(page.html).toContain('value="2027-02-01"');
   });
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as indicatorsPage from '../../src/modules/reporting/ui/indicators.tsx';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 type Cell = { shown: true; value: number } | { shown: false; reason: string };
 type Indicator = {
@@ -57,12 +59,15 @@ describe('the ministry’s indicators', () => {
   });
 
   it('never shows a count from 1 to 4, nor leaves a list with exactly one hidden figure', async () => {
-    const body = await (await h.request(`/api/v1/programs/${programId}/indicators`, { token: ministryToken })).json();
+    const body = await (
+      await h.request(`/api/v1/programs/${programId}/indicators`, { token: ministryToken })
+    ).json();
     for (const indicator of body.indicators as Indicator[]) {
       for (const list of indicator.breakdowns) {
         const cells = [...list.groups.map((g) => g.cell), indicator.total];
         if (indicator.control === 'count') {
-          for (const cell of cells) if (cell.shown) expect(cell.value === 0 || cell.value >= 5, indicator.id).toBe(true);
+          for (const cell of cells)
+            if (cell.shown) expect(cell.value === 0 || cell.value >= 5, indicator.id).toBe(true);
         }
         if (indicator.control !== 'mean') {
           expect(cells.filter((c) => !c.shown).length, `${indicator.id} by ${list.breakdown}`).not.toBe(1);
@@ -81,5 +86,17 @@ describe('the ministry’s indicators', () => {
   it('refuse the dashboard, which names files, to the ministry', async () => {
     const res = await h.request(`/api/v1/programs/${programId}/dashboard`, { token: ministryToken });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the ministry’s indicators page', () => {
+  it('prints « x » with the reason in the notes and the rules version, in English too', async () => {
+    const ctx = await h.as({ bearerToken: ministryToken }, { locale: 'en' });
+    const page = await renderPage(indicatorsPage, ctx, '/indicators', '/indicators');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('>x</td>');
+    expect(page.html).toContain('virage-sdc-1');
+    expect(page.html).toMatch(/fewer than 5 businesses/i);
+    for (const identifier of identifiers) expect(page.html).not.toContain(identifier);
   });
 });

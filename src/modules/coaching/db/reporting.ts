@@ -53,11 +53,23 @@ export type AlertList = { kind: AlertKind; count: number; files: { applicationId
  * from the assignment when none was held yet), open plans with an action past its due day, and surveys
  * sent and past due without an answer.
  */
-export async function coachingAlerts(db: Executor, cohort: SQL, now: Date, limit: number): Promise<AlertList[]> {
+export async function coachingAlerts(
+  db: Executor,
+  cohort: SQL,
+  now: Date,
+  limit: number,
+): Promise<AlertList[]> {
   const inCohort = (column: SQL) => sql`${column} in (select c.application_id from (${cohort}) c)`;
   const since = new Date(now.getTime() - NO_CONTACT_DAYS * 86_400_000);
   const today = formatDate(now);
-  const rows = await selectRows<{ kind: AlertKind; application_id: string; since: string | Date; total: number }>(db, sql`
+  const rows = await selectRows<{
+    kind: AlertKind;
+    application_id: string;
+    since: string | Date;
+    total: number;
+  }>(
+    db,
+    sql`
     with no_contact as (
       select asg.application_id, coalesce(
         (select max(s.starts_at) from ${coachingSessions} s where s.application_id = asg.application_id and s.status = 'held'),
@@ -87,7 +99,8 @@ export async function coachingAlerts(db: Executor, cohort: SQL, now: Date, limit
         row_number() over (partition by kind order by since, application_id) as position
       from alerts
     )
-    select kind, application_id, since, total from ranked where position <= ${limit} order by kind, position`);
+    select kind, application_id, since, total from ranked where position <= ${limit} order by kind, position`,
+  );
   return ALERT_KINDS.map((kind) => {
     const ofKind = rows.filter((r) => r.kind === kind);
     return {

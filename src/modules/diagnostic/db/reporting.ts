@@ -16,7 +16,13 @@ export function completedDiagnostics(phase: 'T0' | 'T1', asOf: Date): SQL {
 }
 
 /** Per measure (`overall`, `dimension:<id>`): pairs, mean gain, its sample variance, and how many improved. */
-export type GainSummary = { measure: string; pairs: number; mean: number; variance: number; improved: number };
+export type GainSummary = {
+  measure: string;
+  pairs: number;
+  mean: number;
+  variance: number;
+  improved: number;
+};
 
 /**
  * T1 − T0 per business that completed both, for the businesses of `cohort` (a subquery with an
@@ -29,7 +35,9 @@ export async function scoreGains(db: Executor, cohort: SQL): Promise<GainSummary
     mean: number | string;
     variance: number | string;
     improved: number;
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     with pairs as (
       select t0.scores as s0, t1.scores as s1 from ${diagnostics} t0
       join ${diagnostics} t1 on t1.application_id = t0.application_id and t1.phase = 'T1' and t1.status = 'completed'
@@ -45,7 +53,8 @@ export async function scoreGains(db: Executor, cohort: SQL): Promise<GainSummary
     )
     select measure, count(*)::int as pairs, avg(gain)::float8 as mean,
       coalesce(var_samp(gain), 0)::float8 as variance, count(*) filter (where gain > 0)::int as improved
-    from gains group by measure order by measure = 'overall' desc, measure`);
+    from gains group by measure order by measure = 'overall' desc, measure`,
+  );
   return rows.map((r) => ({
     measure: r.measure,
     pairs: Number(r.pairs),

@@ -65,7 +65,9 @@ export async function cohortFunnel<K extends string>(
     (key, i) =>
       sql`, count(*) filter (where ${applications.id} in (select m.application_id from (${milestones[key]}) m))::int as ${sql.identifier(`m${i}`)}`,
   );
-  const rows = await selectRows<Record<string, number>>(db, sql`
+  const rows = await selectRows<Record<string, number>>(
+    db,
+    sql`
     select count(*)::int as applications,
       count(*) filter (where ${applications.eligible})::int as eligible,
       count(*) filter (where (${applications.status} = 'accepted' and ${applications.decidedAt} < ${instantParam(asOf)})
@@ -73,7 +75,8 @@ export async function cohortFunnel<K extends string>(
           where e.application_id = ${applications.id} and e.kind = 'accepted' and e.occurred_at < ${instantParam(asOf)})))::int as accepted,
       count(*) filter (where ${applications.waitlistedAt} < ${instantParam(asOf)})::int as waitlisted
       ${sql.join(reached, sql``)}
-    from ${applications} where ${cohortWhere(filter)}`);
+    from ${applications} where ${cohortWhere(filter)}`,
+  );
   const row = rows[0] ?? {};
   const counts = {
     applications: Number(row.applications ?? 0),
@@ -125,7 +128,9 @@ export async function cohortBreakdown(
     accepted: number;
     total: number | string;
     largest: number | string;
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     select region, naics as subsector, ${sizeBand} as size_band,
       grouping(region)::int as g_region, grouping(naics)::int as g_subsector,
       grouping(${sizeBand})::int as g_size,
@@ -133,7 +138,8 @@ export async function cohortBreakdown(
       coalesce(sum(value), 0)::float8 as total,
       coalesce(max(value), 0)::float8 as largest
     from ${source} s
-    group by grouping sets ((region), (naics), (${sizeBand}), ())`);
+    group by grouping sets ((region), (naics), (${sizeBand}), ())`,
+  );
   return rows.map((r) => {
     const breakdown: BreakdownRow['breakdown'] =
       Number(r.g_region) === 0
@@ -164,12 +170,15 @@ export async function acceptancePace(
   programId: string,
   windowStart: Date,
 ): Promise<{ accepted: number; acceptedInWindow: number }> {
-  const rows = await selectRows<{ accepted: number; in_window: number }>(db, sql`
+  const rows = await selectRows<{ accepted: number; in_window: number }>(
+    db,
+    sql`
     select
       (select count(*)::int from ${applications}
         where ${applications.programId} = ${programId} and ${applications.status} = 'accepted') as accepted,
       (select count(*)::int from ${applicationEvents} e join ${applications} a on a.id = e.application_id
-        where a.program_id = ${programId} and e.kind = 'accepted' and e.occurred_at >= ${instantParam(windowStart)}) as in_window`);
+        where a.program_id = ${programId} and e.kind = 'accepted' and e.occurred_at >= ${instantParam(windowStart)}) as in_window`,
+  );
   const row = rows[0];
   return { accepted: Number(row?.accepted ?? 0), acceptedInWindow: Number(row?.in_window ?? 0) };
 }
@@ -177,9 +186,12 @@ export async function acceptancePace(
 /** The names of businesses, for alerts that link to their files (the program team only). */
 export async function businessNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await selectRows<{ id: string; name: string | null }>(db, sql`
+  const rows = await selectRows<{ id: string; name: string | null }>(
+    db,
+    sql`
     select id, coalesce(nullif(trade_name, ''), legal_name) as name from ${applications}
-    where ${anyOf(applications.id, ids)}`);
+    where ${anyOf(applications.id, ids)}`,
+  );
   return new Map(rows.map((r) => [r.id, r.name ?? '']));
 }
 
@@ -190,8 +202,11 @@ export function cohortIds(filter: CohortFilter): SQL {
 
 /** The program's partner organisations, by name (the dashboard's partner filter). */
 export async function partnersOf(db: Executor, programId: string): Promise<{ id: string; name: string }[]> {
-  const rows = await selectRows<{ id: string; name: string }>(db, sql`
+  const rows = await selectRows<{ id: string; name: string }>(
+    db,
+    sql`
     select ${partnerOrganizations.id} as id, ${partnerOrganizations.name} as name from ${partnerOrganizations}
-    where ${partnerOrganizations.programId} = ${programId} order by ${partnerOrganizations.name}`);
+    where ${partnerOrganizations.programId} = ${programId} order by ${partnerOrganizations.name}`,
+  );
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }

@@ -15,7 +15,8 @@ export const reportingOperations: ApiOperation[] = [
     access: 'user',
     query: dashboardQuery,
     response: dashboard,
-    handle: async (ctx, { params, query }) => presentDashboard(await getProgramDashboard(ctx, params.id!, query)),
+    handle: async (ctx, { params, query }) =>
+      presentDashboard(await getProgramDashboard(ctx, params.id!, query)),
   }),
   defineOperation({
     operationId: 'getProgramIndicators',

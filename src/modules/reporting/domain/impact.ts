@@ -84,7 +84,13 @@ export function pairedEstimate(gains: number[]): GainEstimate {
 }
 
 /** Paired gains summed up (by the database, for a large cohort): count, mean, sample variance, improved. */
-export type GainSummary = { measure: string; pairs: number; mean: number; variance: number; improved: number };
+export type GainSummary = {
+  measure: string;
+  pairs: number;
+  mean: number;
+  variance: number;
+  improved: number;
+};
 
 /** The estimate from a summary of at least two gains: the same interval as `pairedEstimate`. */
 export function estimateFromSummary(s: Omit<GainSummary, 'measure'>): GainEstimate {

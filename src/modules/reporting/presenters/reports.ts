@@ -129,9 +129,7 @@ export const indicators = z.object({
       ),
     }),
   ),
-  maturity: z.array(
-    z.object({ measure: z.string(), label: z.string().nullable(), pairs: cell, estimate }),
-  ),
+  maturity: z.array(z.object({ measure: z.string(), label: z.string().nullable(), pairs: cell, estimate })),
 });
 
 export const presentIndicators = (i: ProgramIndicators): z.input<typeof indicators> => i;

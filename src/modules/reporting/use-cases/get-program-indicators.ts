@@ -23,7 +23,7 @@ import {
   DISCLOSURE_RULES_VERSION,
   type DisclosureRules,
   protectList,
-  SUPPRESSION_REASONS,
+  type SUPPRESSION_REASONS,
 } from '../domain/disclosure.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
 import { type IndicatorId, indicatorById } from '../domain/indicators.ts';
@@ -35,7 +35,9 @@ import { orderedPeriod, periodInstants, periodOrderIssue, periodShape } from './
 export const indicatorsQuery = z.strictObject(periodShape).refine(orderedPeriod, periodOrderIssue);
 
 /** What the ministry reads: a figure, or « x » and why. Never a business's identifier. */
-export type Cell = { shown: true; value: number } | { shown: false; reason: keyof typeof SUPPRESSION_REASONS };
+export type Cell =
+  | { shown: true; value: number }
+  | { shown: false; reason: keyof typeof SUPPRESSION_REASONS };
 
 const cellOf = (out: CellOutput, scale = (v: number) => v): Cell =>
   out.shown ? { shown: true, value: scale(out.value) } : { shown: false, reason: out.reason };
@@ -101,7 +103,12 @@ export async function getProgramIndicators(
   };
 }
 
-function protectIndicator(id: IndicatorId, rows: BreakdownRow[], rules: DisclosureRules, locale: 'fr' | 'en') {
+function protectIndicator(
+  id: IndicatorId,
+  rows: BreakdownRow[],
+  rules: DisclosureRules,
+  locale: 'fr' | 'en',
+) {
   const indicator = indicatorById(id)!;
   const breakdowns = BREAKDOWN_KEYS.filter((b) => (indicator.breakdowns as readonly string[]).includes(b));
   const total = rows.find((r) => r.breakdown === 'total') ?? {
