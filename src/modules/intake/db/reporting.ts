@@ -114,9 +114,10 @@ export async function cohortBreakdown(
   measure: Milestone | null,
 ): Promise<BreakdownRow[]> {
   const source = measure
-    ? sql`(select region, naics, employees, status, m.value::float8 as value from ${applications}
+    ? sql`(select region, naics, ${sizeBand} as size_band, status, m.value::float8 as value from ${applications}
         join (${measure}) m on m.application_id = ${applications.id} where ${cohortWhere(filter)})`
-    : sql`(select region, naics, employees, status, 1::float8 as value from ${applications} where ${cohortWhere(filter)})`;
+    : sql`(select region, naics, ${sizeBand} as size_band, status, 1::float8 as value from ${applications}
+        where ${cohortWhere(filter)})`;
   const rows = await selectRows<{
     region: string | null;
     subsector: string | null;
@@ -131,14 +132,13 @@ export async function cohortBreakdown(
   }>(
     db,
     sql`
-    select region, naics as subsector, ${sizeBand} as size_band,
-      grouping(region)::int as g_region, grouping(naics)::int as g_subsector,
-      grouping(${sizeBand})::int as g_size,
+    select region, naics as subsector, size_band,
+      grouping(region)::int as g_region, grouping(naics)::int as g_subsector, grouping(size_band)::int as g_size,
       count(*)::int as businesses, count(*) filter (where status = 'accepted')::int as accepted,
       coalesce(sum(value), 0)::float8 as total,
       coalesce(max(value), 0)::float8 as largest
     from ${source} s
-    group by grouping sets ((region), (naics), (${sizeBand}), ())`,
+    group by grouping sets ((region), (naics), (size_band), ())`,
   );
   return rows.map((r) => {
     const breakdown: BreakdownRow['breakdown'] =
