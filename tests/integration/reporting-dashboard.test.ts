@@ -11,6 +11,7 @@ let h: Harness;
 let programId: string;
 let coordinatorToken: string;
 let coach: ExpertFixture;
+const coached: string[] = [];
 const TROIS_RIVIERES = { municipality: 'Trois-Rivières', postalCode: 'G9A 5H7' };
 const neq = (n: number) => `44${String(n).padStart(8, '0')}`;
 
@@ -24,9 +25,34 @@ beforeAll(async () => {
   await submitted(h, programId, { neq: neq(2), ...TROIS_RIVIERES });
   await acceptedApplication(h, programId, coordinatorToken);
   for (const place of [{}, TROIS_RIVIERES]) {
-    const app = await coachedBy(h, programId, coordinatorToken, coach, place);
+    const app = await coachedBy(h, programId, coordinatorToken, coach, { ...place, tradeName: 'Chez Zoé' });
     await completedDiagnostic(h, app.id, app.token, 'T0');
+    coached.push(app.id);
   }
+  // The Montréal file's plan is approved with an action already past due.
+  const plan = await h.request(`/api/v1/plans/${coached[0]}`, {
+    method: 'PUT',
+    token: coordinatorToken,
+    json: {
+      currentState: 'Vitrine seulement',
+      goals: 'Vendre en ligne',
+      budgetCents: 100_000,
+      timeline: 'Hiver',
+      actions: [
+        {
+          objective: 'Boutique en ligne',
+          steps: 'Choisir',
+          owner: 'Zoé',
+          dueDate: '2027-01-02',
+          estimatedCostCents: 0,
+          status: 'todo',
+          supplierId: null,
+        },
+      ],
+      status: 'approved',
+    },
+  });
+  if (plan.status !== 200) throw new Error(`plan failed: ${await plan.text()}`);
 });
 afterAll(() => h?.close());
 
@@ -41,9 +67,10 @@ describe('program dashboard', () => {
       accepted: 3,
       t0_done: 2,
       assigned: 2,
-      plan_approved: 0,
+      plan_approved: 1,
       closed: 0,
     });
+    expect(dashboard.conversions.find((c) => c.step === 'plan_approved')?.percent).toBe(50);
     expect(dashboard.conversions.find((c) => c.step === 't0_done')).toMatchObject({
       numerator: 2,
       denominator: 3,
@@ -55,6 +82,24 @@ describe('program dashboard', () => {
     });
     expect(dashboard.forecast).toMatchObject({ achieved: 3, acceptedInWindow: 3 });
     expect(dashboard.experts.find((e) => e.expertId === coach.id)?.activeFiles).toBe(2);
+  });
+
+  it('lists the files that need the team, oldest first, with the count of each kind', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken });
+    const { alerts } = await getProgramDashboard(ctx, programId, {});
+    expect(alerts.find((a) => a.kind === 'plan_overdue')).toEqual({
+      kind: 'plan_overdue',
+      count: 1,
+      files: [{ applicationId: coached[0], name: 'Chez Zoé', since: '2027-01-02' }],
+    });
+    expect(alerts.find((a) => a.kind === 'no_contact')?.count).toBe(0);
+    // Thirty-one days on, neither coached file has had a session since its assignment.
+    h.clock.advance(31 * 86_400);
+    const later = await getProgramDashboard(ctx, programId, { region: '04' });
+    expect(later.alerts.find((a) => a.kind === 'no_contact')?.files.map((f) => f.applicationId)).toEqual([
+      coached[1],
+    ]);
+    h.clock.advance(-31 * 86_400);
   });
 
   it('filters by region and by expert', async () => {

@@ -4,7 +4,7 @@
  * alerts of the program's dashboard, found and counted in the database.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { formatDate } from '../../../kernel/format.ts';
+import { formatDate, TIME_ZONE } from '../../../kernel/format.ts';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import { instantParam } from '../../../platform/db/columns.ts';
 import { assignments } from '../../experts/db/tables.ts';
@@ -49,7 +49,7 @@ export type AlertList = { kind: AlertKind; count: number; files: { applicationId
 
 /**
  * Files that need the team, among `cohort` (a subquery of `application_id`), oldest first, at most
- * `limit` of each kind with the count of all: open files with no session held for 30 days (counted
+ * `limit` of each kind with the count of all (a due day counts from its start in Montréal): open files with no session held for 30 days (counted
  * from the assignment when none was held yet), open plans with an action past its due day, and surveys
  * sent and past due without an answer.
  */
@@ -79,7 +79,8 @@ export async function coachingAlerts(
         and not exists (select 1 from ${closures} cl where cl.application_id = asg.application_id)
     ),
     overdue as (
-      select pa.application_id, min(pa.due_date)::timestamptz as since from ${planActions} pa
+      select pa.application_id, (min(pa.due_date)::timestamp at time zone ${TIME_ZONE}) as since
+      from ${planActions} pa
       where pa.status in ('todo', 'in_progress') and pa.due_date < ${today}::date and ${inCohort(sql`pa.application_id`)}
         and not exists (select 1 from ${closures} cl where cl.application_id = pa.application_id)
       group by pa.application_id
