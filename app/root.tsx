@@ -34,6 +34,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
+    ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),
+    ...(can('indicators.read') ? [{ to: '/indicators', key: 'indicators' }] : []),
     ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),

@@ -7,6 +7,7 @@ const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
+const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -73,6 +74,8 @@ export default [
   route('admin/diagnostic/recommendations/:id', diagnostic('admin-recommendation.tsx')),
   route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
   route('my-aid/claims/:claimId/attachments', '../src/modules/funding/ui/claim-attachments-page.tsx'),
+  route('admin/dashboard', reporting('dashboard.tsx')),
+  route('indicators', reporting('indicators.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

@@ -25,6 +25,8 @@ export const loader = pageLoader(async ({ ctx }) => {
       apply: ctx.actor.kind === 'anonymous' || can('application.create'),
       review: can('application.review'),
       referrals: can('partner.referrals'),
+      dashboard: can('dashboard.read'),
+      indicators: can('indicators.read'),
     },
   };
 });
@@ -49,6 +51,16 @@ export default function Home() {
             {links.review ? (
               <Link to="/review" className="button button-primary">
                 {t('home.review_queue')}
+              </Link>
+            ) : null}
+            {links.dashboard ? (
+              <Link to="/admin/dashboard" className="button">
+                {t('home.dashboard')}
+              </Link>
+            ) : null}
+            {links.indicators ? (
+              <Link to="/indicators" className="button button-primary">
+                {t('home.indicators')}
               </Link>
             ) : null}
             {links.referrals ? (

@@ -781,6 +781,15 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer'],
     call: async (f) => ({ path: await attachmentOfRetailer(f) }),
   },
+  getProgramDashboard: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/programs/${f.programId}/dashboard` }),
+  },
+  // The ministry reads aggregates only: the dashboard, which names files in its alerts, is refused above.
+  getProgramIndicators: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/programs/${f.programId}/indicators?from=2026-04-01` }),
+  },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */

@@ -1,5 +1,19 @@
 // What other modules may use from coaching.
 
+// Read models of the program's reports (the reporting module).
+export {
+  ALERT_KINDS,
+  type AlertKind,
+  type AlertList,
+  approvedPlans,
+  closedFiles,
+  closureAnswer,
+  coachingAlerts,
+  hoursHeld,
+  SURVEY_MEASURES,
+  type SurveyMeasure,
+} from './db/reporting.ts';
+
 // For the demo generator, which drives every module through its use cases.
 export { type OutcomeAnswers, TOOLS } from './domain/outcomes.ts';
 export { isOverdue, missingForApproval, type PlanAction, type PlanContent } from './domain/plan.ts';

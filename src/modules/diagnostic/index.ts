@@ -1,6 +1,8 @@
 // What other modules may use from the diagnostic.
 
 export { weakestDimensionsOf } from './db/queries.ts';
+// Read models of the program's reports (the reporting module).
+export { completedDiagnostics, type GainSummary, scoreGains } from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.
 export { checkAnswers } from './domain/answers.ts';
 export { DEFAULT_QUESTIONNAIRE } from './domain/default-questionnaire.ts';

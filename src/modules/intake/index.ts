@@ -7,6 +7,20 @@ export {
   setAssignedExperts,
 } from './db/assignment-link.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
+// Read models of the program's reports (the reporting module).
+export {
+  acceptancePace,
+  BREAKDOWN_KEYS,
+  type BreakdownKey,
+  type BreakdownRow,
+  businessNames,
+  type CohortFilter,
+  cohortBreakdown,
+  cohortFunnel,
+  cohortIds,
+  type Milestone,
+  partnersOf,
+} from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.
 export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
 export { addPartnerMember } from './use-cases/add-partner-member.ts';

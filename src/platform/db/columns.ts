@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { timestamp } from 'drizzle-orm/pg-core';
 
 /** A UTC instant (DESIGN §4: store UTC, display in America/Montreal). */
@@ -8,3 +9,6 @@ export const timestamps = () => ({
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
+
+/** An instant as a parameter of raw SQL: typed, so both drivers compare it as a timestamp. */
+export const instantParam = (at: Date): SQL => sql`${at.toISOString()}::timestamptz`;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../kernel/format.ts';
 import { addDays } from './days.ts';
-import { forecast } from './forecast.ts';
+import { forecast, forecastFromCounts, forecastWindowStart } from './forecast.ts';
 
 /** `n` acceptances at noon in Montréal on a day. */
 const on = (day: string, n = 1) => Array.from({ length: n }, () => new Date(`${day}T16:00:00Z`));
@@ -62,6 +63,31 @@ describe('forecast at the current pace', () => {
           const days = (day: string) => Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
           expect(f.achieved + perDay * days(f.forecastDay!)).toBeGreaterThanOrEqual(target - 1e-9);
           expect(f.achieved + perDay * (days(f.forecastDay!) - 1)).toBeLessThan(target);
+        },
+      ),
+    );
+  });
+});
+
+describe('forecast from counts (what the database counts for a large program)', () => {
+  it('gives the same forecast as the acceptances themselves', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 120 }),
+        (daysAgo, target) => {
+          const today = '2027-03-31';
+          const acceptedAt = daysAgo.flatMap((d) => on(addDays(today, -d)));
+          const windowFrom = forecastWindowStart(today);
+          const days = acceptedAt.map((at) => formatDate(at));
+          expect(
+            forecastFromCounts({
+              target,
+              achieved: days.length,
+              acceptedInWindow: days.filter((d) => d >= windowFrom).length,
+              today,
+            }),
+          ).toEqual(forecast({ target, acceptedAt, today }));
         },
       ),
     );

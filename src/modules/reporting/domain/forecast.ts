@@ -43,15 +43,38 @@ export type Forecast = {
 
 export function forecast(input: ForecastInput): Forecast {
   const windowWeeks = input.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
-  const windowFrom = addDays(input.today, 1 - 7 * windowWeeks);
+  const windowFrom = forecastWindowStart(input.today, windowWeeks);
   const days = input.acceptedAt.map((at) => formatDate(at)).filter((day) => day <= input.today);
-  const achieved = days.length;
-  const acceptedInWindow = days.filter((day) => day >= windowFrom).length;
-  const pacePerWeek = acceptedInWindow / windowWeeks;
-  const remaining = Math.max(0, input.target - achieved);
-  const progressPercent = input.target > 0 ? percentOneDecimal(achieved, input.target) : null;
-  const base = {
+  return forecastFromCounts({
     target: input.target,
+    achieved: days.length,
+    acceptedInWindow: days.filter((day) => day >= windowFrom).length,
+    today: input.today,
+    windowWeeks,
+  });
+}
+
+/** The first Montréal day of the window that ends on `today`. */
+export function forecastWindowStart(today: string, windowWeeks = DEFAULT_WINDOW_WEEKS): string {
+  return addDays(today, 1 - 7 * windowWeeks);
+}
+
+/** The same forecast from counts a query already made (acceptances so far, and in the window). */
+export function forecastFromCounts(input: {
+  target: number;
+  achieved: number;
+  acceptedInWindow: number;
+  today: string;
+  windowWeeks?: number;
+}): Forecast {
+  const { target, achieved, acceptedInWindow } = input;
+  const windowWeeks = input.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
+  const windowFrom = forecastWindowStart(input.today, windowWeeks);
+  const pacePerWeek = acceptedInWindow / windowWeeks;
+  const remaining = Math.max(0, target - achieved);
+  const progressPercent = target > 0 ? percentOneDecimal(achieved, target) : null;
+  const base = {
+    target,
     achieved,
     remaining,
     progressPercent,

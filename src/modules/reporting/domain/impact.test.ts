@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measuredImpact, pairedEstimate, type ScorePair, tQuantile975 } from './impact.ts';
+import {
+  impactFromSummaries,
+  measuredImpact,
+  pairedEstimate,
+  type ScorePair,
+  tQuantile975,
+} from './impact.ts';
 
 const pair = (t0: number, t1: number, dims: Record<string, [number, number]> = {}): ScorePair => ({
   t0: { overall: t0, dimensions: Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, v[0]])) },
@@ -59,5 +65,33 @@ describe('measured impact', () => {
         },
       ),
     );
+  });
+});
+
+describe('impact from summaries (what the database sums up for a large cohort)', () => {
+  it('gives the same estimates as the gains themselves', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 2, maxLength: 60 }), (gains) => {
+        const n = gains.length;
+        const mean = gains.reduce((a, b) => a + b, 0) / n;
+        const variance = gains.reduce((a, g) => a + (g - mean) ** 2, 0) / (n - 1);
+        const improved = gains.filter((g) => g > 0).length;
+        const [fromSummary] = impactFromSummaries(
+          [{ measure: 'overall', pairs: n, mean, variance, improved }],
+          2,
+        );
+        expect(fromSummary!.estimate).toEqual(pairedEstimate(gains));
+      }),
+    );
+  });
+
+  it('gives no estimate under the minimum pairs, and says why', () => {
+    const [few] = impactFromSummaries([{ measure: 'overall', pairs: 9, mean: 5, variance: 4, improved: 9 }]);
+    expect(few).toEqual({
+      measure: 'overall',
+      pairs: 9,
+      estimate: null,
+      reasonKey: 'reporting:impact.too_few_pairs',
+    });
   });
 });

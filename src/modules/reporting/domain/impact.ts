@@ -80,13 +80,41 @@ export function pairedEstimate(gains: number[]): GainEstimate {
   const n = gains.length;
   const mean = gains.reduce((a, b) => a + b, 0) / n;
   const variance = gains.reduce((a, g) => a + (g - mean) ** 2, 0) / (n - 1);
-  const half = (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n);
+  return estimateFromSummary({ pairs: n, mean, variance, improved: gains.filter((g) => g > 0).length });
+}
+
+/** Paired gains summed up (by the database, for a large cohort): count, mean, sample variance, improved. */
+export type GainSummary = {
+  measure: string;
+  pairs: number;
+  mean: number;
+  variance: number;
+  improved: number;
+};
+
+/** The estimate from a summary of at least two gains: the same interval as `pairedEstimate`. */
+export function estimateFromSummary(s: Omit<GainSummary, 'measure'>): GainEstimate {
+  const half = (tQuantile975(s.pairs - 1) * Math.sqrt(s.variance)) / Math.sqrt(s.pairs);
   return {
-    meanGain: oneDecimal(mean),
-    low: oneDecimal(mean - half),
-    high: oneDecimal(mean + half),
-    improvedPercent: percentOneDecimal(gains.filter((g) => g > 0).length, n),
+    meanGain: oneDecimal(s.mean),
+    low: oneDecimal(s.mean - half),
+    high: oneDecimal(s.mean + half),
+    improvedPercent: percentOneDecimal(s.improved, s.pairs),
   };
+}
+
+/** The impact per measure from summaries, under the same threshold as `measuredImpact`. */
+export function impactFromSummaries(summaries: GainSummary[], minPairs = DEFAULT_MIN_PAIRS): MeasureImpact[] {
+  const threshold = Math.max(2, minPairs);
+  return summaries.map((s) => {
+    const enough = s.pairs >= threshold;
+    return {
+      measure: s.measure,
+      pairs: s.pairs,
+      estimate: enough ? estimateFromSummary(s) : null,
+      reasonKey: enough ? null : 'reporting:impact.too_few_pairs',
+    };
+  });
 }
 
 /** The impact on the overall score, then each dimension (in the order they first appear). */

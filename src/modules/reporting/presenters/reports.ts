@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { ALERT_KINDS } from '../../coaching/index.ts';
+import { SUPPRESSION_REASONS } from '../domain/disclosure.ts';
+import { FUNNEL_STEPS } from '../domain/funnel.ts';
+import { CONTROLS, UNITS } from '../domain/indicators.ts';
+import type { ProgramDashboard } from '../use-cases/get-program-dashboard.ts';
+import type { ProgramIndicators } from '../use-cases/get-program-indicators.ts';
+
+const money = z.number().int();
+const day = z.iso.date();
+const estimate = z
+  .object({ meanGain: z.number(), low: z.number(), high: z.number(), improvedPercent: z.number() })
+  .nullable();
+const breakdownGroup = z.object({
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  applications: z.number().int(),
+  accepted: z.number().int(),
+});
+
+export const dashboard = z.object({
+  program: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), targetRetailers: z.number().int() }),
+  filters: z.object({
+    from: day.optional(),
+    to: day.optional(),
+    region: z.string().optional(),
+    partner: z.uuid().optional(),
+    expert: z.uuid().optional(),
+  }),
+  asOfDay: day,
+  funnel: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
+  conversions: z.array(
+    z.object({
+      step: z.enum(FUNNEL_STEPS),
+      from: z.enum(FUNNEL_STEPS),
+      numerator: z.number().int().nullable(),
+      denominator: z.number().int().nullable(),
+      percent: z.number().nullable(),
+    }),
+  ),
+  forecast: z.object({
+    target: z.number().int(),
+    achieved: z.number().int(),
+    remaining: z.number().int(),
+    progressPercent: z.number().nullable(),
+    windowWeeks: z.number().int(),
+    windowFrom: day,
+    acceptedInWindow: z.number().int(),
+    pacePerWeek: z.number(),
+    forecastDay: day.nullable(),
+    reasonKey: z.string().nullable(),
+  }),
+  breakdowns: z.object({
+    region: z.array(breakdownGroup),
+    subsector: z.array(breakdownGroup),
+    size_band: z.array(breakdownGroup),
+  }),
+  experts: z.array(
+    z.object({
+      expertId: z.uuid(),
+      name: z.string(),
+      activeFiles: z.number().int(),
+      capacity: z.number().int(),
+      hoursLogged: z.number(),
+      hoursLoggedThisMonth: z.number(),
+    }),
+  ),
+  budget: z.array(
+    z.object({
+      envelope: z.string(),
+      envelopeKey: z.string(),
+      fiscalYear: z.string(),
+      budgetCents: money,
+      committedCents: money,
+      payableCents: money,
+      paidCents: money,
+      availableCents: money,
+    }),
+  ),
+  alerts: z.array(
+    z.object({
+      kind: z.enum(ALERT_KINDS),
+      count: z.number().int(),
+      files: z.array(z.object({ applicationId: z.uuid(), name: z.string(), since: day })),
+    }),
+  ),
+  impact: z
+    .array(
+      z.object({
+        measure: z.string(),
+        label: z.string().nullable(),
+        pairs: z.number().int(),
+        estimate,
+        reasonKey: z.string().nullable(),
+      }),
+    )
+    .nullable()
+    .describe('Coordinators only; null for administrators'),
+  choices: z.object({
+    partners: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    experts: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  }),
+});
+
+export const presentDashboard = (d: ProgramDashboard): z.input<typeof dashboard> => d;
+
+const reason = z.enum(Object.keys(SUPPRESSION_REASONS) as [keyof typeof SUPPRESSION_REASONS]);
+const cell = z.union([
+  z.object({ shown: z.literal(true), value: z.number() }),
+  z.object({ shown: z.literal(false), reason }),
+]);
+
+export const indicators = z.object({
+  programId: z.uuid(),
+  period: z.object({ from: day.nullable(), to: day.nullable() }),
+  rulesVersion: z.string(),
+  rules: z.object({ minCount: z.number().int(), dominance: z.number() }),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      unit: z.enum(UNITS).describe('cad: cents'),
+      control: z.enum(CONTROLS),
+      total: cell,
+      breakdowns: z.array(
+        z.object({
+          breakdown: z.enum(['region', 'subsector', 'size_band']),
+          groups: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), cell })),
+        }),
+      ),
+    }),
+  ),
+  maturity: z.array(z.object({ measure: z.string(), label: z.string().nullable(), pairs: cell, estimate })),
+});
+
+export const presentIndicators = (i: ProgramIndicators): z.input<typeof indicators> => i;

@@ -1,0 +1,168 @@
+import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
+import { NAICS_RETAIL, regionName } from '../../../kernel/quebec.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { UUID_PATTERN } from '../../../platform/ids.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorize, isAllowed } from '../../../wiring/authorize.ts';
+import { approvedPlans, closedFiles, coachingAlerts, getWorkload } from '../../coaching/index.ts';
+import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
+import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
+import { getBudget } from '../../funding/index.ts';
+import {
+  acceptancePace,
+  type BreakdownKey,
+  type BreakdownRow,
+  businessNames,
+  type CohortFilter,
+  cohortBreakdown,
+  cohortFunnel,
+  cohortIds,
+  partnersOf,
+} from '../../intake/index.ts';
+import { getProgram } from '../../programs/index.ts';
+import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
+import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
+import { impactFromSummaries } from '../domain/impact.ts';
+import { dimensionLabels, measureLabel } from './dimension-labels.ts';
+import { dashboardQuery, periodInstants } from './report-period.ts';
+
+/** Files listed per kind of alert; the count says how many there are in all. */
+const ALERTS_SHOWN = 10;
+
+/** A group's name for the reader: the region's name, the subsector's, or the size band itself. */
+export function groupLabel(breakdown: BreakdownKey, key: string | null, locale: 'fr' | 'en'): string | null {
+  if (key === null) return null;
+  if (breakdown === 'region') return regionName(key);
+  if (breakdown === 'subsector') {
+    const naics = NAICS_RETAIL.find((n) => n.code === key);
+    return naics ? `${key} – ${naics[locale]}` : key;
+  }
+  return key;
+}
+
+/**
+ * The program's dashboard for its team: the funnel of the cohort the filters choose (applications
+ * submitted in the period, in a region, referred by a partner, coached by an expert) with conversions,
+ * progress towards the target and its forecast, the cohort by region, subsector and size band, the
+ * experts' workloads, the budget, the alerts, and (coordinators) the measured impact. Every figure is
+ * counted by the database; nothing is read row by row.
+ */
+export async function getProgramDashboard(ctx: Ctx, programId: string, query: unknown) {
+  authorize(ctx.actor, 'dashboard.read');
+  if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
+  const filters = parseInput(dashboardQuery, query);
+  const program = await getProgram(ctx, programId);
+  const today = formatDate(ctx.now());
+  const asOf = startOfMontrealDay(today, 1);
+  const experts = await expertsWithLoad(ctx.db, { programId: program.id });
+  const expert = filters.expert ? experts.find((e) => e.id === filters.expert) : undefined;
+  if (filters.expert && !expert)
+    throw new AppError('invalid_input', { fields: [{ path: 'expert', key: 'reporting:errors.expert' }] });
+  const cohort: CohortFilter = {
+    programId: program.id,
+    ...periodInstants(filters),
+    ...(filters.region ? { region: filters.region } : {}),
+    ...(filters.partner ? { partnerId: filters.partner } : {}),
+    ...(expert ? { expertUserId: expert.userId } : {}),
+  };
+  const withImpact = isAllowed(ctx.actor, 'impact.read');
+  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
+    cohortFunnel(ctx.db, cohort, asOf, {
+      t0_done: completedDiagnostics('T0', asOf),
+      assigned: assignedFiles(asOf),
+      plan_approved: approvedPlans(asOf),
+      closed: closedFiles(asOf),
+      t1_done: completedDiagnostics('T1', asOf),
+    }),
+    cohortBreakdown(ctx.db, cohort, null),
+    acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
+    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+    getWorkload(ctx, { programId: program.id }),
+    getBudget(ctx, program.id, {}),
+    partnersOf(ctx.db, program.id),
+    withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
+    withImpact ? dimensionLabels(ctx, program.id) : null,
+  ]);
+  // Pre-checks are anonymous and not kept: the funnel starts at the applications.
+  const funnel: FunnelCounts = { prechecks: null, ...counts };
+  const names = await businessNames(
+    ctx.db,
+    alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
+  );
+  return {
+    program: {
+      id: program.id,
+      slug: program.slug,
+      name: ctx.locale === 'fr' ? program.nameFr : program.nameEn,
+      targetRetailers: program.targetRetailers,
+    },
+    filters,
+    asOfDay: today,
+    funnel: FUNNEL_STEPS.map((step) => ({ step, count: funnel[step] })),
+    conversions: conversions(funnel),
+    forecast: forecastFromCounts({
+      target: program.targetRetailers,
+      achieved: pace.accepted,
+      acceptedInWindow: pace.acceptedInWindow,
+      today,
+    }),
+    breakdowns: breakdownsOf(breakdown, ctx.locale),
+    experts: workload.items.map((e) => ({
+      expertId: e.expertId,
+      name: e.name,
+      activeFiles: e.activeFiles,
+      capacity: e.capacity,
+      hoursLogged: e.hoursLogged,
+      hoursLoggedThisMonth: e.hoursLoggedThisMonth,
+    })),
+    budget: budget.envelopes.flatMap((e) =>
+      e.years.map((y) => ({
+        envelope: e.name,
+        envelopeKey: e.key,
+        fiscalYear: y.fiscalYear,
+        budgetCents: y.budgetCents,
+        committedCents: y.committedCents,
+        payableCents: y.payableCents,
+        paidCents: y.paidCents,
+        availableCents: y.availableCents,
+      })),
+    ),
+    alerts: alerts.map((a) => ({
+      kind: a.kind,
+      count: a.count,
+      files: a.files.map((f) => ({
+        applicationId: f.applicationId,
+        name: names.get(f.applicationId) ?? '',
+        since: formatDate(f.since),
+      })),
+    })),
+    impact:
+      gains === null || label === null
+        ? null
+        : impactFromSummaries(gains).map((m) => ({
+            ...m,
+            label: measureLabel(label, m.measure),
+          })),
+    choices: {
+      partners,
+      experts: experts.map((e) => ({ id: e.id, name: e.name })),
+    },
+  };
+}
+
+function breakdownsOf(rows: BreakdownRow[], locale: 'fr' | 'en') {
+  const of = (breakdown: BreakdownKey) =>
+    rows
+      .filter((r) => r.breakdown === breakdown)
+      .sort((a, b) => b.businesses - a.businesses || String(a.key).localeCompare(String(b.key)))
+      .map((r) => ({
+        key: r.key,
+        label: groupLabel(breakdown, r.key, locale),
+        applications: r.businesses,
+        accepted: r.accepted,
+      }));
+  return { region: of('region'), subsector: of('subsector'), size_band: of('size_band') };
+}
+
+export type ProgramDashboard = Awaited<ReturnType<typeof getProgramDashboard>>;
