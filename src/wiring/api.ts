@@ -3,6 +3,7 @@ import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
 import { fundingOperations } from '../modules/funding/api/operations.ts';
+import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
@@ -17,5 +18,6 @@ export const apiOperations: ApiOperation[] = [
   ...expertOperations,
   ...coachingOperations,
   ...fundingOperations,
+  ...paymentOperations,
   ...administrationOperations,
 ];

@@ -118,9 +118,10 @@ export async function expectDeclaredAnswer(
     return;
   }
   if (!declared) throw new Error(`${where}: ${op.operationId} declares no answer with this status`);
-  if (!type.startsWith(declared.contentType ?? '') || (!declared.contentType && text !== '')) {
+  const types = [declared.contentType ?? ''].flat();
+  if (!types.some((t) => type.startsWith(t)) || (!declared.contentType && text !== '')) {
     throw new Error(
-      `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${declared.contentType ?? 'no content'}`,
+      `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${types.join(' or ') || 'no content'}`,
     );
   }
   if (!declared.schema) return;

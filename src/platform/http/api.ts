@@ -31,8 +31,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus?: number;
-  /** The media type of a file answer (a PDF, a calendar); JSON otherwise. */
-  produces?: string;
+  /** The media type of a file answer (a PDF, a calendar), or the types a query parameter chooses from; JSON otherwise. */
+  produces?: string | readonly string[];
   handle: (ctx: Ctx, request: ApiRequest) => Promise<unknown | ApiReply> | unknown;
 };
 
@@ -67,8 +67,8 @@ export type DeclaredResponse = {
   description: string;
   /** JSON answers only. */
   schema?: z.ZodType;
-  /** Absent: no body. */
-  contentType?: string;
+  /** Absent: no body. Several: the answer is one of them. */
+  contentType?: string | readonly string[];
 };
 
 /**
@@ -197,13 +197,16 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
             description,
             ...(contentType
               ? {
-                  content: {
-                    [contentType]: {
-                      schema: schema
-                        ? jsonSchema(schema, 'output', schemas)
-                        : { type: 'string', format: 'binary' },
-                    },
-                  },
+                  content: Object.fromEntries(
+                    [contentType].flat().map((type) => [
+                      type,
+                      {
+                        schema: schema
+                          ? jsonSchema(schema, 'output', schemas)
+                          : { type: 'string', format: 'binary' },
+                      },
+                    ]),
+                  ),
                 }
               : {}),
           },
