@@ -7,11 +7,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/kernel/csv.ts';
 import { bankAccounts, claims, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
+import * as bankAccountPage from '../../src/modules/funding/ui/bank-account.tsx';
+import * as financeFilePage from '../../src/modules/funding/ui/finance-file.tsx';
+import * as batchPage from '../../src/modules/funding/ui/payment-batch.tsx';
+import * as batchesPage from '../../src/modules/funding/ui/payment-batches.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { insertBankAccountForPayments, insertPaymentApprovedClaim } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 const schema = path.resolve(import.meta.dirname, '../../../shared/reference/schemas/pain.001.001.03.xsd');
 
@@ -531,5 +536,155 @@ describe(`recoveries (${engine})`, () => {
       await h.request(`/api/v1/programs/${programId}/budget`, { token: builder.token }),
     );
     expect(budget.body.envelopes[0].years[0]).toMatchObject({ recoveredCents: 30_000 });
+  });
+});
+
+describe(`payment pages (${engine})`, () => {
+  const post = (fields: Record<string, string>) => ({
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: 'csrf', ...fields }),
+  });
+
+  it('let the retailer enter bank details with its password, never showing the number again', async () => {
+    const app = await acceptedApplication(h, programId, coordinator);
+    const ctx = await h.as({ bearerToken: app.token });
+    const url = '/my-aid/bank-account';
+    const empty = await renderPage(bankAccountPage, ctx, url, url);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain('Coordonnées bancaires');
+    expect(empty.html).toContain('Aucune coordonnée bancaire');
+    const fields = {
+      application: app.id,
+      holderName: 'Chez Zoé',
+      institution: '815',
+      transit: '30000',
+      account: '44445555',
+    };
+    const wrong = await renderPage(
+      bankAccountPage,
+      ctx,
+      url,
+      url,
+      post({ ...fields, password: 'nope nope nope' }),
+    );
+    expect(wrong.status).toBe(422);
+    expect(wrong.html).toContain('Le mot de passe actuel n&#x27;est pas le bon.');
+    expect(wrong.html).toContain('href="#field-password"');
+    const saved = await renderPage(bankAccountPage, ctx, url, url, post({ ...fields, password: PASSWORD }));
+    expect(saved.status).toBe(200);
+    expect(saved.html).toContain('•••555');
+    expect(saved.html).not.toContain('44445555');
+    const english = await renderPage(
+      bankAccountPage,
+      await h.as({ bearerToken: app.token }, { locale: 'en' }),
+      url,
+      url,
+    );
+    expect(english.html).toContain('Not yet verified by the finance team');
+    const staff = await renderPage(bankAccountPage, await h.as({ bearerToken: builder.token }), url, url);
+    expect(staff.status).toBe(403);
+  });
+
+  it('let finance preview, build, approve, export and pay a batch, and verify and recover on a file', async () => {
+    const a = await approvedClaim(75_000);
+    const skipped = await approvedClaim(5_000, 'unverified');
+    const asBuilder = await h.as({ bearerToken: builder.token });
+    const list = await renderPage(batchesPage, asBuilder, '/finance/batches', '/finance/batches?limit=abc');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('Entrez un montant en dollars');
+    expect(list.html).toContain('Coordonnées bancaires non vérifiées');
+    const built = await renderPage(
+      batchesPage,
+      asBuilder,
+      '/finance/batches',
+      '/finance/batches',
+      post({ limit: '' }),
+    );
+    expect(built.status).toBe(302);
+    const [batch] = (
+      await json(await h.request('/api/v1/payment-batches?status=draft', { token: builder.token }))
+    ).body.items;
+    expect(batch.totalCents).toBeGreaterThanOrEqual(75_000);
+    const at = `/finance/batches/${batch.id}`;
+    const detail = await renderPage(batchPage, asBuilder, '/finance/batches/:id', at);
+    expect(nbsp(detail.html)).toContain('750,00 $');
+    expect(detail.html).toContain('Approuver le lot');
+    const own = await renderPage(
+      batchPage,
+      asBuilder,
+      '/finance/batches/:id',
+      at,
+      post({ intent: 'approve' }),
+    );
+    expect(own.status).toBe(409);
+    expect(own.html).toContain('autre que celle');
+    const asApprover = await h.as({ bearerToken: approver.token }, { locale: 'en' });
+    const approved = await renderPage(
+      batchPage,
+      asApprover,
+      '/finance/batches/:id',
+      at,
+      post({ intent: 'approve' }),
+    );
+    expect(approved.html).toContain('The batch is approved.');
+    expect(approved.html).toContain(`/api/v1/payment-batches/${batch.id}/export?format=pain.001`);
+    await h.request(`/api/v1/payment-batches/${batch.id}/export?format=csv`, { token: builder.token });
+    const paid = await renderPage(
+      batchPage,
+      asBuilder,
+      '/finance/batches/:id',
+      at,
+      post({ intent: 'pay', bankReference: '' }),
+    );
+    expect(paid.status).toBe(422);
+    expect(paid.html).toContain('href="#field-bankReference"');
+    const done = await renderPage(
+      batchPage,
+      asBuilder,
+      '/finance/batches/:id',
+      at,
+      post({ intent: 'pay', bankReference: 'BN-77' }),
+    );
+    expect(done.html).toContain('Le lot est payé');
+    expect(await statusOf(a.claimId)).toBe('paid');
+
+    const file = `/finance/files/${skipped.id}`;
+    const view = await renderPage(financeFilePage, asBuilder, '/finance/files/:id', file);
+    expect(view.html).toContain('Confirmer les coordonnées bancaires');
+    const updatedAt = /name="updatedAt" value="([^"]+)"/.exec(view.html)![1]!;
+    const verified = await renderPage(
+      financeFilePage,
+      asBuilder,
+      '/finance/files/:id',
+      file,
+      post({ intent: 'verify', updatedAt }),
+    );
+    expect(verified.html).toContain('Les coordonnées bancaires sont vérifiées.');
+    const paidFile = `/finance/files/${a.id}`;
+    const refused = await renderPage(
+      financeFilePage,
+      asBuilder,
+      '/finance/files/:id',
+      paidFile,
+      post({ intent: 'recover', agreementId: a.agreementId, amount: '800', reason: 'Doublon' }),
+    );
+    expect(refused.status).toBe(409);
+    expect(nbsp(refused.html)).toContain('750,00 $');
+    const recovered = await renderPage(
+      financeFilePage,
+      asBuilder,
+      '/finance/files/:id',
+      paidFile,
+      post({ intent: 'recover', agreementId: a.agreementId, amount: '100', reason: 'Doublon' }),
+    );
+    expect(nbsp(recovered.html)).toContain('Recouvrement de 100,00 $');
+    // Another retailer is told the file does not exist.
+    const stranger = await renderPage(
+      financeFilePage,
+      await h.as({ bearerToken: skipped.token }),
+      '/finance/files/:id',
+      paidFile,
+    );
+    expect(stranger.status).toBe(404);
   });
 });

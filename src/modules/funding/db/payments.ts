@@ -130,3 +130,12 @@ export async function recoveriesOf(db: Executor, applicationId: string) {
           .orderBy(asc(recoveryRepayments.receivedOn), asc(recoveryRepayments.createdAt));
   return rows.map((r) => ({ ...r, repayments: repayments.filter((p) => p.recoveryId === r.id) }));
 }
+
+/** A business's accepted agreements (what a recovery may be made against), newest first. */
+export async function acceptedAgreementsOf(db: Executor, applicationId: string) {
+  return db
+    .select({ id: agreements.id, fiscalYear: agreements.fiscalYear, grantCents: agreements.grantCents })
+    .from(agreements)
+    .where(and(eq(agreements.applicationId, applicationId), eq(agreements.status, 'accepted')))
+    .orderBy(desc(agreements.createdAt));
+}

@@ -153,8 +153,14 @@ export const presentRecovery = (r: Recovery): z.input<typeof recovery> => ({
   repayments: r.repayments.map((p) => ({ ...p, createdAt: instant(p.createdAt) })),
 });
 
-export const recoveryList = z.object({ items: z.array(recovery) });
+export const recoveryList = z.object({
+  items: z.array(recovery),
+  agreements: z.array(z.object({ id: z.uuid(), fiscalYear: z.string(), grantCents: money.nullable() })),
+});
 
-export const presentRecoveryList = (list: Awaited<ReturnType<typeof listRecoveries>>) => ({
+export const presentRecoveryList = (
+  list: Awaited<ReturnType<typeof listRecoveries>>,
+): z.input<typeof recoveryList> => ({
   items: list.items.map(presentRecovery),
+  agreements: list.agreements.map((a) => ({ ...a })),
 });
