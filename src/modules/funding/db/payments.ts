@@ -40,7 +40,8 @@ const payableClaim = {
   holderName: bankAccounts.holderName,
   encrypted: bankAccounts.encrypted,
   accountLastDigits: bankAccounts.accountLastDigits,
-  verifiedAt: bankAccounts.verifiedAt,
+  // A flag, not the instant: thousands of rows (a batch) parse much faster without a timestamp each.
+  verified: sql<boolean>`${bankAccounts.verifiedAt} is not null`,
 };
 
 /** The program's claims approved for payment, oldest approval first: what a new batch may pay. */

@@ -34,7 +34,7 @@ export function selectionOf(rows: readonly PayableClaim[], limitCents: number | 
     ...c,
     bankDetails: !c.encrypted
       ? ('missing' as const)
-      : c.verifiedAt
+      : c.verified
         ? ('verified' as const)
         : ('unverified' as const),
   }));

@@ -37,7 +37,7 @@ export const EXPORT_CONTENT_TYPES = Object.values(FILES).map((f) => f.contentTyp
  * (409 naming the businesses) until finance verifies them again or takes the claim out.
  */
 function transfersOf(ctx: Ctx, claims: readonly BatchClaim[]): CreditTransfer[] {
-  const unverified = claims.filter((c) => !c.encrypted || !c.verifiedAt);
+  const unverified = claims.filter((c) => !c.encrypted || !c.verified);
   if (unverified.length > 0)
     throw new AppError('conflict', {
       key: 'funding:payments.errors.unverified_in_batch',
