@@ -36,6 +36,30 @@ describe('configuration', () => {
     expect(existsSync(path.join(dataDir, 'session-secret'))).toBe(false);
   });
 
+  it('keeps a generated bank details key in the data folder, or takes a 32-byte base64 key', () => {
+    const dataDir = path.join(dir, 'bank');
+    const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) });
+    expect(config.bankDetailsKey).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dataDir }).bankDetailsKey).toEqual(config.bankDetailsKey);
+    const given = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ DATA_DIR: dataDir, BANK_DETAILS_KEY: given }).bankDetailsKey).toEqual(
+      Buffer.alloc(32, 1),
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, BANK_DETAILS_KEY: 'c2hvcnQ=' })).toThrow(
+      /^Configuration error: BANK_DETAILS_KEY must be 32 bytes in base64 .*\(got \(hidden\)\)$/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, PAYMENT_DEBTOR_NAME: 'Programme' })).toThrow(
+      /PAYMENT_DEBTOR_NAME and PAYMENT_DEBTOR_ACCOUNT go together/,
+    );
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir,
+        PAYMENT_DEBTOR_NAME: 'Programme',
+        PAYMENT_DEBTOR_ACCOUNT: '815-30000-1234567',
+      }).paymentDebtor,
+    ).toEqual({ name: 'Programme', institution: '815', transit: '30000', account: '1234567' });
+  });
+
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a number \(got "abc"\)$/],
     [{ PORT: '70000' }, /^Configuration error: PORT must be at most 65535/],

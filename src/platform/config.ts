@@ -32,6 +32,17 @@ const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  BANK_DETAILS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+      error: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
+  PAYMENT_DEBTOR_NAME: z.string().trim().min(1).max(140).optional(),
+  PAYMENT_DEBTOR_ACCOUNT: z
+    .string()
+    .regex(/^\d{3}-\d{5}-\d{7,12}$/, 'must be institution-transit-account, e.g. 815-30000-1234567')
+    .optional(),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
 
@@ -51,10 +62,16 @@ export type Config = {
   logLevel: string;
   maxBodyBytes: number;
   metricsToken: string | undefined;
+  /** The AES-256-GCM key of retailers' bank details (32 bytes); never stored in the database. */
+  bankDetailsKey: Buffer;
+  /** The program's account that payment files debit; absent, pain.001 exports are refused. */
+  paymentDebtor: { name: string; institution: string; transit: string; account: string } | undefined;
   env: 'production' | 'development' | 'test';
 };
 
 export class ConfigError extends Error {}
+
+const SECRETS = ['SESSION_SECRET', 'METRICS_TOKEN', 'BANK_DETAILS_KEY', 'PAYMENT_DEBTOR_ACCOUNT'];
 
 /** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -64,7 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
     const got = cleaned[name];
-    const shown = name === 'SESSION_SECRET' || name === 'METRICS_TOKEN' ? '(hidden)' : JSON.stringify(got);
+    const shown = SECRETS.includes(name) ? '(hidden)' : JSON.stringify(got);
     throw new ConfigError(`Configuration error: ${name} ${describeIssue(issue)} (got ${shown})`);
   }
   const e = parsed.data;
@@ -86,7 +103,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret', 48, 'base64url'),
+    bankDetailsKey: Buffer.from(
+      e.BANK_DETAILS_KEY ?? readOrCreateSecret(dataDir, 'bank-details-key', 32, 'base64'),
+      'base64',
+    ),
+    paymentDebtor: paymentDebtorOf(e.PAYMENT_DEBTOR_NAME, e.PAYMENT_DEBTOR_ACCOUNT),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
@@ -107,12 +129,30 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message.startsWith('Invalid') ? 'is not valid' : issue.message;
 }
 
-/** The secret that signs cookies: kept in the data folder so that restarts keep sessions valid. */
-function readOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+function paymentDebtorOf(name: string | undefined, account: string | undefined): Config['paymentDebtor'] {
+  if (!name && !account) return undefined;
+  if (!name || !account)
+    throw new ConfigError(
+      'Configuration error: PAYMENT_DEBTOR_NAME and PAYMENT_DEBTOR_ACCOUNT go together (set both or neither)',
+    );
+  const [institution, transit, number] = account.split('-') as [string, string, string];
+  return { name, institution, transit, account: number };
+}
+
+/**
+ * A secret kept in the data folder when the environment gives none (the cookie secret, the bank
+ * details key), so that restarts keep sessions valid and encrypted data readable.
+ */
+function readOrCreateSecret(
+  dataDir: string,
+  name: string,
+  bytes: number,
+  encoding: 'base64' | 'base64url',
+): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = randomBytes(bytes).toString(encoding);
   // Written aside then linked into place, so that a concurrent reader never sees a half-written file.
   const draft = `${file}.${process.pid}`;
   writeFileSync(draft, `${secret}\n`, { mode: 0o600 });

@@ -5,6 +5,7 @@ import { expertOperations } from '../modules/experts/api/operations.ts';
 import { agreementsOperations } from '../modules/funding/api/agreements-operations.ts';
 import { fundingFileOperations } from '../modules/funding/api/files-operations.ts';
 import { fundingOperations } from '../modules/funding/api/operations.ts';
+import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
@@ -23,5 +24,6 @@ export const apiOperations: ApiOperation[] = [
   ...agreementsOperations,
   ...fundingFileOperations,
   ...reportingOperations,
+  ...paymentOperations,
   ...administrationOperations,
 ];

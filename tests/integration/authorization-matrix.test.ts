@@ -6,8 +6,14 @@ import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
-import { attachmentForm, insertDraftClaim, SAMPLE_FILES } from '../support/funding.ts';
-import { createHarness, engine, type Harness } from '../support/harness.ts';
+import {
+  attachmentForm,
+  insertBankAccountForPayments,
+  insertDraftClaim,
+  insertPaymentApprovedClaim,
+  SAMPLE_FILES,
+} from '../support/funding.ts';
+import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted } from '../support/intake.ts';
 
 type Caller = Role | 'anonymous';
@@ -237,6 +243,79 @@ async function attachmentOfRetailer(f: Fixture): Promise<string> {
     body: attachmentForm(SAMPLE_FILES.pdf, 'facture.pdf', { kind: 'invoice' }),
   });
   return `/claims/${claimId}/attachments/${(await res.json()).id}`;
+}
+
+/** Two finance officers of the fixtures (a batch is built by one and approved by the other) and the grants envelope they pay from. */
+let paymentsSetUp: Promise<{ builder: string; approver: string; envelopeId: string }> | undefined;
+function payments(f: Fixture) {
+  paymentsSetUp ??= (async () => {
+    const officer = async () => f.h.token((await f.h.user('finance')).email);
+    const budget = await f.h.request(`/api/v1/programs/${f.programId}/budget`, {
+      method: 'PUT',
+      token: f.adminToken,
+      json: {
+        envelopes: [
+          {
+            key: 'matrix-payments',
+            nameFr: 'Versements',
+            nameEn: 'Payments',
+            kind: 'grants',
+            budgets: [{ fiscalYear: '2026-2027', amountCents: 100_000_000 }],
+          },
+        ],
+      },
+    });
+    const { envelopes } = await budget.json();
+    const envelopeId = envelopes.find((e: { key: string }) => e.key === 'matrix-payments').id;
+    return { builder: await officer(), approver: await officer(), envelopeId };
+  })();
+  return paymentsSetUp;
+}
+
+/** A claim of the matrix's retailer approved for payment, its bank details verified. */
+async function paymentApprovedOfRetailer(f: Fixture) {
+  const { envelopeId } = await payments(f);
+  const applicationId = await acceptedOfRetailer(f);
+  const [retailer] = await f.h.services.database.db.select().from(users).where(eq(users.role, 'retailer'));
+  const ids = await insertPaymentApprovedClaim(f.h.system, {
+    programId: f.programId,
+    envelopeId,
+    fiscalYear: 2026,
+    applicationId,
+    amountCents: 10_000,
+    authorId: retailer!.id,
+  });
+  const [finance] = await f.h.services.database.db.select().from(users).where(eq(users.role, 'finance'));
+  await insertBankAccountForPayments(f.h.system, {
+    applicationId,
+    updatedBy: retailer!.id,
+    verifiedBy: finance!.id,
+  });
+  return { applicationId, ...ids };
+}
+
+/** A batch of claims of the matrix's retailer, taken as far as `to` by the fixtures' finance officers. */
+async function batchOfRetailer(f: Fixture, to: 'draft' | 'approved' | 'exported' | 'paid', claims = 1) {
+  const { builder, approver } = await payments(f);
+  const made = [];
+  for (let i = 0; i < claims; i++) made.push(await paymentApprovedOfRetailer(f));
+  const built = await f.h.request('/api/v1/payment-batches', {
+    method: 'POST',
+    token: builder,
+    json: { programId: f.programId },
+  });
+  const { id } = await built.json();
+  const post = (path: string, token: string, json?: unknown) =>
+    f.h.request(`/api/v1/payment-batches/${id}${path}`, {
+      method: 'POST',
+      token,
+      ...(json === undefined ? {} : { json }),
+    });
+  if (to !== 'draft') await post('/approval', approver);
+  if (to === 'exported' || to === 'paid')
+    await f.h.request(`/api/v1/payment-batches/${id}/export?format=csv`, { token: builder });
+  if (to === 'paid') await post('/payment', builder, { bankReference: 'MATRIX' });
+  return { id, claims: made };
 }
 
 const COACHING: Caller[] = ['expert', ...STAFF];
@@ -789,6 +868,103 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getProgramIndicators: {
     allowed: [...STAFF, 'ministry'],
     call: async (f) => ({ path: `/programs/${f.programId}/indicators?from=2026-04-01` }),
+  },
+  getBankAccount: {
+    allowed: ['retailer', 'finance'],
+    call: async (f) => ({ path: `/applications/${await acceptedOfRetailer(f)}/bank-account` }),
+  },
+  setBankAccount: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/applications/${await acceptedOfRetailer(f)}/bank-account`,
+      json: {
+        holderName: 'Matrice',
+        institution: '815',
+        transit: '30000',
+        account: '1234567',
+        password: PASSWORD,
+      },
+    }),
+  },
+  verifyBankAccount: {
+    allowed: ['finance'],
+    call: async (f) => ({
+      path: `/applications/${(await paymentApprovedOfRetailer(f)).applicationId}/bank-account/verification`,
+      json: {},
+    }),
+  },
+  previewPaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => ({ path: '/payment-batches/preview', json: { programId: f.programId } }),
+  },
+  buildPaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => {
+      await paymentApprovedOfRetailer(f);
+      return { path: '/payment-batches', json: { programId: f.programId } };
+    },
+  },
+  listPaymentBatches: { allowed: ['finance'], call: async () => ({ path: '/payment-batches' }) },
+  getPaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => ({ path: `/payment-batches/${(await batchOfRetailer(f, 'draft')).id}` }),
+  },
+  approvePaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => ({ path: `/payment-batches/${(await batchOfRetailer(f, 'draft')).id}/approval` }),
+  },
+  exportPaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => ({
+      path: `/payment-batches/${(await batchOfRetailer(f, 'approved')).id}/export?format=csv`,
+    }),
+  },
+  markPaymentBatchPaid: {
+    allowed: ['finance'],
+    call: async (f) => ({
+      path: `/payment-batches/${(await batchOfRetailer(f, 'exported')).id}/payment`,
+      json: { bankReference: 'MATRIX-1' },
+    }),
+  },
+  cancelPaymentBatch: {
+    allowed: ['finance'],
+    call: async (f) => ({ path: `/payment-batches/${(await batchOfRetailer(f, 'draft')).id}/cancellation` }),
+  },
+  removeBatchClaim: {
+    allowed: ['finance'],
+    call: async (f) => {
+      const batch = await batchOfRetailer(f, 'draft', 2);
+      return { path: `/payment-batches/${batch.id}/claims/${batch.claims[0]!.claimId}` };
+    },
+  },
+  createRecovery: {
+    allowed: ['finance'],
+    call: async (f) => {
+      const { claims } = await batchOfRetailer(f, 'paid');
+      return {
+        path: '/recoveries',
+        json: { agreementId: claims[0]!.agreementId, amountCents: 1_000, reason: 'Matrice' },
+      };
+    },
+  },
+  recordRepayment: {
+    allowed: ['finance'],
+    call: async (f) => {
+      const { claims } = await batchOfRetailer(f, 'paid');
+      const res = await f.h.request('/api/v1/recoveries', {
+        method: 'POST',
+        token: (await payments(f)).builder,
+        json: { agreementId: claims[0]!.agreementId, amountCents: 1_000, reason: 'Matrice' },
+      });
+      return {
+        path: `/recoveries/${(await res.json()).id}/repayments`,
+        json: { amountCents: 500, receivedOn: '2027-02-01', reference: 'Matrice' },
+      };
+    },
+  },
+  listRecoveries: {
+    allowed: ['retailer', 'finance', ...STAFF],
+    call: async (f) => ({ path: `/recoveries?applicationId=${await acceptedOfRetailer(f)}` }),
   },
 };
 

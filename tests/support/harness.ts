@@ -173,6 +173,7 @@ export async function createHarness(
     DATA_DIR: '/nonexistent-virage-test',
     FILES_DIR: filesDir,
     SESSION_SECRET: 'test-secret-that-is-long-enough-for-virage-0123456789',
+    BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString('base64'),
     PUBLIC_URL: 'http://virage.test',
     TRUST_PROXY: 'true',
     LOG_LEVEL: 'silent',

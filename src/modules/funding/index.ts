@@ -94,12 +94,28 @@ export {
 } from './domain/taxes.ts';
 export { BATCH_CSV_COLUMNS, batchCsv } from './payments/batch-csv.ts';
 export { type CreditTransfer, type CreditTransferBatch, pain001Xml } from './payments/pain001.ts';
+// Payments: bank details, batches, recoveries.
+export { approvePaymentBatch } from './use-cases/approve-payment-batch.ts';
+export { buildPaymentBatch } from './use-cases/build-payment-batch.ts';
+export { cancelPaymentBatch } from './use-cases/cancel-payment-batch.ts';
 // Use cases.
 export { closeFiscalYear } from './use-cases/close-fiscal-year.ts';
 // Helpers that run inside another module's transaction (its own authorization covers them).
 export { commitCoachingHours } from './use-cases/commit-coaching-hours.ts';
 export { commitFunds, type FundsInput } from './use-cases/commit-funds.ts';
+export { createRecovery } from './use-cases/create-recovery.ts';
+export { exportPaymentBatch } from './use-cases/export-payment-batch.ts';
+export { getBankAccount } from './use-cases/get-bank-account.ts';
 export { getBudget } from './use-cases/get-budget.ts';
+export { getPaymentBatch } from './use-cases/get-payment-batch.ts';
 export { listLedger } from './use-cases/list-ledger.ts';
+export { listPaymentBatches } from './use-cases/list-payment-batches.ts';
+export { listRecoveries } from './use-cases/list-recoveries.ts';
+export { markPaymentBatchPaid } from './use-cases/mark-payment-batch-paid.ts';
+export { previewPaymentBatch } from './use-cases/preview-payment-batch.ts';
+export { recordRepayment } from './use-cases/record-repayment.ts';
 export { releaseFunds } from './use-cases/release-funds.ts';
+export { removeBatchClaim } from './use-cases/remove-batch-claim.ts';
+export { setBankAccount } from './use-cases/set-bank-account.ts';
 export { setBudget } from './use-cases/set-budget.ts';
+export { verifyBankAccount } from './use-cases/verify-bank-account.ts';

@@ -2,6 +2,7 @@
 
 export { activeUsersWithRole, contactOf, findUserByEmail as findAccountByEmail } from './db/queries.ts';
 export { renameUser } from './db/rename-user.ts';
+export { confirmPassword } from './use-cases/confirm-password.ts';
 export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
 export { createUser } from './use-cases/create-user.ts';
 export { createUsersInBulk } from './use-cases/create-users-in-bulk.ts';

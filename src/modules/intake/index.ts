@@ -32,6 +32,7 @@ export { ensureIntakeDefaults } from './use-cases/ensure-intake-defaults.ts';
 export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listApplications } from './use-cases/list-applications.ts';
+export { listMyApplications } from './use-cases/list-my-applications.ts';
 export { figuresOf, listProgramFigures, type ProgramFigures } from './use-cases/list-program-figures.ts';
 export { requestHumanReview } from './use-cases/request-human-review.ts';
 export { setUpProgramIntake } from './use-cases/set-up-program-intake.ts';

@@ -79,17 +79,30 @@ export function deriveKey(secret: string, purpose: string): string {
 
 /** Seals a small secret (a TOTP seed) at rest with AES-256-GCM. */
 export function seal(plain: string, secret: string): string {
-  const key = Buffer.from(deriveKey(secret, 'seal'), 'base64url');
+  return encrypt(plain, Buffer.from(deriveKey(secret, 'seal'), 'base64url'));
+}
+
+export function unseal(sealed: string, secret: string): string {
+  return decrypt(sealed, Buffer.from(deriveKey(secret, 'seal'), 'base64url'));
+}
+
+/**
+ * AES-256-GCM with a 32-byte key: `iv.tag.body` in base64url. `context` (e.g. the record's id) is
+ * authenticated with it, so a sealed value copied onto another record does not open there.
+ */
+export function encrypt(plain: string, key: Buffer, context = ''): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
 }
 
-export function unseal(sealed: string, secret: string): string {
+/** Opens what `encrypt` sealed; throws when the key, the context or a single bit differs. */
+export function decrypt(sealed: string, key: Buffer, context = ''): string {
   const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-  const key = Buffer.from(deriveKey(secret, 'seal'), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, iv!);
+  decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(tag!);
   return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../kernel/policy.ts';
 
 const team = hasRole('coordinator', 'admin');
+const finance = hasRole('finance');
 
 /** Finance sees the money; the ministry reads the budget's aggregates only, never a business's entries. */
 export const fundingPolicies = {
@@ -33,5 +34,14 @@ export const fundingPolicies = {
   'claim.attachment.edit': { allow: owner } satisfies Policy<BusinessFile>,
   'claim.attachment.read': {
     allow: (a, r) => owner(a, r) || isAssignedExpert(a, r) || hasRole('coordinator', 'admin', 'finance')(a),
+  } satisfies Policy<BusinessFile>,
+  // Payments: the retailer enters its bank details; finance verifies them, pays and recovers.
+  'bank_account.read': { allow: (a, r) => owner(a, r) || finance(a) } satisfies Policy<BusinessFile>,
+  'bank_account.update': { allow: owner } satisfies Policy<BusinessFile>,
+  'bank_account.verify': { allow: finance } satisfies Policy<void>,
+  'payment_batch.manage': { allow: finance } satisfies Policy<void>,
+  'recovery.manage': { allow: finance } satisfies Policy<void>,
+  'recovery.read': {
+    allow: (a, r) => owner(a, r) || hasRole('finance', 'coordinator', 'admin')(a),
   } satisfies Policy<BusinessFile>,
 };

@@ -22,20 +22,25 @@ export const BATCH_CSV_COLUMNS = [
   'remittance',
 ];
 
-export function batchCsv(batch: CreditTransferBatch): string {
-  return toCsv(
-    BATCH_CSV_COLUMNS,
-    batch.payments.map((p) => [
-      batch.messageId,
-      p.endToEndId,
-      batch.executionDate,
-      p.creditorName,
-      p.account.institution,
-      p.account.transit,
-      maskedAccount(p.account),
-      decimalAmount(p.amountCents),
-      'CAD',
-      p.remittance,
-    ]),
-  );
+/** What the accounting files say about a batch; the debtor and the file's time are the bank file's business. */
+export type AccountingBatch = Omit<CreditTransferBatch, 'debtor' | 'createdAt'>;
+
+/** One row per payment, in the order of `BATCH_CSV_COLUMNS` (the CSV and the spreadsheet share it). */
+export function batchRows(batch: AccountingBatch): string[][] {
+  return batch.payments.map((p) => [
+    batch.messageId,
+    p.endToEndId,
+    batch.executionDate,
+    p.creditorName,
+    p.account.institution,
+    p.account.transit,
+    maskedAccount(p.account),
+    decimalAmount(p.amountCents),
+    'CAD',
+    p.remittance,
+  ]);
+}
+
+export function batchCsv(batch: AccountingBatch): string {
+  return toCsv(BATCH_CSV_COLUMNS, batchRows(batch));
 }

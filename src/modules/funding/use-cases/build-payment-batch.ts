@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { appendAudit } from '../../../platform/audit/append.ts';
+import { signedInActor } from '../../../platform/authorization.ts';
+import { type Ctx, transaction } from '../../../platform/context.ts';
+import { insertMany } from '../../../platform/db/bulk.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorize } from '../../../wiring/authorize.ts';
+import { getProgram } from '../../programs/index.ts';
+import { moveClaims, type PayableClaim, paymentApprovedClaims } from '../db/payments.ts';
+import { paymentBatchClaims, paymentBatches } from '../db/tables.ts';
+import { centsSchema } from '../domain/money.ts';
+import { batchSelection } from '../domain/payment-batch.ts';
+import { getPaymentBatch } from './get-payment-batch.ts';
+
+export const batchInput = z.strictObject({
+  programId: z.uuid({ error: 'funding:payments.errors.program' }),
+  /** The most this batch may pay in total (the bank's or the treasury's limit per file); none when absent. */
+  limitCents: centsSchema.optional(),
+});
+
+const line = (c: PayableClaim) => ({
+  claimId: c.claimId,
+  claimNumber: c.number,
+  applicationId: c.applicationId,
+  businessName: c.legalName ?? c.tradeName ?? '',
+  amountCents: c.amountCents,
+});
+
+/** The program's approved claims split into what a batch would pay and what it leaves out, with why. */
+export function selectionOf(rows: readonly PayableClaim[], limitCents: number | null) {
+  const candidates = rows.map((c) => ({
+    ...c,
+    bankDetails: !c.encrypted
+      ? ('missing' as const)
+      : c.verified
+        ? ('verified' as const)
+        : ('unverified' as const),
+  }));
+  const { included, excluded, totalCents } = batchSelection(candidates, limitCents);
+  return {
+    included,
+    excluded,
+    totalCents,
+    lines: included.map(line),
+    exclusions: excluded.map((c) => ({ ...line(c), reason: c.reason })),
+  };
+}
+
+export async function batchRequest(ctx: Ctx, input: unknown) {
+  authorize(ctx.actor, 'payment_batch.manage');
+  const request = parseInput(batchInput, input);
+  await getProgram(ctx, request.programId);
+  return request;
+}
+
+/**
+ * Finance builds a payment batch from the program's claims approved for payment: those with verified
+ * bank details, within the limit, oldest approval first. The claims are locked and move to
+ * `in_batch` in the same transaction, so two officers building at once never put a claim in two
+ * batches. The answer lists each claim left out with its reason; with nothing to pay, nothing is written.
+ */
+export async function buildPaymentBatch(ctx: Ctx, input: unknown) {
+  const { programId, limitCents } = await batchRequest(ctx, input);
+  const actor = signedInActor(ctx.actor);
+  const { id, exclusions } = await transaction(ctx, async (tx) => {
+    const selection = selectionOf(await paymentApprovedClaims(tx, programId, true), limitCents ?? null);
+    if (selection.included.length === 0)
+      throw new AppError('conflict', {
+        key: 'funding:payments.errors.nothing_to_pay',
+        extra: { excluded: selection.exclusions },
+      });
+    const id = newId();
+    const now = ctx.now();
+    await tx.insert(paymentBatches).values({
+      id,
+      programId,
+      totalCents: selection.totalCents,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertMany(
+      tx,
+      paymentBatchClaims,
+      selection.included.map((c) => ({ batchId: id, claimId: c.claimId, amountCents: c.amountCents })),
+    );
+    await moveClaims(
+      tx,
+      selection.included.map((c) => c.claimId),
+      'in_batch',
+      now,
+    );
+    await appendAudit(tx, ctx, {
+      action: 'payment_batch.built',
+      entityType: 'payment_batch',
+      entityId: id,
+      changes: {
+        programId,
+        limitCents: limitCents ?? null,
+        totalCents: selection.totalCents,
+        claims: selection.included.length,
+        excluded: selection.exclusions.map((e) => ({ claimId: e.claimId, reason: e.reason })),
+      },
+    });
+    return { id, exclusions: selection.exclusions };
+  });
+  return { ...(await getPaymentBatch(ctx, id)), excluded: exclusions };
+}

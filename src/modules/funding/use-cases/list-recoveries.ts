@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Ctx } from '../../../platform/context.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { authorizeVisible } from '../../../wiring/authorize.ts';
+import { acceptedAgreementsOf, recoveriesOf } from '../db/payments.ts';
+import { fiscalYearLabel } from '../domain/fiscal-year.ts';
+import { sumCents } from '../domain/money.ts';
+import { fileOf } from './get-bank-account.ts';
+
+export const listRecoveriesInput = z.strictObject({
+  applicationId: z.uuid({ error: 'funding:payments.errors.application' }),
+});
+
+/**
+ * A business's recoveries, newest first: what is claimed back, why, what was repaid, what is still
+ * due; and its accepted agreements, against which a recovery is made.
+ */
+export async function listRecoveries(ctx: Ctx, input: unknown) {
+  const { applicationId } = parseInput(listRecoveriesInput, input);
+  const file = await fileOf(ctx, applicationId);
+  authorizeVisible(ctx.actor, 'recovery.read', file);
+  const [rows, agreements] = await Promise.all([
+    recoveriesOf(ctx.db, applicationId),
+    acceptedAgreementsOf(ctx.db, applicationId),
+  ]);
+  return {
+    agreements: agreements.map((a) => ({
+      id: a.id,
+      fiscalYear: fiscalYearLabel(a.fiscalYear),
+      grantCents: a.grantCents,
+    })),
+    items: rows.map((r) => {
+      const repaidCents = sumCents(r.repayments.map((p) => p.amountCents));
+      return {
+        id: r.id,
+        applicationId: r.applicationId,
+        agreementId: r.agreementId,
+        envelopeId: r.envelopeId,
+        fiscalYear: fiscalYearLabel(r.fiscalYear),
+        amountCents: r.amountCents,
+        repaidCents,
+        outstandingCents: r.amountCents - repaidCents,
+        reason: r.reason,
+        createdAt: r.createdAt,
+        repayments: r.repayments.map((p) => ({
+          id: p.id,
+          amountCents: p.amountCents,
+          receivedOn: p.receivedOn,
+          reference: p.reference,
+          createdAt: p.createdAt,
+        })),
+      };
+    }),
+  };
+}

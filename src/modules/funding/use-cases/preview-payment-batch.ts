@@ -1,0 +1,16 @@
+import type { Ctx } from '../../../platform/context.ts';
+import { paymentApprovedClaims } from '../db/payments.ts';
+import { batchRequest, selectionOf } from './build-payment-batch.ts';
+
+/** What building a batch now would pay and leave out (with the reasons), without writing anything. */
+export async function previewPaymentBatch(ctx: Ctx, input: unknown) {
+  const { programId, limitCents } = await batchRequest(ctx, input);
+  const selection = selectionOf(await paymentApprovedClaims(ctx.db, programId), limitCents ?? null);
+  return {
+    programId,
+    limitCents: limitCents ?? null,
+    totalCents: selection.totalCents,
+    claims: selection.lines,
+    excluded: selection.exclusions,
+  };
+}
