@@ -34,6 +34,9 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),
+    ...(can('aid_rules.configure') ? [{ to: '/admin/aid-rules', key: 'aid_rules' }] : []),
+    // The program's agreements, for those who read every business's money (a retailer has « Mon aide »).
+    ...(can('ledger.list') ? [{ to: '/admin/agreements', key: 'agreements' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

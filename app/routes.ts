@@ -7,6 +7,7 @@ const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
+const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -65,7 +66,12 @@ export default [
   route('admin/diagnostic/questionnaires/:id/json', diagnostic('admin-questionnaire-json.tsx')),
   route('admin/diagnostic/recommendations', diagnostic('admin-recommendations.tsx')),
   route('admin/diagnostic/recommendations/:id', diagnostic('admin-recommendation.tsx')),
-  route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
+  route('admin/budget', funding('budget.tsx')),
+  route('admin/aid-rules', funding('aid-rules.tsx')),
+  route('admin/agreements', funding('agreements.tsx')),
+  route('applications/:id/agreement/new', funding('agreement-new.tsx')),
+  route('agreements/:id', funding('agreement.tsx')),
+  route('applications/:id/aid', funding('my-aid.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),
