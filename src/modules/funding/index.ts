@@ -98,6 +98,7 @@ export { closeFiscalYear } from './use-cases/close-fiscal-year.ts';
 export { commitCoachingHours } from './use-cases/commit-coaching-hours.ts';
 export { commitFunds, type FundsInput } from './use-cases/commit-funds.ts';
 export { getBudget } from './use-cases/get-budget.ts';
+export { listAgreements } from './use-cases/list-agreements.ts';
 export { listLedger } from './use-cases/list-ledger.ts';
 export { releaseFunds } from './use-cases/release-funds.ts';
 export { setBudget } from './use-cases/set-budget.ts';

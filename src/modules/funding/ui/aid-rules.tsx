@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
+import { allowedBy } from '../../../platform/authorization.ts';
 import { CheckboxGroup, RadioGroup } from '../../../platform/ui/choices.tsx';
 import {
   dollarsForInput,
@@ -22,6 +23,7 @@ import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/rou
 import { programQuery, selectProgram } from '../../programs/index.ts';
 import { COSTS_FROM } from '../domain/aid-rules.ts';
 import { COST_CATEGORIES } from '../domain/cost-categories.ts';
+import { fundingPolicies } from '../domain/policies.ts';
 import { TAX_POLICIES } from '../domain/taxes.ts';
 import { getAidRules } from '../use-cases/get-aid-rules.ts';
 import { setAidRules } from '../use-cases/set-aid-rules.ts';
@@ -39,6 +41,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const r = current.rules;
   const dollars = (cents: number | null) => (cents === null ? '' : dollarsForInput(cents, ctx.locale));
   return {
+    canConfigure: allowedBy(fundingPolicies)(ctx.actor, 'aid_rules.configure'),
     query: programQuery(program.slug),
     programName: ctx.locale === 'fr' ? program.nameFr : program.nameEn,
     version: current.version,
@@ -299,7 +302,13 @@ export default function AidRulesPage() {
             </div>
           ))}
         </fieldset>
-        <SubmitButton>{t('agreements.pages.rules.save')}</SubmitButton>
+        {data.canConfigure ? (
+          <SubmitButton>{t('agreements.pages.rules.save')}</SubmitButton>
+        ) : (
+          <Notice>
+            <p>{t('agreements.pages.rules.read_only')}</p>
+          </Notice>
+        )}
       </PostForm>
     </div>
   );
