@@ -33,7 +33,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
         qstRegistered: view.qstRegistered ? 'yes' : '',
       } as Record<string, string>,
     },
-    today: formatDate(ctx.now()),
+    // A month to answer, as a starting point the coordinator changes at will.
+    suggestedAcceptBy: formatDate(new Date(ctx.now().getTime() + 30 * 86_400_000)),
     prepared: new URL(request.url).searchParams.has('prepared'),
     can: { prepare: can(ctx.actor, 'agreement.prepare'), decide: can(ctx.actor, 'agreement.decide') },
   };
@@ -75,7 +76,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
 /** An agreement for the program team and finance: its lines, grant, money, history and the team's actions. */
 export default function AgreementPage() {
   const { t } = useTranslation('funding');
-  const { agreement: a, edit, can, prepared, today } = useLoaderData<typeof loader>();
+  const { agreement: a, edit, can, prepared, suggestedAcceptBy } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -181,7 +182,7 @@ export default function AgreementPage() {
                 label={t('fields.acceptBy')}
                 hint={t('agreements.pages.date_hint')}
                 required
-                defaultValue={failedIntent === 'offer' ? failed?.values.acceptBy : today}
+                defaultValue={failedIntent === 'offer' ? failed?.values.acceptBy : suggestedAcceptBy}
                 error={failedIntent === 'offer' ? errors.acceptBy : undefined}
               />
               <SubmitButton name="intent" value="offer">

@@ -137,14 +137,14 @@ export default function MyAid() {
             ) : null}
           </ul>
 
-          {data.can?.respond ? <Respond failedIntent={failedIntent} failed={failed} errors={errors} /> : null}
-
           <GrantSection agreement={a} />
           <section aria-labelledby="lines-title">
             <h2 id="lines-title">{t('fields.lines')}</h2>
             <LinesTable lines={a.lines} />
           </section>
           <MoneyAndDays agreement={a} />
+          {/* Read first, then answer: the offer's figures come before the forms. */}
+          {data.can?.respond ? <Respond failedIntent={failedIntent} failed={failed} errors={errors} /> : null}
 
           {data.can?.amend && data.amendment ? (
             <Amend
