@@ -37,6 +37,9 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),
     ...(can('indicators.read') ? [{ to: '/indicators', key: 'indicators' }] : []),
     ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),
+    ...(can('aid_rules.configure') ? [{ to: '/admin/aid-rules', key: 'aid_rules' }] : []),
+    // The program's agreements, for those who read every business's money (a retailer has « Mon aide »).
+    ...(can('ledger.list') ? [{ to: '/admin/agreements', key: 'agreements' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

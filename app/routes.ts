@@ -7,6 +7,7 @@ const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
+const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
@@ -72,14 +73,19 @@ export default [
   route('admin/diagnostic/questionnaires/:id/json', diagnostic('admin-questionnaire-json.tsx')),
   route('admin/diagnostic/recommendations', diagnostic('admin-recommendations.tsx')),
   route('admin/diagnostic/recommendations/:id', diagnostic('admin-recommendation.tsx')),
-  route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
-  route('my-aid/claims/:claimId/attachments', '../src/modules/funding/ui/claim-attachments-page.tsx'),
+  route('admin/budget', funding('budget.tsx')),
+  route('admin/aid-rules', funding('aid-rules.tsx')),
+  route('admin/agreements', funding('agreements.tsx')),
+  route('applications/:id/agreement/new', funding('agreement-new.tsx')),
+  route('agreements/:id', funding('agreement.tsx')),
+  route('applications/:id/aid', funding('my-aid.tsx')),
+  route('my-aid/claims/:claimId/attachments', funding('claim-attachments-page.tsx')),
   route('admin/dashboard', reporting('dashboard.tsx')),
   route('indicators', reporting('indicators.tsx')),
-  route('my-aid/bank-account', '../src/modules/funding/ui/bank-account.tsx'),
-  route('finance/batches', '../src/modules/funding/ui/payment-batches.tsx'),
-  route('finance/batches/:id', '../src/modules/funding/ui/payment-batch.tsx'),
-  route('finance/files/:id', '../src/modules/funding/ui/finance-file.tsx'),
+  route('my-aid/bank-account', funding('bank-account.tsx')),
+  route('finance/batches', funding('payment-batches.tsx')),
+  route('finance/batches/:id', funding('payment-batch.tsx')),
+  route('finance/files/:id', funding('finance-file.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

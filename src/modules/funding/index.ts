@@ -108,6 +108,7 @@ export { exportPaymentBatch } from './use-cases/export-payment-batch.ts';
 export { getBankAccount } from './use-cases/get-bank-account.ts';
 export { getBudget } from './use-cases/get-budget.ts';
 export { getPaymentBatch } from './use-cases/get-payment-batch.ts';
+export { listAgreements } from './use-cases/list-agreements.ts';
 export { listLedger } from './use-cases/list-ledger.ts';
 export { listPaymentBatches } from './use-cases/list-payment-batches.ts';
 export { listRecoveries } from './use-cases/list-recoveries.ts';

@@ -35,3 +35,21 @@ export function dollarsForInput(cents: number, locale: 'fr' | 'en'): string {
     maximumFractionDigits: 2,
   }).format(cents / 100);
 }
+
+/**
+ * A percentage as typed (`90`, `12,5 %`), in basis points (9000, 1250): rates are stored as integers.
+ * Empty gives undefined; anything else is returned as typed, for the schema to name the field.
+ */
+export function readPercent(value: string | undefined): number | string | undefined {
+  const typed = (value ?? '').replace(/%\s*$/, '');
+  const number = formNumber(typed, { decimals: true });
+  return typeof number === 'number' ? Math.round(number * 100) : number === undefined ? undefined : value!;
+}
+
+/** Basis points as a person types the percentage back: `12,5` in French, `12.5` in English. */
+export function percentForInput(basisPoints: number, locale: 'fr' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(basisPoints / 100);
+}

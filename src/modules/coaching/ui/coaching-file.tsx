@@ -163,6 +163,12 @@ export default function CoachingFile() {
         <li>
           <Link to={`/applications/${data.id}/diagnostics`}>{t('ui.file.diagnostics_link')}</Link>
         </li>
+        {data.team && data.plan?.status === 'approved' ? (
+          <li>
+            {/* The file's agreement, or the form to prepare one. */}
+            <Link to={`/applications/${data.id}/agreement/new`}>{t('ui.file.agreement_link')}</Link>
+          </li>
+        ) : null}
         {data.team ? (
           <li>
             <Link to={`/review/applications/${data.id}`}>{t('ui.file.application_link')}</Link>

@@ -9,6 +9,7 @@ import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { MyCoaching, myCoachingView } from '../../coaching/components.ts';
 import { getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
+import { listAgreements } from '../../funding/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { nextStep } from '../domain/next-step.ts';
 import { mayAskForHumanReview, mayWithdraw, shownStatus } from '../domain/status.ts';
@@ -22,11 +23,12 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   if (detail.access !== 'full') throw new AppError('not_found');
   const search = new URL(request.url).searchParams;
   const a = detail.application;
-  const [account, coaching, fileHistory, diagnostics] = await Promise.all([
+  const [account, coaching, fileHistory, diagnostics, agreements] = await Promise.all([
     ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? getAccount(ctx) : null,
     a.status === 'accepted' ? ifReadable(() => getCoachingOverview(ctx, a.id)) : null,
     a.status === 'accepted' ? ifReadable(() => getFileHistory(ctx, a.id)) : null,
     a.status === 'accepted' ? listApplicationDiagnostics(ctx, a.id) : [],
+    a.status === 'accepted' ? ifReadable(() => listAgreements(ctx, { applicationId: a.id })) : null,
   ]);
   const progress = (phase: 'T0' | 'T1') => {
     const found = diagnostics.find((d) => d.phase === phase);
@@ -67,6 +69,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
       coachingClosed: Boolean(coaching?.closed),
     }),
     diagnostics: { entry, closing },
+    /** An offer was made (a draft is the team's work in progress): « Mon aide » has something to show. */
+    hasAid: (agreements ?? []).some((agreement) => agreement.status !== 'draft'),
     mayAskForReview: mayAskForHumanReview({ status: a.status, eligible: a.eligibility?.eligible ?? null }),
   };
 });
@@ -101,6 +105,7 @@ export default function ApplicationStatus() {
     next,
     diagnostics,
     mayAskForReview,
+    hasAid,
     applicant,
     status,
     mayWithdraw: withdrawable,
@@ -161,6 +166,13 @@ export default function ApplicationStatus() {
           </>
         ) : null}
         <DiagnosticLink applicationId={a.id} next={next} diagnostics={diagnostics} />
+        {hasAid ? (
+          <p>
+            <Link to={`/applications/${a.id}/aid`} className="button button-primary">
+              {t('ui.status_page.my_aid')}
+            </Link>
+          </p>
+        ) : null}
         {a.status === 'draft' ? (
           <Link to={`/applications/${a.id}/steps/${a.draftStep}`} className="button button-primary">
             {t('ui.status_page.resume')}
