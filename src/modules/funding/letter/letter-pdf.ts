@@ -66,7 +66,13 @@ export function renderLetterPdf(a: AgreementView, t: Translate, locale: Locale, 
       categories: r.eligibleCategories.map((c) => t(`funding:categories.${c}`)).join(', '),
     }),
   );
-  paragraph(t('funding:agreements.letter.costs_from', { context: r.costsFrom }));
+  paragraph(
+    t(
+      r.costsFrom === 'offer'
+        ? 'funding:agreements.letter.costs_from_offer'
+        : 'funding:agreements.letter.costs_from_acceptance',
+    ),
+  );
   paragraph(t('funding:agreements.letter.tax_policy', { policy: t(`funding:taxPolicies.${r.taxPolicy}`) }));
   paragraph(t('funding:agreements.letter.minimum_use', { days: formatNumber(r.minimumUseDays, locale) }));
 
