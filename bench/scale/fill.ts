@@ -4,7 +4,7 @@
  * search text, scores per dimension); they are measurement fixtures, not a way to add real data.
  */
 import { sql } from 'drizzle-orm';
-import { SIZE_BANDS } from '../../src/modules/diagnostic/domain/benchmark.ts';
+import { SIZE_BANDS } from '../../src/kernel/business.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Executor } from '../../src/platform/db/client.ts';
 

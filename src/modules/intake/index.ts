@@ -7,6 +7,8 @@ export {
   setAssignedExperts,
 } from './db/assignment-link.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
+// For reporting: the research extracts' consent filter and the open data's counts.
+export { hasActiveConsent, openDataCounts } from './db/reporting-reads.ts';
 // For the demo generator, which drives every module through its use cases.
 export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
 export { addPartnerMember } from './use-cases/add-partner-member.ts';

@@ -5,19 +5,6 @@
  */
 export const MIN_PEERS = 10;
 
-export const SIZE_BANDS = [
-  { id: '1-4', min: 0, max: 4 },
-  { id: '5-9', min: 5, max: 9 },
-  { id: '10-19', min: 10, max: 19 },
-  { id: '20-49', min: 20, max: 49 },
-  { id: '50+', min: 50, max: Number.POSITIVE_INFINITY },
-] as const;
-
-export function sizeBandOf(employees: number | null | undefined): string | null {
-  if (employees === null || employees === undefined) return null;
-  return SIZE_BANDS.find((b) => employees >= b.min && employees <= b.max)?.id ?? null;
-}
-
 export type PeerGroup = { naics?: string; sizeBand?: string; region?: string };
 export type GroupKind = 'naics_size_region' | 'naics_size' | 'naics' | 'size' | 'program';
 
