@@ -6,6 +6,7 @@ import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
@@ -17,5 +18,6 @@ export const apiOperations: ApiOperation[] = [
   ...expertOperations,
   ...coachingOperations,
   ...fundingOperations,
+  ...reportingOperations,
   ...administrationOperations,
 ];

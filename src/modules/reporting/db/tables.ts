@@ -41,7 +41,7 @@ export const researchExtracts = pgTable(
     extractedAt: instant('extracted_at'),
     rowCount: integer('row_count'),
     classCount: integer('class_count'),
-    rulesVersions: jsonb('rules_versions').$type<{ research: string; disclosure: string }>(),
+    rulesVersions: jsonb('rules_versions').$type<Record<string, string>>(),
     checksums: jsonb('checksums').$type<ExtractChecksums>(),
     sizeBytes: integer('size_bytes'),
     downloads: integer('downloads').notNull().default(0),

@@ -202,3 +202,21 @@ export function disclosureVerdict(
   if (counts.size > 0 && failing.length === 0) return { ok: true, classes: counts.size };
   return { ok: false, failing, suggestion: suggestGeneralisation(detailedCounts, asked, k) };
 }
+
+/** A researcher's request: which program, what for, which variables, how coarse. */
+export const extractRequestInput = z.strictObject({
+  programId: z.uuid(),
+  purpose: z.string().trim().min(20).max(4000),
+  variableGroups: z.array(z.enum(VARIABLE_GROUPS)).min(1).max(VARIABLE_GROUPS.length),
+  generalisation: generalisationSchema.default(DETAILED),
+});
+
+export const extractDecisionInput = z
+  .strictObject({
+    decision: z.enum(['approved', 'refused']),
+    reason: z.string().trim().max(4000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'refused' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reporting:research.errors.reason_required' });
+  });
