@@ -34,6 +34,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('budget.read') ? [{ to: '/admin/budget', key: 'budget' }] : []),
+    ...(can('research_extract.request') ? [{ to: '/research', key: 'research' }] : []),
+    ...(can('research_extract.decide') ? [{ to: '/admin/research-extracts', key: 'research_extracts' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

@@ -7,6 +7,7 @@ const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
+const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 
 export default [
   index('routes/home.tsx'),
@@ -57,6 +58,8 @@ export default [
   route('admin/diagnostic/recommendations', diagnostic('admin-recommendations.tsx')),
   route('admin/diagnostic/recommendations/:id', diagnostic('admin-recommendation.tsx')),
   route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
+  route('admin/research-extracts', reporting('research-extracts-admin.tsx')),
+  route('research', reporting('research.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

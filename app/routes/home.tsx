@@ -25,6 +25,7 @@ export const loader = pageLoader(async ({ ctx }) => {
       apply: ctx.actor.kind === 'anonymous' || can('application.create'),
       review: can('application.review'),
       referrals: can('partner.referrals'),
+      research: can('research_extract.request'),
     },
   };
 });
@@ -54,6 +55,11 @@ export default function Home() {
             {links.referrals ? (
               <Link to="/referrals" className="button button-primary">
                 {t('home.my_referrals')}
+              </Link>
+            ) : null}
+            {links.research ? (
+              <Link to="/research" className="button button-primary">
+                {t('home.research_extracts')}
               </Link>
             ) : null}
           </p>

@@ -614,7 +614,10 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     }),
   },
   listLedger: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/ledger' }) },
-  listResearchExtracts: { allowed: ['researcher', 'admin'], call: async () => ({ path: '/research-extracts' }) },
+  listResearchExtracts: {
+    allowed: ['researcher', 'admin'],
+    call: async () => ({ path: '/research-extracts' }),
+  },
   requestResearchExtract: {
     allowed: ['researcher'],
     call: async (f) => ({
@@ -699,17 +702,39 @@ describe(`authorization matrix (${engine})`, () => {
   });
 
   it('never gives the researcher a direct identifier: the extract holds none of the businesses’', async () => {
-    const f = { h, programId, retailerToken, adminToken, coordinatorToken, expertId, caller: 'researcher' as const };
-    const res = await h.request(`/api/v1/research-extracts/${await approvedExtractOfResearcher(f)}/download`, {
-      token: tokens.get('researcher')!,
-    });
+    const f = {
+      h,
+      programId,
+      retailerToken,
+      adminToken,
+      coordinatorToken,
+      expertId,
+      caller: 'researcher' as const,
+    };
+    const res = await h.request(
+      `/api/v1/research-extracts/${await approvedExtractOfResearcher(f)}/download`,
+      {
+        token: tokens.get('researcher')!,
+      },
+    );
     expect(res.status).toBe(200);
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const texts = { ...files, ...unzipSync(files['data.xlsx']!) };
     delete texts['data.xlsx'];
-    const everything = Object.values(texts).map((file) => strFromU8(file)).join('\n');
+    const everything = Object.values(texts)
+      .map((file) => strFromU8(file))
+      .join('\n');
     const facts = business();
-    for (const identifier of [facts.legalName, facts.tradeName, facts.email, facts.phone, facts.street, 'H2X', facts.contactName, '22000'])
+    for (const identifier of [
+      facts.legalName,
+      facts.tradeName,
+      facts.email,
+      facts.phone,
+      facts.street,
+      'H2X',
+      facts.contactName,
+      '22000',
+    ])
       expect(everything, identifier).not.toContain(identifier);
   });
 

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/kernel/csv.ts';
+import * as researchPage from '../../src/modules/reporting/ui/research.tsx';
+import * as adminPage from '../../src/modules/reporting/ui/research-extracts-admin.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -42,7 +45,10 @@ async function applicant(research: boolean, overrides: Record<string, unknown> =
     },
   });
   const { id } = await created.json();
-  const submit = await h.request(`/api/v1/applications/${id}/submit`, { method: 'POST', token: retailer.token });
+  const submit = await h.request(`/api/v1/applications/${id}/submit`, {
+    method: 'POST',
+    token: retailer.token,
+  });
   expect(submit.status).toBe(200);
   return { id, token: retailer.token };
 }
@@ -132,7 +138,9 @@ describe(`research extracts (${engine})`, () => {
       status: 'refused',
       refusalKind: 'k_anonymity',
       failingClassCount: 1,
-      failingClasses: [{ values: { region: '03', subsector: '458', size_band: '10-19', year: '2027' }, count: 1 }],
+      failingClasses: [
+        { values: { region: '03', subsector: '458', size_band: '10-19', year: '2027' }, count: 1 },
+      ],
       suggestedGeneralisation: { region: 'none', subsector: 'subsector', size_band: 'band', year: 'year' },
     });
     // The researcher learns how many classes failed and the way out, not the small classes themselves.
@@ -153,7 +161,9 @@ describe(`research extracts (${engine})`, () => {
     const csv = parseCsvRecords(strFromU8(files['data.csv']!));
     expect(csv.records).toHaveLength(8);
     expect(csv.header.slice(0, 4)).toEqual(['business_id', 'region', 'subsector', 'size_band']);
-    expect(csv.header).toEqual(expect.arrayContaining(['t0_overall', 't1_strategy', 'coaching_hours', 'closure_jobs_created']));
+    expect(csv.header).toEqual(
+      expect.arrayContaining(['t0_overall', 't1_strategy', 'coaching_hours', 'closure_jobs_created']),
+    );
     expect(new Set(csv.records.map((r) => r.region))).toEqual(new Set(['*']));
     expect(new Set(csv.records.map((r) => r.business_id)).size).toBe(8);
     expect(csv.records.every((r) => /^2027-\d\d$/.test(r.submitted_month!))).toBe(true);
@@ -161,8 +171,20 @@ describe(`research extracts (${engine})`, () => {
     // Every text file, and the workbook's own files (it is a zip of XML too).
     const texts = { ...files, ...unzipSync(files['data.xlsx']!) };
     delete texts['data.xlsx'];
-    const everything = Object.values(texts).map((f) => strFromU8(f)).join('\n');
-    for (const secret of ['Secret', 'Secrète', 'secret', '@', '514-555', 'Saint-Denis', 'H2X', 'G1R', ...neqs])
+    const everything = Object.values(texts)
+      .map((f) => strFromU8(f))
+      .join('\n');
+    for (const secret of [
+      'Secret',
+      'Secrète',
+      'secret',
+      '@',
+      '514-555',
+      'Saint-Denis',
+      'H2X',
+      'G1R',
+      ...neqs,
+    ])
       expect(everything, secret).not.toContain(secret);
 
     const workbook = new ExcelJS.Workbook();
@@ -221,11 +243,95 @@ describe(`research extracts (${engine})`, () => {
 
   it('lets only the researcher who asked, and administrators, download', async () => {
     const { record } = await approvedExtract({ region: 'none' });
-    const other = await h.request(`/api/v1/research-extracts/${record.id}/download`, { token: otherResearcher });
+    const other = await h.request(`/api/v1/research-extracts/${record.id}/download`, {
+      token: otherResearcher,
+    });
     expect(other.status).toBe(404);
-    const theirs = (await (await h.request('/api/v1/research-extracts', { token: otherResearcher })).json()).items;
+    const theirs = (await (await h.request('/api/v1/research-extracts', { token: otherResearcher })).json())
+      .items;
     expect(theirs).toEqual([]);
     const byAdmin = await h.request(`/api/v1/research-extracts/${record.id}/download`, { token: admin });
     expect(byAdmin.status).toBe(200);
+  });
+
+  it('gives the researcher a page, in both languages, to follow their extracts and ask for one', async () => {
+    const asResearcher = (locale: 'fr' | 'en') => h.as({ bearerToken: researcher }, { locale });
+    const fr = await renderPage(researchPage, await asResearcher('fr'), '/research', '/research');
+    expect(fr.status).toBe(200);
+    expect(fr.html).toContain('<h1>Extraits de recherche</h1>');
+    expect(fr.html).toContain('Redemander avec cette généralisation');
+    expect(fr.html).toContain('/download');
+    const en = await renderPage(researchPage, await asResearcher('en'), '/research', '/research');
+    expect(en.html).toContain('Ask for an extract');
+    expect(en.html).toContain('Suggested generalisation: Region: Not released');
+
+    const post = (fields: Record<string, string | string[]>) => {
+      const body = new URLSearchParams({ _csrf: 'csrf' });
+      for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+      return { method: 'POST', body };
+    };
+    const bad = await renderPage(
+      researchPage,
+      await asResearcher('fr'),
+      '/research',
+      '/research',
+      post({ programId, purpose: 'court' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('href="#field-purpose"');
+    expect(bad.html).toContain('href="#field-variableGroups"');
+    const good = await renderPage(
+      researchPage,
+      await asResearcher('fr'),
+      '/research',
+      '/research',
+      post({
+        programId,
+        purpose: 'Adoption des outils numériques selon la taille',
+        variableGroups: ['coaching', 'outcomes'],
+        'generalisation.region': 'none',
+        'generalisation.subsector': 'sector',
+        'generalisation.size_band': 'band',
+        'generalisation.year': 'year',
+      }),
+    );
+    expect(good.status).toBe(302);
+    const mine = (await (await h.request('/api/v1/research-extracts', { token: researcher })).json()).items;
+    expect(mine[0]).toMatchObject({
+      variableGroups: ['coaching', 'outcomes'],
+      generalisation: { region: 'none', subsector: 'sector', size_band: 'band', year: 'year' },
+    });
+
+    const ministry = await h.as({ bearerToken: await h.token((await h.user('ministry')).email) });
+    expect((await renderPage(researchPage, ministry, '/research', '/research')).status).toBe(403);
+  });
+
+  it('lets administrators decide from a page: a refusal needs a reason', async () => {
+    const asked = await (await ask(researcher)).json();
+    const asAdmin = await h.as({ bearerToken: admin }, { locale: 'fr' });
+    const page = await renderPage(adminPage, asAdmin, '/admin/research-extracts', '/admin/research-extracts');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`id="reason-${asked.id}"`);
+    const send = (decision: string, reason = '') =>
+      renderPage(adminPage, asAdmin, '/admin/research-extracts', '/admin/research-extracts', {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: 'csrf', id: asked.id, decision, reason }),
+      });
+    const noReason = await send('refused');
+    expect(noReason.status).toBe(422);
+    expect(noReason.html).toContain('Donnez la raison du refus');
+    expect((await send('refused', 'Finalité commerciale')).status).toBe(302);
+    const after = await renderPage(
+      adminPage,
+      asAdmin,
+      '/admin/research-extracts',
+      '/admin/research-extracts?decided=refused',
+    );
+    expect(after.html).toContain('Refusé : Finalité commerciale');
+    const asResearcher = await h.as({ bearerToken: researcher });
+    expect(
+      (await renderPage(adminPage, asResearcher, '/admin/research-extracts', '/admin/research-extracts'))
+        .status,
+    ).toBe(403);
   });
 });

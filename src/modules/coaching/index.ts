@@ -1,9 +1,8 @@
 // What other modules may use from coaching.
 
 // For the demo generator, which drives every module through its use cases.
-export { type OutcomeAnswers, TOOLS } from './domain/outcomes.ts';
 // For the research extracts' data dictionary.
-export { REVENUE_CHANGES } from './domain/outcomes.ts';
+export { type OutcomeAnswers, REVENUE_CHANGES, TOOLS } from './domain/outcomes.ts';
 export { isOverdue, missingForApproval, type PlanAction, type PlanContent } from './domain/plan.ts';
 export { SUPPLIER_CATEGORIES, type SupplierCategory } from './domain/suppliers.ts';
 export { answerSurvey } from './use-cases/answer-survey.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAnswers } from './answers.ts';
 import { sizeBandOf } from '../../../kernel/business.ts';
+import { checkAnswers } from './answers.ts';
 import { candidateGroups, percentileRank } from './benchmark.ts';
 import {
   type Answers,

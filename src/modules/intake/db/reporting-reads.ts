@@ -20,7 +20,9 @@ export function hasActiveConsent(purpose: ConsentPurpose): SQL<boolean> {
  * bounds of the bands after the first; `band` is the band's index (null: employees not given).
  */
 export async function openDataCounts(db: Executor, programId: string, employeeBandMins: readonly number[]) {
-  const band = sql<number | null>`width_bucket(${applications.employees}, ${sql.raw(`array[${employeeBandMins.map(Number).join(',')}]`)})`;
+  const band = sql<
+    number | null
+  >`width_bucket(${applications.employees}, ${sql.raw(`array[${employeeBandMins.map(Number).join(',')}]`)})`;
   const rows = await db
     .select({
       region: applications.region,

@@ -1,10 +1,10 @@
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
+import { extractDecisionInput, extractRequestInput } from '../domain/research.ts';
 import { presentExtract, researchExtract, researchExtractList } from '../presenters/research-extracts.ts';
 import { decideResearchExtract } from '../use-cases/decide-research-extract.ts';
 import { downloadResearchExtract } from '../use-cases/download-research-extract.ts';
 import { listExtractsInput, listResearchExtracts } from '../use-cases/list-research-extracts.ts';
 import { requestResearchExtract } from '../use-cases/request-research-extract.ts';
-import { extractDecisionInput, extractRequestInput } from '../domain/research.ts';
 
 export const reportingOperations: ApiOperation[] = [
   defineOperation({
@@ -16,7 +16,9 @@ export const reportingOperations: ApiOperation[] = [
     access: 'user',
     query: listExtractsInput,
     response: researchExtractList,
-    handle: async (ctx, { query }) => ({ items: (await listResearchExtracts(ctx, query)).map(presentExtract) }),
+    handle: async (ctx, { query }) => ({
+      items: (await listResearchExtracts(ctx, query)).map(presentExtract),
+    }),
   }),
   defineOperation({
     operationId: 'requestResearchExtract',
@@ -41,7 +43,8 @@ export const reportingOperations: ApiOperation[] = [
     access: 'user',
     body: extractDecisionInput,
     response: researchExtract,
-    handle: async (ctx, { params, body }) => presentExtract(await decideResearchExtract(ctx, params.id!, body)),
+    handle: async (ctx, { params, body }) =>
+      presentExtract(await decideResearchExtract(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'downloadResearchExtract',

@@ -85,7 +85,9 @@ export function chunkStream(db: Executor, extractId: string): ReadableStream<Uin
       const [row] = await db
         .select({ data: researchExtractChunks.data })
         .from(researchExtractChunks)
-        .where(and(eq(researchExtractChunks.extractId, extractId), eq(researchExtractChunks.position, position)))
+        .where(
+          and(eq(researchExtractChunks.extractId, extractId), eq(researchExtractChunks.position, position)),
+        )
         .orderBy(asc(researchExtractChunks.position));
       position++;
       if (row) controller.enqueue(new Uint8Array(row.data));

@@ -71,7 +71,7 @@ export async function researchSourceBatch(
     )
     .orderBy(asc(applications.id))
     .limit(limit);
-  const diagnostic = (at: Date | null, scores: typeof rows[number]['t0Scores']) =>
+  const diagnostic = (at: Date | null, scores: (typeof rows)[number]['t0Scores']) =>
     scores ? { completedAt: at, overall: scores.overall, dimensions: scores.dimensions } : null;
   return rows.map((r) => ({
     applicationId: r.applicationId,

@@ -30,7 +30,10 @@ export type ResearchSource = {
   submittedAt: Date | null;
   status: string;
   referredByPartner: boolean;
-  diagnostics: Record<'T0' | 'T1', { completedAt: Date | null; overall: number | null; dimensions: Record<string, number> } | null>;
+  diagnostics: Record<
+    'T0' | 'T1',
+    { completedAt: Date | null; overall: number | null; dimensions: Record<string, number> } | null
+  >;
   sessionsHeld: number;
   minutesHeld: number;
   planApprovedAt: Date | null;
@@ -72,22 +75,106 @@ const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 const coded = (values: readonly string[]) => values.join('; ');
 
 const PROFILE: ResearchVariable[] = [
-  { name: 'region', group: 'profile', type: 'string', unit: null, codes: `${coded(REGION_CODES)}; *`, key: 'region', value: (_, r) => r.region ?? null },
-  { name: 'subsector', group: 'profile', type: 'string', unit: null, codes: '441–459 (NAICS/SCIAN 2022); 44; 45; *', key: 'subsector', value: (_, r) => r.subsector ?? null },
-  { name: 'size_band', group: 'profile', type: 'string', unit: 'businesses', codes: `${coded(SIZE_BANDS.map((b) => b.id))}; 1-9; 10+; *`, key: 'size_band', value: (_, r) => r.size_band ?? null },
-  { name: 'revenue_band', group: 'profile', type: 'string', unit: 'cad', codes: coded(REVENUE_BANDS), key: 'revenue_band', value: (s) => s.revenueBand },
-  { name: 'year', group: 'profile', type: 'integer', unit: null, codes: '2000–2100; *', key: 'year', value: (_, r) => r.year ?? null },
-  { name: 'submitted_month', group: 'profile', type: 'month', unit: null, codes: null, key: 'submitted_month', dated: true, value: (s) => monthOf(s.submittedAt) },
-  { name: 'application_status', group: 'profile', type: 'string', unit: null, codes: 'submitted; accepted; refused; waitlisted; withdrawn; info_requested', key: 'application_status', value: (s) => s.status },
-  { name: 'referred_by_partner', group: 'profile', type: 'boolean', unit: null, codes: 'true; false', key: 'referred_by_partner', value: (s) => s.referredByPartner },
+  {
+    name: 'region',
+    group: 'profile',
+    type: 'string',
+    unit: null,
+    codes: `${coded(REGION_CODES)}; *`,
+    key: 'region',
+    value: (_, r) => r.region ?? null,
+  },
+  {
+    name: 'subsector',
+    group: 'profile',
+    type: 'string',
+    unit: null,
+    codes: '441–459 (NAICS/SCIAN 2022); 44; 45; *',
+    key: 'subsector',
+    value: (_, r) => r.subsector ?? null,
+  },
+  {
+    name: 'size_band',
+    group: 'profile',
+    type: 'string',
+    unit: 'businesses',
+    codes: `${coded(SIZE_BANDS.map((b) => b.id))}; 1-9; 10+; *`,
+    key: 'size_band',
+    value: (_, r) => r.size_band ?? null,
+  },
+  {
+    name: 'revenue_band',
+    group: 'profile',
+    type: 'string',
+    unit: 'cad',
+    codes: coded(REVENUE_BANDS),
+    key: 'revenue_band',
+    value: (s) => s.revenueBand,
+  },
+  {
+    name: 'year',
+    group: 'profile',
+    type: 'integer',
+    unit: null,
+    codes: '2000–2100; *',
+    key: 'year',
+    value: (_, r) => r.year ?? null,
+  },
+  {
+    name: 'submitted_month',
+    group: 'profile',
+    type: 'month',
+    unit: null,
+    codes: null,
+    key: 'submitted_month',
+    dated: true,
+    value: (s) => monthOf(s.submittedAt),
+  },
+  {
+    name: 'application_status',
+    group: 'profile',
+    type: 'string',
+    unit: null,
+    codes: 'submitted; accepted; refused; waitlisted; withdrawn; info_requested',
+    key: 'application_status',
+    value: (s) => s.status,
+  },
+  {
+    name: 'referred_by_partner',
+    group: 'profile',
+    type: 'boolean',
+    unit: null,
+    codes: 'true; false',
+    key: 'referred_by_partner',
+    value: (s) => s.referredByPartner,
+  },
 ];
 
 function diagnosticVariables(dimensions: readonly Dimension[]): ResearchVariable[] {
   return (['T0', 'T1'] as const).flatMap((phase) => {
     const p = phase.toLowerCase();
     return [
-      { name: `${p}_month`, group: 'diagnostic', type: 'month', unit: null, codes: null, key: 'diagnostic_month', params: { phase }, dated: true, value: (s) => monthOf(s.diagnostics[phase]?.completedAt ?? null) },
-      { name: `${p}_overall`, group: 'diagnostic', type: 'decimal', unit: 'points', codes: '0–100', key: 'diagnostic_overall', params: { phase }, value: (s) => s.diagnostics[phase]?.overall ?? null },
+      {
+        name: `${p}_month`,
+        group: 'diagnostic',
+        type: 'month',
+        unit: null,
+        codes: null,
+        key: 'diagnostic_month',
+        params: { phase },
+        dated: true,
+        value: (s) => monthOf(s.diagnostics[phase]?.completedAt ?? null),
+      },
+      {
+        name: `${p}_overall`,
+        group: 'diagnostic',
+        type: 'decimal',
+        unit: 'points',
+        codes: '0–100',
+        key: 'diagnostic_overall',
+        params: { phase },
+        value: (s) => s.diagnostics[phase]?.overall ?? null,
+      },
       ...dimensions.map(
         (d): ResearchVariable => ({
           name: `${p}_${d.id}`,
@@ -105,12 +192,62 @@ function diagnosticVariables(dimensions: readonly Dimension[]): ResearchVariable
 }
 
 const COACHING: ResearchVariable[] = [
-  { name: 'sessions_held', group: 'coaching', type: 'integer', unit: null, codes: null, key: 'sessions_held', value: (s) => s.sessionsHeld },
-  { name: 'coaching_hours', group: 'coaching', type: 'decimal', unit: 'hours', codes: null, key: 'coaching_hours', value: (s) => oneDecimal(s.minutesHeld / 60) },
-  { name: 'plan_approved', group: 'coaching', type: 'boolean', unit: null, codes: 'true; false', key: 'plan_approved', value: (s) => s.planApprovedAt !== null },
-  { name: 'plan_approved_month', group: 'coaching', type: 'month', unit: null, codes: null, key: 'plan_approved_month', dated: true, value: (s) => monthOf(s.planApprovedAt) },
-  { name: 'closure_outcome', group: 'coaching', type: 'string', unit: null, codes: 'completed; abandoned', key: 'closure_outcome', value: (s) => s.closureOutcome },
-  { name: 'closed_month', group: 'coaching', type: 'month', unit: null, codes: null, key: 'closed_month', dated: true, value: (s) => monthOf(s.closedAt) },
+  {
+    name: 'sessions_held',
+    group: 'coaching',
+    type: 'integer',
+    unit: null,
+    codes: null,
+    key: 'sessions_held',
+    value: (s) => s.sessionsHeld,
+  },
+  {
+    name: 'coaching_hours',
+    group: 'coaching',
+    type: 'decimal',
+    unit: 'hours',
+    codes: null,
+    key: 'coaching_hours',
+    value: (s) => oneDecimal(s.minutesHeld / 60),
+  },
+  {
+    name: 'plan_approved',
+    group: 'coaching',
+    type: 'boolean',
+    unit: null,
+    codes: 'true; false',
+    key: 'plan_approved',
+    value: (s) => s.planApprovedAt !== null,
+  },
+  {
+    name: 'plan_approved_month',
+    group: 'coaching',
+    type: 'month',
+    unit: null,
+    codes: null,
+    key: 'plan_approved_month',
+    dated: true,
+    value: (s) => monthOf(s.planApprovedAt),
+  },
+  {
+    name: 'closure_outcome',
+    group: 'coaching',
+    type: 'string',
+    unit: null,
+    codes: 'completed; abandoned',
+    key: 'closure_outcome',
+    value: (s) => s.closureOutcome,
+  },
+  {
+    name: 'closed_month',
+    group: 'coaching',
+    type: 'month',
+    unit: null,
+    codes: null,
+    key: 'closed_month',
+    dated: true,
+    value: (s) => monthOf(s.closedAt),
+  },
 ];
 
 function outcomeVariables(revenueChanges: readonly string[]): ResearchVariable[] {
@@ -172,7 +309,9 @@ export function researchVariables(
   ];
   return [
     BUSINESS_ID,
-    ...all.filter((v) => (v.group === 'profile' || groups.includes(v.group)) && !(v.dated && g.year === 'none')),
+    ...all.filter(
+      (v) => (v.group === 'profile' || groups.includes(v.group)) && !(v.dated && g.year === 'none'),
+    ),
   ];
 }
 

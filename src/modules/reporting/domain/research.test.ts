@@ -42,13 +42,18 @@ describe('research extracts: coarsening and k-anonymity', () => {
 
   it('generalises each quasi-identifier one level at a time', () => {
     const b = business('06', '458', '5-9', '2027');
-    expect(generalise(b, DETAILED)).toEqual({ region: '06', subsector: '458', size_band: '5-9', year: '2027' });
+    expect(generalise(b, DETAILED)).toEqual({
+      region: '06',
+      subsector: '458',
+      size_band: '5-9',
+      year: '2027',
+    });
     expect(
       generalise(b, { region: 'none', subsector: 'sector', size_band: 'small_large', year: 'none' }),
     ).toEqual({ region: ANY, subsector: '45', size_band: '1-9', year: ANY });
-    expect(generalise(business('06', '441', '20-49', '2027'), { ...DETAILED, size_band: 'small_large' })).toMatchObject(
-      { size_band: '10+' },
-    );
+    expect(
+      generalise(business('06', '441', '20-49', '2027'), { ...DETAILED, size_band: 'small_large' }),
+    ).toMatchObject({ size_band: '10+' });
   });
 
   it('refuses an extract with a class under 5 and names the class', () => {
@@ -69,7 +74,11 @@ describe('research extracts: coarsening and k-anonymity', () => {
   it('has no suggestion when the whole cohort is smaller than k, and refuses an empty extract', () => {
     const counts = classCounts([business('06', '458', '1-4', '2027')], DETAILED);
     expect(suggestGeneralisation(counts, DETAILED)).toBeNull();
-    expect(disclosureVerdict(new Map(), new Map(), DETAILED)).toEqual({ ok: false, failing: [], suggestion: null });
+    expect(disclosureVerdict(new Map(), new Map(), DETAILED)).toEqual({
+      ok: false,
+      failing: [],
+      suggestion: null,
+    });
   });
 
   it('releases only k-anonymous extracts (property)', () => {

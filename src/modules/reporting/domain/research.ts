@@ -45,7 +45,12 @@ export const LEVELS = {
 
 export type Generalisation = { [Q in QuasiIdentifier]: (typeof LEVELS)[Q][number] };
 
-export const DETAILED: Generalisation = { region: 'region', subsector: 'subsector', size_band: 'band', year: 'year' };
+export const DETAILED: Generalisation = {
+  region: 'region',
+  subsector: 'subsector',
+  size_band: 'band',
+  year: 'year',
+};
 
 export const generalisationSchema = z.strictObject({
   region: z.enum(LEVELS.region).default('region'),
@@ -60,7 +65,12 @@ export function monthOf(instant: Date | null): string | null {
 }
 
 /** One business's quasi-identifiers at the most detailed level (`null`: not known). */
-export type QuasiValues = { region: string | null; subsector: string | null; size_band: string | null; year: string | null };
+export type QuasiValues = {
+  region: string | null;
+  subsector: string | null;
+  size_band: string | null;
+  year: string | null;
+};
 
 const MISSING = '';
 
@@ -128,7 +138,10 @@ export const GENERALISATIONS: Generalisation[] = (() => {
       for (const subsector of LEVELS.subsector)
         for (const region of LEVELS.region) {
           const g: Generalisation = { region, subsector, size_band, year };
-          const height = QUASI_IDENTIFIERS.reduce((h, q) => h + (LEVELS[q] as readonly string[]).indexOf(g[q]), 0);
+          const height = QUASI_IDENTIFIERS.reduce(
+            (h, q) => h + (LEVELS[q] as readonly string[]).indexOf(g[q]),
+            0,
+          );
           all.push({ g, height, order: order++ });
         }
   return all.sort((a, b) => a.height - b.height || a.order - b.order).map((x) => x.g);
@@ -218,5 +231,9 @@ export const extractDecisionInput = z
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'refused' && !v.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reporting:research.errors.reason_required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'reporting:research.errors.reason_required',
+      });
   });

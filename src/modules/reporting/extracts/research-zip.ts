@@ -30,7 +30,8 @@ const CHUNK_BYTES = 1 << 20;
 
 /** A keyed hash of the business's id with a per-extract secret: stable within an extract only. */
 export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicationId: string) => string {
-  return (applicationId) => createHmac('sha256', secret).update(applicationId).digest('base64url').slice(0, 16);
+  return (applicationId) =>
+    createHmac('sha256', secret).update(applicationId).digest('base64url').slice(0, 16);
 }
 
 type Value = string | number | boolean | null;
@@ -73,7 +74,16 @@ function zipFile(zip: Zip, name: string, compressed = true) {
 }
 
 function dictionaryCsv(variables: readonly ResearchVariable[], t: { fr: Translate; en: Translate }): string {
-  const header = ['variable', 'label_fr', 'label_en', 'type', 'unit', 'codes', 'derivation_fr', 'derivation_en'];
+  const header = [
+    'variable',
+    'label_fr',
+    'label_en',
+    'type',
+    'unit',
+    'codes',
+    'derivation_fr',
+    'derivation_en',
+  ];
   const text = (tr: Translate, v: ResearchVariable, part: 'label' | 'derivation') =>
     tr(`reporting:research.variables.${v.key}.${part}`, {
       ...v.params,
@@ -220,4 +230,3 @@ export async function writeResearchZip(options: {
   const all = { ...checksums, 'README.txt': readmeFile.digest(), zip: zipHash.digest('hex') };
   return { ...written, checksums: all, counts: counts.counts, detailedCounts: detailed.counts, sizeBytes };
 }
-

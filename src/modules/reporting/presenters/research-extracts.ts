@@ -65,7 +65,8 @@ export function presentExtract(x: ExtractView): z.output<typeof researchExtract>
     status: x.status,
     requestedBy: { id: x.requestedBy, name: x.requesterName },
     requestedAt: instant(x.requestedAt),
-    decidedBy: x.decidedBy && x.status !== 'requested' ? { id: x.decidedBy, name: x.deciderName ?? '' } : null,
+    decidedBy:
+      x.decidedBy && x.status !== 'requested' ? { id: x.decidedBy, name: x.deciderName ?? '' } : null,
     decidedAt: x.status !== 'requested' ? instantOrNull(x.decidedAt) : null,
     refusalKind: x.refusalKind,
     refusalReason: x.refusalReason,

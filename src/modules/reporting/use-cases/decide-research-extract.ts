@@ -9,7 +9,6 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { REVENUE_CHANGES } from '../../coaching/index.ts';
 import { getCurrentQuestionnaire } from '../../diagnostic/index.ts';
-import { researchSourceBatch } from '../db/research-source.ts';
 import {
   appendChunk,
   claimExtract,
@@ -18,6 +17,7 @@ import {
   findExtract,
   releaseClaim,
 } from '../db/research-extracts.ts';
+import { researchSourceBatch } from '../db/research-source.ts';
 import { researchExtracts } from '../db/tables.ts';
 import { disclosureVerdict, extractDecisionInput, RESEARCH_RULES_VERSION } from '../domain/research.ts';
 import { type Dimension, researchVariables } from '../domain/research-variables.ts';
@@ -28,7 +28,10 @@ import { extractView } from './extract-view.ts';
 export const EXTRACT_BATCH = 2_000;
 
 /** The program's questionnaire: its version, and its dimensions named in both languages. */
-async function questionnaireOf(ctx: Ctx, programId: string): Promise<{ version: number; dimensions: Dimension[] }> {
+async function questionnaireOf(
+  ctx: Ctx,
+  programId: string,
+): Promise<{ version: number; dimensions: Dimension[] }> {
   const inLocale = (locale: 'fr' | 'en') =>
     getCurrentQuestionnaire({ ...ctx, locale, t: translatorFor(ctx.services.i18n, locale) }, { programId });
   const [fr, en] = await Promise.all([inLocale('fr'), inLocale('en')]);
@@ -117,7 +120,11 @@ async function extract(ctx: Ctx, x: ExtractWithNames, adminName: string) {
       entityId: x.id,
       changes: verdict.ok
         ? { rowCount: written.rowCount, checksums: written.checksums, rulesVersions }
-        : { rowCount: written.rowCount, failingClasses: verdict.failing.length, suggestion: verdict.suggestion },
+        : {
+            rowCount: written.rowCount,
+            failingClasses: verdict.failing.length,
+            suggestion: verdict.suggestion,
+          },
     });
   });
 }
