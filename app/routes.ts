@@ -60,6 +60,8 @@ export default [
   route('admin/budget', '../src/modules/funding/ui/budget.tsx'),
   route('admin/research-extracts', reporting('research-extracts-admin.tsx')),
   route('research', reporting('research.tsx')),
+  route('open-data/:slug', reporting('open-data.tsx')),
+  route('open-data/:slug/:file', reporting('open-data-file.ts')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),
