@@ -10,6 +10,7 @@ import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
 import { renderPage } from '../support/render.ts';
+import { completedDiagnostic } from '../support/diagnostic.ts';
 
 let h: Harness;
 let programId: string;
@@ -89,8 +90,16 @@ beforeAll(async () => {
   coordinator = await h.token((await h.user('coordinator')).email);
   researcher = await h.token((await h.user('researcher', { name: 'Chercheuse Cefrio' })).email);
   otherResearcher = await h.token((await h.user('researcher')).email);
-  // Seven Montréal boutiques consent to research; one in Québec City does too, alone in its class.
+  // Eight Montréal boutiques consent to research; one in Québec City does too, alone in its class.
   for (let i = 0; i < 7; i++) await applicant(true);
+  // One of them accepted, with its T0 diagnostic done: the extract carries its scores.
+  const diagnosed = await applicant(true);
+  await h.request(`/api/v1/applications/${diagnosed.id}/decision`, {
+    method: 'POST',
+    token: coordinator,
+    json: { decision: 'accepted' },
+  });
+  await completedDiagnostic(h, diagnosed.id, diagnosed.token, 'T0');
   await applicant(true, { municipality: 'Québec', postalCode: 'G1R 2B5', street: '1, rue Secrète' });
   // One never consented; one consents, then withdraws while the team asks it for information.
   await applicant(false);
@@ -156,16 +165,20 @@ describe(`research extracts (${engine})`, () => {
   it('delivers consenting businesses only, without any direct identifier, as CSV, XLSX, dictionary and README', async () => {
     const { record, zip, files } = await approvedExtract({ region: 'none' });
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.csv', 'data.xlsx', 'dictionary.csv']);
-    // 8 consented; the withdrawn consent and the refused one are not there.
-    expect(record.rowCount).toBe(8);
+    // 9 consented; the withdrawn consent and the refused one are not there.
+    expect(record.rowCount).toBe(9);
     const csv = parseCsvRecords(strFromU8(files['data.csv']!));
-    expect(csv.records).toHaveLength(8);
+    expect(csv.records).toHaveLength(9);
+    const diagnosed = csv.records.filter((r) => r.t0_overall !== '');
+    expect(diagnosed).toHaveLength(1);
+    expect(diagnosed[0]).toMatchObject({ t0_month: '2027-01', application_status: 'accepted', t1_overall: '' });
+    expect(Number(diagnosed[0]!.t0_strategy)).toBeGreaterThanOrEqual(0);
     expect(csv.header.slice(0, 4)).toEqual(['business_id', 'region', 'subsector', 'size_band']);
     expect(csv.header).toEqual(
       expect.arrayContaining(['t0_overall', 't1_strategy', 'coaching_hours', 'closure_jobs_created']),
     );
     expect(new Set(csv.records.map((r) => r.region))).toEqual(new Set(['*']));
-    expect(new Set(csv.records.map((r) => r.business_id)).size).toBe(8);
+    expect(new Set(csv.records.map((r) => r.business_id)).size).toBe(9);
     expect(csv.records.every((r) => /^2027-\d\d$/.test(r.submitted_month!))).toBe(true);
 
     // Every text file, and the workbook's own files (it is a zip of XML too).
@@ -190,9 +203,9 @@ describe(`research extracts (${engine})`, () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(files['data.xlsx']!) as never);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(9);
+    expect(sheet.rowCount).toBe(10);
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csv.header);
-    const ids = new Set(Array.from({ length: 8 }, (_, i) => String(sheet.getRow(i + 2).getCell(1).value)));
+    const ids = new Set(Array.from({ length: 9 }, (_, i) => String(sheet.getRow(i + 2).getCell(1).value)));
     expect(ids).toEqual(new Set(csv.records.map((r) => r.business_id)));
 
     const dictionary = parseCsvRecords(strFromU8(files['dictionary.csv']!));
@@ -237,7 +250,7 @@ describe(`research extracts (${engine})`, () => {
       new Set(parseCsvRecords(strFromU8(files['data.csv']!)).records.map((r) => r.business_id));
     const a = ids(first.files);
     const b = ids(second.files);
-    expect(a.size).toBe(8);
+    expect(a.size).toBe(9);
     expect([...a].filter((id) => b.has(id))).toEqual([]);
   });
 

@@ -61,8 +61,19 @@ export const generalisationSchema = z.strictObject({
 
 /** `2027-03` from an instant, on the Montréal calendar (dates never leave more precise). */
 export function monthOf(instant: Date | null): string | null {
-  return instant === null ? null : formatDate(instant).slice(0, 7);
+  if (instant === null) return null;
+  // Time zones change offset on the hour: every instant of a UTC hour is in the same Montréal month.
+  // Extracts format hundreds of thousands of dates, so each hour is formatted once.
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let month = monthsByHour.get(hour);
+  if (month === undefined) {
+    month = formatDate(instant).slice(0, 7);
+    if (monthsByHour.size > 100_000) monthsByHour.clear();
+    monthsByHour.set(hour, month);
+  }
+  return month;
 }
+const monthsByHour = new Map<number, string>();
 
 /** One business's quasi-identifiers at the most detailed level (`null`: not known). */
 export type QuasiValues = {

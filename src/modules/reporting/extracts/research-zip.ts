@@ -5,7 +5,7 @@
  * The pseudonym key is drawn here, used, and dropped: it is stored nowhere, so no one, Virage
  * included, can link an extract's pseudonyms back to a business or to another extract's.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { csvField } from '../../../kernel/csv.ts';
@@ -30,8 +30,9 @@ const CHUNK_BYTES = 1 << 20;
 
 /** A keyed hash of the business's id with a per-extract secret: stable within an extract only. */
 export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicationId: string) => string {
-  return (applicationId) =>
-    createHmac('sha256', secret).update(applicationId).digest('base64url').slice(0, 16);
+  // A key object made once: handing raw bytes to each HMAC imports the key again every time.
+  const key = createSecretKey(secret);
+  return (applicationId) => createHmac('sha256', key).update(applicationId).digest('base64url').slice(0, 16);
 }
 
 type Value = string | number | boolean | null;

@@ -25,7 +25,7 @@ import { writeResearchZip } from '../extracts/research-zip.ts';
 import { extractView } from './extract-view.ts';
 
 /** Rows read per query while extracting: small enough to keep every query short. */
-export const EXTRACT_BATCH = 2_000;
+export const EXTRACT_BATCH = 5_000;
 
 /** The program's questionnaire: its version, and its dimensions named in both languages. */
 async function questionnaireOf(
