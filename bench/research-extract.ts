@@ -65,7 +65,9 @@ try {
   const { services, system } = await openServices(database);
   const programId = (await listPrograms(system))[0]!.id;
   const db = services.database.db;
-  console.log(`filling ${RETAILERS} accepted retailers with T0 diagnostics and research consents (${ENGINE})…`);
+  console.log(
+    `filling ${RETAILERS} accepted retailers with T0 diagnostics and research consents (${ENGINE})…`,
+  );
   await fillApplications(db, programId, RETAILERS, 'accepted');
   await fillDiagnostics(db, programId, (await currentQuestionnaire(db, programId))!.id);
   await fillResearchConsents(db, programId);
@@ -102,8 +104,18 @@ try {
     table(
       ['step', 'seconds', 'memory growth (MiB)', 'target at 300,000 rows'],
       [
-        ['approve = extract (stream, zip, store)', extraction.seconds.toFixed(2), extraction.growthMiB.toFixed(1), '< 30 s, < 100 MiB'],
-        ['download (stream the stored pieces)', download.seconds.toFixed(2), download.growthMiB.toFixed(1), '< 100 MiB'],
+        [
+          'approve = extract (stream, zip, store)',
+          extraction.seconds.toFixed(2),
+          extraction.growthMiB.toFixed(1),
+          '< 30 s, < 100 MiB',
+        ],
+        [
+          'download (stream the stored pieces)',
+          download.seconds.toFixed(2),
+          download.growthMiB.toFixed(1),
+          '< 100 MiB',
+        ],
       ],
     ),
     '',

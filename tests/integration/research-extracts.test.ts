@@ -7,10 +7,10 @@ import { parseCsvRecords } from '../../src/kernel/csv.ts';
 import * as researchPage from '../../src/modules/reporting/ui/research.tsx';
 import * as adminPage from '../../src/modules/reporting/ui/research-extracts-admin.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
+import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
 import { renderPage } from '../support/render.ts';
-import { completedDiagnostic } from '../support/diagnostic.ts';
 
 let h: Harness;
 let programId: string;
@@ -171,7 +171,11 @@ describe(`research extracts (${engine})`, () => {
     expect(csv.records).toHaveLength(9);
     const diagnosed = csv.records.filter((r) => r.t0_overall !== '');
     expect(diagnosed).toHaveLength(1);
-    expect(diagnosed[0]).toMatchObject({ t0_month: '2027-01', application_status: 'accepted', t1_overall: '' });
+    expect(diagnosed[0]).toMatchObject({
+      t0_month: '2027-01',
+      application_status: 'accepted',
+      t1_overall: '',
+    });
     expect(Number(diagnosed[0]!.t0_strategy)).toBeGreaterThanOrEqual(0);
     expect(csv.header.slice(0, 4)).toEqual(['business_id', 'region', 'subsector', 'size_band']);
     expect(csv.header).toEqual(
