@@ -40,6 +40,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('aid_rules.configure') ? [{ to: '/admin/aid-rules', key: 'aid_rules' }] : []),
     // The program's agreements, for those who read every business's money (a retailer has « Mon aide »).
     ...(can('ledger.list') ? [{ to: '/admin/agreements', key: 'agreements' }] : []),
+    ...(can('research_extract.request') ? [{ to: '/research', key: 'research' }] : []),
+    ...(can('research_extract.decide') ? [{ to: '/admin/research-extracts', key: 'research_extracts' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

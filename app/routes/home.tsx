@@ -27,6 +27,7 @@ export const loader = pageLoader(async ({ ctx }) => {
       referrals: can('partner.referrals'),
       dashboard: can('dashboard.read'),
       indicators: can('indicators.read'),
+      research: can('research_extract.request'),
     },
   };
 });
@@ -66,6 +67,11 @@ export default function Home() {
             {links.referrals ? (
               <Link to="/referrals" className="button button-primary">
                 {t('home.my_referrals')}
+              </Link>
+            ) : null}
+            {links.research ? (
+              <Link to="/research" className="button button-primary">
+                {t('home.research_extracts')}
               </Link>
             ) : null}
           </p>

@@ -4,7 +4,7 @@
  * search text, scores per dimension); they are measurement fixtures, not a way to add real data.
  */
 import { sql } from 'drizzle-orm';
-import { SIZE_BANDS } from '../../src/modules/diagnostic/domain/benchmark.ts';
+import { SIZE_BANDS } from '../../src/kernel/business.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Executor } from '../../src/platform/db/client.ts';
 
@@ -86,4 +86,18 @@ export async function fillDiagnostics(
   `),
   );
   await db.execute(sql.raw('analyze diagnostics, diagnostic_score_counts'));
+}
+
+/** A granted research consent, on the program's current research text, for every application of it. */
+export async function fillResearchConsents(db: Executor, programId: string): Promise<void> {
+  await db.execute(
+    sql.raw(`
+    insert into consents (id, application_id, user_id, purpose, granted, consent_text_id, recorded_at)
+    select gen_random_uuid(), a.id, null, 'research', true,
+      (select id from consent_texts where program_id = '${programId}' and purpose = 'research' order by version desc limit 1),
+      coalesce(a.submitted_at, now())
+    from applications a where a.program_id = '${programId}'
+  `),
+  );
+  await db.execute(sql.raw('analyze consents'));
 }

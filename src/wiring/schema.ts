@@ -7,5 +7,6 @@ export * from '../modules/funding/db/tables.ts';
 export * from '../modules/identity/db/tables.ts';
 export * from '../modules/intake/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
+export * from '../modules/reporting/db/tables.ts';
 export * from '../platform/audit/table.ts';
 export * from '../platform/mail/table.ts';

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/kernel/roles.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
@@ -316,6 +317,58 @@ async function batchOfRetailer(f: Fixture, to: 'draft' | 'approved' | 'exported'
     await f.h.request(`/api/v1/payment-batches/${id}/export?format=csv`, { token: builder });
   if (to === 'paid') await post('/payment', builder, { bankReference: 'MATRIX' });
   return { id, claims: made };
+}
+
+/** A request for a research extract by the matrix's researcher, still to be decided. */
+async function extractRequestOfResearcher(f: Fixture, generalisation: Record<string, string> = {}) {
+  const res = await f.h.request('/api/v1/research-extracts', {
+    method: 'POST',
+    token: tokens.get('researcher')!,
+    json: {
+      programId: f.programId,
+      purpose: 'Matrice des autorisations : extrait de recherche',
+      variableGroups: ['diagnostic'],
+      generalisation,
+    },
+  });
+  return (await res.json()).id as string;
+}
+
+let approvedExtract: Promise<string> | undefined;
+/**
+ * An approved extract of the matrix's researcher: five submitted applications consenting to research,
+ * every quasi-identifier generalised so they form one class of five (made once).
+ */
+function approvedExtractOfResearcher(f: Fixture): Promise<string> {
+  approvedExtract ??= (async () => {
+    for (let i = 0; i < 5; i++) {
+      const created = await f.h.request('/api/v1/applications', {
+        method: 'POST',
+        token: f.retailerToken,
+        json: {
+          programId: f.programId,
+          business: business({ neq: nextNeq() }),
+          consents: { ...allConsents, research: true },
+          attestation: true,
+        },
+      });
+      const { id } = await created.json();
+      await f.h.request(`/api/v1/applications/${id}/submit`, { method: 'POST', token: f.retailerToken });
+    }
+    const id = await extractRequestOfResearcher(f, {
+      region: 'none',
+      subsector: 'none',
+      size_band: 'none',
+      year: 'none',
+    });
+    await f.h.request(`/api/v1/research-extracts/${id}/approval`, {
+      method: 'POST',
+      token: f.adminToken,
+      json: { decision: 'approved' },
+    });
+    return id;
+  })();
+  return approvedExtract;
 }
 
 const COACHING: Caller[] = ['expert', ...STAFF];
@@ -966,6 +1019,32 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'finance', ...STAFF],
     call: async (f) => ({ path: `/recoveries?applicationId=${await acceptedOfRetailer(f)}` }),
   },
+  listResearchExtracts: {
+    allowed: ['researcher', 'admin'],
+    call: async () => ({ path: '/research-extracts' }),
+  },
+  requestResearchExtract: {
+    allowed: ['researcher'],
+    call: async (f) => ({
+      path: '/research-extracts',
+      json: {
+        programId: f.programId,
+        purpose: 'Matrice des autorisations : extrait de recherche',
+        variableGroups: ['profile'],
+      },
+    }),
+  },
+  decideResearchExtract: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: `/research-extracts/${await extractRequestOfResearcher(f)}/approval`,
+      json: { decision: 'refused', reason: 'Matrice' },
+    }),
+  },
+  downloadResearchExtract: {
+    allowed: ['researcher', 'admin'],
+    call: async (f) => ({ path: `/research-extracts/${await approvedExtractOfResearcher(f)}/download` }),
+  },
 };
 
 /** What an allowed caller may still get: a well-formed refusal of the content, never 401/403. */
@@ -1025,6 +1104,43 @@ describe(`authorization matrix (${engine})`, () => {
       });
       expect(res.status, role).toBe(status);
     }
+  });
+
+  it('never gives the researcher a direct identifier: the extract holds none of the businesses’', async () => {
+    const f = {
+      h,
+      programId,
+      retailerToken,
+      adminToken,
+      coordinatorToken,
+      expertId,
+      caller: 'researcher' as const,
+    };
+    const res = await h.request(
+      `/api/v1/research-extracts/${await approvedExtractOfResearcher(f)}/download`,
+      {
+        token: tokens.get('researcher')!,
+      },
+    );
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const texts = { ...files, ...unzipSync(files['data.xlsx']!) };
+    delete texts['data.xlsx'];
+    const everything = Object.values(texts)
+      .map((file) => strFromU8(file))
+      .join('\n');
+    const facts = business();
+    for (const identifier of [
+      facts.legalName,
+      facts.tradeName,
+      facts.email,
+      facts.phone,
+      facts.street,
+      'H2X',
+      facts.contactName,
+      '22000',
+    ])
+      expect(everything, identifier).not.toContain(identifier);
   });
 
   it('has a row for every API operation, and no row for an operation that does not exist', () => {

@@ -15,7 +15,8 @@ export {
 } from './db/reporting.ts';
 
 // For the demo generator, which drives every module through its use cases.
-export { type OutcomeAnswers, TOOLS } from './domain/outcomes.ts';
+// For the research extracts' data dictionary.
+export { type OutcomeAnswers, REVENUE_CHANGES, TOOLS } from './domain/outcomes.ts';
 export { isOverdue, missingForApproval, type PlanAction, type PlanContent } from './domain/plan.ts';
 export { SUPPLIER_CATEGORIES, type SupplierCategory } from './domain/suppliers.ts';
 export { answerSurvey } from './use-cases/answer-survey.ts';

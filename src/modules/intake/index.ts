@@ -21,6 +21,8 @@ export {
   type Milestone,
   partnersOf,
 } from './db/reporting.ts';
+// For reporting: the research extracts' consent filter and the open data's counts.
+export { hasActiveConsent, openDataCounts } from './db/reporting-reads.ts';
 // For the demo generator, which drives every module through its use cases.
 export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
 export { addPartnerMember } from './use-cases/add-partner-member.ts';

@@ -18,7 +18,13 @@ export const MULTIPART_ALLOWANCE = 64 * 1024;
 /** What a handler may answer besides plain JSON: another status, or a file. */
 export type ApiReply =
   | { status: number; json: unknown; headers?: Record<string, string> }
-  | { status?: number; file: Uint8Array | string; contentType: string; filename?: string };
+  | {
+      status?: number;
+      /** A stream for large files (research extracts), sent as it is read. */
+      file: Uint8Array | string | ReadableStream<Uint8Array>;
+      contentType: string;
+      filename?: string;
+    };
 
 /**
  * One operation of the public API. The route, the OpenAPI document and the authorization-matrix test

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sizeBandOf } from '../../../kernel/business.ts';
 import { checkAnswers } from './answers.ts';
-import { candidateGroups, percentileRank, sizeBandOf } from './benchmark.ts';
+import { candidateGroups, percentileRank } from './benchmark.ts';
 import {
   type Answers,
   allQuestions,

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { sizeBandOf } from '../../../kernel/business.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { questionnaireVersion } from '../db/queries.ts';
 import { diagnostics } from '../db/tables.ts';
-import { sizeBandOf } from '../domain/benchmark.ts';
 import { allQuestions, missingAnswers } from '../domain/questionnaire.ts';
 import { levelOf, score } from '../domain/scoring.ts';
 import { loadDiagnostic } from './load-diagnostic.ts';

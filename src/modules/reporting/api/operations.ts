@@ -1,8 +1,14 @@
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
+import { extractDecisionInput, extractRequestInput } from '../domain/research.ts';
 import { dashboard, indicators, presentDashboard, presentIndicators } from '../presenters/reports.ts';
+import { presentExtract, researchExtract, researchExtractList } from '../presenters/research-extracts.ts';
+import { decideResearchExtract } from '../use-cases/decide-research-extract.ts';
+import { downloadResearchExtract } from '../use-cases/download-research-extract.ts';
 import { getProgramDashboard } from '../use-cases/get-program-dashboard.ts';
 import { getProgramIndicators, indicatorsQuery } from '../use-cases/get-program-indicators.ts';
+import { listExtractsInput, listResearchExtracts } from '../use-cases/list-research-extracts.ts';
 import { dashboardQuery } from '../use-cases/report-period.ts';
+import { requestResearchExtract } from '../use-cases/request-research-extract.ts';
 
 export const reportingOperations: ApiOperation[] = [
   defineOperation({
@@ -30,5 +36,58 @@ export const reportingOperations: ApiOperation[] = [
     response: indicators,
     handle: async (ctx, { params, query }) =>
       presentIndicators(await getProgramIndicators(ctx, params.id!, query)),
+  }),
+  defineOperation({
+    operationId: 'listResearchExtracts',
+    method: 'get',
+    path: '/research-extracts',
+    summary: 'Research extracts: a researcher’s own, or every one for administrators (by status)',
+    tag: 'reporting',
+    access: 'user',
+    query: listExtractsInput,
+    response: researchExtractList,
+    handle: async (ctx, { query }) => ({
+      items: (await listResearchExtracts(ctx, query)).map(presentExtract),
+    }),
+  }),
+  defineOperation({
+    operationId: 'requestResearchExtract',
+    method: 'post',
+    path: '/research-extracts',
+    summary:
+      'Ask for an anonymised extract (researchers): purpose, variable groups and how coarse the quasi-identifiers are; an administrator decides',
+    tag: 'reporting',
+    access: 'user',
+    body: extractRequestInput,
+    response: researchExtract,
+    successStatus: 201,
+    handle: async (ctx, { body }) => presentExtract(await requestResearchExtract(ctx, body)),
+  }),
+  defineOperation({
+    operationId: 'decideResearchExtract',
+    method: 'post',
+    path: '/research-extracts/{id}/approval',
+    summary:
+      'Approve (and extract) or refuse with a reason (administrators). An extract with a class of fewer than 5 businesses is refused with the failing classes and a suggested generalisation',
+    tag: 'reporting',
+    access: 'user',
+    body: extractDecisionInput,
+    response: researchExtract,
+    handle: async (ctx, { params, body }) =>
+      presentExtract(await decideResearchExtract(ctx, params.id!, body)),
+  }),
+  defineOperation({
+    operationId: 'downloadResearchExtract',
+    method: 'get',
+    path: '/research-extracts/{id}/download',
+    summary:
+      'The approved extract as a zip: data.csv, data.xlsx, dictionary.csv and README.txt (each download is logged)',
+    tag: 'reporting',
+    access: 'user',
+    produces: 'application/zip',
+    handle: async (ctx, { params }) => {
+      const { filename, stream } = await downloadResearchExtract(ctx, params.id!);
+      return { status: 200, file: stream, contentType: 'application/zip', filename };
+    },
   }),
 ];

@@ -1,12 +1,30 @@
-import { hasRole, type Policy } from '../../../kernel/policy.ts';
+import { hasRole, type Policy, signedIn } from '../../../kernel/policy.ts';
+
+/** The extract as access rules see it: who asked for it. */
+export type ExtractResource = { requestedBy: string };
 
 /**
  * The program's dashboard stays inside the program team (it names files in its alerts); the ministry
  * reads the indicators only, every figure through disclosure control; the measured impact, which
- * compares experts, is for coordinators.
+ * compares experts, is for coordinators. Researchers get anonymised extracts, never records.
  */
 export const reportingPolicies = {
   'dashboard.read': { allow: hasRole('coordinator', 'admin') } satisfies Policy<void>,
   'impact.read': { allow: hasRole('coordinator') } satisfies Policy<void>,
   'indicators.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
+  /** Researchers ask for anonymised extracts; nobody else does (the ministry sees aggregates only). */
+  'research_extract.request': { allow: hasRole('researcher') } satisfies Policy<void>,
+  /** Researchers see their own requests; administrators see every request, to decide on them. */
+  'research_extract.list': { allow: hasRole('researcher', 'admin') } satisfies Policy<void>,
+  'research_extract.read': {
+    allow: (a, r) => a.role === 'admin' || (a.role === 'researcher' && a.id === r.requestedBy),
+  } satisfies Policy<ExtractResource>,
+  /** Approving or refusing: an administrator, who is never the one who asked (separation of duties). */
+  'research_extract.decide': { allow: hasRole('admin') } satisfies Policy<void>,
+  /** The researcher who asked, and administrators checking what left the program. */
+  'research_extract.download': {
+    allow: (a, r) => a.role === 'admin' || (a.role === 'researcher' && a.id === r.requestedBy),
+  } satisfies Policy<ExtractResource>,
+  /** Open data is public: aggregates after disclosure control. */
+  'open_data.read': { allow: signedIn, anonymous: true } satisfies Policy<void>,
 };

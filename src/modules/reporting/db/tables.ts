@@ -1,0 +1,68 @@
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../../../platform/db/columns.ts';
+import { users } from '../../identity/db/tables.ts';
+import { programs } from '../../programs/db/tables.ts';
+import type { FailingClass, Generalisation, VariableGroup } from '../domain/research.ts';
+
+export const EXTRACT_STATUSES = ['requested', 'approved', 'refused'] as const;
+/** Refused by an administrator (with a reason), or by the k-anonymity check at extraction. */
+export const REFUSAL_KINDS = ['administrator', 'k_anonymity'] as const;
+
+/** Files of the extract's zip and their SHA-256, hex. */
+export type ExtractChecksums = Record<string, string>;
+
+/**
+ * A researcher's request for an extract and, once an administrator approves it, what was extracted:
+ * when, under which rules, how many businesses, the checksums. The register of communications for
+ * research (reference §3.3): who asked, for what, who approved, when.
+ */
+export const researchExtracts = pgTable(
+  'research_extracts',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    variableGroups: jsonb('variable_groups').$type<VariableGroup[]>().notNull(),
+    generalisation: jsonb('generalisation').$type<Generalisation>().notNull(),
+    status: text('status', { enum: EXTRACT_STATUSES }).notNull().default('requested'),
+    requestedAt: instant('requested_at').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: instant('decided_at'),
+    refusalKind: text('refusal_kind', { enum: REFUSAL_KINDS }),
+    refusalReason: text('refusal_reason'),
+    /** When k-anonymity failed: the classes under k and the least generalisation that passes. */
+    failingClasses: jsonb('failing_classes').$type<FailingClass[]>(),
+    suggestedGeneralisation: jsonb('suggested_generalisation').$type<Generalisation>(),
+    extractedAt: instant('extracted_at'),
+    rowCount: integer('row_count'),
+    classCount: integer('class_count'),
+    rulesVersions: jsonb('rules_versions').$type<Record<string, string>>(),
+    checksums: jsonb('checksums').$type<ExtractChecksums>(),
+    sizeBytes: integer('size_bytes'),
+    downloads: integer('downloads').notNull().default(0),
+  },
+  (t) => [
+    index('research_extracts_requester_idx').on(t.requestedBy, t.requestedAt),
+    index('research_extracts_status_idx').on(t.status, t.requestedAt),
+  ],
+);
+
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** The extract's zip, in pieces of about a megabyte, so it is written and read without holding it whole. */
+export const researchExtractChunks = pgTable(
+  'research_extract_chunks',
+  {
+    extractId: uuid('extract_id')
+      .notNull()
+      .references(() => researchExtracts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    data: bytes('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.extractId, t.position] })],
+);
