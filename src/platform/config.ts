@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { EXPORT_ROW_LIMIT } from './exports/table.ts';
 
 /** Every setting Virage reads from the environment, with the default that makes `npm start` work alone. */
 const envSchema = z.object({
@@ -31,6 +32,8 @@ const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Beyond this many rows a list is exported by a background job rather than downloaded at once. */
+  EXPORT_ROW_LIMIT: z.coerce.number().int().min(1).default(EXPORT_ROW_LIMIT),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
 
@@ -48,6 +51,7 @@ export type Config = {
   logLevel: string;
   maxBodyBytes: number;
   metricsToken: string | undefined;
+  exportRowLimit: number;
   env: 'production' | 'development' | 'test';
 };
 
@@ -80,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     metricsToken: e.METRICS_TOKEN,
+    exportRowLimit: e.EXPORT_ROW_LIMIT,
     env: e.NODE_ENV,
   };
 }
