@@ -7,6 +7,7 @@ import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
@@ -20,4 +21,6 @@ export const apiOperations: ApiOperation[] = [
   ...fundingOperations,
   ...agreementsOperations,
   ...administrationOperations,
+  // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
+  ...exportJobOperations,
 ];

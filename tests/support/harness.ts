@@ -118,7 +118,8 @@ export async function expectDeclaredAnswer(
     return;
   }
   if (!declared) throw new Error(`${where}: ${op.operationId} declares no answer with this status`);
-  if (!type.startsWith(declared.contentType ?? '') || (!declared.contentType && text !== '')) {
+  const declaredTypes = [declared.contentType ?? '', ...(declared.otherContentTypes ?? [])];
+  if (!declaredTypes.some((t) => type.startsWith(t)) || (!declared.contentType && text !== '')) {
     throw new Error(
       `${where}: ${op.operationId} answers ${type || 'a body'}, declares ${declared.contentType ?? 'no content'}`,
     );

@@ -93,6 +93,9 @@ export type ExportRun =
   | { mode: 'job'; progress: (rowsRead: number, rowsTotal: number | null) => Promise<void> }
   | { mode: 'probe' };
 
+/** What a list's export from its page gives: the file at once, or past the row limit a queued job. */
+export type ExportOutcome = { file: ExportFile } | { queued: { id: string } };
+
 export type ExportContext = {
   t: Translate;
   locale: Locale;

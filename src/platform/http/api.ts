@@ -31,8 +31,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus?: number;
-  /** The media type of a file answer (a PDF, a calendar); JSON otherwise. */
-  produces?: string;
+  /** The media type of a file answer (a PDF, a calendar), or its possible types; JSON otherwise. */
+  produces?: string | string[];
   handle: (ctx: Ctx, request: ApiRequest) => Promise<unknown | ApiReply> | unknown;
 };
 
@@ -69,6 +69,8 @@ export type DeclaredResponse = {
   schema?: z.ZodType;
   /** Absent: no body. */
   contentType?: string;
+  /** A file that may also come in these types (an export in the format asked for). */
+  otherContentTypes?: string[];
 };
 
 /**
@@ -85,7 +87,11 @@ export function declaredResponses(op: ApiOperation): Record<string, DeclaredResp
     [String(op.successStatus ?? 200)]: op.response
       ? { description: 'OK', schema: op.response, contentType: 'application/json' }
       : op.produces
-        ? { description: 'The file', contentType: op.produces }
+        ? {
+            description: 'The file',
+            contentType: [op.produces].flat()[0]!,
+            otherContentTypes: [op.produces].flat().slice(1),
+          }
         : { description: 'No content' },
     ...(op.access === 'user' ? { '401': problem('No valid credentials') } : {}),
     '403': problem('Not allowed for this account'),
@@ -191,19 +197,23 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
           }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(declaredResponses(op)).map(([status, { description, schema, contentType }]) => [
+        Object.entries(declaredResponses(op)).map(
+          ([status, { description, schema, contentType, otherContentTypes = [] }]) => [
           status,
           {
             description,
             ...(contentType
               ? {
-                  content: {
-                    [contentType]: {
-                      schema: schema
-                        ? jsonSchema(schema, 'output', schemas)
-                        : { type: 'string', format: 'binary' },
-                    },
-                  },
+                  content: Object.fromEntries(
+                    [contentType, ...otherContentTypes].map((type) => [
+                      type,
+                      {
+                        schema: schema
+                          ? jsonSchema(schema, 'output', schemas)
+                          : { type: 'string', format: 'binary' },
+                      },
+                    ]),
+                  ),
                 }
               : {}),
           },

@@ -4,12 +4,13 @@ import { AppError } from '../../../platform/errors.ts';
 import { CONTENT_TYPES } from '../../../platform/exports/export.ts';
 import { readExportFile } from '../../../platform/exports/folder.ts';
 import type { ExportFile } from '../../../platform/exports/table.ts';
+import { EXPORT_RETENTION_DAYS } from '../domain/export-jobs.ts';
 import { getExportJob } from './get-export-job.ts';
 
 /** The file of a finished export, for the person who asked only; every download is audited. */
 export async function downloadExport(ctx: Ctx, id: string): Promise<ExportFile> {
   const job = await getExportJob(ctx, id);
-  if (job.status === 'expired') throw new AppError('not_found', { key: 'reporting:exports.expired' });
+  if (job.status === 'expired') throw new AppError('not_found', { key: 'reporting:exports.expired', params: { days: EXPORT_RETENTION_DAYS } });
   if (job.status !== 'done' || !job.fileName) {
     throw new AppError('conflict', { key: 'reporting:exports.not_ready' });
   }
