@@ -8,5 +8,5 @@ export * from '../modules/identity/db/tables.ts';
 export * from '../modules/intake/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
 export * from '../platform/audit/table.ts';
-export * from '../platform/mail/table.ts';
 export * from '../platform/exports/jobs-table.ts';
+export * from '../platform/mail/table.ts';

@@ -82,7 +82,11 @@ describe(`exports too long for a download run as jobs (${engine})`, () => {
     expect(queued.filters).toEqual({ programId });
 
     // Asked again before it ran: the same job, not a second one.
-    const again = (await load(reviewExport.loader, coordinator.ctx, '/review/export.csv?status=all')) as Response;
+    const again = (await load(
+      reviewExport.loader,
+      coordinator.ctx,
+      '/review/export.csv?status=all',
+    )) as Response;
     expect(again.headers.get('location')).toBe(location);
 
     const page = await renderPage(myExports, coordinator.ctx, '/exports', location);

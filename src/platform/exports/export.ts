@@ -62,11 +62,19 @@ const PROGRESS_EVERY = 1000;
 async function* counted<Row>(ctx: ExportContext, rows: ExportRows<Row>): AsyncGenerator<Row> {
   const run = ctx.exportRun;
   const limit =
-    run?.mode === 'job' ? Number.POSITIVE_INFINITY : run?.mode === 'probe' ? 0 : ctx.services.config.exportRowLimit;
+    run?.mode === 'job'
+      ? Number.POSITIVE_INFINITY
+      : run?.mode === 'probe'
+        ? 0
+        : ctx.services.config.exportRowLimit;
   let count = 0;
   for await (const row of rows) {
     if (++count > limit) {
-      throw new AppError('payload_too_large', { key: TOO_LONG_KEY, params: { limit }, extra: { rowLimit: limit } });
+      throw new AppError('payload_too_large', {
+        key: TOO_LONG_KEY,
+        params: { limit },
+        extra: { rowLimit: limit },
+      });
     }
     if (run?.mode === 'job' && count % PROGRESS_EVERY === 0) await run.progress(count, null);
     yield row;

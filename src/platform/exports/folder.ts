@@ -14,7 +14,11 @@ function fileOf(where: Where, name: string): string {
   return path.join(where.dataDir, 'exports', name);
 }
 
-export async function writeExportFile(where: Where, name: string, body: Uint8Array | string): Promise<number> {
+export async function writeExportFile(
+  where: Where,
+  name: string,
+  body: Uint8Array | string,
+): Promise<number> {
   const file = fileOf(where, name);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;

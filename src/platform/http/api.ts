@@ -199,25 +199,26 @@ export function openApiDocument(operations: ApiOperation[], info: { version: str
       responses: Object.fromEntries(
         Object.entries(declaredResponses(op)).map(
           ([status, { description, schema, contentType, otherContentTypes = [] }]) => [
-          status,
-          {
-            description,
-            ...(contentType
-              ? {
-                  content: Object.fromEntries(
-                    [contentType, ...otherContentTypes].map((type) => [
-                      type,
-                      {
-                        schema: schema
-                          ? jsonSchema(schema, 'output', schemas)
-                          : { type: 'string', format: 'binary' },
-                      },
-                    ]),
-                  ),
-                }
-              : {}),
-          },
-        ]),
+            status,
+            {
+              description,
+              ...(contentType
+                ? {
+                    content: Object.fromEntries(
+                      [contentType, ...otherContentTypes].map((type) => [
+                        type,
+                        {
+                          schema: schema
+                            ? jsonSchema(schema, 'output', schemas)
+                            : { type: 'string', format: 'binary' },
+                        },
+                      ]),
+                    ),
+                  }
+                : {}),
+            },
+          ],
+        ),
       ),
     };
   }

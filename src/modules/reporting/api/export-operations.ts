@@ -49,7 +49,8 @@ export const exportJobOperations = [
     operationId: 'downloadExportFile',
     method: 'get',
     path: '/exports/{id}/file',
-    summary: 'The file of a finished export (the asker only; audited); 409 before it is ready, 404 once expired',
+    summary:
+      'The file of a finished export (the asker only; audited); 409 before it is ready, 404 once expired',
     tag: 'exports',
     access: 'user',
     produces: Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]!),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { instant, instantOrNull } from '../../../platform/http/present.ts';
 import { EXPORT_JOB_STATUSES, type ExportJob } from '../../../platform/exports/jobs-table.ts';
 import { EXPORT_FORMATS, EXPORT_LISTS } from '../../../platform/exports/table.ts';
+import { instant, instantOrNull } from '../../../platform/http/present.ts';
 import type { Translate } from '../../../platform/i18n/i18n.ts';
 
 export const exportJobAccepted = z.object({ id: z.uuid(), status: z.enum(EXPORT_JOB_STATUSES) });

@@ -107,7 +107,8 @@ export default function MyExports() {
                       <a href={`/exports/${job.id}/file`}>
                         {t('exports.download', { list, format: job.format, size: job.size })}
                       </a>{' '}
-                      ({t('exports.rows', { total: job.rows })}, {t('exports.until', { date: job.expiresOn })})
+                      ({t('exports.rows', { total: job.rows })}, {t('exports.until', { date: job.expiresOn })}
+                      )
                     </>
                   ) : job.status === 'expired' ? (
                     t('exports.expired_note', { days: EXPORT_RETENTION_DAYS })

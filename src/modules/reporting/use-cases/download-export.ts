@@ -10,7 +10,11 @@ import { getExportJob } from './get-export-job.ts';
 /** The file of a finished export, for the person who asked only; every download is audited. */
 export async function downloadExport(ctx: Ctx, id: string): Promise<ExportFile> {
   const job = await getExportJob(ctx, id);
-  if (job.status === 'expired') throw new AppError('not_found', { key: 'reporting:exports.expired', params: { days: EXPORT_RETENTION_DAYS } });
+  if (job.status === 'expired')
+    throw new AppError('not_found', {
+      key: 'reporting:exports.expired',
+      params: { days: EXPORT_RETENTION_DAYS },
+    });
   if (job.status !== 'done' || !job.fileName) {
     throw new AppError('conflict', { key: 'reporting:exports.not_ready' });
   }

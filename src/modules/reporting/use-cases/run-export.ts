@@ -3,8 +3,8 @@ import type { Locale } from '../../../kernel/locale.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { isAppError } from '../../../platform/errors.ts';
-import { type ExportJob, exportJobs } from '../../../platform/exports/jobs-table.ts';
 import { writeExportFile } from '../../../platform/exports/folder.ts';
+import { type ExportJob, exportJobs } from '../../../platform/exports/jobs-table.ts';
 import type { ExportFile } from '../../../platform/exports/table.ts';
 import { translatorFor } from '../../../platform/i18n/i18n.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
@@ -55,7 +55,13 @@ export async function runExport(ctx: Ctx, id: string): Promise<void> {
   await transaction(ctx, async (tx) => {
     await tx
       .update(exportJobs)
-      .set({ status: 'done', fileName: file.filename, byteSize, finishedAt, expiresAt: exportExpiry(finishedAt) })
+      .set({
+        status: 'done',
+        fileName: file.filename,
+        byteSize,
+        finishedAt,
+        expiresAt: exportExpiry(finishedAt),
+      })
       .where(eq(exportJobs.id, job.id));
     await appendAudit(tx, ctx, {
       action: 'export.finished',
