@@ -63,6 +63,8 @@ export default [
   route('review/import', intake('import.tsx')),
   route('partners', intake('partners.tsx')),
   route('referrals', intake('referrals.tsx')),
+  route('exports', '../src/modules/reporting/ui/my-exports.tsx'),
+  route('exports/:id/file', '../src/modules/reporting/ui/export-file.ts'),
   route('admin/programs', '../src/modules/programs/ui/programs.tsx'),
   route('admin/program', '../src/modules/programs/ui/settings.tsx'),
   route('admin/program/eligibility', intake('criteria.tsx')),

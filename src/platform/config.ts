@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { EXPORT_ROW_LIMIT } from './exports/table.ts';
 
 /** Every setting Virage reads from the environment, with the default that makes `npm start` work alone. */
 const envSchema = z.object({
@@ -43,6 +44,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{3}-\d{5}-\d{7,12}$/, 'must be institution-transit-account, e.g. 815-30000-1234567')
     .optional(),
+  /** Beyond this many rows a list is exported by a background job rather than downloaded at once. */
+  EXPORT_ROW_LIMIT: z.coerce.number().int().min(1).default(EXPORT_ROW_LIMIT),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
 
@@ -66,6 +69,7 @@ export type Config = {
   bankDetailsKey: Buffer;
   /** The program's account that payment files debit; absent, pain.001 exports are refused. */
   paymentDebtor: { name: string; institution: string; transit: string; account: string } | undefined;
+  exportRowLimit: number;
   env: 'production' | 'development' | 'test';
 };
 
@@ -113,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     metricsToken: e.METRICS_TOKEN,
+    exportRowLimit: e.EXPORT_ROW_LIMIT,
     env: e.NODE_ENV,
   };
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../kernel/locale.ts';
 import type { Actor } from './authorization.ts';
 import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db/client.ts';
+import type { ExportRun, ListExports } from './exports/table.ts';
 import { type Translate, translatorFor } from './i18n/i18n.ts';
 import type { Jobs } from './jobs/jobs.ts';
 
@@ -15,6 +16,8 @@ export type Services = {
   logger: Logger;
   i18n: i18n;
   now: () => Date;
+  /** Each list's export use case, by name: export jobs run the same one as a download (wiring). */
+  listExports: ListExports;
 };
 
 /** What a use case receives: who acts, in which language, and the process services. */
@@ -28,6 +31,8 @@ export type Ctx = {
   requestId?: string;
   ip?: string;
   userAgent?: string;
+  /** Set when a list is exported by a job, or probed before one is queued (export layer, decision 19). */
+  exportRun?: ExportRun;
 };
 
 /** Runs `work` in one transaction: every write of a use case, its audit event and its mail commit together. */

@@ -9,6 +9,7 @@ import { paymentOperations } from '../modules/funding/api/payments-operations.ts
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
@@ -26,4 +27,6 @@ export const apiOperations: ApiOperation[] = [
   ...reportingOperations,
   ...paymentOperations,
   ...administrationOperations,
+  // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
+  ...exportJobOperations,
 ];

@@ -7,6 +7,7 @@ import { fundingPolicies } from '../modules/funding/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
+import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
 
@@ -22,6 +23,7 @@ export const policies = {
   ...reportingPolicies,
   ...administrationPolicies,
   ...demoPolicies,
+  ...exportJobPolicies,
 };
 
 export type Action = keyof typeof policies;

@@ -1,5 +1,6 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
+import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -8,5 +9,11 @@ import { sendMailJob } from '../platform/mail/send-mail-job.ts';
 
 /** Every kind of background work; `contextFor` gives handlers a system context once services run. */
 export function jobDefinitions(config: Config, db: Db, contextFor: (label: string) => Ctx): JobDefinition[] {
-  return [sendMailJob(config, db), sendDueSurveysJob(contextFor), settleOffersJob(contextFor)];
+  return [
+    sendMailJob(config, db),
+    sendDueSurveysJob(contextFor),
+    settleOffersJob(contextFor),
+    runExportJob(contextFor),
+    deleteExpiredExportsJob(contextFor),
+  ];
 }

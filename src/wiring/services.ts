@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../platform/db/client.ts';
 import { createI18n, translatorFor } from '../platform/i18n/i18n.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logging.ts';
+import { listExports } from './export-lists.ts';
 import { resources } from './i18n-resources.ts';
 import { jobDefinitions } from './jobs.ts';
 
@@ -43,6 +44,7 @@ export async function startServices(config: Config, options: StartOptions = {}):
       logger,
       i18n: createI18n(resources),
       now: options.now ?? (() => new Date()),
+      listExports,
       close: async () => {
         await jobs.stop();
         await database.close();

@@ -92,6 +92,16 @@ async function coachedOfRetailer(f: Fixture): Promise<string> {
   return applicationId;
 }
 
+/** An export job of the caller when they are on the program team, else a coordinator's (theirs alone). */
+async function exportJobOfCaller(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/exports', {
+    method: 'POST',
+    token: f.caller === 'admin' ? f.adminToken : f.coordinatorToken,
+    json: { list: 'experts', format: 'xlsx', filters: {} },
+  });
+  return (await res.json()).id;
+}
+
 let sessionHour = 0;
 /** A start time no other matrix session uses (sessions of one expert may not overlap). */
 const freeStart = () => new Date(Date.UTC(2027, 1, 1, 14) + sessionHour++ * 3_600_000).toISOString();
@@ -1044,6 +1054,19 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   downloadResearchExtract: {
     allowed: ['researcher', 'admin'],
     call: async (f) => ({ path: `/research-extracts/${await approvedExtractOfResearcher(f)}/download` }),
+  },
+  startExport: {
+    allowed: STAFF,
+    call: async () => ({ path: '/exports', json: { list: 'experts', format: 'csv', filters: {} } }),
+  },
+  getExportJob: { allowed: STAFF, call: async (f) => ({ path: `/exports/${await exportJobOfCaller(f)}` }) },
+  downloadExportFile: {
+    allowed: STAFF,
+    call: async (f) => {
+      const id = await exportJobOfCaller(f);
+      await f.h.services.jobs.drain();
+      return { path: `/exports/${id}/file` };
+    },
   },
 };
 

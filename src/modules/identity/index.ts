@@ -1,6 +1,11 @@
 // What other modules may use from identity.
 
-export { activeUsersWithRole, contactOf, findUserByEmail as findAccountByEmail } from './db/queries.ts';
+export {
+  activeAccount,
+  activeUsersWithRole,
+  contactOf,
+  findUserByEmail as findAccountByEmail,
+} from './db/queries.ts';
 export { renameUser } from './db/rename-user.ts';
 export { confirmPassword } from './use-cases/confirm-password.ts';
 export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';

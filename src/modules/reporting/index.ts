@@ -64,3 +64,4 @@ export {
   quarterSchema,
 } from './domain/quarters.ts';
 export { percentOneDecimal } from './domain/rounding.ts';
+export { exportList } from './use-cases/export-list.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
 import type { ApiReply } from '../http/api.ts';
 import { everyPage, type Page } from '../pagination.ts';
 import { writeCsv } from './csv.ts';
@@ -12,9 +12,6 @@ import {
 } from './table.ts';
 import { writeXlsx } from './xlsx.ts';
 
-/** Beyond this many rows a download would hold the server too long: narrow the filters. */
-export const EXPORT_ROW_LIMIT = 5000;
-
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -27,7 +24,7 @@ export async function exportFile<Row>(
   table: ExportTable<Row>,
   rows: ExportRows<Row>,
 ): Promise<ExportFile> {
-  const limited = atMost(rows, EXPORT_ROW_LIMIT);
+  const limited = counted(ctx, rows);
   return {
     body:
       format === 'csv'
@@ -54,14 +51,40 @@ export function exportPagedList<Row>(
   return exportFile(ctx, format, table, rows);
 }
 
-async function* atMost<Row>(rows: ExportRows<Row>, limit: number): AsyncGenerator<Row> {
+const TOO_LONG_KEY = 'common:exports.too_many';
+/** A job writes its progress this often (rows), not at every row. */
+const PROGRESS_EVERY = 1000;
+
+/**
+ * The rows, stopped past the download limit (a page then queues a job: `isExportTooLong`); in a job,
+ * unlimited, with the rows read told as they go and the total at the end.
+ */
+async function* counted<Row>(ctx: ExportContext, rows: ExportRows<Row>): AsyncGenerator<Row> {
+  const run = ctx.exportRun;
+  const limit =
+    run?.mode === 'job'
+      ? Number.POSITIVE_INFINITY
+      : run?.mode === 'probe'
+        ? 0
+        : ctx.services.config.exportRowLimit;
   let count = 0;
   for await (const row of rows) {
     if (++count > limit) {
-      throw new AppError('payload_too_large', { key: 'common:exports.too_many', params: { limit } });
+      throw new AppError('payload_too_large', {
+        key: TOO_LONG_KEY,
+        params: { limit },
+        extra: { rowLimit: limit },
+      });
     }
+    if (run?.mode === 'job' && count % PROGRESS_EVERY === 0) await run.progress(count, null);
     yield row;
   }
+  if (run?.mode === 'job') await run.progress(count, count);
+}
+
+/** The export stopped at the row limit: a page exports it as a job instead. */
+export function isExportTooLong(error: unknown): boolean {
+  return isAppError(error) && error.key === TOO_LONG_KEY;
 }
 
 /** The file as a download from a page's resource route (the app adds no-store and nosniff to every answer). */

@@ -64,6 +64,7 @@ const ctx = (locale: 'fr' | 'en') => ({
   t: translatorFor(i18n, locale),
   locale,
   now: () => new Date('2027-04-01T12:00:00Z'),
+  services: { config: { exportRowLimit: 5000 } },
 });
 
 async function readXlsx(body: Uint8Array | string) {

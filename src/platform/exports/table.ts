@@ -1,6 +1,7 @@
 import { montrealIso, montrealWallClock } from '../../kernel/format.ts';
 import type { Locale } from '../../kernel/locale.ts';
 import { foldForSearch } from '../../kernel/text.ts';
+import type { Ctx } from '../context.ts';
 import type { Translate } from '../i18n/i18n.ts';
 
 /**
@@ -68,4 +69,37 @@ export function plainText(type: ColumnType, value: ExportValue): string {
   }
 }
 
-export type ExportContext = { t: Translate; locale: Locale; now: () => Date };
+/** Above this many rows (by default; `EXPORT_ROW_LIMIT`) a list is exported by a job, not downloaded at once. */
+export const EXPORT_ROW_LIMIT = 5000;
+
+/** Every list that exports, by the name its API and its export jobs use; wiring maps each to its use case. */
+export const EXPORT_LISTS = ['applications', 'experts', 'suppliers', 'sessions', 'plans', 'surveys'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
+/** A module's export use case: it authorizes, reads the list with these filters and writes the file. */
+export type ListExport = (
+  ctx: Ctx,
+  format: ExportFormat,
+  filters: Record<string, unknown>,
+) => Promise<ExportFile>;
+export type ListExports = Record<ExportList, ListExport>;
+
+/**
+ * How an export runs: a download (the row limit applies), a job (no limit; `progress` hears how many
+ * rows were read, and the total once all are), or a probe (no row at all: only who may and which filters
+ * are checked, by the list's own use case, before a job is queued).
+ */
+export type ExportRun =
+  | { mode: 'job'; progress: (rowsRead: number, rowsTotal: number | null) => Promise<void> }
+  | { mode: 'probe' };
+
+/** What a list's export from its page gives: the file at once, or past the row limit a queued job. */
+export type ExportOutcome = { file: ExportFile } | { queued: { id: string } };
+
+export type ExportContext = {
+  t: Translate;
+  locale: Locale;
+  now: () => Date;
+  services: { config: { exportRowLimit: number } };
+  exportRun?: ExportRun;
+};

@@ -1,10 +1,11 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { isAppError } from '../../../platform/errors.ts';
-import type { ExportFile, ExportFormat } from '../../../platform/exports/table.ts';
+import type { ExportList } from '../../../platform/exports/table.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import type { Page } from '../../../platform/pagination.ts';
 import { exportLoader } from '../../../platform/ui/export.server.ts';
 import { listPrograms, selectProgram } from '../../programs/index.ts';
+import { exportList } from '../../reporting/index.ts';
 import { getWorkload } from '../use-cases/get-workload.ts';
 
 /** Every filter of the program team's coaching lists, named as the API names them; each list takes some. */
@@ -68,12 +69,9 @@ export async function loadProgramList<Item>(
 }
 
 /** The exports of one of these lists (`/sessions/export.csv`…): the page's program and filters. */
-export function programListExport(
-  keys: readonly ProgramListFilter[],
-  make: (ctx: Ctx, format: ExportFormat, filters: Record<string, unknown>) => Promise<ExportFile>,
-) {
+export function programListExport(list: ExportList, keys: readonly ProgramListFilter[]) {
   return exportLoader(async ({ ctx, format, search }) => {
     const program = await selectProgram(ctx, search.program);
-    return make(ctx, format, { programId: program.id, ...filtersOf(search, keys) });
+    return exportList(ctx, { list, format, filters: { programId: program.id, ...filtersOf(search, keys) } });
   });
 }

@@ -1,5 +1,7 @@
 import { exportLoader } from '../../../platform/ui/export.server.ts';
-import { exportExperts } from '../use-cases/export-experts.ts';
+import { exportList } from '../../reporting/index.ts';
 
 /** `/experts/export.csv` and `.xlsx`: the experts page's table, every profile. */
-export const loader = exportLoader(({ ctx, format }) => exportExperts(ctx, format));
+export const loader = exportLoader(({ ctx, format }) =>
+  exportList(ctx, { list: 'experts', format, filters: {} }),
+);

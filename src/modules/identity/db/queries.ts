@@ -96,6 +96,15 @@ export async function contactOf(db: Executor, userId: string) {
   return row;
 }
 
+/** An account that may still act (work done later on someone's behalf, e.g. an export job); else undefined. */
+export async function activeAccount(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  return row;
+}
+
 /** Active accounts with one of these roles (e.g. to tell every coordinator). */
 export async function activeUsersWithRole(db: Executor, roles: string[]) {
   return db
