@@ -2,6 +2,7 @@ import { administrationOperations } from '../modules/administration/api/operatio
 import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
+import { claimOperations } from '../modules/funding/api/claims-operations.ts';
 import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
@@ -17,5 +18,6 @@ export const apiOperations: ApiOperation[] = [
   ...expertOperations,
   ...coachingOperations,
   ...fundingOperations,
+  ...claimOperations,
   ...administrationOperations,
 ];
