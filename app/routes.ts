@@ -7,6 +7,7 @@ const diagnostic = (file: string) => `../src/modules/diagnostic/ui/${file}`;
 const administration = (file: string) => `../src/modules/administration/ui/${file}`;
 const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
+const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 
 export default [
   index('routes/home.tsx'),
@@ -44,6 +45,10 @@ export default [
   route('review', intake('review-queue.tsx')),
   route('review/applications/:id', intake('review-application.tsx')),
   route('review/import', intake('import.tsx')),
+  route('review/claims', funding('claims-queue.tsx')),
+  route('review/claims/:id', funding('review-claim.tsx')),
+  route('agreements/:id/claims', funding('agreement-claims.tsx')),
+  route('claims/:id', funding('claim.tsx')),
   route('partners', intake('partners.tsx')),
   route('referrals', intake('referrals.tsx')),
   route('admin/programs', '../src/modules/programs/ui/programs.tsx'),

@@ -97,7 +97,13 @@ export { closeFiscalYear } from './use-cases/close-fiscal-year.ts';
 // Helpers that run inside another module's transaction (its own authorization covers them).
 export { commitCoachingHours } from './use-cases/commit-coaching-hours.ts';
 export { commitFunds, type FundsInput } from './use-cases/commit-funds.ts';
+export { createClaim } from './use-cases/create-claim.ts';
 export { getBudget } from './use-cases/get-budget.ts';
+export { getClaim } from './use-cases/get-claim.ts';
+export { listClaims } from './use-cases/list-claims.ts';
 export { listLedger } from './use-cases/list-ledger.ts';
 export { releaseFunds } from './use-cases/release-funds.ts';
+export { reviewClaim } from './use-cases/review-claim.ts';
 export { setBudget } from './use-cases/set-budget.ts';
+export { submitClaim } from './use-cases/submit-claim.ts';
+export { updateClaim } from './use-cases/update-claim.ts';

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, notExists, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { montrealWallClock } from '../../../kernel/format.ts';
+import type { Role } from '../../../kernel/roles.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
 import { applications } from '../../intake/db/tables.ts';
-import type { ClaimStatus } from '../domain/claim-status.ts';
+import { type ClaimStatus, EDITABLE_CLAIM_STATUSES } from '../domain/claim-status.ts';
 import type { AgreementTerms, InvoiceLine, KnownFile, KnownInvoice } from '../domain/claims.ts';
-import { REVIEW_STEPS } from '../domain/separation-of-duties.ts';
+import { REVIEW_STEPS, type ReviewStep } from '../domain/separation-of-duties.ts';
 import {
   agreementLines,
   agreements,
@@ -203,4 +204,87 @@ export async function applicantOf(db: Executor, applicationId: string) {
     .innerJoin(users, eq(users.id, applications.applicantId))
     .where(eq(applications.id, applicationId));
   return row ?? null;
+}
+
+const FINANCE_STEPS = REVIEW_STEPS.filter((s) => s !== 'content');
+
+/**
+ * One page of claims (limit + 1 rows, oldest first, after the cursor's `[createdAt, id]`) that the
+ * caller may see, filtered; `mine` keeps what waits for the caller (see listClaims).
+ */
+export async function claimRows(
+  db: Executor,
+  me: { id: string; role: Role },
+  query: {
+    status?: ClaimStatus;
+    programId?: string;
+    applicationId?: string;
+    agreementId?: string;
+    reviewStep?: ReviewStep;
+    mine?: 'true' | 'false';
+    limit: number;
+  },
+  after: [string, string] | undefined,
+) {
+  const where: (SQL | undefined)[] = [];
+  if (me.role === 'retailer') where.push(eq(applications.applicantId, me.id));
+  else where.push(ne(claims.status, 'draft'));
+  if (me.role === 'expert') where.push(eq(applications.assignedExpertUserId, me.id));
+  if (query.status) where.push(eq(claims.status, query.status));
+  if (query.programId) where.push(eq(agreements.programId, query.programId));
+  if (query.applicationId) where.push(eq(claims.applicationId, query.applicationId));
+  if (query.agreementId) where.push(eq(claims.agreementId, query.agreementId));
+  if (query.reviewStep) where.push(eq(claims.reviewStep, query.reviewStep));
+  if (query.mine === 'true') {
+    if (me.role === 'retailer') where.push(inArray(claims.status, [...EDITABLE_CLAIM_STATUSES]));
+    else {
+      where.push(
+        me.role === 'finance' ? inArray(claims.reviewStep, FINANCE_STEPS) : eq(claims.reviewStep, 'content'),
+        // Not their own work, and no step of it approved by them already (separation of duties).
+        ne(claims.createdBy, me.id),
+        sql`${agreements.preparedBy} is distinct from ${me.id}`,
+        sql`${agreements.offeredBy} is distinct from ${me.id}`,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(claimReviews)
+            .where(
+              and(
+                eq(claimReviews.claimId, claims.id),
+                eq(claimReviews.reviewerId, me.id),
+                eq(claimReviews.decision, 'approved'),
+              ),
+            ),
+        ),
+      );
+    }
+  }
+  if (after) {
+    const [at, id] = after;
+    where.push(
+      or(gt(claims.createdAt, new Date(at)), and(eq(claims.createdAt, new Date(at)), gt(claims.id, id))),
+    );
+  }
+  const rows = await db
+    .select({
+      id: claims.id,
+      agreementId: claims.agreementId,
+      applicationId: claims.applicationId,
+      programId: agreements.programId,
+      businessName: applications.legalName,
+      number: claims.number,
+      status: claims.status,
+      reviewStep: claims.reviewStep,
+      eligibleCents: claims.eligibleCents,
+      claimableCents: claims.claimableCents,
+      submittedAt: claims.submittedAt,
+      createdAt: claims.createdAt,
+    })
+    .from(claims)
+    .innerJoin(agreements, eq(agreements.id, claims.agreementId))
+    .innerJoin(applications, eq(applications.id, claims.applicationId))
+    .where(and(...where))
+    .orderBy(claims.createdAt, claims.id)
+    .limit(query.limit + 1);
+  return rows;
 }

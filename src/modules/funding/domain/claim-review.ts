@@ -1,22 +1,9 @@
 import type { ClaimStatus } from './claim-status.ts';
 import type { Refusal } from './refusal.ts';
-import { type Approval, type ReviewStep, requiredSteps } from './separation-of-duties.ts';
+import { type ReviewStep, requiredSteps } from './separation-of-duties.ts';
 
 export const REVIEW_DECISIONS = ['approved', 'corrections_requested', 'refused'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-
-/** A claim waits for a review in these statuses; the step due depends on the approvals of its round. */
-const UNDER_REVIEW: readonly ClaimStatus[] = ['submitted', 'content_approved', 'financially_approved'];
-
-/** The step a claim waits for, or null when it is with the retailer or past review. */
-export function stepDue(
-  status: ClaimStatus,
-  financeApprovers: number,
-  approvalsThisRound: readonly Approval[],
-): ReviewStep | null {
-  if (!UNDER_REVIEW.includes(status)) return null;
-  return requiredSteps(financeApprovers)[approvalsThisRound.length] ?? null;
-}
 
 /**
  * Where a decision takes the claim. An approval of the last required step makes it payable; a first

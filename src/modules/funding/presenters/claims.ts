@@ -24,6 +24,9 @@ export const claim = z.object({
   round: z.number().int().describe('How many times it was submitted'),
   submittedAt: z.iso.datetime().nullable(),
   reviewStep: z.enum(REVIEW_STEPS).nullable().describe('The review step due now'),
+  canReview: z
+    .boolean()
+    .describe('The caller’s role may decide the step due (separation of duties is checked on deciding)'),
   requiredSteps: z.array(z.enum(REVIEW_STEPS)),
   eligibleCents: money,
   claimableCents: money,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { formatDate } from '../../../kernel/format.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
+import { isAllowed } from '../../../wiring/authorize.ts';
 import { refusalText } from '../db/append-entries.ts';
 import { agreementLinesOf, invoicesOf, reviewsOf } from '../db/claims.ts';
 import { agreements } from '../db/tables.ts';
@@ -46,6 +47,13 @@ export async function claimView(ctx: Ctx, db: Executor, loaded: LoadedClaim) {
     round: claim.round,
     submittedAt: claim.submittedAt,
     reviewStep: claim.reviewStep,
+    canReview:
+      claim.reviewStep !== null &&
+      isAllowed(
+        ctx.actor,
+        claim.reviewStep === 'content' ? 'claim.review_content' : 'claim.review_finance',
+        loaded,
+      ),
     requiredSteps: requiredSteps(assessment.financeApprovers),
     eligibleCents: stored ? (claim.eligibleCents ?? 0) : assessment.eligibleCents,
     claimableCents,
