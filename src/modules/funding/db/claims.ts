@@ -26,6 +26,7 @@ export async function findClaim(db: Executor, id: string) {
   const [row] = await db
     .select({
       claim: claims,
+      agreement: agreements,
       programId: agreements.programId,
       applicantId: applications.applicantId,
       assignedExpertUserId: applications.assignedExpertUserId,
@@ -67,7 +68,10 @@ export async function agreementLinesOf(db: Executor, agreementId: string) {
 }
 
 /** What a claim is judged against: the agreement's lines, its rules version, its Montréal days and tax registrations. */
-export async function agreementTermsOf(db: Executor, agreement: AgreementRow): Promise<AgreementTerms> {
+export async function agreementTermsOf(
+  db: Executor,
+  agreement: AgreementRow,
+): Promise<AgreementTerms & { lineRows: Awaited<ReturnType<typeof agreementLinesOf>> }> {
   const [version] = await db
     .select({ rules: aidRulesVersions.rules })
     .from(aidRulesVersions)
@@ -80,6 +84,7 @@ export async function agreementTermsOf(db: Executor, agreement: AgreementRow): P
     offeredOn: dayOf(agreement.offeredAt ?? agreement.acceptedAt),
     acceptedOn: dayOf(agreement.acceptedAt),
     registration: { gst: agreement.gstRegistered, qst: agreement.qstRegistered },
+    lineRows: lines,
   };
 }
 

@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { formatDate } from '../../../kernel/format.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { refusalText } from '../db/append-entries.ts';
-import { agreementLinesOf, invoicesOf, reviewsOf } from '../db/claims.ts';
-import { agreements } from '../db/tables.ts';
+import { invoicesOf, reviewsOf } from '../db/claims.ts';
 import { EDITABLE_CLAIM_STATUSES } from '../domain/claim-status.ts';
 import { grantArithmetic } from '../domain/grant.ts';
 import { requiredSteps } from '../domain/separation-of-duties.ts';
-import { assessClaim } from './claim-assessment.ts';
+import { assessClaim, type ClaimAssessment } from './claim-assessment.ts';
 import type { LoadedClaim } from './load-claim.ts';
 
 /** Where a receipt is downloaded (served by the file store as an attachment, never inline). */
@@ -22,15 +20,19 @@ export const attachmentPath = (claimId: string, attachmentId: string) =>
  * possible duplicates (for the team only: they name other businesses' claims), its receipts and every
  * decision with who made it.
  */
-export async function claimView(ctx: Ctx, db: Executor, loaded: LoadedClaim) {
-  const { claim } = loaded;
-  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, claim.agreementId));
+export async function claimView(
+  ctx: Ctx,
+  db: Executor,
+  loaded: LoadedClaim,
+  /** The assessment the caller just made of the claim as it stands (submission), not made again. */
+  assessed?: ClaimAssessment,
+) {
+  const { claim, agreement } = loaded;
   const invoices = await invoicesOf(db, claim.id);
   const editable = EDITABLE_CLAIM_STATUSES.includes(claim.status);
   const today = formatDate(editable || !claim.submittedAt ? ctx.now() : claim.submittedAt);
-  const assessment = await assessClaim(db, claim, agreement!, invoices, today);
+  const assessment = assessed ?? (await assessClaim(db, claim, agreement, invoices, today));
   const reviews = await reviewsOf(db, claim.id);
-  const lines = await agreementLinesOf(db, claim.agreementId);
   const stored = !editable && claim.claimableCents !== null;
   const claimableCents = stored ? claim.claimableCents! : assessment.claimableCents;
   const forTeam = ctx.actor.kind === 'user' && ctx.actor.role !== 'retailer';
@@ -57,10 +59,10 @@ export async function claimView(ctx: Ctx, db: Executor, loaded: LoadedClaim) {
     requiredSteps: requiredSteps(assessment.financeApprovers),
     eligibleCents: stored ? (claim.eligibleCents ?? 0) : assessment.eligibleCents,
     claimableCents,
-    agreementGrantCents: agreement!.grantCents ?? 0,
+    agreementGrantCents: agreement.grantCents ?? 0,
     claimedBeforeCents: assessment.claimedBeforeCents,
     arithmetic: grantArithmetic(assessment.grantSteps, (key, values) => ctx.t(key, values ?? {}), ctx.locale),
-    budgetLines: lines.map((l) => ({
+    budgetLines: assessment.terms.lineRows.map((l) => ({
       id: l.id,
       category: l.category,
       description: l.description,

@@ -14,7 +14,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { appendEntries } from '../db/append-entries.ts';
 import { applicantOf, type ClaimRow, findClaim, lockClaim, reviewsOf } from '../db/claims.ts';
-import { agreements, aidRulesVersions, claimReviews, claims } from '../db/tables.ts';
+import { aidRulesVersions, claimReviews, claims } from '../db/tables.ts';
 import { financeApproversFor } from '../domain/aid-rules.ts';
 import { REVIEW_DECISIONS, statusAfterReview } from '../domain/claim-review.ts';
 import { entryOf } from '../domain/ledger.ts';
@@ -66,18 +66,19 @@ export async function reviewClaim(ctx: Ctx, id: string, input: unknown) {
     const claim = (await lockClaim(tx, id))!;
     if (claim.reviewStep !== review.step)
       throw new AppError('conflict', { key: 'funding:errors.step_not_due', params: { step: review.step } });
-    const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, claim.agreementId));
+    // Who prepared and offered the agreement, its envelope and rules: fixed once it is accepted.
+    const { agreement } = loaded;
     const [version] = await tx
       .select({ rules: aidRulesVersions.rules })
       .from(aidRulesVersions)
-      .where(eq(aidRulesVersions.id, agreement!.rulesVersionId));
+      .where(eq(aidRulesVersions.id, agreement.rulesVersionId));
     const financeApprovers = financeApproversFor(version!.rules, claim.claimableCents ?? 0);
     const approvals = (await reviewsOf(tx, id))
       .filter((r) => r.decision === 'approved')
       .map((r) => ({ step: r.step, userId: r.reviewerId, round: r.round }));
     const thisRound = approvals.filter((a) => a.round === claim.round);
     if (review.decision === 'approved') {
-      const authorIds = [claim.createdBy, agreement!.preparedBy, agreement!.offeredBy].filter(
+      const authorIds = [claim.createdBy, agreement.preparedBy, agreement.offeredBy].filter(
         (userId): userId is string => userId !== null,
       );
       // Approvals of earlier rounds count too: a second step of one claim is a second step, whatever the round.
@@ -126,8 +127,8 @@ export async function reviewClaim(ctx: Ctx, id: string, input: unknown) {
         [
           entryOf('approve', {
             id: newId(),
-            envelopeId: agreement!.envelopeId,
-            fiscalYear: agreement!.fiscalYear,
+            envelopeId: agreement.envelopeId,
+            fiscalYear: agreement.fiscalYear,
             businessId: claim.applicationId,
             amountCents: claim.claimableCents!,
             cause: 'claim',

@@ -21,7 +21,7 @@ import { lockEditableClaim } from './update-claim.ts';
  */
 export async function submitClaim(ctx: Ctx, id: string) {
   await loadClaim(ctx, id, 'claim.write');
-  await transaction(ctx, async (tx) => {
+  const assessment = await transaction(ctx, async (tx) => {
     const claim = await lockEditableClaim(tx, id);
     const [agreement] = await tx
       .select()
@@ -67,6 +67,7 @@ export async function submitClaim(ctx: Ctx, id: string) {
         duplicates: assessment.duplicates.length,
       },
     });
+    return assessment;
   });
-  return claimView(ctx, ctx.db, (await findClaim(ctx.db, id))!);
+  return claimView(ctx, ctx.db, (await findClaim(ctx.db, id))!, assessment);
 }
