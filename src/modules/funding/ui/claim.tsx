@@ -131,6 +131,10 @@ function InvoiceBlock({
           ))}
           <Receipts claim={claim} invoiceId={id} />
           <p className="hint">{t('claims.receipts_hint')}</p>
+          {/* The file store's page (funding files) takes the uploads. */}
+          <p>
+            <Link to={`/my-aid/claims/${claim.id}/attachments`}>{t('claims.attach_receipts')}</Link>
+          </p>
         </div>
       ) : null}
       {id ? <Checkbox name={name('remove')} label={t('claims.remove_invoice')} /> : null}
