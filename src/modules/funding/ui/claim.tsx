@@ -120,15 +120,18 @@ function InvoiceBlock({
       <TextField {...field('gstNumber')} hint={t('claims.gst_number_hint')} />
       <TextField {...field('qstNumber')} hint={t('claims.qst_number_hint')} />
       {id ? (
-        <div id={fieldId(name('invoiceFile'))} className="field">
+        <div className="field">
           <p>
             <strong>{t('claims.receipts')}</strong>
           </p>
-          {[errors[name('invoiceFile')], errors[name('proofOfPayment')]].filter(Boolean).map((message) => (
-            <p key={message} className="error-message">
-              {message}
-            </p>
-          ))}
+          {/* Each missing receipt's message is where the error summary and the corrections link to. */}
+          {(['invoiceFile', 'proofOfPayment'] as const)
+            .filter((f) => errors[name(f)])
+            .map((f) => (
+              <p key={f} id={fieldId(name(f))} tabIndex={-1} className="error-message">
+                {errors[name(f)]}
+              </p>
+            ))}
           <Receipts claim={claim} invoiceId={id} />
           <p className="hint">{t('claims.receipts_hint')}</p>
           {/* The file store's page (funding files) takes the uploads. */}
@@ -159,7 +162,10 @@ export default function ClaimPage() {
       <p>
         <Link to={`/agreements/${claim.agreementId}/claims`}>{t('claims.back_to_claims')}</Link>
       </p>
-      <ErrorSummary error={failed?.error} />
+      <ErrorSummary
+        error={failed?.error}
+        hrefFor={(path) => (path ? `#${fieldId(path)}` : '#claim-figures')}
+      />
       {result && 'done' in result ? (
         <Notice kind="success">
           <p>{t(`claims.${result.done}`)}</p>
@@ -180,7 +186,12 @@ export default function ClaimPage() {
       <ClaimFigures claim={claim} />
       {claim.editable ? (
         <section aria-labelledby="claim-form">
-          <h2 id="claim-form">{t('claims.invoices')}</h2>
+          <h2 id="claim-form">
+            {/* A claim without invoices is refused on `invoices`: the summary leads here. */}
+            <span id={fieldId('invoices')} tabIndex={-1}>
+              {t('claims.invoices')}
+            </span>
+          </h2>
           {claim.refusals.length && !failed ? (
             <Notice kind="info">
               <p>{t('claims.before_submitting')}</p>
