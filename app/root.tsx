@@ -27,6 +27,10 @@ export async function loader({ context }: Route.LoaderArgs) {
     { to: '/', key: 'home' },
     ...(actor.kind === 'anonymous' || can('application.create') ? [{ to: '/apply', key: 'apply' }] : []),
     ...(can('application.review') ? [{ to: '/review', key: 'review' }] : []),
+    // The claims queue is the reviewers' (the retailer finds its claims under its agreement).
+    ...(can('claim.list') && actor.kind === 'user' && actor.role !== 'retailer'
+      ? [{ to: '/review/claims', key: 'claims' }]
+      : []),
     ...(can('partner.referrals') ? [{ to: '/referrals', key: 'referrals' }] : []),
     ...(can('caseload.read') ? [{ to: '/caseload', key: 'caseload' }] : []),
     ...(can('assignment.manage') ? [{ to: '/assignments', key: 'assignments' }] : []),

@@ -3,6 +3,7 @@ import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
 import { agreementsOperations } from '../modules/funding/api/agreements-operations.ts';
+import { claimOperations } from '../modules/funding/api/claims-operations.ts';
 import { fundingFileOperations } from '../modules/funding/api/files-operations.ts';
 import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
@@ -26,6 +27,7 @@ export const apiOperations: ApiOperation[] = [
   ...fundingFileOperations,
   ...reportingOperations,
   ...paymentOperations,
+  ...claimOperations,
   ...administrationOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,

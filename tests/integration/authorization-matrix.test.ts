@@ -8,7 +8,10 @@ import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import {
+  attachClaimReceipts,
   attachmentForm,
+  grantsEnvelopeForClaims,
+  insertAcceptedAgreement,
   insertBankAccountForPayments,
   insertDraftClaim,
   insertPaymentApprovedClaim,
@@ -380,6 +383,56 @@ function approvedExtractOfResearcher(f: Fixture): Promise<string> {
   })();
   return approvedExtract;
 }
+
+/** An accepted agreement of a coached file of the matrix's retailer, prepared by someone outside the matrix. */
+async function acceptedAgreementForClaims(f: Fixture) {
+  const applicationId = await coachedOfRetailer(f);
+  const retailer = await (await f.h.request('/api/v1/me', { token: f.retailerToken })).json();
+  return insertAcceptedAgreement(f.h, {
+    programId: f.programId,
+    applicationId,
+    retailerId: retailer.id,
+    envelopeId: await grantsEnvelopeForClaims(f.h, f.programId, f.adminToken),
+    preparedBy: (await f.h.user('coordinator')).id,
+    lines: [{ category: 'website', amountCents: 100_000 }],
+  });
+}
+
+/** A draft claim of the matrix's retailer with one invoice and its receipts, or that claim submitted. */
+async function claimWithReceiptsOfRetailer(f: Fixture, submit = false): Promise<string> {
+  const agreement = await acceptedAgreementForClaims(f);
+  const created = await f.h.request('/api/v1/claims', {
+    method: 'POST',
+    token: f.retailerToken,
+    json: {
+      agreementId: agreement.id,
+      invoices: [
+        {
+          budgetLineId: agreement.lineIds[0],
+          supplierName: 'Agence',
+          invoiceNumber: `M-${claimCounter++}`,
+          invoiceDate: '2027-01-15',
+          subtotalCents: 10_000,
+          gstCents: 0,
+          qstCents: 0,
+          gstNumber: null,
+          qstNumber: null,
+        },
+      ],
+    },
+  });
+  const claim = await created.json();
+  const retailer = await (await f.h.request('/api/v1/me', { token: f.retailerToken })).json();
+  await attachClaimReceipts(f.h, {
+    claimId: claim.id,
+    invoiceId: claim.invoices[0].id,
+    uploadedBy: retailer.id,
+  });
+  if (submit)
+    await f.h.request(`/api/v1/claims/${claim.id}/submission`, { method: 'POST', token: f.retailerToken });
+  return claim.id;
+}
+let claimCounter = 0;
 
 const COACHING: Caller[] = ['expert', ...STAFF];
 const FILE_READERS: Caller[] = ['retailer', 'expert', ...STAFF];
@@ -1067,6 +1120,36 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       await f.h.services.jobs.drain();
       return { path: `/exports/${id}/file` };
     },
+  },
+  listClaims: {
+    allowed: ['retailer', 'expert', ...STAFF, 'finance'],
+    call: async () => ({ path: '/claims?mine=true' }),
+  },
+  createClaim: {
+    allowed: ['retailer'],
+    call: async (f) => ({ path: '/claims', json: { agreementId: (await acceptedAgreementForClaims(f)).id } }),
+  },
+  getClaim: {
+    allowed: ['retailer', 'expert', ...STAFF, 'finance'],
+    call: async (f) => ({ path: `/claims/${await claimWithReceiptsOfRetailer(f, true)}` }),
+  },
+  updateClaim: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: `/claims/${await claimWithReceiptsOfRetailer(f)}`,
+      json: { version: 1, invoices: [] },
+    }),
+  },
+  submitClaim: {
+    allowed: ['retailer'],
+    call: async (f) => ({ path: `/claims/${await claimWithReceiptsOfRetailer(f)}/submission` }),
+  },
+  reviewClaim: {
+    allowed: ['expert', ...STAFF],
+    call: async (f) => ({
+      path: `/claims/${await claimWithReceiptsOfRetailer(f, true)}/reviews`,
+      json: { step: 'content', decision: 'approved' },
+    }),
   },
 };
 

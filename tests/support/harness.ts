@@ -14,6 +14,7 @@ import type { Ctx } from '../../src/platform/context.ts';
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { type ApiOperation, declaredResponses } from '../../src/platform/http/api.ts';
 import { createHttpApp, type HttpAppOptions } from '../../src/platform/http/app.ts';
+import { translatorFor } from '../../src/platform/i18n/i18n.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import { firstRun } from '../../src/wiring/first-run.ts';
@@ -235,6 +236,7 @@ export async function createHarness(
       ...system,
       actor: await resolveActor(services, credentials),
       locale: options.locale ?? 'fr',
+      t: translatorFor(services.i18n, options.locale ?? 'fr'),
       ip: options.ip ?? '198.51.100.1',
       requestId: 'test-request',
     }),

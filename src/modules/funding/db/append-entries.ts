@@ -3,7 +3,7 @@ import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
 import { fiscalYearLabel } from '../domain/fiscal-year.ts';
-import { balancesOf, checkEntries, type LedgerEntry, type Limits } from '../domain/ledger.ts';
+import { balancesOf, checkEntries, type LedgerEntry, type Limits, raisesEngaged } from '../domain/ledger.ts';
 import { type Refusal, refusalMessage, type Verdict } from '../domain/refusal.ts';
 import { capOf } from './envelopes.ts';
 import { type Envelope, insertEntries, ledgerSums, lockEnvelopeYear } from './ledger.ts';
@@ -51,9 +51,11 @@ export async function appendEntries(
   const sums: LedgerEntry[] = [];
   for (const [envelopeId] of envelopes) {
     const mine = entries.filter((e) => e.envelopeId === envelopeId);
+    // The envelope's other businesses count only when money is engaged (the budget check); moves
+    // within engaged money (approve, pay) need the businesses' own balances alone.
     sums.push(
       ...(await ledgerSums(tx, envelopeId, {
-        fiscalYears: [...new Set(mine.map((e) => e.fiscalYear))],
+        fiscalYears: [...new Set(mine.filter(raisesEngaged).map((e) => e.fiscalYear))],
         applicationIds: [...new Set(mine.map((e) => e.businessId))],
       })),
     );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
@@ -27,36 +27,52 @@ export async function lockEnvelopeYear(
  * The balances the checks need, summed in SQL: every position of the envelope in the given years, and
  * the given businesses' positions in the envelope, all years (for the cap). Each (position, from, to)
  * sum comes back as one entry for the domain's fold (`balancesOf`), so the database and the domain
- * agree on what a balance is.
+ * agree on what a balance is. Only the given businesses get rows of their own: the other businesses of
+ * those years are summed together (business ''), so a check reads a few rows however many businesses
+ * the envelope pays.
  */
 export async function ledgerSums(
   db: Executor,
   envelopeId: string,
   scope: { fiscalYears: FiscalYear[]; applicationIds: string[]; perBusiness?: boolean },
 ): Promise<LedgerEntry[]> {
-  // Totals per envelope-year (the budget page) need no row per business: one row per year and move.
   const perBusiness = scope.perBusiness !== false;
-  const business = perBusiness ? ledgerEntries.applicationId : sql<string>`${sql.raw("''")}::text`;
-  const around = [
-    ...(scope.fiscalYears.length ? [inArray(ledgerEntries.fiscalYear, scope.fiscalYears)] : []),
-    ...(scope.applicationIds.length ? [inArray(ledgerEntries.applicationId, scope.applicationIds)] : []),
-  ];
-  const rows = await db
-    .select({
-      fiscalYear: ledgerEntries.fiscalYear,
-      applicationId: business,
-      from: ledgerEntries.fromAccount,
-      to: ledgerEntries.toAccount,
-      amountCents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
-    })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.envelopeId, envelopeId), around.length ? or(...around) : undefined))
-    .groupBy(
-      ledgerEntries.fiscalYear,
-      ...(perBusiness ? [ledgerEntries.applicationId] : []),
-      ledgerEntries.fromAccount,
-      ledgerEntries.toAccount,
-    );
+  const sums = (business: SQL<string>, where: SQL | undefined, byBusiness: boolean) =>
+    db
+      .select({
+        fiscalYear: ledgerEntries.fiscalYear,
+        applicationId: business,
+        from: ledgerEntries.fromAccount,
+        to: ledgerEntries.toAccount,
+        amountCents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
+      })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.envelopeId, envelopeId), where))
+      .groupBy(
+        ledgerEntries.fiscalYear,
+        ...(byBusiness ? [ledgerEntries.applicationId] : []),
+        ledgerEntries.fromAccount,
+        ledgerEntries.toAccount,
+      );
+  const anyBusiness = sql<string>`${sql.raw("''")}::text`;
+  const inYears = scope.fiscalYears.length ? inArray(ledgerEntries.fiscalYear, scope.fiscalYears) : undefined;
+  const rows =
+    perBusiness && scope.applicationIds.length
+      ? [
+          ...(await sums(
+            sql`${ledgerEntries.applicationId}`,
+            inArray(ledgerEntries.applicationId, scope.applicationIds),
+            true,
+          )),
+          ...(scope.fiscalYears.length
+            ? await sums(
+                anyBusiness,
+                and(inYears, notInArray(ledgerEntries.applicationId, scope.applicationIds)),
+                false,
+              )
+            : []),
+        ]
+      : await sums(perBusiness ? sql`${ledgerEntries.applicationId}` : anyBusiness, inYears, perBusiness);
   return rows.map((r, i) => ({
     id: `sum-${envelopeId}-${i}`,
     envelopeId,

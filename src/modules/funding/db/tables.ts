@@ -248,12 +248,17 @@ export const claims = pgTable(
     /** The team's request for corrections: which fields and why (`lines.0.invoiceDate`). */
     corrections: jsonb('corrections').$type<{ field: string; message: string }[]>(),
     paidAt: instant('paid_at'),
+    /** How many times it was submitted: each submission starts a new round of reviews. */
+    round: integer('round').notNull().default(0),
+    /** The review step due now (null: none), kept so the queue filters on it with an index. */
+    reviewStep: text('review_step', { enum: REVIEW_STEPS }),
     version: integer('version').notNull().default(1),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('funding_claims_agreement_number').on(t.agreementId, t.number),
     index('funding_claims_status_idx').on(t.status),
+    index('funding_claims_review_step_idx').on(t.reviewStep),
     index('funding_claims_application_idx').on(t.applicationId),
   ],
 );
@@ -282,6 +287,10 @@ export const claimInvoices = pgTable(
   (t) => [
     index('claim_invoices_claim_idx').on(t.claimId, t.position),
     index('claim_invoices_invoice_number_idx').on(t.invoiceNumber),
+    // The number as duplicates are looked for: « F-00123 » and « f 00123 » are one invoice.
+    index('claim_invoices_number_key_idx').on(
+      sql`upper(regexp_replace(invoice_number, '[^A-Za-z0-9]', '', 'g'))`,
+    ),
   ],
 );
 
@@ -322,6 +331,10 @@ export const claimReviews = pgTable(
       .notNull()
       .references(() => claims.id),
     step: text('step', { enum: REVIEW_STEPS }).notNull(),
+    /** The claim's submission round it decides (approvals of an earlier round no longer count). */
+    round: integer('round').notNull().default(1),
+    /** Corrections asked for: the fields named and why. */
+    fields: jsonb('fields').$type<{ field: string; message: string }[]>(),
     decision: text('decision', { enum: ['approved', 'corrections_requested', 'refused'] }).notNull(),
     reason: text('reason').notNull().default(''),
     reviewerId: uuid('reviewer_id')

@@ -211,8 +211,12 @@ export function checkEntry(balances: Balances, entry: LedgerEntry, limits: Limit
     if (entry.amountCents > available)
       return refuse('funding:errors.ledger_insufficient', { account: entry.from, leftCents: available });
   }
-  const raisesEngaged = ENGAGED_ACCOUNTS.includes(entry.to) && !ENGAGED_ACCOUNTS.includes(entry.from);
-  return raisesEngaged ? checkCommitment(balances, entry, limits) : OK;
+  return raisesEngaged(entry) ? checkCommitment(balances, entry, limits) : OK;
+}
+
+/** Whether an entry engages more of the envelope (a commitment): only then are the budget and the cap checked. */
+export function raisesEngaged(entry: Pick<LedgerEntry, 'from' | 'to'>): boolean {
+  return ENGAGED_ACCOUNTS.includes(entry.to) && !ENGAGED_ACCOUNTS.includes(entry.from);
 }
 
 /**

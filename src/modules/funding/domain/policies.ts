@@ -44,4 +44,17 @@ export const fundingPolicies = {
   'recovery.read': {
     allow: (a, r) => owner(a, r) || hasRole('finance', 'coordinator', 'admin')(a),
   } satisfies Policy<BusinessFile>,
+  // Claims: the retailer writes them; the business's expert or the team reviews the content, finance the money.
+  'claim.write': { allow: owner } satisfies Policy<BusinessFile>,
+  'claim.read': {
+    allow: (a, r) => owner(a, r) || isAssignedExpert(a, r) || team(a) || a.role === 'finance',
+  } satisfies Policy<BusinessFile>,
+  /** The queue: each caller sees the claims it may read (the retailer its own, the expert its businesses'). */
+  'claim.list': {
+    allow: hasRole('retailer', 'expert', 'coordinator', 'admin', 'finance'),
+  } satisfies Policy<void>,
+  'claim.review_content': {
+    allow: (a, r) => isAssignedExpert(a, r) || team(a),
+  } satisfies Policy<BusinessFile>,
+  'claim.review_finance': { allow: hasRole('finance') } satisfies Policy<BusinessFile>,
 };
