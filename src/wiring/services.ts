@@ -6,6 +6,7 @@ import { createI18n, translatorFor } from '../platform/i18n/i18n.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logging.ts';
 import { listExports } from './export-lists.ts';
+import { reactions } from './reactions.ts';
 import { resources } from './i18n-resources.ts';
 import { jobDefinitions } from './jobs.ts';
 
@@ -45,6 +46,7 @@ export async function startServices(config: Config, options: StartOptions = {}):
       i18n: createI18n(resources),
       now: options.now ?? (() => new Date()),
       listExports,
+      reactions,
       close: async () => {
         await jobs.stop();
         await database.close();
