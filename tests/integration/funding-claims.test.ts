@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimReviews, claims, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
-import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
+import { type ExpertFixture, expert } from '../support/coaching.ts';
 import {
   acceptedAgreementFor,
   attachClaimReceipts,
