@@ -6,9 +6,9 @@ import { createI18n, translatorFor } from '../platform/i18n/i18n.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logging.ts';
 import { listExports } from './export-lists.ts';
-import { reactions } from './reactions.ts';
 import { resources } from './i18n-resources.ts';
 import { jobDefinitions } from './jobs.ts';
+import { reactions } from './reactions.ts';
 
 export type RunningServices = Services & { close(): Promise<void> };
 
