@@ -18,6 +18,17 @@ export type Services = {
   now: () => Date;
   /** Each list's export use case, by name: export jobs run the same one as a download (wiring). */
   listExports: ListExports;
+  /** What other modules do about one module's facts, in that module's transaction (wiring, decision 25). */
+  reactions: Reactions;
+};
+
+/**
+ * Facts a module records that another module, which it may not import, must act on at once. The
+ * module calls the reaction inside its own transaction, so both commit or neither does.
+ */
+export type Reactions = {
+  /** A program's intake closed (its closing time set to now or earlier). */
+  intakeClosed: (tx: Tx, ctx: Ctx, programId: string) => Promise<void>;
 };
 
 /** What a use case receives: who acts, in which language, and the process services. */

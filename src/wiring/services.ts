@@ -8,6 +8,7 @@ import { createLogger } from '../platform/logging.ts';
 import { listExports } from './export-lists.ts';
 import { resources } from './i18n-resources.ts';
 import { jobDefinitions } from './jobs.ts';
+import { reactions } from './reactions.ts';
 
 export type RunningServices = Services & { close(): Promise<void> };
 
@@ -45,6 +46,7 @@ export async function startServices(config: Config, options: StartOptions = {}):
       i18n: createI18n(resources),
       now: options.now ?? (() => new Date()),
       listExports,
+      reactions,
       close: async () => {
         await jobs.stop();
         await database.close();

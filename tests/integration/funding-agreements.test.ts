@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { settleOffers } from '../../src/modules/funding/use-cases/settle-offers.ts';
@@ -246,6 +246,22 @@ describe(`funding agreements (${engine})`, () => {
         canAccept: false,
       });
       expect(await entriesOf(agreement.id)).toEqual([]);
+      const expiredMail = await h.services.database.db
+        .select()
+        .from(mailOutbox)
+        .where(
+          and(
+            eq(mailOutbox.template, 'funding:agreements.mail.expired'),
+            inArray(mailOutbox.toAddress, [app.retailer.email, other.app.retailer.email]),
+          ),
+        );
+      expect(expiredMail.map((m) => m.subject)).toEqual([
+        "Votre offre d'aide financière est expirée",
+        "Votre offre d'aide financière est expirée",
+      ]);
+      expect(expiredMail.find((m) => m.toAddress === app.retailer.email)?.textBody).toContain(
+        `/applications/${app.id}/aid`,
+      );
     } finally {
       h.clock.now = saved;
     }
@@ -327,6 +343,48 @@ describe(`funding agreements (${engine})`, () => {
         .update(programs)
         .set({ intakeClosesAt: before!.intakeClosesAt })
         .where(eq(programs.id, programId));
+    }
+  });
+
+  it('withdraws every outgoing offer in the same change that closes the intake, leaving accepted agreements', async () => {
+    const envelopeId = await grantsEnvelope(h, admin, programId, 'agr-close', [['2026-2027', 10_000_000]]);
+    const offered = await offeredAgreementFor(h, { programId, coordinatorToken: coordinator, envelopeId });
+    const accepted = await acceptedAgreementFor(h, { programId, coordinatorToken: coordinator, envelopeId });
+    const { db } = h.services.database;
+    const [before] = await db.select().from(programs).where(eq(programs.id, programId));
+    const setClosing = (at: Date | null) =>
+      h.request(`/api/v1/programs/${programId}`, {
+        method: 'PATCH',
+        token: admin,
+        json: { intakeClosesAt: at?.toISOString() ?? null },
+      });
+    const statusOf = async (id: string) =>
+      (await json(await h.request(`/api/v1/agreements/${id}`, { token: coordinator }))).body.status;
+    try {
+      // A closing time still ahead withdraws nothing yet.
+      expect((await setClosing(new Date(h.clock.now.getTime() + 86_400_000))).status).toBe(204);
+      expect(await statusOf(offered.agreement.id)).toBe('offered');
+      expect((await setClosing(h.clock.now)).status).toBe(204);
+      // No sweep ran: the change itself withdrew the offer, and told the retailer.
+      expect(await statusOf(offered.agreement.id)).toBe('withdrawn');
+      expect(await statusOf(accepted.agreement.id)).toBe('accepted');
+      const [mail] = await db
+        .select()
+        .from(mailOutbox)
+        .where(
+          and(
+            eq(mailOutbox.template, 'funding:agreements.mail.withdrawn'),
+            eq(mailOutbox.toAddress, offered.app.retailer.email),
+          ),
+        );
+      expect(mail?.subject).toBe("Votre offre d'aide financière est retirée");
+      const [audit] = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'agreement.withdrawn'), eq(auditEvents.entityId, offered.app.id)));
+      expect(audit?.changes).toMatchObject({ agreementId: offered.agreement.id });
+    } finally {
+      await setClosing(before!.intakeClosesAt);
     }
   });
 

@@ -4,15 +4,20 @@ import * as claimPage from '../../src/modules/funding/ui/claim.tsx';
 import * as claimsQueue from '../../src/modules/funding/ui/claims-queue.tsx';
 import * as reviewPage from '../../src/modules/funding/ui/review-claim.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
-import { coachedBy, expert } from '../support/coaching.ts';
-import { attachClaimReceipts, grantsEnvelopeForClaims, insertAcceptedAgreement } from '../support/funding.ts';
+import { expert } from '../support/coaching.ts';
+import {
+  acceptedAgreementFor,
+  attachClaimReceipts,
+  CLAIM_TEST_RULES,
+  grantsEnvelopeForClaims,
+} from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 import { send } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
 
 let h: Harness;
-let agreement: Awaited<ReturnType<typeof insertAcceptedAgreement>>;
+let agreement: { id: string; lineIds: string[] };
 let retailer: { id: string; email: string; token: string };
 let retailerCtx: Record<'fr' | 'en', Ctx>;
 let coachCtx: Ctx;
@@ -28,16 +33,26 @@ beforeAll(async () => {
   const admin = await staff('admin');
   const coordinator = await staff('coordinator');
   const coach = await expert(h, coordinator.token);
-  const app = await coachedBy(h, programId, coordinator.token, coach);
-  retailer = app.retailer;
-  agreement = await insertAcceptedAgreement(h, {
-    programId,
-    applicationId: app.id,
-    retailerId: retailer.id,
-    envelopeId: await grantsEnvelopeForClaims(h, programId, admin.token),
-    preparedBy: coordinator.id,
-    lines: [{ category: 'website', amountCents: 300_000 }],
+  const envelopeId = await grantsEnvelopeForClaims(h, programId, admin.token);
+  await h.request(`/api/v1/programs/${programId}/aid-rules`, {
+    method: 'PUT',
+    token: admin.token,
+    json: CLAIM_TEST_RULES,
   });
+  const accepted = await acceptedAgreementFor(h, {
+    programId,
+    coordinatorToken: coordinator.token,
+    envelopeId,
+    coach,
+    gstRegistered: true,
+    qstRegistered: true,
+    lines: [{ category: 'website', description: 'Site transactionnel', amountCents: 300_000 }],
+  });
+  retailer = accepted.app.retailer;
+  agreement = {
+    id: accepted.agreement.id,
+    lineIds: accepted.agreement.lines.map((l: { id: string }) => l.id),
+  };
   retailerCtx = {
     fr: await h.as({ bearerToken: retailer.token }, { locale: 'fr' }),
     en: await h.as({ bearerToken: retailer.token }, { locale: 'en' }),

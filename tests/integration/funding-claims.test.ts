@@ -3,8 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimReviews, claims, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
-import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
-import { attachClaimReceipts, grantsEnvelopeForClaims, insertAcceptedAgreement } from '../support/funding.ts';
+import { type ExpertFixture, expert } from '../support/coaching.ts';
+import {
+  acceptedAgreementFor,
+  attachClaimReceipts,
+  CLAIM_TEST_RULES,
+  grantsEnvelopeForClaims,
+} from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 
@@ -28,23 +33,38 @@ beforeAll(async () => {
   finance = [await account('finance'), await account('finance'), await account('finance')];
   coach = await expert(h, coordinator.token);
   envelopeId = await grantsEnvelopeForClaims(h, programId, admin.token);
+  const rules = await h.request(`/api/v1/programs/${programId}/aid-rules`, {
+    method: 'PUT',
+    token: admin.token,
+    json: CLAIM_TEST_RULES,
+  });
+  if (rules.status !== 200) throw new Error(`aid rules failed: ${await rules.text()}`);
 });
 afterAll(() => h?.close());
 
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });
 
-/** A business coached by the test's expert, with an agreement accepted today (2027-01-15) prepared by the coordinator. */
+/**
+ * A business coached by the test's expert, with an agreement (registered for both taxes) prepared and
+ * offered by the coordinator and accepted today (2027-01-15), through the agreement API.
+ */
 async function agreementWith(lines: { category: 'website' | 'training'; amountCents: number }[]) {
-  const app = await coachedBy(h, programId, coordinator.token, coach);
-  const agreement = await insertAcceptedAgreement(h, {
+  const { agreement, app } = await acceptedAgreementFor(h, {
     programId,
-    applicationId: app.id,
-    retailerId: app.retailer.id,
+    coordinatorToken: coordinator.token,
     envelopeId,
-    preparedBy: coordinator.id,
-    lines,
+    coach,
+    gstRegistered: true,
+    qstRegistered: true,
+    lines: lines.map((l, i) => ({ ...l, description: `Ligne ${i + 1}` })),
   });
-  return { ...agreement, applicationId: app.id, retailer: app.retailer };
+  return {
+    id: agreement.id as string,
+    lineIds: agreement.lines.map((l: { id: string }) => l.id) as string[],
+    grantCents: agreement.grantCents as number,
+    applicationId: app.id,
+    retailer: app.retailer,
+  };
 }
 
 /** An invoice of 1 000 $ plus GST and QST, dated today, for a budget line. */

@@ -19,6 +19,7 @@ import { entryOf } from '../../src/modules/funding/domain/ledger.ts';
 import { type ClaimStatus, commitFunds, grantOf } from '../../src/modules/funding/index.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { newId } from '../../src/platform/ids.ts';
+import { coachedBy, type ExpertFixture } from './coaching.ts';
 import type { Harness } from './harness.ts';
 import { acceptedApplication } from './intake.ts';
 
@@ -49,9 +50,16 @@ export async function grantsEnvelope(
   return (await res.json()).envelopes.find((e: { key: string }) => e.key === key).id;
 }
 
-/** An accepted business with an approved action plan (saved by the program team). */
-export async function businessWithApprovedPlan(h: Harness, programId: string, coordinatorToken: string) {
-  const app = await acceptedApplication(h, programId, coordinatorToken);
+/** An accepted business (coached by `coach` when given) with an approved action plan (saved by the program team). */
+export async function businessWithApprovedPlan(
+  h: Harness,
+  programId: string,
+  coordinatorToken: string,
+  coach?: ExpertFixture,
+) {
+  const app = coach
+    ? await coachedBy(h, programId, coordinatorToken, coach)
+    : await acceptedApplication(h, programId, coordinatorToken);
   const res = await h.request(`/api/v1/plans/${app.id}`, {
     method: 'PUT',
     token: coordinatorToken,
@@ -85,11 +93,15 @@ export type AgreementSetUp = {
   fiscalYear?: string;
   lines?: { category: string; description: string; amountCents: number }[];
   acceptBy?: string;
+  /** The business's expert (who may review its claims' content). */
+  coach?: ExpertFixture;
+  gstRegistered?: boolean;
+  qstRegistered?: boolean;
 };
 
 /** A draft agreement then offered, built through the agreement API; returns it and the retailer's business. */
 export async function offeredAgreementFor(h: Harness, setUp: AgreementSetUp) {
-  const app = await businessWithApprovedPlan(h, setUp.programId, setUp.coordinatorToken);
+  const app = await businessWithApprovedPlan(h, setUp.programId, setUp.coordinatorToken, setUp.coach);
   const prepared = await h.request('/api/v1/agreements', {
     method: 'POST',
     token: setUp.coordinatorToken,
@@ -97,6 +109,8 @@ export async function offeredAgreementFor(h: Harness, setUp: AgreementSetUp) {
       applicationId: app.id,
       envelopeId: setUp.envelopeId,
       fiscalYear: setUp.fiscalYear ?? '2026-2027',
+      gstRegistered: setUp.gstRegistered ?? false,
+      qstRegistered: setUp.qstRegistered ?? false,
       lines: setUp.lines ?? [
         { category: 'ecommerce_platform', description: 'Boutique en ligne', amountCents: 200_000 },
       ],

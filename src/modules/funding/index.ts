@@ -123,6 +123,8 @@ export { removeBatchClaim } from './use-cases/remove-batch-claim.ts';
 export { reviewClaim } from './use-cases/review-claim.ts';
 export { setBankAccount } from './use-cases/set-bank-account.ts';
 export { setBudget } from './use-cases/set-budget.ts';
+// Runs in the transaction of the change that closes a program's intake (wiring's reactions).
+export { withdrawOffersOfProgram } from './use-cases/settle-offers.ts';
 export { submitClaim } from './use-cases/submit-claim.ts';
 export { updateClaim } from './use-cases/update-claim.ts';
 export { verifyBankAccount } from './use-cases/verify-bank-account.ts';

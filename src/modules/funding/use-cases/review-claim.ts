@@ -21,6 +21,7 @@ import { entryOf } from '../domain/ledger.ts';
 import { checkApproval, REVIEW_STEPS, requiredSteps } from '../domain/separation-of-duties.ts';
 import { claimView } from './claim-view.ts';
 import { loadClaim } from './load-claim.ts';
+import { notifyReviewers } from './notify-reviewers.ts';
 
 /** What corrections may name: the claim's invoices, one of their fields, or their receipts. */
 const CORRECTABLE =
@@ -55,7 +56,8 @@ export const reviewInput = z
  * agreement) nor two steps of one claim. Corrections name the fields and send the claim back to the
  * retailer; a refusal ends it. The last payment approval makes the claimable amount payable in the
  * ledger, in the same transaction. Every decision is kept, audited, and the retailer is told by e-mail
- * when the claim comes back to them, is refused or approved.
+ * when the claim comes back to them, is refused or approved; the reviewers of the next step are told it
+ * waits for them.
  */
 export async function reviewClaim(ctx: Ctx, id: string, input: unknown) {
   const loaded = await loadClaim(ctx, id, 'claim.read');
@@ -148,6 +150,7 @@ export async function reviewClaim(ctx: Ctx, id: string, input: unknown) {
         ...(review.fields.length ? { fields: review.fields.map((f) => f.field) } : {}),
       },
     });
+    if (nextStep) await notifyReviewers(tx, ctx, loaded, nextStep);
     if (status !== claim.status && ['corrections_requested', 'refused', 'payment_approved'].includes(status))
       await tellRetailer(tx, ctx, claim, status, review);
   });

@@ -13,7 +13,7 @@ type Ending = { to: 'expired' | 'withdrawn'; reason: string };
 
 /**
  * Ends offers nobody may accept any more, inside `tx`: each moves to `expired` (its deadline passed)
- * or `withdrawn` (its program closed), audited, and the retailer is told of a withdrawal. Only rows
+ * or `withdrawn` (its program closed), audited, and the retailer is told by e-mail. Only rows
  * still `offered` move, so a concurrent acceptance and this never both win.
  */
 export async function endOffers(tx: Tx, ctx: Ctx, ids: string[], ending: Ending): Promise<string[]> {
@@ -33,12 +33,11 @@ export async function endOffers(tx: Tx, ctx: Ctx, ids: string[], ending: Ending)
       changes: { agreementId: a.id, reason: ending.reason },
     })),
   );
-  if (ending.to === 'withdrawn')
-    for (const file of await applicationProfiles(
-      tx,
-      ended.map((a) => a.applicationId),
-    ))
-      await notifyRetailer(tx, ctx, file, 'funding:agreements.mail.withdrawn', () => ({}));
+  for (const file of await applicationProfiles(
+    tx,
+    ended.map((a) => a.applicationId),
+  ))
+    await notifyRetailer(tx, ctx, file, `funding:agreements.mail.${ending.to}`, () => ({}));
   return ended.map((a) => a.id);
 }
 

@@ -10,6 +10,7 @@ import { COMMITTING_STATUSES } from '../domain/agreement-status.ts';
 import { assessClaim } from './claim-assessment.ts';
 import { claimView } from './claim-view.ts';
 import { loadClaim } from './load-claim.ts';
+import { notifyReviewers } from './notify-reviewers.ts';
 import { lockEditableClaim } from './update-claim.ts';
 
 /**
@@ -17,10 +18,11 @@ import { lockEditableClaim } from './update-claim.ts';
  * agreement's other standing claims (under the agreement's lock, so two claims cannot both take what is
  * left of a line): every refusal answers 422 naming its field, and each invoice needs its invoice and
  * proof of payment attached. The eligible and claimable amounts are stored as computed now; possible
- * duplicates are not a refusal, the reviewer sees them. A new round of reviews starts with the content.
+ * duplicates are not a refusal, the reviewer sees them. A new round of reviews starts with the content, and
+ * whoever may review it is told by e-mail.
  */
 export async function submitClaim(ctx: Ctx, id: string) {
-  await loadClaim(ctx, id, 'claim.write');
+  const loaded = await loadClaim(ctx, id, 'claim.write');
   const assessment = await transaction(ctx, async (tx) => {
     const claim = await lockEditableClaim(tx, id);
     const [agreement] = await tx
@@ -67,6 +69,7 @@ export async function submitClaim(ctx: Ctx, id: string) {
         duplicates: assessment.duplicates.length,
       },
     });
+    await notifyReviewers(tx, ctx, loaded, 'content');
     return assessment;
   });
   return claimView(ctx, ctx.db, (await findClaim(ctx.db, id))!, assessment);

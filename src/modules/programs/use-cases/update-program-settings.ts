@@ -41,7 +41,8 @@ export const updateProgramSettingsInput = z
 
 /**
  * Names, descriptions, target, intake window, automated-decision notice and coaching hours per retailer
- * (administrators); every change audited.
+ * (administrators); every change audited. Closing the intake ends
+ * what other modules keep open for it (offers of funding) in the same transaction.
  */
 export async function updateProgramSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'program.configure');
@@ -72,5 +73,8 @@ export async function updateProgramSettings(ctx: Ctx, programId: string, input: 
       entityId: programId,
       changes: diff,
     });
+    // A closing time in the future is left to the quarter-hour sweep that settles offers.
+    if (settings.intakeClosesAt && settings.intakeClosesAt <= ctx.now())
+      await ctx.services.reactions.intakeClosed(tx, ctx, programId);
   });
 }
