@@ -165,7 +165,11 @@ type Person = { role: string; name: string; email: string };
 
 function people(locale: Locale): Record<'coordinator' | 'ministry' | 'researcher' | 'admin', Person> {
   return {
-    coordinator: { role: 'coordinator', name: 'Hélène Bouchard', email: `helene.rapports.${locale}@example.ca` },
+    coordinator: {
+      role: 'coordinator',
+      name: 'Hélène Bouchard',
+      email: `helene.rapports.${locale}@example.ca`,
+    },
     ministry: { role: 'ministry', name: 'Gilles Tremblay', email: `gilles.mei.${locale}@example.ca` },
     researcher: { role: 'researcher', name: 'Nadia Lemieux', email: `nadia.cefrio.${locale}@example.ca` },
     admin: { role: 'admin', name: 'Marc Pelletier', email: `marc.admin.${locale}@example.ca` },
@@ -202,7 +206,9 @@ async function download(page: Page, link: Locator): Promise<{ file: Download; by
 
 /** A CSV as the exports write it: UTF-8 with a byte-order mark, a header row, then data rows. */
 function expectCsv(bytes: Buffer, label: string, minRows: number): string[] {
-  expect([...bytes.subarray(0, 3)], `${label} starts with the UTF-8 byte-order mark`).toEqual([0xef, 0xbb, 0xbf]);
+  expect([...bytes.subarray(0, 3)], `${label} starts with the UTF-8 byte-order mark`).toEqual([
+    0xef, 0xbb, 0xbf,
+  ]);
   const lines = bytes.toString('utf8').slice(1).split(/\r\n/).filter(Boolean);
   expect(lines.length, `${label} has a header and rows`).toBeGreaterThan(minRows);
   return lines;
@@ -245,7 +251,8 @@ for (const locale of ['fr', 'en'] as const) {
       test.setTimeout(360_000);
       const root = process.env.E2E_APP_ROOT;
       const smtpPort = Number(process.env.E2E_MAIL_SMTP_PORT);
-      if (!root || !smtpPort) throw new Error('E2E_* variables are not set: run through playwright.config.ts');
+      if (!root || !smtpPort)
+        throw new Error('E2E_* variables are not set: run through playwright.config.ts');
       server = await startVirage({
         name: `reporting-${locale}`,
         root,
@@ -292,7 +299,9 @@ for (const locale of ['fr', 'en'] as const) {
         expect(applicationsBefore, 'the demo program has applications').toBeGreaterThan(50);
         const accepted = rowOf(funnel, L.dashboard.accepted);
         expect(figure(await accepted.locator('td').first().textContent())).toBeGreaterThan(0);
-        expect(figure(await accepted.locator('td').first().textContent())).toBeLessThanOrEqual(applicationsBefore);
+        expect(figure(await accepted.locator('td').first().textContent())).toBeLessThanOrEqual(
+          applicationsBefore,
+        );
         await expect(accepted.locator('td').nth(1)).toHaveText(L.dashboard.conversion);
         // The charts are drawn on the server, beside their tables.
         await expect(coordinator.locator('svg#funnel-chart')).toBeVisible();
@@ -374,14 +383,18 @@ for (const locale of ['fr', 'en'] as const) {
         const byRegion = tableCaptioned(ministry, L.indicators.byRegion);
         const cells = byRegion.locator('td.numeric');
         const texts = await cells.allTextContents();
-        expect(texts.filter((t) => t === 'x').length, 'some regions have too few businesses').toBeGreaterThan(0);
+        expect(texts.filter((t) => t === 'x').length, 'some regions have too few businesses').toBeGreaterThan(
+          0,
+        );
         expect(
           texts.filter((t) => /^\d[\d\s\u00a0\u202f,]*$/.test(t) && figure(t) >= 5).length,
           'some regions are shown',
         ).toBeGreaterThan(0);
         // A figure under the threshold is never printed.
         expect(texts.filter((t) => /^[1-4]$/.test(t))).toEqual([]);
-        await expect(ministry.getByRole('listitem').filter({ hasText: L.indicators.smallCount })).toHaveCount(1);
+        await expect(ministry.getByRole('listitem').filter({ hasText: L.indicators.smallCount })).toHaveCount(
+          1,
+        );
         // Aggregates only: no business's name in the page.
         await expect(ministry.locator('main a[href^="/caseload/"]')).toHaveCount(0);
         await checkPage(ministry, locale, 'indicators');
@@ -450,7 +463,12 @@ for (const locale of ['fr', 'en'] as const) {
         const zip = await download(researcher, link);
         expect(zip.file.suggestedFilename()).toMatch(/\.zip$/);
         const entries = unzipSync(new Uint8Array(zip.bytes));
-        expect(Object.keys(entries).sort()).toEqual(['README.txt', 'data.csv', 'data.xlsx', 'dictionary.csv']);
+        expect(Object.keys(entries).sort()).toEqual([
+          'README.txt',
+          'data.csv',
+          'data.xlsx',
+          'dictionary.csv',
+        ]);
         const data = strFromU8(entries['data.csv']!).split(/\r?\n/).filter(Boolean);
         const header = data[0]!.split(',');
         expect(header).toContain('business_id');
