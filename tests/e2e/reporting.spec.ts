@@ -23,7 +23,7 @@ import { ROOT, startVirage, type VirageServer } from './support/virage-server.ts
 
 /**
  * The reporting journeys, in French and in English, each on a server of its own filled by
- * `virage demo generate` (a program of 120 retailers: enough businesses for disclosure control to
+ * `virage demo generate` (a program of 40 retailers: enough businesses for disclosure control to
  * show figures beside « x »; the other journeys' servers stay as they expect them). The coordinator
  * reads the dashboard, filters it by region and period with the keyboard alone, and downloads the
  * review queue and the sessions as CSV; the ministry official lands on the home page, opens the
@@ -34,7 +34,7 @@ import { ROOT, startVirage, type VirageServer } from './support/virage-server.ts
 
 const PASSWORD = 'une longue phrase de passe 2027';
 const PROGRAM = 'virage-numerique-detaillants';
-const DEMO_RETAILERS = '120';
+const DEMO_RETAILERS = '40';
 
 const TEXT = {
   fr: {
@@ -296,7 +296,7 @@ for (const locale of ['fr', 'en'] as const) {
         const funnel = tableCaptioned(coordinator, L.dashboard.funnel);
         const applications = rowOf(funnel, L.dashboard.applications);
         applicationsBefore = figure(await applications.locator('td').first().textContent());
-        expect(applicationsBefore, 'the demo program has applications').toBeGreaterThan(50);
+        expect(applicationsBefore, 'the demo program has applications').toBeGreaterThan(20);
         const accepted = rowOf(funnel, L.dashboard.accepted);
         expect(figure(await accepted.locator('td').first().textContent())).toBeGreaterThan(0);
         expect(figure(await accepted.locator('td').first().textContent())).toBeLessThanOrEqual(
@@ -424,7 +424,7 @@ for (const locale of ['fr', 'en'] as const) {
         await checkPage(researcher, locale, 'research');
         await researcher.getByLabel(R.purpose, { exact: true }).fill(R.purposeValue);
         // The variable groups are all ticked to begin with; the quasi-identifiers coarse enough for
-        // 5 businesses in every combination of a 120-retailer program.
+        // 5 businesses in every combination of a 40-retailer program.
         await researcher.getByLabel(R.region, { exact: true }).selectOption({ label: R.regionNone });
         await researcher.getByLabel(R.subsector, { exact: true }).selectOption({ label: R.sector });
         await researcher.getByLabel(R.sizeBand, { exact: true }).selectOption({ label: R.sizeNone });
