@@ -289,7 +289,11 @@ export async function waitForMail(
  * a process of its own. Rejects when the command fails.
  */
 export function runCliAsync(locale: Locale, args: string[], stdin = ''): Promise<string> {
-  const { dataDir } = serverFor(locale);
+  return runCliAt(serverFor(locale).dataDir, args, stdin);
+}
+
+/** runCliAsync against the server of a data folder: one a journey started for itself. */
+export function runCliAt(dataDir: string, args: string[], stdin = '', timeoutMs = 60_000): Promise<string> {
   const root = process.env.E2E_APP_ROOT;
   if (!dataDir || !root)
     return Promise.reject(
@@ -299,7 +303,7 @@ export function runCliAsync(locale: Locale, args: string[], stdin = ''): Promise
     const child = spawn(
       process.execPath,
       ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/cli/main.ts', ...args],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, timeout: timeoutMs },
     );
     let stdout = '';
     let stderr = '';

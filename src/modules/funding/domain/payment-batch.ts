@@ -4,6 +4,10 @@ import type { Cents } from './money.ts';
 export const EXCLUSION_REASONS = ['no_bank_account', 'bank_account_unverified', 'batch_limit'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
+/** The files a batch exports to: the bank's pain.001, and CSV and XLSX for accounting. */
+export const EXPORT_FORMATS = ['pain.001', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export type BankDetailsState = 'verified' | 'unverified' | 'missing';
 
 export type BatchCandidate = { claimId: string; amountCents: Cents; bankDetails: BankDetailsState };
