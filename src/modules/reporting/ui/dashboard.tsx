@@ -12,6 +12,7 @@ import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { selectProgram } from '../../programs/index.ts';
 import { getProgramDashboard, type ProgramDashboard } from '../use-cases/get-program-dashboard.ts';
+import { GainsTable } from './gains-table.tsx';
 
 const FILTERS = ['from', 'to', 'region', 'partner', 'expert'] as const;
 const BREAKDOWNS = ['region', 'subsector', 'size_band'] as const;
@@ -83,7 +84,7 @@ function present(d: ProgramDashboard, locale: Locale) {
     alerts: d.alerts,
     impact: d.impact?.map((m) => ({
       ...m,
-      pairsText: n(m.pairs),
+      pairs: n(m.pairs),
       estimate: m.estimate && {
         meanGain: n(m.estimate.meanGain),
         interval: `${n(m.estimate.low)} – ${n(m.estimate.high)}`,
@@ -411,33 +412,8 @@ function Figures({ figures }: { figures: Figures }) {
         <section aria-labelledby="impact-title">
           <h2 id="impact-title">{t('dashboard.impact_title')}</h2>
           {figures.impact.length === 0 ? <p>{t('dashboard.no_pairs')}</p> : null}
-          <DataTable
-            caption={t('dashboard.impact_title')}
-            columns={[
-              t('dashboard.measure'),
-              t('dashboard.pairs'),
-              t('dashboard.mean_gain'),
-              t('dashboard.interval'),
-              t('dashboard.improved'),
-            ]}
-          >
-            {figures.impact.map((m) => (
-              <tr key={m.measure}>
-                <th scope="row">{m.label ?? t('dashboard.overall')}</th>
-                <td className="numeric">{m.pairsText}</td>
-                {m.estimate ? (
-                  <>
-                    <td className="numeric">{m.estimate.meanGain}</td>
-                    <td className="numeric">{m.estimate.interval}</td>
-                    <td className="numeric">{m.estimate.improved}</td>
-                  </>
-                ) : (
-                  <td colSpan={3}>{t('dashboard.no_estimate')}</td>
-                )}
-              </tr>
-            ))}
-          </DataTable>
-          <p className="hint">{t('impact.method', { pairs: figures.impact[0]?.pairsText ?? '0' })}</p>
+          <GainsTable caption={t('dashboard.impact_title')} rows={figures.impact} />
+          <p className="hint">{t('impact.method', { pairs: figures.impact[0]?.pairs ?? '0' })}</p>
         </section>
       ) : null}
     </>

@@ -15,6 +15,7 @@ import {
   getProgramIndicators,
   type ProgramIndicators,
 } from '../use-cases/get-program-indicators.ts';
+import { GainsTable } from './gains-table.tsx';
 
 const BREAKDOWNS = ['region', 'subsector', 'size_band'] as const;
 const SUPPRESSED = 'x';
@@ -182,32 +183,7 @@ export default function Indicators() {
           </section>
           <section aria-labelledby="maturity-title">
             <h2 id="maturity-title">{t('indicators_page.maturity_title')}</h2>
-            <DataTable
-              caption={t('indicators_page.maturity_title')}
-              columns={[
-                t('dashboard.measure'),
-                t('dashboard.pairs'),
-                t('dashboard.mean_gain'),
-                t('dashboard.interval'),
-                t('dashboard.improved'),
-              ]}
-            >
-              {figures.maturity.map((m) => (
-                <tr key={m.measure}>
-                  <th scope="row">{m.label ?? t('dashboard.overall')}</th>
-                  <td className="numeric">{m.pairs}</td>
-                  {m.estimate ? (
-                    <>
-                      <td className="numeric">{m.estimate.meanGain}</td>
-                      <td className="numeric">{m.estimate.interval}</td>
-                      <td className="numeric">{m.estimate.improved}</td>
-                    </>
-                  ) : (
-                    <td colSpan={3}>{t('dashboard.no_estimate')}</td>
-                  )}
-                </tr>
-              ))}
-            </DataTable>
+            <GainsTable caption={t('indicators_page.maturity_title')} rows={figures.maturity} />
           </section>
           <section aria-labelledby="notes-title">
             <h2 id="notes-title">{t('indicators_page.notes_title')}</h2>
