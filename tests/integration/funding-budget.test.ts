@@ -448,4 +448,17 @@ describe(`funding budget (${engine})`, () => {
       }
     },
   );
+  it('keeps the balances the budget page reads equal to the sums of the ledger’s entries (decision 26)', async () => {
+    // After every test above: commitments, refusals, releases, a year end with carry-overs, coaching hours.
+    const db = h.services.database.db;
+    const key = sql`envelope_id, fiscal_year, from_account, to_account`;
+    const kept = await db.execute(
+      sql`select ${key}, amount_cents::bigint as cents from ledger_balances order by ${key}`,
+    );
+    const summed = await db.execute(
+      sql`select ${key}, sum(amount_cents)::bigint as cents from ledger_entries group by ${key} order by ${key}`,
+    );
+    expect(summed.rows.length).toBeGreaterThan(3);
+    expect(kept.rows).toEqual(summed.rows);
+  });
 });
