@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aidRulesVersions, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
+import { aidRulesVersions, ledgerBalances, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-rules.ts';
 import { commitFunds, type FundsInput, releaseFunds } from '../../src/modules/funding/index.ts';
 import * as budgetPage from '../../src/modules/funding/ui/budget.tsx';
@@ -448,4 +448,34 @@ describe(`funding budget (${engine})`, () => {
       }
     },
   );
+  it('keeps the balances the budget page reads equal to the sums of the ledger’s entries (decision 26)', async () => {
+    // After every test above: commitments, refusals, releases, a year end with carry-overs, coaching hours.
+    const db = h.services.database.db;
+    const position = (t: typeof ledgerEntries | typeof ledgerBalances) =>
+      [t.envelopeId, t.fiscalYear, t.fromAccount, t.toAccount] as const;
+    const [envelopeId, fiscalYear, from, to] = position(ledgerEntries);
+    const summed = await db
+      .select({
+        envelopeId,
+        fiscalYear,
+        from,
+        to,
+        cents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
+      })
+      .from(ledgerEntries)
+      .groupBy(...position(ledgerEntries))
+      .orderBy(...position(ledgerEntries));
+    const kept = await db
+      .select({
+        envelopeId: ledgerBalances.envelopeId,
+        fiscalYear: ledgerBalances.fiscalYear,
+        from: ledgerBalances.fromAccount,
+        to: ledgerBalances.toAccount,
+        cents: ledgerBalances.amountCents,
+      })
+      .from(ledgerBalances)
+      .orderBy(...position(ledgerBalances));
+    expect(summed.length).toBeGreaterThan(3);
+    expect(kept).toEqual(summed);
+  });
 });

@@ -420,6 +420,13 @@ describe(`payment batches (${engine})`, () => {
     const second = await approvedClaim(20_000);
     const built = await json(await build(builder.token, { programId, limitCents: 60_000 }));
     const ids = built.body.claims.map((c: { claimId: string }) => c.claimId);
+    // Building answers the batch exactly as reading it back does, claims in the same order.
+    const { excluded: _, ...shown } = built.body;
+    expect(ids.length).toBeGreaterThan(1);
+    expect(
+      (await json(await h.request(`/api/v1/payment-batches/${built.body.id}`, { token: builder.token })))
+        .body,
+    ).toEqual(shown);
     // The claim re-verified above (10 000) came back to the queue first; 40 000 joins, 20 000 would pass 600 $.
     expect(ids).toContain(first.claimId);
     expect(built.body.excluded).toContainEqual(

@@ -1,5 +1,5 @@
 // What other modules and the next layers of funding (use cases, pages, API) use from its domain.
-// The domain is pure; the payment files are the only part that imports a library (xmlbuilder2).
+// The domain is pure; the payment files are the only part that imports a library (write-excel-file).
 
 // Read models of the program's reports (the reporting module).
 export { AID_FIGURES, type AidFigure, aidPerBusiness } from './db/reporting.ts';

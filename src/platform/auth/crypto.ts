@@ -4,6 +4,7 @@ import {
   createHash,
   createHmac,
   hkdfSync,
+  type KeyObject,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -87,10 +88,11 @@ export function unseal(sealed: string, secret: string): string {
 }
 
 /**
- * AES-256-GCM with a 32-byte key: `iv.tag.body` in base64url. `context` (e.g. the record's id) is
+ * AES-256-GCM with a 32-byte key (a `KeyObject` made once skips re-importing the key at each call,
+ * which dominates when thousands of values are opened together): `iv.tag.body` in base64url. `context` (e.g. the record's id) is
  * authenticated with it, so a sealed value copied onto another record does not open there.
  */
-export function encrypt(plain: string, key: Buffer, context = ''): string {
+export function encrypt(plain: string, key: Buffer | KeyObject, context = ''): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
@@ -99,7 +101,7 @@ export function encrypt(plain: string, key: Buffer, context = ''): string {
 }
 
 /** Opens what `encrypt` sealed; throws when the key, the context or a single bit differs. */
-export function decrypt(sealed: string, key: Buffer, context = ''): string {
+export function decrypt(sealed: string, key: Buffer | KeyObject, context = ''): string {
   const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
   const decipher = createDecipheriv('aes-256-gcm', key, iv!);
   decipher.setAAD(Buffer.from(context, 'utf8'));

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
-import { envelopeBudgets, fundingEnvelopes, ledgerEntries } from './tables.ts';
+import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 
 export type Envelope = typeof fundingEnvelopes.$inferSelect;
 
@@ -81,6 +81,39 @@ export async function ledgerSums(
     kind: 'commit',
     from: r.from,
     to: r.to,
+    amountCents: r.amountCents,
+    cause: 'correction',
+    reverses: null,
+  }));
+}
+
+/**
+ * The envelopes' balances from the kept sums (decision 26), one entry per (year, move) for the domain's
+ * fold, as `ledgerSums` gives them for all businesses together: a few rows however long the ledger.
+ */
+export async function envelopeBalances(
+  db: Executor,
+  envelopeIds: string[],
+  fiscalYear?: FiscalYear,
+): Promise<LedgerEntry[]> {
+  if (envelopeIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(ledgerBalances)
+    .where(
+      and(
+        inArray(ledgerBalances.envelopeId, envelopeIds),
+        fiscalYear === undefined ? undefined : eq(ledgerBalances.fiscalYear, fiscalYear),
+      ),
+    );
+  return rows.map((r, i) => ({
+    id: `balance-${i}`,
+    envelopeId: r.envelopeId,
+    fiscalYear: r.fiscalYear,
+    businessId: '',
+    kind: 'commit',
+    from: r.fromAccount,
+    to: r.toAccount,
     amountCents: r.amountCents,
     cause: 'correction',
     reverses: null,

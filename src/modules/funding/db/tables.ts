@@ -104,6 +104,25 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/**
+ * The ledger's sums per envelope, fiscal year and move (decision 26): what the budget page reads instead
+ * of summing millions of entries. Kept by a trigger on `ledger_entries` in the transaction that appends
+ * them, so it never disagrees with the ledger, which stays the source of truth.
+ */
+export const ledgerBalances = pgTable(
+  'ledger_balances',
+  {
+    envelopeId: uuid('envelope_id')
+      .notNull()
+      .references(() => fundingEnvelopes.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    fromAccount: text('from_account', { enum: ACCOUNTS }).notNull(),
+    toAccount: text('to_account', { enum: ACCOUNTS }).notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.envelopeId, t.fiscalYear, t.fromAccount, t.toAccount] })],
+);
+
 /** A program's aid rules, versioned: an agreement keeps the version it was made under. */
 export const aidRulesVersions = pgTable(
   'aid_rules_versions',

@@ -1,4 +1,3 @@
-import { create } from 'xmlbuilder2';
 import { type BankAccount, routingNumber } from '../domain/bank-account.ts';
 import { type Cents, decimalAmount, sumCents } from '../domain/money.ts';
 
@@ -45,6 +44,39 @@ const accountOf = (account: BankAccount) => ({ Id: { Othr: { Id: account.account
 /** Names longer than the standard's 140 characters are cut rather than refused: the account number decides where money goes. */
 const name = (text: string) => text.trim().slice(0, 140);
 
+/** An element's content: text, child elements by name (a list repeats the element), `@name` attributes and `#` text. */
+type Content = string | { [name: string]: Content | readonly Content[] };
+
+const escapeText = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeAttribute = (text: string) => escapeText(text).replaceAll('"', '&quot;');
+
+/**
+ * Writes an element straight into text, indented by two spaces per level (the layout banks' examples
+ * use). A file of thousands of payments is written many times faster than through a DOM.
+ */
+function element(name: string, content: Content, indent: string): string {
+  if (typeof content === 'string')
+    return content === '' ? `\n${indent}<${name}/>` : `\n${indent}<${name}>${escapeText(content)}</${name}>`;
+  let attributes = '';
+  let text: string | undefined;
+  let inner = '';
+  const deeper = `${indent}  `;
+  for (const key in content) {
+    const value = content[key]!;
+    if (key === '#') text = value as string;
+    else if (key[0] === '@') attributes += ` ${key.slice(1)}="${escapeAttribute(value as string)}"`;
+    else if (Array.isArray(value)) for (const item of value) inner += element(key, item, deeper);
+    else inner += element(key, value as Content, deeper);
+  }
+  return text === undefined
+    ? `\n${indent}<${name}${attributes}>${inner}\n${indent}</${name}>`
+    : `\n${indent}<${name}${attributes}>${escapeText(text)}</${name}>`;
+}
+
+const xmlDocument = (root: string, content: Content) =>
+  `<?xml version="1.0" encoding="UTF-8"?>${element(root, content, '')}`;
+
 export function pain001Xml(batch: CreditTransferBatch): string {
   if (batch.payments.length === 0) throw new RangeError('A payment file needs at least one payment');
   for (const p of batch.payments)
@@ -54,39 +86,34 @@ export function pain001Xml(batch: CreditTransferBatch): string {
   const controlSum = decimalAmount(sumCents(batch.payments.map((p) => p.amountCents)));
   const messageId = max(batch.messageId, 35, 'The message id');
 
-  return create(
-    { version: '1.0', encoding: 'UTF-8' },
-    {
-      Document: {
-        '@xmlns': NAMESPACE,
-        CstmrCdtTrfInitn: {
-          GrpHdr: {
-            MsgId: messageId,
-            CreDtTm: batch.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-            NbOfTxs: count,
-            CtrlSum: controlSum,
-            InitgPty: { Nm: name(batch.debtor.name) },
-          },
-          PmtInf: {
-            PmtInfId: messageId,
-            PmtMtd: 'TRF',
-            NbOfTxs: count,
-            CtrlSum: controlSum,
-            ReqdExctnDt: batch.executionDate,
-            Dbtr: { Nm: name(batch.debtor.name) },
-            DbtrAcct: accountOf(batch.debtor.account),
-            DbtrAgt: agent(batch.debtor.account),
-            CdtTrfTxInf: batch.payments.map((p) => ({
-              PmtId: { EndToEndId: max(p.endToEndId, 35, 'An end-to-end id') },
-              Amt: { InstdAmt: { '@Ccy': 'CAD', '#': decimalAmount(p.amountCents) } },
-              CdtrAgt: agent(p.account),
-              Cdtr: { Nm: name(p.creditorName) },
-              CdtrAcct: accountOf(p.account),
-              RmtInf: { Ustrd: max(p.remittance, 140, 'A remittance') },
-            })),
-          },
-        },
+  return xmlDocument('Document', {
+    '@xmlns': NAMESPACE,
+    CstmrCdtTrfInitn: {
+      GrpHdr: {
+        MsgId: messageId,
+        CreDtTm: batch.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        NbOfTxs: count,
+        CtrlSum: controlSum,
+        InitgPty: { Nm: name(batch.debtor.name) },
+      },
+      PmtInf: {
+        PmtInfId: messageId,
+        PmtMtd: 'TRF',
+        NbOfTxs: count,
+        CtrlSum: controlSum,
+        ReqdExctnDt: batch.executionDate,
+        Dbtr: { Nm: name(batch.debtor.name) },
+        DbtrAcct: accountOf(batch.debtor.account),
+        DbtrAgt: agent(batch.debtor.account),
+        CdtTrfTxInf: batch.payments.map((p) => ({
+          PmtId: { EndToEndId: max(p.endToEndId, 35, 'An end-to-end id') },
+          Amt: { InstdAmt: { '@Ccy': 'CAD', '#': decimalAmount(p.amountCents) } },
+          CdtrAgt: agent(p.account),
+          Cdtr: { Nm: name(p.creditorName) },
+          CdtrAcct: accountOf(p.account),
+          RmtInf: { Ustrd: max(p.remittance, 140, 'A remittance') },
+        })),
       },
     },
-  ).end({ prettyPrint: true });
+  });
 }

@@ -12,7 +12,7 @@ import { moveClaims, type PayableClaim, paymentApprovedClaims } from '../db/paym
 import { paymentBatchClaims, paymentBatches } from '../db/tables.ts';
 import { centsSchema } from '../domain/money.ts';
 import { batchSelection } from '../domain/payment-batch.ts';
-import { getPaymentBatch } from './get-payment-batch.ts';
+import { batchView } from './get-payment-batch.ts';
 
 export const batchInput = z.strictObject({
   programId: z.uuid({ error: 'funding:payments.errors.program' }),
@@ -64,7 +64,7 @@ export async function batchRequest(ctx: Ctx, input: unknown) {
 export async function buildPaymentBatch(ctx: Ctx, input: unknown) {
   const { programId, limitCents } = await batchRequest(ctx, input);
   const actor = signedInActor(ctx.actor);
-  const { id, exclusions } = await transaction(ctx, async (tx) => {
+  return transaction(ctx, async (tx) => {
     const selection = selectionOf(await paymentApprovedClaims(tx, programId, true), limitCents ?? null);
     if (selection.included.length === 0)
       throw new AppError('conflict', {
@@ -73,14 +73,17 @@ export async function buildPaymentBatch(ctx: Ctx, input: unknown) {
       });
     const id = newId();
     const now = ctx.now();
-    await tx.insert(paymentBatches).values({
-      id,
-      programId,
-      totalCents: selection.totalCents,
-      createdBy: actor.id,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const [batch] = await tx
+      .insert(paymentBatches)
+      .values({
+        id,
+        programId,
+        totalCents: selection.totalCents,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
     await insertMany(
       tx,
       paymentBatchClaims,
@@ -104,7 +107,11 @@ export async function buildPaymentBatch(ctx: Ctx, input: unknown) {
         excluded: selection.exclusions.map((e) => ({ claimId: e.claimId, reason: e.reason })),
       },
     });
-    return { id, exclusions: selection.exclusions };
+    // The batch as `getPaymentBatch` shows it, without reading thousands of claims back: they all
+    // moved at the same instant, so its order (last move, then id) is the ids' order.
+    const claims = selection.included
+      .map((c) => ({ ...c, status: 'in_batch' as const }))
+      .sort((a, b) => (a.claimId < b.claimId ? -1 : 1));
+    return { ...batchView(batch!, claims), excluded: selection.exclusions };
   });
-  return { ...(await getPaymentBatch(ctx, id)), excluded: exclusions };
 }

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { montrealWallClock } from '../../../kernel/format.ts';
+import { LOCALES, type Locale } from '../../../kernel/locale.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { translatorFor } from '../../../platform/i18n/i18n.ts';
+import { type Translate, translatorFor } from '../../../platform/i18n/i18n.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { openBankAccount } from '../db/bank-details-cipher.ts';
 import { type BatchClaim, claimsOfBatch } from '../db/payments.ts';
@@ -42,8 +43,12 @@ function transfersOf(ctx: Ctx, claims: readonly BatchClaim[]): CreditTransfer[] 
       params: { businesses: unverified.map((c) => c.legalName ?? c.tradeName ?? c.applicationId).join(', ') },
       extra: { applicationIds: unverified.map((c) => c.applicationId) },
     });
+  // One translator per language, not one per payment.
+  const translators = Object.fromEntries(
+    LOCALES.map((locale) => [locale, translatorFor(ctx.services.i18n, locale)]),
+  ) as Record<Locale, Translate>;
   return claims.map((c) => {
-    const t = translatorFor(ctx.services.i18n, c.retailerLocale ?? 'fr');
+    const t = translators[c.retailerLocale ?? 'fr'];
     return {
       endToEndId: c.claimId.replaceAll('-', ''),
       creditorName: c.holderName!,

@@ -7,7 +7,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { envelopeName } from '../db/append-entries.ts';
 import { budgetsOf, envelopesOf } from '../db/envelopes.ts';
-import { ledgerSums } from '../db/ledger.ts';
+import { envelopeBalances } from '../db/ledger.ts';
 import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 import { balancesOf, totalsOf } from '../domain/ledger.ts';
 
@@ -31,7 +31,7 @@ export type BudgetFigures = {
 
 /**
  * A program's budget: per envelope and fiscal year, the budget and the ledger's totals (one fold, the
- * same as the checks'). Aggregates only, so the ministry may read it too.
+ * same as the checks', over the kept balances: decision 26). Aggregates only, so the ministry may read it too.
  */
 export async function getBudget(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'budget.read');
@@ -44,18 +44,18 @@ export async function getBudget(ctx: Ctx, programId: string, query: unknown) {
     ctx.db,
     envelopes.map((e) => e.id),
   );
+  const balances = balancesOf(
+    await envelopeBalances(
+      ctx.db,
+      envelopes.map((e) => e.id),
+      year,
+    ),
+  );
   const result = [];
   for (const envelope of envelopes) {
-    const balances = balancesOf(
-      await ledgerSums(ctx.db, envelope.id, {
-        fiscalYears: year === undefined ? [] : [year],
-        applicationIds: [],
-        perBusiness: false,
-      }),
-    );
     const years = new Set([
       ...budgets.filter((b) => b.envelopeId === envelope.id).map((b) => b.fiscalYear),
-      ...[...balances.rows.values()].map((r) => r.fiscalYear),
+      ...[...balances.rows.values()].filter((r) => r.envelopeId === envelope.id).map((r) => r.fiscalYear),
     ]);
     const figures: BudgetFigures[] = [...years]
       .filter((y) => year === undefined || y === year)

@@ -3,7 +3,7 @@ import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { claimsOfBatch, findBatch } from '../db/payments.ts';
+import { claimsOfBatch, findBatch, type PayableClaim, type PaymentBatchRow } from '../db/payments.ts';
 import { maskedAccount } from '../domain/bank-account.ts';
 import { type BatchStatus, canMoveBatch } from '../domain/batch-status.ts';
 
@@ -19,7 +19,23 @@ export async function batchToManage(ctx: Ctx, id: string) {
 /** A batch with its claims (business, amount, masked account) and who did what when. */
 export async function getPaymentBatch(ctx: Ctx, id: string) {
   const batch = await batchToManage(ctx, id);
-  const claims = await claimsOfBatch(ctx.db, id);
+  return batchView(batch, await claimsOfBatch(ctx.db, id));
+}
+
+type ClaimInBatch = Pick<
+  PayableClaim,
+  | 'claimId'
+  | 'number'
+  | 'status'
+  | 'applicationId'
+  | 'legalName'
+  | 'tradeName'
+  | 'holderName'
+  | 'accountLastDigits'
+  | 'amountCents'
+>;
+
+export function batchView(batch: PaymentBatchRow, claims: readonly ClaimInBatch[]) {
   return {
     id: batch.id,
     programId: batch.programId,

@@ -1,0 +1,181 @@
+/**
+ * Budget benchmark (issue 10, DESIGN §5): the budget page with 300,000 retailers and 3 million ledger
+ * entries on PostgreSQL, < 200 ms.
+ *   A. `getBudget` in process (the use case: authorization, envelopes, budgets, ledger balances);
+ *   B. `GET /api/v1/programs/{id}/budget` over HTTP to a Virage server, one at a time.
+ * The ledger is written with set-based SQL straight into a fresh database: ten entries per business
+ * over two envelopes and two fiscal years (commitments, approvals, payments, releases).
+ *
+ *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/budget.ts [--retailers N]
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { ledgerEntries } from '../src/modules/funding/db/tables.ts';
+import { setBudget } from '../src/modules/funding/index.ts';
+import { getBudget } from '../src/modules/funding/use-cases/get-budget.ts';
+import { createUser } from '../src/modules/identity/index.ts';
+import { issueApiToken } from '../src/modules/identity/use-cases/issue-api-token.ts';
+import { resolveActor } from '../src/modules/identity/use-cases/resolve-actor.ts';
+import { listPrograms } from '../src/modules/programs/index.ts';
+import {
+  freshDatabase,
+  ms,
+  openServices,
+  ROOT,
+  type Stats,
+  startServer,
+  stats,
+  table,
+  timed,
+} from './scale/environment.ts';
+import { fillApplications } from './scale/fill.ts';
+
+const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' } } });
+const RETAILERS = Number(args.retailers);
+const ENTRIES_PER_RETAILER = 10;
+const RUNS = 50;
+const TARGET_MS = 200;
+type Row = { what: string; stats: Stats; pass: boolean };
+const rows: Row[] = [];
+const notes: string[] = [
+  `Load average at the start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}.`,
+];
+
+const database = await freshDatabase('postgres');
+try {
+  const { services, system } = await openServices(database);
+  const db = services.database.db;
+  const programId = (await listPrograms(system))[0]!.id;
+  const budget = await setBudget(system, programId, {
+    envelopes: [
+      {
+        key: 'grants',
+        nameFr: 'Subventions',
+        nameEn: 'Grants',
+        kind: 'grants',
+        budgets: [
+          { fiscalYear: '2026-2027', amountCents: 900_000_000_000 },
+          { fiscalYear: '2027-2028', amountCents: 900_000_000_000 },
+        ],
+      },
+      {
+        key: 'coaching',
+        nameFr: 'Accompagnement',
+        nameEn: 'Coaching',
+        kind: 'accompaniment',
+        hourlyRateCents: 12_000,
+        budgets: [
+          { fiscalYear: '2026-2027', amountCents: 900_000_000_000 },
+          { fiscalYear: '2027-2028', amountCents: 900_000_000_000 },
+        ],
+      },
+    ],
+  });
+  const [grants, coaching] = budget.envelopes.map((e) => e.id);
+  const filled = await timed(async () => {
+    await fillApplications(db, programId, RETAILERS);
+    // Entry k of a business: the grants envelope for k ≤ 6, coaching after; the year alternates; the
+    // moves cycle through commit, approve, pay and release (what the use cases append).
+    await db.execute(
+      sql.raw(`
+      insert into ledger_entries (id, envelope_id, fiscal_year, application_id, kind, from_account, to_account,
+        amount_cents, cause, reason, source, created_at)
+      select gen_random_uuid(), case when k <= 6 then '${grants}'::uuid else '${coaching}'::uuid end,
+        2026 + (k % 2), a.id, m.kind, m.from_account, m.to_account, 1000 + (hashtext(a.id::text || k) & 65535),
+        m.cause, 'bench', 'bench:' || k, now()
+      from applications a
+      cross join generate_series(1, ${ENTRIES_PER_RETAILER}) as k
+      cross join lateral (select * from (values
+        (0, 'commit', 'envelope', 'committed', 'agreement'),
+        (1, 'approve', 'committed', 'payable', 'claim'),
+        (2, 'pay', 'payable', 'paid', 'batch'),
+        (3, 'release', 'committed', 'released', 'closure')
+      ) as v(n, kind, from_account, to_account, cause) where v.n = k % 4) m
+      where a.program_id = '${programId}'`),
+    );
+    // As autovacuum leaves a settled table (visibility map set: index-only scans possible).
+    await db.execute(sql`vacuum analyze`);
+  });
+  const count = await db.$count(ledgerEntries);
+  notes.push(
+    `${RETAILERS.toLocaleString('en-CA')} applications and ${count.toLocaleString('en-CA')} ledger entries (two envelopes, two fiscal years), written in ${(filled / 1000).toFixed(1)} s (set-based SQL).`,
+  );
+  await createUser(system, {
+    email: 'finance@bench.virage.test',
+    role: 'coordinator',
+    name: 'Coordination',
+    password: 'bench password long enough 2027',
+    locale: 'fr',
+  });
+  const { token } = await issueApiToken(system, { email: 'finance@bench.virage.test', name: 'bench' });
+  const reader = { ...system, actor: await resolveActor(services, { bearerToken: token }) };
+
+  const page = () => getBudget(reader, programId, {});
+  for (let i = 0; i < 3; i++) await page(); // warm-up
+  const inProcess: number[] = [];
+  for (let i = 0; i < RUNS; i++) inProcess.push(await timed(page));
+  const a = stats(inProcess);
+  rows.push({ what: 'getBudget use case, in process', stats: a, pass: a.p95 < TARGET_MS });
+  await services.close();
+
+  const server = await startServer(database, 3_485);
+  try {
+    const get = () =>
+      timed(async () => {
+        const res = await fetch(`${server.url}/api/v1/programs/${programId}/budget`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`GET budget: ${res.status} ${text.slice(0, 200)}`);
+      });
+    for (let i = 0; i < 3; i++) await get();
+    const http: number[] = [];
+    for (let i = 0; i < RUNS; i++) http.push(await get());
+    const h = stats(http);
+    rows.push({ what: 'GET /programs/{id}/budget, one at a time', stats: h, pass: h.p95 < TARGET_MS });
+  } finally {
+    await server.stop();
+  }
+} catch (error) {
+  // Said before the database is dropped: dropping it ends the connections still open.
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await database.drop();
+}
+notes.push(
+  `Load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}.`,
+);
+
+const report = [
+  '# Budget benchmark',
+  '',
+  `Written by \`bench/budget.ts\` (\`npm run bench:budget\`) on ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, PostgreSQL. Times in ms; target p95 < ${TARGET_MS}.`,
+  '',
+  table(
+    ['Measure', 'n', 'p50', 'p95', 'p99', 'max', 'result'],
+    rows.map((row) => [
+      row.what,
+      row.stats.count,
+      ms(row.stats.p50),
+      ms(row.stats.p95),
+      ms(row.stats.p99),
+      ms(row.stats.max),
+      row.pass ? 'PASS' : 'FAIL',
+    ]),
+  ),
+  '',
+  ...notes.map((n) => `- ${n}`),
+  '',
+].join('\n');
+process.stdout.write(report);
+writeFileSync(path.join(ROOT, `bench/RESULTS-budget${RETAILERS === 300_000 ? '' : '-small'}.md`), report);
