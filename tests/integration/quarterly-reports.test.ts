@@ -6,10 +6,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as reportsPage from '../../src/modules/reporting/ui/quarterly-reports.tsx';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -188,5 +190,54 @@ describe('quarterly reports', () => {
     const regions = workbook.getWorksheet('Région administrative')!;
     const cells = regions.getSheetValues().flat();
     expect(cells).toContain('x');
+  });
+});
+
+describe('the « Rapports trimestriels » page', () => {
+  const url = '/quarterly-reports';
+
+  it('lists each quarter’s versions with their files in both languages, and offers the team the form', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken }, { locale: 'fr' });
+    const page = await renderPage(reportsPage, ctx, url, url);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Rapports trimestriels');
+    expect(page.html).toContain('<h3 id="quarter-T4-2026-2027">T4 2026-2027</h3>');
+    expect(page.html).toContain('Demande reçue en retard');
+    expect(page.html).toMatch(/href="\/api\/v1\/reports\/[0-9a-f-]+\.pdf\?lang=en"[^>]*>PDF \(anglais\)/);
+    expect(page.html).toMatch(/href="\/api\/v1\/reports\/[0-9a-f-]+\.xlsx\?lang=fr"/);
+    expect(page.html).toContain('name="fiscalYear"');
+    expect(page.html).toContain('value="2026-2027"');
+  });
+
+  it('shows the ministry the reports in English, without the form', async () => {
+    const ctx = await h.as({ bearerToken: ministryToken }, { locale: 'en' });
+    const page = await renderPage(reportsPage, ctx, url, url);
+    expect(page.html).toContain('Q4 2026-2027');
+    expect(page.html).toContain('Checksum verified');
+    expect(page.html).not.toContain('name="fiscalYear"');
+  });
+
+  it('asks for the reason of a correction, naming the field, and keeps what was typed', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken }, { locale: 'fr' });
+    const page = await renderPage(reportsPage, ctx, url, url, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'csrf', fiscalYear: '2026-2027', quarter: '4', reason: '' }),
+    });
+    expect(page.status).toBe(422);
+    expect(page.html).toContain('href="#field-reason"');
+    expect(page.html).toContain('indiquez le motif de la correction');
+  });
+
+  it('produces a report from the form and says so', async () => {
+    const ctx = await h.as({ bearerToken: coordinatorToken }, { locale: 'fr' });
+    const page = await renderPage(reportsPage, ctx, url, url, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'csrf', fiscalYear: '2026-2027', quarter: '3', reason: '' }),
+    });
+    expect(page.status).toBe(302);
+    const list = await (
+      await h.request(`/api/v1/programs/${programId}/reports`, { token: coordinatorToken })
+    ).json();
+    expect(list.items.find((r: { quarter: number }) => r.quarter === 3)).toMatchObject({ version: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Form, useLoaderData } from 'react-router';
+import { Form, Link, useLoaderData } from 'react-router';
 import { formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { isAppError } from '../../../platform/errors.ts';
@@ -109,6 +109,9 @@ export default function Indicators() {
     <div>
       <PageTitle title={title}>{title}</PageTitle>
       <p>{t('indicators_page.intro')}</p>
+      <p>
+        <Link to={`/quarterly-reports?program=${programSlug}`}>{t('quarterly.page.link')}</Link>
+      </p>
       <ErrorSummary error={error ?? undefined} />
       <Form method="get" className="filters" role="search" aria-label={t('indicators_page.filters_title')}>
         <input type="hidden" name="program" value={programSlug} />
