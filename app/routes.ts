@@ -88,6 +88,7 @@ export default [
   route('my-aid/claims/:claimId/attachments', funding('claim-attachments-page.tsx')),
   route('admin/dashboard', reporting('dashboard.tsx')),
   route('indicators', reporting('indicators.tsx')),
+  route('quarterly-reports', reporting('quarterly-reports.tsx')),
   route('my-aid/bank-account', funding('bank-account.tsx')),
   route('finance/batches', funding('payment-batches.tsx')),
   route('finance/batches/:id', funding('payment-batch.tsx')),

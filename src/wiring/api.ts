@@ -12,6 +12,7 @@ import { intakeOperations } from '../modules/intake/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
+import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
@@ -26,6 +27,7 @@ export const apiOperations: ApiOperation[] = [
   ...agreementsOperations,
   ...fundingFileOperations,
   ...reportingOperations,
+  ...quarterlyReportOperations,
   ...paymentOperations,
   ...claimOperations,
   ...administrationOperations,

@@ -105,6 +105,16 @@ async function exportJobOfCaller(f: Fixture): Promise<string> {
   return (await res.json()).id;
 }
 
+/** A quarterly report of the matrix's program, produced by its coordinator. */
+async function quarterlyReport(f: Fixture): Promise<string> {
+  const res = await f.h.request(`/api/v1/programs/${f.programId}/reports`, {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: { fiscalYear: '2026-2027', quarter: 2, reason: 'Matrice' },
+  });
+  return (await res.json()).id;
+}
+
 let sessionHour = 0;
 /** A start time no other matrix session uses (sessions of one expert may not overlap). */
 const freeStart = () => new Date(Date.UTC(2027, 1, 1, 14) + sessionHour++ * 3_600_000).toISOString();
@@ -984,6 +994,30 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getProgramIndicators: {
     allowed: [...STAFF, 'ministry'],
     call: async (f) => ({ path: `/programs/${f.programId}/indicators?from=2026-04-01` }),
+  },
+  // Quarterly reports: the program team produces them; the ministry reads and downloads them too.
+  produceQuarterlyReport: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/programs/${f.programId}/reports`,
+      json: { fiscalYear: '2026-2027', quarter: 1, reason: 'Matrice' },
+    }),
+  },
+  listQuarterlyReports: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/programs/${f.programId}/reports` }),
+  },
+  getQuarterlyReport: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/reports/${await quarterlyReport(f)}` }),
+  },
+  downloadQuarterlyReportPdf: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/reports/${await quarterlyReport(f)}.pdf?lang=en` }),
+  },
+  downloadQuarterlyReportXlsx: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/reports/${await quarterlyReport(f)}.xlsx` }),
   },
   getBankAccount: {
     allowed: ['retailer', 'finance'],

@@ -27,15 +27,42 @@ export async function writeXlsx<Row>(
   locale: Locale,
 ): Promise<Uint8Array> {
   const title = t(table.title);
-  const data: SheetRow[] = [table.columns.map((c) => ({ value: t(c.header), fontWeight: 'bold' }))];
-  for await (const row of rows) data.push(table.columns.map((c) => cell(c.type, c.value(row, t))));
+  const data: (SheetValue | null)[][] = [
+    table.columns.map((c) => ({ type: 'text', value: t(c.header), bold: true })),
+  ];
+  for await (const row of rows)
+    data.push(table.columns.map((c) => ({ type: c.type, value: c.value(row, t) })));
+  return writeWorkbook(
+    [{ name: title, rows: data, widths: table.columns.map((c) => c.width ?? 16), stickyRows: 1 }],
+    title,
+    locale,
+  );
+}
+
+/** A value of a sheet, written as its type says (see `writeXlsx`); `bold` for headings. */
+export type SheetValue = { type: ColumnType; value: ExportValue; bold?: boolean };
+
+/** One sheet of a workbook: its name (shortened to Excel's 31 characters), widths, rows, frozen rows. */
+export type WorkbookSheet = {
+  name: string;
+  widths: number[];
+  rows: (SheetValue | null)[][];
+  stickyRows?: number;
+};
+
+/** A workbook of several sheets, typed as `writeXlsx` types its one, with its title and language. */
+export function writeWorkbook(sheets: WorkbookSheet[], title: string, locale: Locale): Promise<Uint8Array> {
+  const sheetCell = (v: SheetValue | null): Cell => {
+    const written = v ? cell(v.type, v.value) : null;
+    return written && v?.bold ? { ...written, fontWeight: 'bold' } : written;
+  };
   return writeXlsxFile(
-    data,
-    {
-      sheet: sheetName(title),
-      stickyRowsCount: 1,
-      columns: table.columns.map((c) => ({ width: c.width ?? 16 })),
-    },
+    sheets.map((sheet) => ({
+      data: sheet.rows.map((row) => row.map(sheetCell)) as SheetRow[],
+      sheet: sheetName(sheet.name),
+      columns: sheet.widths.map((width) => ({ width })),
+      ...(sheet.stickyRows ? { stickyRowsCount: sheet.stickyRows } : {}),
+    })),
     { features: [documentProperties(title, locale)] },
   ).toBuffer();
 }

@@ -62,7 +62,27 @@ export function isReply(value: unknown): value is ApiReply {
   );
 }
 
-export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+/** A parameter with a suffix, as in a file's address (`/reports/{id}.pdf`). */
+const SUFFIXED_PARAM = /\{(\w+)\}(\.\w+)/g;
+
+/**
+ * Hono's form of a path. Hono has no literal after a parameter, so `{id}.pdf` becomes a parameter that
+ * must end in `.pdf`, which `pathParams` then takes off; such a route must be listed before `{id}` alone.
+ */
+export const honoPath = (path: string) =>
+  path
+    .replace(SUFFIXED_PARAM, (_, name: string, suffix: string) => `:${name}{[^/]+\\${suffix}}`)
+    .replace(/\{(\w+)\}/g, ':$1');
+
+/** The path's parameters as the operation names them: without the suffix `honoPath` matched. */
+export function pathParams(path: string, matched: Record<string, string>): Record<string, string> {
+  const params = { ...matched };
+  for (const [, name, suffix] of path.matchAll(SUFFIXED_PARAM)) {
+    const value = params[name!];
+    if (value?.endsWith(suffix!)) params[name!] = value.slice(0, -suffix!.length);
+  }
+  return params;
+}
 
 /** Shapes shared by operations' documentation. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -15,7 +15,14 @@ import { fileTooLarge } from '../files/store.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { newId } from '../ids.ts';
 import { assertStorableText } from '../validation.ts';
-import { type ApiOperation, honoPath, isReply, MULTIPART_ALLOWANCE, openApiDocument } from './api.ts';
+import {
+  type ApiOperation,
+  honoPath,
+  isReply,
+  MULTIPART_ALLOWANCE,
+  openApiDocument,
+  pathParams,
+} from './api.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCookie } from './cookies.ts';
 import { createMetrics } from './metrics.ts';
 import { localiseError, problemBody } from './problem.ts';
@@ -249,7 +256,7 @@ export function createHttpApp(options: HttpAppOptions) {
         const given = c.req.header('x-csrf-token');
         if (crossSite(c) || !token || !given || !safeEqual(token, given)) throw new AppError('forbidden');
       }
-      const params = c.req.param() as Record<string, string>;
+      const params = pathParams(op.path, c.req.param() as Record<string, string>);
       const query = c.req.query();
       assertStorableText(params, query);
       let body: unknown;

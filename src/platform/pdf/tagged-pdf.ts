@@ -36,6 +36,16 @@ export function taggedPdf(meta: { title: string; subject: string; keywords: stri
   });
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
+  // pdfkit's tables put the font back by its file's path after every cell, and re-read the whole file
+  // for a path missing from its cache (seconds for a page of tables): cache each font under its path too.
+  const cache = (doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies;
+  for (const [name, file] of [
+    ['bold', BOLD],
+    ['regular', REGULAR],
+  ] as const) {
+    doc.font(name);
+    cache[file] = cache[name];
+  }
   const root = doc.struct('Document');
   doc.addStructure(root);
   const width = doc.page.width - 108;

@@ -1,4 +1,16 @@
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
@@ -65,4 +77,40 @@ export const researchExtractChunks = pgTable(
     data: bytes('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.extractId, t.position] })],
+);
+
+/**
+ * The quarterly reports: each row a frozen snapshot of the ministry's indicators for one fiscal quarter,
+ * after disclosure control, as canonical JSON with its SHA-256. A correction is a new version with its
+ * reason; a trigger refuses every update and delete, so a version once produced never changes.
+ */
+export const quarterlyReports = pgTable(
+  'quarterly_reports',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    /** The year the fiscal year starts in: 2026 is « 2026-2027 ». */
+    fiscalYear: integer('fiscal_year').notNull(),
+    quarter: integer('quarter').notNull(),
+    version: integer('version').notNull(),
+    /** Why a version after the first was produced. */
+    reason: text('reason'),
+    /** The snapshot as canonical JSON (keys sorted, no spaces): the exact text the checksum is of. */
+    snapshot: text('snapshot').notNull(),
+    /** SHA-256 of `snapshot` in UTF-8, hex. */
+    checksum: text('checksum').notNull(),
+    rulesVersion: text('rules_version').notNull(),
+    producedBy: uuid('produced_by')
+      .notNull()
+      .references(() => users.id),
+    producedAt: instant('produced_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('quarterly_reports_version_key').on(t.programId, t.fiscalYear, t.quarter, t.version),
+    check('quarterly_reports_quarter_check', sql`quarter between 1 and 4`),
+    check('quarterly_reports_version_check', sql`version >= 1`),
+    check('quarterly_reports_reason_check', sql`version = 1 or reason is not null`),
+  ],
 );

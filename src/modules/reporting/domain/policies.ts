@@ -12,6 +12,12 @@ export const reportingPolicies = {
   'dashboard.read': { allow: hasRole('coordinator', 'admin') } satisfies Policy<void>,
   'impact.read': { allow: hasRole('coordinator') } satisfies Policy<void>,
   'indicators.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
+  /**
+   * The quarterly report: the program team produces it (a correction is a new version); the ministry
+   * reads and downloads it, aggregates after disclosure control only.
+   */
+  'quarterly_report.produce': { allow: hasRole('coordinator', 'admin') } satisfies Policy<void>,
+  'quarterly_report.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
   /** Researchers ask for anonymised extracts; nobody else does (the ministry sees aggregates only). */
   'research_extract.request': { allow: hasRole('researcher') } satisfies Policy<void>,
   /** Researchers see their own requests; administrators see every request, to decide on them. */

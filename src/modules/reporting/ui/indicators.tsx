@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Form, useLoaderData } from 'react-router';
-import { formatMoney, formatNumber } from '../../../kernel/format.ts';
+import { Form, Link, useLoaderData } from 'react-router';
+import { formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
@@ -9,7 +9,7 @@ import { ErrorSummary, SubmitButton, TextField } from '../../../platform/ui/form
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { selectProgram } from '../../programs/index.ts';
-import type { Unit } from '../domain/indicators.ts';
+import { printedFigure } from '../domain/printed-figure.ts';
 import {
   type Cell,
   getProgramIndicators,
@@ -18,15 +18,6 @@ import {
 import { GainsTable } from './gains-table.tsx';
 
 const BREAKDOWNS = ['region', 'subsector', 'size_band'] as const;
-const SUPPRESSED = 'x';
-
-/** A figure as printed: « x » for a suppressed one (its reason goes in the notes), fr-CA formats. */
-function printed(cell: Cell, unit: Unit, locale: Locale): string {
-  if (!cell.shown) return SUPPRESSED;
-  if (unit === 'cad') return formatMoney(cell.value, locale, true);
-  if (unit === 'percent') return `${formatNumber(cell.value, locale)} %`;
-  return formatNumber(cell.value, locale);
-}
 
 /** One table per breakdown, a column per indicator broken down that way; means and gains apart. */
 function present(r: ProgramIndicators, locale: Locale) {
@@ -48,10 +39,10 @@ function present(r: ProgramIndicators, locale: Locale) {
             .find((b) => b.breakdown === breakdown)!
             .groups.find((g) => (g.key ?? '') === key)?.cell;
           // A group absent from an indicator counts no business: an exact zero, shown.
-          return printed(cell ?? { shown: true, value: 0 }, i.unit, locale);
+          return printedFigure(cell ?? { shown: true, value: 0 }, i.unit, locale);
         }),
       })),
-      totals: columns.map((i) => printed(i.total, i.unit, locale)),
+      totals: columns.map((i) => printedFigure(i.total, i.unit, locale)),
     };
   });
   const reasons = new Set<string>();
@@ -67,11 +58,11 @@ function present(r: ProgramIndicators, locale: Locale) {
     tables,
     means: r.indicators
       .filter((i) => i.control === 'mean')
-      .map((i) => ({ id: i.id, unit: i.unit, value: printed(i.total, i.unit, locale) })),
+      .map((i) => ({ id: i.id, unit: i.unit, value: printedFigure(i.total, i.unit, locale) })),
     maturity: r.maturity.map((m) => ({
       measure: m.measure,
       label: m.label,
-      pairs: printed(m.pairs, 'businesses', locale),
+      pairs: printedFigure(m.pairs, 'businesses', locale),
       estimate: m.estimate && {
         meanGain: formatNumber(m.estimate.meanGain, locale),
         interval: `${formatNumber(m.estimate.low, locale)} – ${formatNumber(m.estimate.high, locale)}`,
@@ -119,6 +110,9 @@ export default function Indicators() {
     <div>
       <PageTitle title={title}>{title}</PageTitle>
       <p>{t('indicators_page.intro')}</p>
+      <p>
+        <Link to={`/quarterly-reports?program=${programSlug}`}>{t('quarterly.page.link')}</Link>
+      </p>
       <ErrorSummary error={error ?? undefined} />
       <Form method="get" className="filters" role="search" aria-label={t('indicators_page.filters_title')}>
         <input type="hidden" name="program" value={programSlug} />
