@@ -44,6 +44,8 @@ export const FUNDING_STORIES = [
   'offered',
   'draft',
 ] as const;
+/** The program's rule for the demo: a solution in use two weeks before it is claimed (PSG asks 30 days). */
+const MINIMUM_USE_DAYS = 14;
 export type FundingStory = (typeof FUNDING_STORIES)[number];
 /** How far along the claim's path a story goes (-1: no claim, 0: a draft, then each step passed). */
 const rank = (story: FundingStory): number =>
@@ -68,7 +70,7 @@ const receipt = (name: string, words: string) =>
  * The program's money, set before coaching starts so experts' hours draw on it: an accompaniment
  * envelope (hours × rate) and a grants envelope, budgeted for every fiscal year the demo spans, and the
  * aid rules (90 % of eligible costs, at most 15 000 $ per business, a second finance approval above
- * 5 000 $) with a project window that covers the demo's months.
+ * 5 000 $, two weeks of use before a claim) with a project window that covers the demo's months.
  */
 export async function setUpFunding(
   ctx: Ctx,
@@ -102,6 +104,7 @@ export async function setUpFunding(
   await setAidRules(asAdmin, options.programId, {
     ...DEFAULT_AID_RULES,
     capPerBusinessCents: 1_500_000,
+    minimumUseDays: MINIMUM_USE_DAYS,
     projectWindow: { startsOn: formatDate(options.launchAt), endsOn: lastYear.lastDay },
     claimDeadline: formatDate(new Date(lastYear.end.getTime() + 60 * DAY)),
   });
@@ -110,9 +113,9 @@ export async function setUpFunding(
 
 /**
  * Agreements prepared from approved plans, each taken by the people who take it as far as its story
- * goes, at the moments they would have: prepared and offered by the coordinator 40 days ago, accepted
- * by the retailer (with its bank details) two days later; the claim's invoice dated after the
- * acceptance, the claim submitted once the solution has been in use 30 days; the content reviewed by
+ * goes, at the moments they would have: prepared and offered by the coordinator 24 days ago, accepted
+ * by the retailer (with its bank details) the next day; the claim's invoice dated after the
+ * acceptance, the claim submitted once the solution has been in use two weeks; the content reviewed by
  * the business's expert, the financial review and the batch by one finance officer, the payment and
  * the batch approved by the other; the batch exported and paid yesterday.
  */
@@ -130,7 +133,7 @@ export async function runFunding(
 ): Promise<FundingTally> {
   const { now, coordinator, finance, approver } = options;
   const at = (daysAgo: number, hours = 0) => new Date(now.getTime() - daysAgo * DAY + hours * HOUR);
-  const preparedAt = at(40);
+  const preparedAt = at(24);
   const tally = {
     ...(Object.fromEntries(FUNDING_STORIES.map((s) => [s, 0])) as Record<FundingStory, number>),
     batches: 0,
@@ -163,10 +166,10 @@ export async function runFunding(
       ],
     });
     if (story === 'draft') continue;
-    await offerAgreement(asCoordinator(at(40, 1)), agreement.id, { acceptBy: formatDate(at(10)) });
+    await offerAgreement(asCoordinator(at(24, 1)), agreement.id, { acceptBy: formatDate(at(-6)) });
     if (story === 'offered') continue;
-    await acceptAgreement(asRetailer(at(38)), agreement.id, { attestation: true, name: file.retailer.name });
-    await setBankAccount(asRetailer(at(38, 1)), file.applicationId, {
+    await acceptAgreement(asRetailer(at(23)), agreement.id, { attestation: true, name: file.retailer.name });
+    await setBankAccount(asRetailer(at(23, 1)), file.applicationId, {
       institution: '815',
       transit: String(20_000 + i * 7),
       account: String(1_234_500 + i),
@@ -175,14 +178,14 @@ export async function runFunding(
     });
 
     const invoiceNumber = `F-${String(1000 + i)}`;
-    const claim = await createClaim(asRetailer(at(8)), {
+    const claim = await createClaim(asRetailer(at(6)), {
       agreementId: agreement.id,
       invoices: [
         {
           budgetLineId: agreement.lines[0]!.id,
           supplierName: file.language === 'fr' ? 'Atelier Web Boréal inc.' : 'Northern Web Studio Inc.',
           invoiceNumber,
-          invoiceDate: formatDate(at(37)),
+          invoiceDate: formatDate(at(22)),
           subtotalCents: 300_000,
           gstCents: 15_000,
           qstCents: 29_925,
@@ -195,32 +198,32 @@ export async function runFunding(
     const invoiceId = claim.invoices[0]!.id;
     for (const kind of ['invoice', 'proof_of_payment'] as const)
       await addClaimAttachment(
-        asRetailer(at(8, 1)),
+        asRetailer(at(6, 1)),
         claim.id,
         { kind, invoiceId },
         receipt(`${kind}-${invoiceNumber}.pdf`, `${kind} ${invoiceNumber} ${file.applicationId}`),
       );
-    await submitClaim(asRetailer(at(7)), claim.id);
+    await submitClaim(asRetailer(at(5)), claim.id);
     const approve = async (reviewer: Person, when: Date, step: 'content' | 'financial' | 'payment') =>
       reviewClaim(actingAs(ctx, reviewer, { at: when }), claim.id, { step, decision: 'approved' });
     if (rank(story) < rank('financial_due')) continue;
-    await approve(file.expertPerson, at(6), 'content');
+    await approve(file.expertPerson, at(4), 'content');
     if (rank(story) < rank('payment_due')) continue;
-    await approve(finance, at(5), 'financial');
+    await approve(finance, at(3), 'financial');
     if (rank(story) < rank('payable_unverified')) continue;
-    await approve(approver, at(4), 'payment');
+    await approve(approver, at(3, 4), 'payment');
     if (story === 'paid') {
-      await verifyBankAccount(actingAs(ctx, finance, { at: at(3) }), file.applicationId, {});
+      await verifyBankAccount(actingAs(ctx, finance, { at: at(2) }), file.applicationId, {});
       toPay.push(claim.id);
     }
   }
   if (toPay.length > 0) {
-    const batch = await buildPaymentBatch(actingAs(ctx, finance, { at: at(3, 1) }), {
+    const batch = await buildPaymentBatch(actingAs(ctx, finance, { at: at(2, 1) }), {
       programId: options.programId,
     });
-    await approvePaymentBatch(actingAs(ctx, approver, { at: at(3, 3) }), batch.id);
-    await exportPaymentBatch(actingAs(ctx, finance, { at: at(2) }), batch.id, { format: 'csv' });
-    await markPaymentBatchPaid(actingAs(ctx, finance, { at: at(1) }), batch.id, {
+    await approvePaymentBatch(actingAs(ctx, approver, { at: at(2, 3) }), batch.id);
+    await exportPaymentBatch(actingAs(ctx, finance, { at: at(1) }), batch.id, { format: 'csv' });
+    await markPaymentBatchPaid(actingAs(ctx, finance, { at: at(1, 3) }), batch.id, {
       bankReference: `DEMO-${formatDate(at(1)).replaceAll('-', '')}`,
     });
     tally.batches++;
