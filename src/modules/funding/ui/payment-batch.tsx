@@ -5,9 +5,10 @@ import { AppError } from '../../../platform/errors.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+// The domain's list, not the use case's module: the page's component runs in the browser too.
+import { EXPORT_FORMATS } from '../domain/batch-exports.ts';
 import { approvePaymentBatch } from '../use-cases/approve-payment-batch.ts';
 import { cancelPaymentBatch } from '../use-cases/cancel-payment-batch.ts';
-import { EXPORT_FORMATS } from '../use-cases/export-payment-batch.ts';
 import { getPaymentBatch } from '../use-cases/get-payment-batch.ts';
 import { markPaymentBatchPaid } from '../use-cases/mark-payment-batch-paid.ts';
 import { removeBatchClaim } from '../use-cases/remove-batch-claim.ts';

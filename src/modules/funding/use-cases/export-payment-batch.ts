@@ -9,13 +9,11 @@ import { parseInput } from '../../../platform/validation.ts';
 import { openBankAccount } from '../db/bank-details-cipher.ts';
 import { type BatchClaim, claimsOfBatch } from '../db/payments.ts';
 import { paymentBatches } from '../db/tables.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../domain/batch-exports.ts';
 import { batchCsv } from '../payments/batch-csv.ts';
 import { batchXlsx } from '../payments/batch-xlsx.ts';
 import { type CreditTransfer, pain001Xml } from '../payments/pain001.ts';
 import { batchToManage } from './get-payment-batch.ts';
-
-export const EXPORT_FORMATS = ['pain.001', 'csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { error: 'funding:payments.errors.format' }),
