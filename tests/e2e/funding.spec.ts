@@ -288,7 +288,7 @@ for (const locale of ['fr', 'en'] as const) {
         await page
           .locator('[name="lines.0.description"]')
           .fill(locale === 'fr' ? 'Boutique en ligne' : 'Online store');
-        await page.locator('[name="lines.0.amountCents"]').fill(locale === 'fr' ? '6 000' : '6,000');
+        await page.locator('[name="lines.0.amount"]').fill(locale === 'fr' ? '6 000' : '6,000');
         await page.getByRole('button', { name: w('agreements.pages.prepare.submit') }).click();
         await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}\?prepared/);
         ids.agreement = new URL(page.url()).pathname.split('/').at(-1)!;
@@ -341,7 +341,9 @@ for (const locale of ['fr', 'en'] as const) {
         await retailer.getByLabel(w('payments.fields.account'), { exact: true }).fill('1234567');
         await retailer.getByLabel(w('payments.fields.password'), { exact: true }).fill(PASSWORD);
         await retailer.getByRole('button', { name: w('payments.bank.submit') }).click();
-        await expect(retailer.getByText(w('payments.bank.saved'))).toBeVisible();
+        // « Coordonnées enregistrées (compte …) »: the account shown masked.
+        await expect(retailer.getByText(w('payments.bank.saved').split(' (')[0]!)).toBeVisible();
+        await expect(retailer.getByText('1234567')).toHaveCount(0);
         await checkPage(retailer, locale, 'bank-account-saved', { switchLanguage: false });
       });
 
@@ -399,7 +401,7 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByRole('link', { name: business.tradeName }).first().click();
         await expect(page).toHaveURL(new RegExp(`/review/claims/${ids.claim}$`));
         await checkPage(page, locale, `${label}-claim`);
-        await page.getByLabel(w('fields.decision'), { exact: true }).selectOption('approved');
+        await page.getByRole('radio', { name: w('claims.decisions.approved'), exact: true }).check();
         await page.getByRole('button', { name: w('claims.decide') }).click();
         await expect(
           page.getByText(w('claims.decided', { decision: w('claims.decisions.approved') })),
@@ -436,7 +438,7 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(page).toHaveURL(new RegExp(`/finance/files/${ids.application}$`));
         await checkPage(page, locale, 'finance-file');
         await page.getByRole('button', { name: w('payments.file.verify') }).click();
-        await expect(page.getByText(w('payments.bank.verified')).first()).toBeVisible();
+        await expect(page.getByText(w('payments.file.done.verify'))).toBeVisible();
         await checkPage(page, locale, 'finance-file-verified', { switchLanguage: false });
         await page.goto('/finance/batches');
         await page.getByRole('button', { name: w('payments.batches.submit') }).click();
@@ -449,6 +451,7 @@ for (const locale of ['fr', 'en'] as const) {
         const page = approver.page;
         await page.goto(`/finance/batches/${ids.batch}`);
         await page.getByRole('button', { name: w('payments.batch.approve') }).click();
+        await expect(page.getByText(w('payments.batch.done.approve'))).toBeVisible();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(
           w('payments.batch.title', { status: w('batchStatuses.approved') }),
         );
@@ -468,6 +471,7 @@ for (const locale of ['fr', 'en'] as const) {
         await page.reload();
         await page.getByLabel(w('payments.fields.bankReference'), { exact: true }).fill('BNQ-2027-0042');
         await page.getByRole('button', { name: w('payments.batch.mark_paid') }).click();
+        await expect(page.getByText(w('payments.batch.done.pay'))).toBeVisible();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(
           w('payments.batch.title', { status: w('batchStatuses.paid') }),
         );

@@ -98,7 +98,9 @@ export function ClaimAttachments({
         </ul>
       )}
       {editable ? (
-        <PostForm action={action} encType="multipart/form-data" className="stack">
+        // Keyed by the chosen invoice: a link to another invoice's receipts (a navigation within the
+        // page) starts the form afresh with that invoice, which a select's default value alone would not.
+        <PostForm key={chosenInvoiceId ?? ''} action={action} encType="multipart/form-data" className="stack">
           <h3>{t('files.add_title')}</h3>
           <ErrorSummary error={failure?.error} />
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
