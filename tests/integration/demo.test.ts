@@ -202,11 +202,11 @@ describe('demo generate', () => {
     ] as const)
       expect(f[story], `${story} in ${JSON.stringify(f)}`).toBe(1);
     expect(f.paid).toBe(2);
-    const byStatus = <T extends { status: string }>(rows: T[]) =>
-      rows.reduce<Record<string, number>>(
-        (counts, r) => ({ ...counts, [r.status]: (counts[r.status] ?? 0) + 1 }),
-        {},
-      );
+    const byStatus = (rows: { status: string }[]) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+      return counts;
+    };
     expect(byStatus(await db.select({ status: agreements.status }).from(agreements))).toEqual({
       draft: 1,
       offered: 1,
