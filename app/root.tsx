@@ -44,11 +44,14 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('aid_rules.configure') ? [{ to: '/admin/aid-rules', key: 'aid_rules' }] : []),
     // The program's agreements, for those who read every business's money (a retailer has « Mon aide »).
     ...(can('ledger.list') ? [{ to: '/admin/agreements', key: 'agreements' }] : []),
+    ...(can('payment_batch.manage') ? [{ to: '/finance/batches', key: 'payment_batches' }] : []),
     ...(can('research_extract.request') ? [{ to: '/research', key: 'research' }] : []),
     ...(can('research_extract.decide') ? [{ to: '/admin/research-extracts', key: 'research_extracts' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),
+    // Staff export lists; a long export runs as a job whose file waits there.
+    ...(actor.kind === 'user' && actor.role !== 'retailer' ? [{ to: '/exports', key: 'exports' }] : []),
     ...(actor.kind === 'user' ? [{ to: '/account', key: 'account' }] : []),
   ];
   return {

@@ -317,17 +317,17 @@ for (const locale of ['fr', 'en'] as const) {
         const keyboard = coordinator.keyboard;
         const fromField = coordinator.getByLabel(L.dashboard.from, { exact: true });
         await tabTo(coordinator, fromField, 60);
-        // A date field takes its parts in order, year-month-day in fr-CA and en-CA.
-        await keyboard.type(from.replaceAll('-', ''));
+        // The date fields' parts follow the browser's own locale, not the page's: the value is set on
+        // the focused field, and everything else (moving, choosing, sending) is done with the keyboard.
+        await fromField.fill(from);
         await expect(fromField).toHaveValue(from);
-        await keyboard.press('Tab');
+        // Tab walks through a date field's parts before it leaves the field.
         const toField = coordinator.getByLabel(L.dashboard.to, { exact: true });
-        await expect(toField).toBeFocused();
-        await keyboard.type(to.replaceAll('-', ''));
+        await tabTo(coordinator, toField, 5);
+        await toField.fill(to);
         await expect(toField).toHaveValue(to);
-        await keyboard.press('Tab');
         const region = coordinator.getByLabel(L.dashboard.region, { exact: true });
-        await expect(region).toBeFocused();
+        await tabTo(coordinator, region, 5);
         await keyboard.type('06');
         await expect(region).toHaveValue('06');
         const apply = coordinator.getByRole('button', { name: L.dashboard.apply });

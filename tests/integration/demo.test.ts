@@ -14,6 +14,14 @@ import { DEMO_ACCOUNTS } from '../../src/modules/demo/generators/accounts.ts';
 import { type DemoSummary, generateDemoData } from '../../src/modules/demo/use-cases/generate-demo-data.ts';
 import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { experts } from '../../src/modules/experts/db/tables.ts';
+import {
+  agreements,
+  bankAccounts,
+  claims,
+  paymentBatchClaims,
+  paymentBatches,
+} from '../../src/modules/funding/db/tables.ts';
+import { getBudget } from '../../src/modules/funding/use-cases/get-budget.ts';
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { getIntakeSummary } from '../../src/modules/intake/use-cases/get-intake-summary.ts';
@@ -179,6 +187,61 @@ describe('demo generate', () => {
     );
     expect(thisWeek.length).toBeGreaterThanOrEqual(2);
     expect(caseload.items.some((f) => f.flags.length > 0)).toBe(true);
+  });
+
+  it('funds approved plans: agreements in each state, claims at every review step, one batch paid', async () => {
+    const db = h.services.database.db;
+    const f = summary.funding;
+    for (const story of [
+      'draft',
+      'offered',
+      'content_due',
+      'financial_due',
+      'payment_due',
+      'payable_unverified',
+    ] as const)
+      expect(f[story], `${story} in ${JSON.stringify(f)}`).toBe(1);
+    expect(f.paid).toBe(2);
+    const byStatus = (rows: { status: string }[]) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+      return counts;
+    };
+    expect(byStatus(await db.select({ status: agreements.status }).from(agreements))).toEqual({
+      draft: 1,
+      offered: 1,
+      accepted: f.claim_draft + 6,
+    });
+    const steps = await db.select({ status: claims.status, step: claims.reviewStep }).from(claims);
+    expect(byStatus(steps)).toEqual({
+      ...(f.claim_draft ? { draft: f.claim_draft } : {}),
+      submitted: 1,
+      content_approved: 1,
+      financially_approved: 1,
+      payment_approved: 1,
+      paid: 2,
+    });
+    expect(
+      steps
+        .filter((c) => c.status !== 'draft')
+        .map((c) => c.step ?? 'none')
+        .sort(),
+    ).toEqual(['content', 'financial', 'none', 'none', 'none', 'payment'].sort());
+    // The approved claim waits outside the batch: its business's bank details are not verified yet.
+    const [batch, ...others] = await db.select().from(paymentBatches);
+    expect(others).toEqual([]);
+    expect(batch!.status).toBe('paid');
+    expect(await db.select().from(paymentBatchClaims)).toHaveLength(2);
+    const banks = await db.select({ verifiedAt: bankAccounts.verifiedAt }).from(bankAccounts);
+    expect(banks.filter((b) => b.verifiedAt).length).toBe(2);
+    expect(banks.length).toBe(f.claim_draft + 6);
+
+    // The grants envelope shows the money engaged and paid; coaching hours drew on the accompaniment one.
+    const budget = await getBudget(await as('finances@demo.virage.quebec'), programId, {});
+    const total = (key: string, figure: 'paidCents' | 'committedCents') =>
+      budget.envelopes.find((e) => e.key === key)!.years.reduce((sum, y) => sum + y[figure], 0);
+    expect(total('subventions', 'paidCents')).toBeGreaterThan(0);
+    expect(total('accompagnement', 'committedCents')).toBeGreaterThan(0);
   });
 
   it('tells the same story for the same seed', async () => {

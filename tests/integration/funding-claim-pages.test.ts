@@ -155,6 +155,22 @@ describe(`claim pages (${engine})`, () => {
     expect(text(en.html)).toContain('Claim no. 1');
     expect(text(en.html)).toContain('Attach the invoice (PDF, JPEG or PNG).');
     expect(en.html).toContain('value="1,000.00"');
+    // The receipts are attached from the claim itself: the upload form comes back here, and each
+    // invoice's link opens it with that invoice chosen.
+    const invoiceId = en.html.match(/name="invoices\.0\.id" value="([0-9a-f-]{36})"/)![1]!;
+    expect(en.html).toContain(`href="/claims/${id}?invoice=${invoiceId}#claim-attachments-title"`);
+    expect(en.html).toContain(`action="/my-aid/claims/${id}/attachments" encType="multipart/form-data"`);
+    expect(en.html).toContain(`name="returnTo" value="/claims/${id}"`);
+    const chosen = await renderPage(
+      claimPage,
+      retailerCtx.fr,
+      '/claims/:id',
+      `/claims/${id}?invoice=${invoiceId}&files=added`,
+    );
+    expect(chosen.html).toMatch(
+      new RegExp(`<option value="${invoiceId}" selected="">Agence Web inc. — F-2027-001`),
+    );
+    expect(text(chosen.html)).toContain('La pièce a été ajoutée.');
   });
 
   it('shows the team the figures beside the receipts and duplicates, takes a decision, and shows the retailer the corrections per field', async () => {
@@ -235,5 +251,7 @@ describe(`claim pages (${engine})`, () => {
     expect(back.html).toMatch(/id="field-invoices-0-gstCents"[^>]*aria-invalid="true"/);
     expect(backWords).toContain('La TPS de la facture est de 25,00 $.');
     expect(backWords).toContain('Revue du contenu : Corrections demandées');
+    // The claim is open again: its receipts may be replaced from the claim's page.
+    expect(backWords).toContain('Retirer');
   });
 });

@@ -600,6 +600,8 @@ describe(`payment pages (${engine})`, () => {
     expect(list.status).toBe(200);
     expect(list.html).toContain('Entrez un montant en dollars');
     expect(list.html).toContain('Coordonnées bancaires non vérifiées');
+    // The claim left out leads to where its bank details are verified.
+    expect(list.html).toContain(`href="/finance/files/${skipped.id}"`);
     const built = await renderPage(
       batchesPage,
       asBuilder,

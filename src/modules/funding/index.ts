@@ -94,6 +94,9 @@ export {
 } from './domain/taxes.ts';
 export { BATCH_CSV_COLUMNS, batchCsv } from './payments/batch-csv.ts';
 export { type CreditTransfer, type CreditTransferBatch, pain001Xml } from './payments/pain001.ts';
+// The agreement's and the claim's steps other modules drive (the demo's story of the program).
+export { acceptAgreement } from './use-cases/accept-agreement.ts';
+export { addClaimAttachment } from './use-cases/add-claim-attachment.ts';
 // Payments: bank details, batches, recoveries.
 export { approvePaymentBatch } from './use-cases/approve-payment-batch.ts';
 export { buildPaymentBatch } from './use-cases/build-payment-batch.ts';
@@ -116,11 +119,14 @@ export { listLedger } from './use-cases/list-ledger.ts';
 export { listPaymentBatches } from './use-cases/list-payment-batches.ts';
 export { listRecoveries } from './use-cases/list-recoveries.ts';
 export { markPaymentBatchPaid } from './use-cases/mark-payment-batch-paid.ts';
+export { offerAgreement } from './use-cases/offer-agreement.ts';
+export { prepareAgreement } from './use-cases/prepare-agreement.ts';
 export { previewPaymentBatch } from './use-cases/preview-payment-batch.ts';
 export { recordRepayment } from './use-cases/record-repayment.ts';
 export { releaseFunds } from './use-cases/release-funds.ts';
 export { removeBatchClaim } from './use-cases/remove-batch-claim.ts';
 export { reviewClaim } from './use-cases/review-claim.ts';
+export { setAidRules } from './use-cases/set-aid-rules.ts';
 export { setBankAccount } from './use-cases/set-bank-account.ts';
 export { setBudget } from './use-cases/set-budget.ts';
 // Runs in the transaction of the change that closes a program's intake (wiring's reactions).

@@ -29,20 +29,23 @@ async function enrolSecondFactor(ctx: Ctx, person: Person) {
   return { totpSecret: secret, recoveryCode: recoveryCodes[0] };
 }
 
-/** One account per role, each staff account with its second factor; returns their sign-ins. */
+/** One account per role (two for finance), each staff account with its second factor; returns their sign-ins. */
 export async function createDemoAccounts(
   ctx: Ctx,
-): Promise<{ signIns: DemoSignIn[]; people: Map<Role, Person> }> {
+): Promise<{ signIns: DemoSignIn[]; people: Map<Role, Person>; others: Person[] }> {
   const signIns: DemoSignIn[] = [];
   const people = new Map<Role, Person>();
+  const others: Person[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const { id } = await createUser(ctx, { ...account, password: DEMO_PASSWORD, locale: 'fr' });
     const person: Person = { id, ...account, locale: 'fr' };
-    people.set(account.role, person);
+    // The first account of a role acts for it; a second one (finance's approver) is found by address.
+    if (!people.has(account.role)) people.set(account.role, person);
+    else others.push(person);
     const factor = isStaff(account.role) ? await enrolSecondFactor(ctx, person) : {};
     signIns.push({ role: account.role, email: account.email, password: DEMO_PASSWORD, ...factor });
   }
-  return { signIns, people };
+  return { signIns, people, others };
 }
 
 /** The generated experts' accounts, with their second factor set up like every staff account. */

@@ -51,6 +51,9 @@ export type CoachingTally = {
   closingDiagnostics: number;
 };
 
+/** A file whose action plan is approved: what a funding agreement is prepared from. */
+export type ApprovedPlan = { file: FileInCoaching; approvedAt: Date; closed: boolean };
+
 type PlanView = Awaited<ReturnType<typeof getPlan>>;
 /**
  * A plan as the use cases return it: its actions carry their id and recommendation key, which the
@@ -89,8 +92,9 @@ export async function runCoaching(
     questionnaire: AnswerableQuestionnaire;
     files: FileInCoaching[];
   },
-): Promise<CoachingTally> {
+): Promise<{ tally: CoachingTally; approvedPlans: ApprovedPlan[] }> {
   const { now, seed } = options;
+  const approvedPlans: ApprovedPlan[] = [];
   const suppliers = await createSuppliers(ctx, options.coordinator, options.launchAt, options.programId);
   const journeys = coachingJourneys(options.files, now, seed);
   const tally: CoachingTally = {
@@ -135,7 +139,10 @@ export async function runCoaching(
       }
     }
 
-    if (journey.plan) await workOnPlan(ctx, file, journey, { now, random, suppliers, tally });
+    if (journey.plan) {
+      const approvedAt = await workOnPlan(ctx, file, journey, { now, random, suppliers, tally });
+      if (approvedAt) approvedPlans.push({ file, approvedAt, closed: Boolean(journey.closure) });
+    }
 
     const closure = journey.closure;
     if (!closure) continue;
@@ -168,12 +175,13 @@ export async function runCoaching(
       tally.closingDiagnostics++;
     }
   }
-  return tally;
+  return { tally, approvedPlans };
 }
 
 /**
  * The expert saves the suggested plan, as a draft after the first session or approved, complete, after
- * the second; the retailer then marks progress and may rate a supplier of the plan.
+ * the second; the retailer then marks progress and may rate a supplier of the plan. Returns when the
+ * plan was approved (null for a draft).
  */
 async function workOnPlan(
   ctx: Ctx,
@@ -212,7 +220,7 @@ async function workOnPlan(
   );
   if (!plan.approved) {
     tally.plansDraft++;
-    return;
+    return null;
   }
   tally.plansApproved++;
   const updates = file.demoRetailer
@@ -244,4 +252,5 @@ async function workOnPlan(
     });
     tally.ratings++;
   }
+  return plan.savedAt;
 }

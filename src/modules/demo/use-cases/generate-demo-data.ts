@@ -6,6 +6,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { ensureDiagnosticDefaults, getCurrentQuestionnaire } from '../../diagnostic/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus, ensureIntakeDefaults } from '../../intake/index.ts';
 import { defaultProgram, ensureDefaultProgram } from '../../programs/index.ts';
+import { DEMO_PAYMENT_APPROVER_EMAIL } from '../generators/accounts.ts';
 import { DEMO_RETAILER_BUSINESS, type DemoBusiness, generateBusinesses } from '../generators/businesses.ts';
 import { demoExperts, expertCapacity } from '../generators/experts.ts';
 import { DEMO_RETAILER_JOURNEY, intakeJourneys, PROGRAM_AGE_DAYS } from '../generators/intake-journeys.ts';
@@ -20,6 +21,7 @@ import { actingAs, type Person } from '../steps/acting-as.ts';
 import { type CoachingTally, type FileInCoaching, runCoaching } from '../steps/coaching.ts';
 import { takeEntryDiagnostics } from '../steps/diagnostics.ts';
 import { assignExperts, staffExperts } from '../steps/experts.ts';
+import { type FundingTally, runFunding, setUpFunding } from '../steps/funding.ts';
 import { type Applicant, runIntake } from '../steps/intake.ts';
 
 export const generateDemoDataInput = z.strictObject({
@@ -41,6 +43,7 @@ export type DemoSummary = {
   };
   experts: { count: number; capacity: number; filesAssigned: number; acceptedAwaitingExpert: number };
   coaching: CoachingTally;
+  funding: FundingTally;
 };
 
 const HOUR = 3_600_000;
@@ -60,11 +63,12 @@ export async function generateDemoData(
 ): Promise<{ signIns: DemoSignIn[]; retailers: number; summary: DemoSummary | null }> {
   authorize(ctx.actor, 'demo.generate');
   const { retailers, seed, accountsOnly } = parseInput(generateDemoDataInput, input);
-  const { signIns, people } = await createDemoAccounts(ctx);
+  const { signIns, people, others } = await createDemoAccounts(ctx);
   const businesses = generateBusinesses(retailers, seed);
   const retailerAccounts = await createRetailerAccounts(ctx, businesses);
   if (accountsOnly) return { signIns, retailers: businesses.length, summary: null };
-  const summary = await simulateProgram(ctx, { seed, businesses, retailerAccounts, people });
+  const approver = others.find((p) => p.email === DEMO_PAYMENT_APPROVER_EMAIL)!;
+  const summary = await simulateProgram(ctx, { seed, businesses, retailerAccounts, people, approver });
   return { signIns, retailers: businesses.length, summary };
 }
 
@@ -75,6 +79,7 @@ async function simulateProgram(
     businesses: DemoBusiness[];
     retailerAccounts: Person[];
     people: Map<Role, Person>;
+    approver: Person;
   },
 ): Promise<DemoSummary> {
   const { seed, people } = options;
@@ -87,6 +92,14 @@ async function simulateProgram(
   const programId = (await defaultProgram(ctx)).id;
   await ensureIntakeDefaults(ctx, programId);
   await ensureDiagnosticDefaults(ctx, programId);
+  // The program's budget and aid rules from its launch: coaching hours draw on them.
+  const envelopeId = await setUpFunding(ctx, {
+    admin: people.get('admin')!,
+    programId,
+    launchAt,
+    now,
+    retailers: options.businesses.length,
+  });
 
   // Intake: the demo retailer first, then the generated businesses.
   const journeys = intakeJourneys(options.businesses, seed);
@@ -181,7 +194,7 @@ async function simulateProgram(
       },
     ];
   });
-  const coaching = await runCoaching(ctx, {
+  const { tally: coaching, approvedPlans } = await runCoaching(ctx, {
     now,
     seed,
     launchAt,
@@ -189,6 +202,17 @@ async function simulateProgram(
     coordinator,
     questionnaire,
     files,
+  });
+
+  // Agreements from the approved plans, claims along their review, one batch paid.
+  const funding = await runFunding(ctx, {
+    now,
+    programId,
+    envelopeId,
+    coordinator,
+    finance: people.get('finance')!,
+    approver: options.approver,
+    plans: approvedPlans,
   });
 
   const scores = [...entry.values()]
@@ -213,5 +237,6 @@ async function simulateProgram(
       acceptedAwaitingExpert: accepted.length - assigned.size,
     },
     coaching,
+    funding,
   };
 }

@@ -25,6 +25,9 @@ export type AttachmentItem = {
 export type InvoiceChoice = { id: string; label: string };
 
 /** Where the component's forms post: the claim's attachments page, which handles both and comes back. */
+/** The component's heading, where a link to the receipts (one per invoice on the claim's page) leads. */
+export const CLAIM_ATTACHMENTS_HEADING = 'claim-attachments-title';
+
 export const claimAttachmentsPath = (claimId: string) => `/my-aid/claims/${claimId}/attachments`;
 
 /** A size as people read it: « 245 Ko », « 1,4 Mo ». */
@@ -45,6 +48,7 @@ export function ClaimAttachments({
   invoices = [],
   failure,
   returnTo,
+  chosenInvoiceId,
 }: {
   claimId: string;
   attachments: AttachmentItem[];
@@ -52,6 +56,8 @@ export function ClaimAttachments({
   invoices?: InvoiceChoice[];
   failure?: FormFailure;
   returnTo?: string;
+  /** The invoice the upload form starts with (the one whose link led here). */
+  chosenInvoiceId?: string;
 }) {
   const { t, i18n } = useTranslation('funding');
   const locale = i18n.language as Locale;
@@ -59,8 +65,10 @@ export function ClaimAttachments({
   const action = claimAttachmentsPath(claimId);
   const invoiceLabel = (id: string | null) => invoices.find((i) => i.id === id)?.label;
   return (
-    <section aria-labelledby="claim-attachments-title" className="stack">
-      <h2 id="claim-attachments-title">{t('files.title')}</h2>
+    <section aria-labelledby={CLAIM_ATTACHMENTS_HEADING} className="stack">
+      <h2 id={CLAIM_ATTACHMENTS_HEADING} tabIndex={-1}>
+        {t('files.title')}
+      </h2>
       {attachments.length === 0 ? (
         <p>{t('files.none')}</p>
       ) : (
@@ -90,7 +98,9 @@ export function ClaimAttachments({
         </ul>
       )}
       {editable ? (
-        <PostForm action={action} encType="multipart/form-data" className="stack">
+        // Keyed by the chosen invoice: a link to another invoice's receipts (a navigation within the
+        // page) starts the form afresh with that invoice, which a select's default value alone would not.
+        <PostForm key={chosenInvoiceId ?? ''} action={action} encType="multipart/form-data" className="stack">
           <h3>{t('files.add_title')}</h3>
           <ErrorSummary error={failure?.error} />
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
@@ -107,7 +117,7 @@ export function ClaimAttachments({
               name="invoiceId"
               label={t('files.invoice_label')}
               error={errors.invoiceId}
-              defaultValue={failure?.values.invoiceId}
+              defaultValue={failure?.values.invoiceId ?? chosenInvoiceId}
               options={[
                 { value: '', label: t('files.no_invoice') },
                 ...invoices.map((i) => ({ value: i.id, label: i.label })),

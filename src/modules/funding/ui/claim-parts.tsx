@@ -65,7 +65,7 @@ export function Receipts({ claim, invoiceId }: { claim: ClaimData; invoiceId: st
   const files = claim.attachments.filter((a) => a.invoiceId === invoiceId);
   if (files.length === 0) return <span>{t('claims.no_receipt')}</span>;
   return (
-    <ul className="bullets">
+    <ul className="bullets receipts">
       {files.map((file) => (
         <li key={file.id}>
           <a href={file.downloadPath} download={file.fileName}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useActionData, useLoaderData } from 'react-router';
+import { Link, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { Checkbox } from '../../../platform/ui/choices.tsx';
 import { dollarsForInput, readDollars } from '../../../platform/ui/form-numbers.ts';
 import {
@@ -13,9 +13,12 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
+import { attachmentHref } from '../domain/attachments.ts';
 import { getClaim } from '../use-cases/get-claim.ts';
+import { listClaimAttachments } from '../use-cases/list-claim-attachments.ts';
 import { submitClaim } from '../use-cases/submit-claim.ts';
 import { updateClaim } from '../use-cases/update-claim.ts';
+import { CLAIM_ATTACHMENTS_HEADING, ClaimAttachments } from './claim-attachments.tsx';
 import { ClaimFigures, claimData, InvoiceTable, Receipts, ReviewHistory } from './claim-parts.tsx';
 
 const TEXT_FIELDS = ['supplierName', 'invoiceNumber', 'invoiceDate', 'gstNumber', 'qstNumber'] as const;
@@ -24,8 +27,15 @@ const FIELDS = ['id', 'budgetLineId', ...TEXT_FIELDS, ...MONEY_FIELDS] as const;
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const claim = claimData(await getClaim(ctx, params.id!));
+  const files = await listClaimAttachments(ctx, params.id!);
   return {
     claim,
+    // The receipts' forms, on the claim itself so the retailer attaches them while filling it in.
+    receipts: {
+      editable: files.editable,
+      invoices: files.invoices.map((i) => ({ id: i.id, label: `${i.supplierName} — ${i.invoiceNumber}` })),
+      attachments: files.attachments.map((a) => ({ ...a, href: attachmentHref(a) })),
+    },
     // The invoices as the form shows them back: amounts in dollars the reader's way.
     values: Object.fromEntries(
       claim.invoices.flatMap((invoice, i) => [
@@ -134,9 +144,12 @@ function InvoiceBlock({
             ))}
           <Receipts claim={claim} invoiceId={id} />
           <p className="hint">{t('claims.receipts_hint')}</p>
-          {/* The file store's page (funding files) takes the uploads. */}
+          {/* Leads to the receipts' form below, this invoice chosen. */}
           <p>
-            <Link to={`/my-aid/claims/${claim.id}/attachments`}>{t('claims.attach_receipts')}</Link>
+            <Link to={`?invoice=${id}#${CLAIM_ATTACHMENTS_HEADING}`}>
+              {t('claims.attach_receipts')}
+              <span className="sr-only"> — {value(name('invoiceNumber'))}</span>
+            </Link>
           </p>
         </div>
       ) : null}
@@ -147,8 +160,10 @@ function InvoiceBlock({
 
 export default function ClaimPage() {
   const { t } = useTranslation('funding');
-  const { claim, values } = useLoaderData<typeof loader>();
+  const { claim, values, receipts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const filesDone = search.get('files');
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
   // Corrections the team asked for appear at their field, until the form's own messages replace them.
@@ -169,6 +184,11 @@ export default function ClaimPage() {
       {result && 'done' in result ? (
         <Notice kind="success">
           <p>{t(`claims.${result.done}`)}</p>
+        </Notice>
+      ) : null}
+      {filesDone === 'added' || filesDone === 'removed' ? (
+        <Notice kind="success">
+          <p>{t(`files.${filesDone}`)}</p>
         </Notice>
       ) : null}
       {claim.corrections.length ? (
@@ -229,6 +249,16 @@ export default function ClaimPage() {
       ) : (
         <InvoiceTable claim={claim} />
       )}
+      {receipts.editable ? (
+        <ClaimAttachments
+          claimId={claim.id}
+          attachments={receipts.attachments}
+          editable
+          invoices={receipts.invoices}
+          returnTo={`/claims/${claim.id}`}
+          chosenInvoiceId={search.get('invoice') ?? undefined}
+        />
+      ) : null}
       <ReviewHistory claim={claim} />
     </div>
   );

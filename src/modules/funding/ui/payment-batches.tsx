@@ -17,7 +17,13 @@ async function theProgram(ctx: Parameters<typeof listPrograms>[0]) {
   return program;
 }
 
-type Line = { claimId: string; claimNumber: number; businessName: string; amountCents: number };
+type Line = {
+  claimId: string;
+  claimNumber: number;
+  applicationId: string;
+  businessName: string;
+  amountCents: number;
+};
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await theProgram(ctx);
@@ -150,7 +156,11 @@ export default function PaymentBatchesPage() {
                   number: c.claimNumber,
                   amount: c.amount,
                 })}{' '}
-                — {t(`payments.exclusions.${c.reason}`)}
+                — {t(`payments.exclusions.${c.reason}`)}{' '}
+                {/* Where finance verifies (or asks for) the bank details that keep the claim out. */}
+                <Link to={`/finance/files/${c.applicationId}`}>
+                  {t('payments.batches.open_file', { business: c.businessName })}
+                </Link>
               </li>
             ))}
           </ul>
