@@ -70,7 +70,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(skip)('command line', () => {
-  it('explains itself and fails with one line and a non-zero code', () => {
+  // Five CLI processes one after the other: Node starts each time, slow on a busy machine.
+  it('explains itself and fails with one line and a non-zero code', { timeout: 90_000 }, () => {
     const help = cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('users create');
