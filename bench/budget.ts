@@ -30,6 +30,7 @@ import {
   stats,
   table,
   timed,
+  timedGets,
 } from './scale/environment.ts';
 import { fillApplications } from './scale/fill.ts';
 
@@ -126,18 +127,7 @@ try {
 
   const server = await startServer(database, 3_485);
   try {
-    const get = () =>
-      timed(async () => {
-        const res = await fetch(`${server.url}/api/v1/programs/${programId}/budget`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const text = await res.text();
-        if (res.status !== 200) throw new Error(`GET budget: ${res.status} ${text.slice(0, 200)}`);
-      });
-    for (let i = 0; i < 3; i++) await get();
-    const http: number[] = [];
-    for (let i = 0; i < RUNS; i++) http.push(await get());
-    const h = stats(http);
+    const h = await timedGets(`${server.url}/api/v1/programs/${programId}/budget`, token, RUNS);
     rows.push({ what: 'GET /programs/{id}/budget, one at a time', stats: h, pass: h.p95 < TARGET_MS });
   } finally {
     await server.stop();

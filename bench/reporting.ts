@@ -33,6 +33,7 @@ import {
   stats,
   table,
   timed,
+  timedGets,
 } from './scale/environment.ts';
 import { fillApplications, fillDiagnostics } from './scale/fill.ts';
 
@@ -180,18 +181,7 @@ try {
 
   const server = await startServer(database, 3_484);
   try {
-    const get = () =>
-      timed(async () => {
-        const res = await fetch(`${server.url}/api/v1/programs/${programId}/dashboard`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const text = await res.text();
-        if (res.status !== 200) throw new Error(`GET dashboard: ${res.status} ${text.slice(0, 200)}`);
-      });
-    for (let i = 0; i < 3; i++) await get();
-    const http: number[] = [];
-    for (let i = 0; i < RUNS; i++) http.push(await get());
-    const h = stats(http);
+    const h = await timedGets(`${server.url}/api/v1/programs/${programId}/dashboard`, token, RUNS);
     rows.push({
       what: `postgres ${RETAILERS.toLocaleString('en-CA')}: GET /programs/{id}/dashboard, one at a time`,
       stats: h,

@@ -142,6 +142,20 @@ export async function timed(call: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** `GET url` with a bearer token, one at a time: three to warm up, then `runs` timed; any other status than 200 throws. */
+export async function timedGets(url: string, token: string, runs: number): Promise<Stats> {
+  const get = () =>
+    timed(async () => {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 200)}`);
+    });
+  for (let i = 0; i < 3; i++) await get();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await get());
+  return stats(samples);
+}
+
 export const ms = (value: number) => value.toFixed(1);
 
 export function table(header: string[], rows: (string | number)[][]): string {
