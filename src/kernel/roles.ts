@@ -1,4 +1,7 @@
-/** The seven roles of DESIGN §4, and the finance officer of issue 9 (sees the money, not the coaching notes). */
+/**
+ * The seven roles of DESIGN §4, the finance officer of issue 9 (sees the money, not the coaching notes) and
+ * the privacy officer of issue 11 (Law 25: requests, incidents, retention; not the coaching itself).
+ */
 export const ROLES = [
   'retailer',
   'partner',
@@ -8,6 +11,7 @@ export const ROLES = [
   'ministry',
   'researcher',
   'finance',
+  'privacy',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,6 +23,7 @@ export const STAFF_ROLES: readonly Role[] = [
   'ministry',
   'researcher',
   'finance',
+  'privacy',
 ];
 
 export function isStaff(role: Role): boolean {

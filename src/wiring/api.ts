@@ -9,6 +9,7 @@ import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
+import { privacyOperations } from '../modules/privacy/api/operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
@@ -30,6 +31,7 @@ export const apiOperations: ApiOperation[] = [
   ...quarterlyReportOperations,
   ...paymentOperations,
   ...claimOperations,
+  ...privacyOperations,
   ...administrationOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,

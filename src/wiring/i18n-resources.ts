@@ -14,6 +14,8 @@ import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
 import intakeFr from '../modules/intake/i18n/fr.json' with { type: 'json' };
+import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
+import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
@@ -36,6 +38,7 @@ export const resources: Resources = {
     administration: administrationFr,
     funding: fundingFr,
     reporting: reportingFr,
+    privacy: privacyFr,
   },
   en: {
     common: commonEn,
@@ -49,5 +52,6 @@ export const resources: Resources = {
     administration: administrationEn,
     funding: fundingEn,
     reporting: reportingEn,
+    privacy: privacyEn,
   },
 };

@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS: { role: Role; email: string; name: string }[] = [
   { role: 'researcher', email: 'recherche@demo.virage.quebec', name: 'Équipe de recherche' },
   { role: 'finance', email: 'finances@demo.virage.quebec', name: 'Francine Finances' },
   { role: 'finance', email: 'approbation@demo.virage.quebec', name: 'Paul Paiements' },
+  { role: 'privacy', email: 'confidentialite@demo.virage.quebec', name: 'Rachida Responsable' },
   { role: 'retailer', email: 'detaillant@demo.virage.quebec', name: 'Rémi Détaillant' },
 ];
 
