@@ -55,16 +55,26 @@ describe('a failed form', () => {
     expect(failed.data.values).toEqual({ languagesServed: 'en', onlinePresence: 'social', goals: '' });
   });
 
-  it('sends no secret back, whether given once or several times', async () => {
+  it('sends no secret back, whether given once or several times, and keeps the codes that are not secrets', async () => {
     const failed = await submit([
       ['email', 'zoe@example.ca'],
+      ['postalCode', 'G1R 4P5'],
+      ['referralCode', 'SDC-42'],
       ['password', 'one'],
       ['newPassword', 'two'],
       ['code', '123456'],
       ['code', '654321'],
     ]);
-    expect(failed.data.values).toEqual({ email: 'zoe@example.ca' });
-    expect(failed.data.allValues).toEqual({ email: ['zoe@example.ca'] });
+    expect(failed.data.values).toEqual({
+      email: 'zoe@example.ca',
+      postalCode: 'G1R 4P5',
+      referralCode: 'SDC-42',
+    });
+    expect(failed.data.allValues).toEqual({
+      email: ['zoe@example.ca'],
+      postalCode: ['G1R 4P5'],
+      referralCode: ['SDC-42'],
+    });
   });
 
   it('refuses a NUL character in any field before the page acts, naming the field', async () => {

@@ -183,8 +183,11 @@ function everyValue(pairs: Iterable<[string, string]>): Record<string, string> {
   return joined;
 }
 
+/** Passwords and the one-time code of the second factor; a postal or referral code is kept, not a secret. */
+const SECRET_FIELD = /password|^code$|token$/i;
+
 const withoutSecrets = <T>(form: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(form).filter(([key]) => !/password|code|token/i.test(key)));
+  Object.fromEntries(Object.entries(form).filter(([key]) => !SECRET_FIELD.test(key)));
 
 /** A local path to go back to after signing in; anything else (another site) falls back to home. */
 export function safeNext(value: string | null | undefined): string {
