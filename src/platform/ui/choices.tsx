@@ -1,46 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../kernel/locale.ts';
 import { REGIONS } from '../../kernel/quebec.ts';
-import { fieldId } from './forms.tsx';
-
-type Common = {
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  required?: boolean;
-  id?: string;
-};
-
-function Messages({
-  hint,
-  error,
-  hintId,
-  errorId,
-}: {
-  hint?: ReactNode;
-  error?: string;
-  hintId: string;
-  errorId: string;
-}) {
-  const { t } = useTranslation('app');
-  return (
-    <>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="error-message">
-          <span className="sr-only">{t('form.error_prefix')} </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
+import { type FieldProps as Common, FieldShell, fieldId, FieldMessages as Messages } from './forms.tsx';
 
 /** A multi-line text field (goals, notes, reasons). */
 export function TextArea({
@@ -49,30 +11,21 @@ export function TextArea({
   maxLength,
   ...props
 }: Common & { defaultValue?: string; rows?: number; maxLength?: number }) {
-  const id = props.id ?? fieldId(props.name);
-  const hintId = useId();
-  const errorId = useId();
-  const { t } = useTranslation('app');
-  const describedBy =
-    [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={props.error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? null : <span className="optional"> ({t('form.optional')})</span>}
-      </label>
-      <Messages hint={props.hint} error={props.error} hintId={hintId} errorId={errorId} />
-      <textarea
-        id={id}
-        name={props.name}
-        rows={rows}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <FieldShell {...props}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={rows}
+          maxLength={maxLength}
+          defaultValue={defaultValue}
+          required={props.required}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
   );
 }
 

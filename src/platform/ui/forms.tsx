@@ -94,7 +94,37 @@ function focusField(event: MouseEvent<HTMLAnchorElement>) {
   (field ?? target).focus({ preventScroll: true });
 }
 
-type FieldProps = {
+/** A field's hint and error message, each with the id its control points at (aria-describedby). */
+export function FieldMessages({
+  hint,
+  error,
+  hintId,
+  errorId,
+}: {
+  hint?: ReactNode;
+  error?: string;
+  hintId: string;
+  errorId: string;
+}) {
+  const { t } = useTranslation('app');
+  return (
+    <>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="error-message">
+          <span className="sr-only">{t('form.error_prefix')} </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export type FieldProps = {
   name: string;
   /** Needed when the same name appears twice on a page (a filter and a form, one form per row). */
   id?: string;
@@ -104,7 +134,8 @@ type FieldProps = {
   required?: boolean;
 };
 
-function FieldShell({
+/** A labelled field: label (with « (facultatif) » unless required), hint, error, then the control. */
+export function FieldShell({
   name,
   id: givenId,
   label,
@@ -124,17 +155,7 @@ function FieldShell({
         {label}
         {required ? null : <span className="optional"> ({t('form.optional')})</span>}
       </label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="error-message">
-          <span className="sr-only">{t('form.error_prefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
       {children({ id, describedBy })}
     </div>
   );
