@@ -9,11 +9,13 @@ const OFFICER_ADMIN = 'designee@example.ca';
 
 let h: Harness;
 let officer: string;
+let officerEmail: string;
 let retailer: { id: string; email: string; token: string };
 let english: { id: string; email: string; token: string };
 beforeAll(async () => {
   h = await createHarness({ env: { PRIVACY_OFFICER_ADMINS: ` ${OFFICER_ADMIN.toUpperCase()} ` } });
-  officer = await h.token((await h.user('privacy')).email);
+  officerEmail = (await h.user('privacy', { locale: 'en' })).email;
+  officer = await h.token(officerEmail);
   const account = async (locale: 'fr' | 'en') => {
     const user = await h.user('retailer', {
       locale,
@@ -62,6 +64,12 @@ describe(`privacy requests (${engine})`, () => {
     expect(audit).toMatchObject({ action: 'privacy_request.filed', actorEmail: english.email });
     // The text may hold personal facts: the audit keeps the kind, not the words.
     expect(JSON.stringify(audit!.changes)).not.toContain('misspelt');
+    // The officer hears of it, in their language, without the person's words.
+    const [told] = await mailsTo(officerEmail);
+    expect(told!.subject).toBe('New request about personal information');
+    expect(told!.textBody).toContain('Correction');
+    expect(told!.textBody).toContain('2027-02-14');
+    expect(told!.textBody).not.toContain('misspelt');
   });
 
   it('refuses a bad request naming the field, in the reader’s language, and writes nothing', async () => {
@@ -177,6 +185,9 @@ describe(`privacy requests (${engine})`, () => {
     const designee = await h.token((await h.user('admin', { email: OFFICER_ADMIN })).email);
     const { id } = await (await file(retailer.token, { kind: 'access', details: 'Mon dossier.' })).json();
     expect((await answer(id, { status: 'in_progress' }, designee)).status).toBe(200);
+    expect((await mailsTo(OFFICER_ADMIN)).map((m) => m.subject)).toEqual([
+      'Nouvelle demande sur des renseignements personnels',
+    ]);
     expect((await h.request('/api/v1/privacy-incidents', { token: designee })).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { redirect, useActionData, useLoaderData } from 'react-router';
 import { formatDate } from '../../../kernel/format.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -9,7 +10,7 @@ import {
   SelectField,
   SubmitButton,
 } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { REQUEST_KINDS } from '../domain/requests.ts';
 import { filePrivacyRequest } from '../use-cases/file-privacy-request.ts';
@@ -82,32 +83,28 @@ export default function MyPrivacyRequests() {
         {requests.length === 0 ? (
           <p>{t('requests.ui.none')}</p>
         ) : (
-          <TableWrap label={t('requests.ui.mine')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('requests.ui.received_on')}</th>
-                  <th scope="col">{t('requests.fields.kind')}</th>
-                  <th scope="col">{t('requests.fields.status')}</th>
-                  <th scope="col">{t('requests.ui.due')}</th>
-                  <th scope="col">{t('requests.ui.answer')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {requests.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.receivedOn}</td>
-                    <th scope="row">{t(`requests.kinds.${r.kind}`)}</th>
-                    <td>{t(`requests.statuses.${r.status}`)}</td>
-                    <td>
-                      <RequestClock clock={r.clock} answeredOn={r.answeredOn} />
-                    </td>
-                    <td>{r.answer ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            caption={t('requests.ui.mine')}
+            columns={[
+              t('requests.ui.received_on'),
+              t('requests.fields.kind'),
+              t('requests.fields.status'),
+              t('requests.ui.due'),
+              t('requests.ui.answer'),
+            ]}
+          >
+            {requests.map((r) => (
+              <tr key={r.id}>
+                <td>{r.receivedOn}</td>
+                <th scope="row">{t(`requests.kinds.${r.kind}`)}</th>
+                <td>{t(`requests.statuses.${r.status}`)}</td>
+                <td>
+                  <RequestClock clock={r.clock} answeredOn={r.answeredOn} />
+                </td>
+                <td>{r.answer ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { formatDate } from '../../../kernel/format.ts';
 import { TextArea } from '../../../platform/ui/choices.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { answerPrivacyRequest } from '../use-cases/answer-privacy-request.ts';
 import { privacyQueue } from '../use-cases/privacy-queue.ts';
@@ -140,46 +141,39 @@ export default function PrivacyQueue() {
         {incidents.length === 0 ? (
           <p>{t('incidents.none')}</p>
         ) : (
-          <TableWrap label={t('queue.incidents')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('incidents.ui.col_learned')}</th>
-                  <th scope="col">{t('incidents.ui.col_information')}</th>
-                  <th scope="col">{t('incidents.ui.col_persons')}</th>
-                  <th scope="col">{t('incidents.ui.col_serious')}</th>
-                  <th scope="col">{t('incidents.ui.col_notices')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {incidents.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.learnedOn}</td>
-                    <th scope="row">{i.informationInvolved}</th>
-                    <td className="numeric">{i.personsAffected}</td>
-                    <td>{t(i.seriousRisk ? 'incidents.yes' : 'incidents.no')}</td>
-                    <td>
-                      {i.notices || '—'}
-                      {i.letter ? (
-                        <ul>
-                          {(['fr', 'en'] as const).map((locale) => (
-                            <li key={locale}>
-                              <a
-                                href={`/api/v1/privacy-incidents/${i.id}/notice.pdf?locale=${locale}`}
-                                download
-                              >
-                                {t(`incidents.ui.notice_${locale}`)}
-                              </a>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            caption={t('queue.incidents')}
+            columns={[
+              t('incidents.ui.col_learned'),
+              t('incidents.ui.col_information'),
+              t('incidents.ui.col_persons'),
+              t('incidents.ui.col_serious'),
+              t('incidents.ui.col_notices'),
+            ]}
+          >
+            {incidents.map((i) => (
+              <tr key={i.id}>
+                <td>{i.learnedOn}</td>
+                <th scope="row">{i.informationInvolved}</th>
+                <td className="numeric">{i.personsAffected}</td>
+                <td>{t(i.seriousRisk ? 'incidents.yes' : 'incidents.no')}</td>
+                <td>
+                  {i.notices || '—'}
+                  {i.letter ? (
+                    <ul>
+                      {(['fr', 'en'] as const).map((locale) => (
+                        <li key={locale}>
+                          <a href={`/api/v1/privacy-incidents/${i.id}/notice.pdf?locale=${locale}`} download>
+                            {t(`incidents.ui.notice_${locale}`)}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="extracts">

@@ -37,21 +37,32 @@ export const action = formAction(async ({ ctx, form }) => {
   return redirect('/privacy?recorded');
 });
 
-const TEXTS = ['informationInvolved', 'circumstances'] as const;
-
 /** The register's form: the regulation's eight contents, each required, numbered as the regulation does. */
 export default function RecordIncident() {
   const { t } = useTranslation('privacy');
   const failed = useActionData<typeof action>();
   const errors = fieldErrors(failed?.error);
   const value = (name: string) => failed?.values[name];
-  const label = (name: string) => t(`incidents.fields.${name}`);
+  // Fields are named as the API names them (`notices.personsNotifiedOn`), so errors point at them.
+  const label = (name: string) => t(`incidents.fields.${name.replace('notices.', '')}`);
   const title = t('incidents.ui.title');
+  // The eight contents are long texts; the optional ones (public notice, advice) are shorter.
+  const longText = (name: string, required: boolean) => (
+    <TextArea
+      name={name}
+      label={label(name)}
+      required={required}
+      rows={required ? 5 : 3}
+      maxLength={required ? 8000 : 4000}
+      defaultValue={value(name)}
+      error={errors[name]}
+    />
+  );
   const day = (name: string, required: boolean) => (
     <TextField
       name={name}
       type="date"
-      label={label(name.replace('notices.', ''))}
+      label={label(name)}
       hint={t('incidents.ui.date_hint')}
       required={required}
       defaultValue={value(name)}
@@ -64,17 +75,8 @@ export default function RecordIncident() {
       <p>{t('incidents.ui.intro')}</p>
       <ErrorSummary error={failed?.error} />
       <PostForm action="/privacy/incidents/new">
-        {TEXTS.map((name) => (
-          <TextArea
-            key={name}
-            name={name}
-            label={label(name)}
-            required
-            maxLength={8000}
-            defaultValue={value(name)}
-            error={errors[name]}
-          />
-        ))}
+        {longText('informationInvolved', true)}
+        {longText('circumstances', true)}
         {day('occurredFrom', true)}
         {day('occurredTo', false)}
         {day('learnedOn', true)}
@@ -91,14 +93,7 @@ export default function RecordIncident() {
           label={t('incidents.ui.approximate')}
           defaultChecked={value('personsApproximate') === 'on'}
         />
-        <TextArea
-          name="riskAssessment"
-          label={label('riskAssessment')}
-          required
-          maxLength={8000}
-          defaultValue={value('riskAssessment')}
-          error={errors.riskAssessment}
-        />
+        {longText('riskAssessment', true)}
         <RadioGroup
           name="seriousRisk"
           label={label('seriousRisk')}
@@ -114,31 +109,10 @@ export default function RecordIncident() {
           <legend>{label('notices')}</legend>
           {day('notices.commissionNotifiedOn', false)}
           {day('notices.personsNotifiedOn', false)}
-          <TextArea
-            name="notices.publicNotice"
-            label={label('publicNotice')}
-            rows={3}
-            maxLength={4000}
-            defaultValue={value('notices.publicNotice')}
-            error={errors['notices.publicNotice']}
-          />
+          {longText('notices.publicNotice', false)}
         </fieldset>
-        <TextArea
-          name="measures"
-          label={label('measures')}
-          required
-          maxLength={8000}
-          defaultValue={value('measures')}
-          error={errors.measures}
-        />
-        <TextArea
-          name="adviceToPersons"
-          label={label('adviceToPersons')}
-          rows={3}
-          maxLength={4000}
-          defaultValue={value('adviceToPersons')}
-          error={errors.adviceToPersons}
-        />
+        {longText('measures', true)}
+        {longText('adviceToPersons', false)}
         <SubmitButton>{t('incidents.ui.submit')}</SubmitButton>
       </PostForm>
     </div>

@@ -9,6 +9,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { privacyRequests } from '../db/request-tables.ts';
 import { answerDueOn, REQUEST_KINDS } from '../domain/requests.ts';
 import { requestView } from './request-view.ts';
+import { tellOfficers } from './tell-officers.ts';
 import { tellRequester } from './tell-requester.ts';
 
 export const privacyRequestInput = z.strictObject({
@@ -19,7 +20,7 @@ export const privacyRequestInput = z.strictObject({
 /**
  * A person asks about their personal information: access, correction, deletion, withdrawal of a
  * publication, or a complaint. The 30-day clock starts now; the person gets an acknowledgement with
- * the day the answer is due. The audit names the kind, never the text (it may hold personal facts).
+ * the day the answer is due, and the privacy officers hear of it. The audit names the kind, never the text (it may hold personal facts).
  */
 export async function filePrivacyRequest(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'privacy_request.file');
@@ -49,6 +50,7 @@ export async function filePrivacyRequest(ctx: Ctx, input: unknown) {
       changes: { kind, dueOn: request.dueOn },
     });
     await tellRequester(tx, ctx, { request, requester });
+    await tellOfficers(tx, ctx, request);
   });
   return requestView(ctx, { request, requester });
 }
