@@ -33,7 +33,7 @@ export function renderRegisterPdf(
       defaultStyle: { padding: 4, border: 0.5, borderColor: '#9a9a9a', fontSize: 9.5 },
       data: incidentRegisterTable.columns.map((c) => [
         { text: t(c.header), type: 'TH', font: { src: 'bold' } },
-        plainText(c.type, c.value(incident, t)) || '—',
+        { text: plainText(c.type, c.value(incident, t)) || '—', font: { src: 'regular' } },
       ]),
     });
   }
