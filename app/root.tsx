@@ -47,6 +47,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('payment_batch.manage') ? [{ to: '/finance/batches', key: 'payment_batches' }] : []),
     ...(can('research_extract.request') ? [{ to: '/research', key: 'research' }] : []),
     ...(can('research_extract.decide') ? [{ to: '/admin/research-extracts', key: 'research_extracts' }] : []),
+    ...(can('privacy_queue.read') ? [{ to: '/privacy', key: 'privacy' }] : []),
     ...(can('user.list') ? [{ to: '/admin/users', key: 'users' }] : []),
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),

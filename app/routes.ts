@@ -9,6 +9,7 @@ const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
+const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -97,6 +98,9 @@ export default [
   route('research', reporting('research.tsx')),
   route('open-data/:slug', reporting('open-data.tsx')),
   route('open-data/:slug/:file', reporting('open-data-file.ts')),
+  route('account/privacy/requests', privacy('my-privacy-requests.tsx')),
+  route('privacy', privacy('privacy-queue.tsx')),
+  route('privacy/incidents/new', privacy('record-incident.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

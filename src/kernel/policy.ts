@@ -14,6 +14,8 @@ export type UserActor = {
   secondFactor: boolean;
   via: 'session' | 'token';
   sessionId?: string;
+  /** An administrator designated privacy officer by the configuration (PRIVACY_OFFICER_ADMINS, decision 33). */
+  privacyOfficer?: boolean;
 };
 
 /** Who is acting: a person, nobody, or the operator at the command line / a background job. */
@@ -38,6 +40,10 @@ export const hasRole =
   (actor: UserActor) =>
     roles.includes(actor.role);
 export const signedIn = () => true;
+
+/** The person in charge of personal information (Law 25): the `privacy` role, or a designated administrator. */
+export const isPrivacyOfficer = (actor: UserActor) =>
+  actor.role === 'privacy' || (actor.role === 'admin' && actor.privacyOfficer === true);
 
 /** A business's file as access rules see it: the retailer who applied and the expert who coaches it. */
 export type BusinessFile = { applicantId: string | null; assignedExpertUserId?: string | null };

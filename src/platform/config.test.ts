@@ -29,6 +29,18 @@ describe('configuration', () => {
     ).toBe(filesDir);
   });
 
+  it('reads the administrators designated privacy officer as lower-cased e-mails, naming the variable when one is not', () => {
+    const base = { DATA_DIR: path.join(dir, 'privacy'), SESSION_SECRET: 's'.repeat(40) };
+    expect(loadConfig(base).privacyOfficerAdmins).toEqual([]);
+    expect(
+      loadConfig({ ...base, PRIVACY_OFFICER_ADMINS: ' Rachida@Example.ca, ,dpo@example.ca ' })
+        .privacyOfficerAdmins,
+    ).toEqual(['rachida@example.ca', 'dpo@example.ca']);
+    expect(() => loadConfig({ ...base, PRIVACY_OFFICER_ADMINS: 'rachida@example.ca, dpo' })).toThrow(
+      /^Configuration error: PRIVACY_OFFICER_ADMINS must be e-mail addresses separated by commas/,
+    );
+  });
+
   it('does not write a secret when one is given', () => {
     const dataDir = path.join(dir, 'given');
     const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) });

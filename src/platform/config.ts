@@ -44,6 +44,17 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{3}-\d{5}-\d{7,12}$/, 'must be institution-transit-account, e.g. 815-30000-1234567')
     .optional(),
+  /** Administrators designated privacy officer (Law 25 s.3.1 delegation): their e-mails, comma-separated. */
+  PRIVACY_OFFICER_ADMINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('must be e-mail addresses separated by commas')))
+    .default([]),
   /** Beyond this many rows a list is exported by a background job rather than downloaded at once. */
   EXPORT_ROW_LIMIT: z.coerce.number().int().min(1).default(EXPORT_ROW_LIMIT),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -70,6 +81,8 @@ export type Config = {
   /** The program's account that payment files debit; absent, pain.001 exports are refused. */
   paymentDebtor: { name: string; institution: string; transit: string; account: string } | undefined;
   exportRowLimit: number;
+  /** Administrators who also act as privacy officer, by e-mail (lower case). */
+  privacyOfficerAdmins: readonly string[];
   env: 'production' | 'development' | 'test';
 };
 
@@ -118,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     metricsToken: e.METRICS_TOKEN,
     exportRowLimit: e.EXPORT_ROW_LIMIT,
+    privacyOfficerAdmins: e.PRIVACY_OFFICER_ADMINS,
     env: e.NODE_ENV,
   };
 }

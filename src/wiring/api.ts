@@ -9,7 +9,9 @@ import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
+import { privacyIncidentOperations } from '../modules/privacy/api/incidents-operations.ts';
 import { privacyOperations } from '../modules/privacy/api/operations.ts';
+import { privacyRequestOperations } from '../modules/privacy/api/requests-operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
@@ -32,6 +34,8 @@ export const apiOperations: ApiOperation[] = [
   ...paymentOperations,
   ...claimOperations,
   ...privacyOperations,
+  ...privacyRequestOperations,
+  ...privacyIncidentOperations,
   ...administrationOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,

@@ -115,6 +115,39 @@ async function quarterlyReport(f: Fixture): Promise<string> {
   return (await res.json()).id;
 }
 
+/** A request about personal information filed by the matrix's retailer. */
+async function privacyRequestOfRetailer(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/privacy-requests', {
+    method: 'POST',
+    token: f.retailerToken,
+    json: { kind: 'access', details: 'Matrice' },
+  });
+  return (await res.json()).id;
+}
+
+const matrixIncident = {
+  informationInvolved: 'Courriels',
+  circumstances: 'Matrice',
+  occurredFrom: '2027-01-02',
+  learnedOn: '2027-01-03',
+  personsAffected: 1,
+  riskAssessment: 'Faible',
+  seriousRisk: false,
+  notices: { commissionNotifiedOn: null, personsNotifiedOn: null },
+  measures: 'Aucune',
+  adviceToPersons: 'Aucune',
+};
+
+/** An entry of the incident register, recorded by a privacy officer of the fixtures. */
+async function privacyIncident(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/privacy-incidents', {
+    method: 'POST',
+    token: await f.h.token((await f.h.user('privacy')).email),
+    json: matrixIncident,
+  });
+  return (await res.json()).id;
+}
+
 let sessionHour = 0;
 /** A start time no other matrix session uses (sessions of one expert may not overlap). */
 const freeStart = () => new Date(Date.UTC(2027, 1, 1, 14) + sessionHour++ * 3_600_000).toISOString();
@@ -1116,8 +1149,45 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['retailer', 'finance', ...STAFF],
     call: async (f) => ({ path: `/recoveries?applicationId=${await acceptedOfRetailer(f)}` }),
   },
+  filePrivacyRequest: {
+    allowed: [...ROLES],
+    call: async () => ({ path: '/privacy-requests', json: { kind: 'complaint', details: 'Matrice' } }),
+  },
+  listPrivacyRequests: { allowed: ['privacy'], call: async () => ({ path: '/privacy-requests' }) },
+  getPrivacyRequest: {
+    allowed: ['retailer', 'privacy'],
+    call: async (f) => ({ path: `/privacy-requests/${await privacyRequestOfRetailer(f)}` }),
+  },
+  answerPrivacyRequest: {
+    allowed: ['privacy'],
+    call: async (f) => ({
+      path: `/privacy-requests/${await privacyRequestOfRetailer(f)}/answer`,
+      json: { status: 'in_progress' },
+    }),
+  },
+  recordPrivacyIncident: {
+    allowed: ['privacy'],
+    call: async () => ({ path: '/privacy-incidents', json: matrixIncident }),
+  },
+  listPrivacyIncidents: { allowed: ['privacy'], call: async () => ({ path: '/privacy-incidents' }) },
+  exportPrivacyIncidentsCsv: {
+    allowed: ['privacy'],
+    call: async () => ({ path: '/privacy-incidents/register.csv' }),
+  },
+  exportPrivacyIncidentsPdf: {
+    allowed: ['privacy'],
+    call: async () => ({ path: '/privacy-incidents/register.pdf' }),
+  },
+  getPrivacyIncident: {
+    allowed: ['privacy'],
+    call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}` }),
+  },
+  getPrivacyIncidentNotice: {
+    allowed: ['privacy'],
+    call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}/notice.pdf?locale=en` }),
+  },
   listResearchExtracts: {
-    allowed: ['researcher', 'admin'],
+    allowed: ['researcher', 'admin', 'privacy'],
     call: async () => ({ path: '/research-extracts' }),
   },
   requestResearchExtract: {

@@ -65,3 +65,4 @@ export {
 } from './domain/quarters.ts';
 export { percentOneDecimal } from './domain/rounding.ts';
 export { exportList } from './use-cases/export-list.ts';
+export { listResearchExtracts } from './use-cases/list-research-extracts.ts';

@@ -41,7 +41,7 @@ export type ExportFile = {
 };
 
 /** A file name any system accepts: the title without accents or punctuation, and the day it was made. */
-export function exportFilename(title: string, now: Date, format: ExportFormat): string {
+export function exportFilename(title: string, now: Date, format: ExportFormat | 'pdf'): string {
   const base = foldForSearch(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

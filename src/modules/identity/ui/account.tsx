@@ -156,6 +156,13 @@ export default function Account() {
         )}
       </section>
 
+      <section aria-labelledby="privacy-requests-title">
+        <h2 id="privacy-requests-title">{t('account.privacy_requests_title')}</h2>
+        <p>
+          <Link to="/account/privacy/requests">{t('account.privacy_requests_link')}</Link>
+        </p>
+      </section>
+
       {/* Few people need the API: its tokens are tucked away, open once someone uses them. */}
       <section aria-labelledby="advanced-title">
         <h2 id="advanced-title">{t('account.advanced')}</h2>

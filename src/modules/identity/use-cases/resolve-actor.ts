@@ -23,7 +23,7 @@ export async function resolveActor(services: Services, credentials: Credentials)
       await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.tokenId));
     }
     const { totpEnabledAt: _, ...user } = found.user;
-    return { kind: 'user', ...user, secondFactor: true, via: 'token' };
+    return { kind: 'user', ...user, ...designation(services, user), secondFactor: true, via: 'token' };
   }
   if (credentials.sessionToken) {
     const found = await findLiveSession(db, digest(credentials.sessionToken), now);
@@ -35,6 +35,7 @@ export async function resolveActor(services: Services, credentials: Credentials)
     return {
       kind: 'user',
       ...user,
+      ...designation(services, user),
       secondFactor:
         found.secondFactorAt !== null || !requiresSecondFactor({ role: user.role, totpEnabledAt }),
       via: 'session',
@@ -42,4 +43,11 @@ export async function resolveActor(services: Services, credentials: Credentials)
     };
   }
   return ANONYMOUS;
+}
+
+/** An administrator the configuration names privacy officer acts as one too (decision 33). */
+function designation(services: Services, user: { role: string; email: string }) {
+  return user.role === 'admin' && services.config.privacyOfficerAdmins.includes(user.email.toLowerCase())
+    ? { privacyOfficer: true }
+    : {};
 }

@@ -1,4 +1,4 @@
-import { hasRole, type Policy, signedIn } from '../../../kernel/policy.ts';
+import { hasRole, isPrivacyOfficer, type Policy, signedIn } from '../../../kernel/policy.ts';
 
 /** The extract as access rules see it: who asked for it. */
 export type ExtractResource = { requestedBy: string };
@@ -20,8 +20,13 @@ export const reportingPolicies = {
   'quarterly_report.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
   /** Researchers ask for anonymised extracts; nobody else does (the ministry sees aggregates only). */
   'research_extract.request': { allow: hasRole('researcher') } satisfies Policy<void>,
-  /** Researchers see their own requests; administrators see every request, to decide on them. */
-  'research_extract.list': { allow: hasRole('researcher', 'admin') } satisfies Policy<void>,
+  /**
+   * Researchers see their own requests; administrators see every request, to decide on them; the
+   * privacy officer too, in their queue (Law 25: the officer hears of every communication for research).
+   */
+  'research_extract.list': {
+    allow: (a) => hasRole('researcher', 'admin')(a) || isPrivacyOfficer(a),
+  } satisfies Policy<void>,
   'research_extract.read': {
     allow: (a, r) => a.role === 'admin' || (a.role === 'researcher' && a.id === r.requestedBy),
   } satisfies Policy<ExtractResource>,
