@@ -154,10 +154,16 @@ async function fillApprovedClaims(system: Ctx, programId: string, envelopeId: st
   await db.execute(sql.raw('analyze'));
 }
 
-async function timedRun<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/**
+ * Wall-clock and CPU time of one step. The database runs in this process (PGlite), so the CPU time is the
+ * step's whole work, and tells more than the wall clock on a machine other work keeps busy.
+ */
+async function timedRun<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 const database = await freshDatabase('embedded');
@@ -205,18 +211,19 @@ try {
 
   const total = built.ms + pain.ms;
   const rows: (string | number)[][] = [
-    ['build the batch', built.value.claimCount, ms(built.ms), ''],
-    ['approve it (second officer)', built.value.claimCount, ms(approved.ms), ''],
-    ['export pain.001 (valid against the XSD)', built.value.claimCount, ms(pain.ms), ''],
+    ['build the batch', built.value.claimCount, ms(built.ms), ms(built.cpuMs), ''],
+    ['approve it (second officer)', built.value.claimCount, ms(approved.ms), ms(approved.cpuMs), ''],
+    ['export pain.001 (valid against the XSD)', built.value.claimCount, ms(pain.ms), ms(pain.cpuMs), ''],
     [
       '**build + export pain.001**',
       built.value.claimCount,
       `**${ms(total)}**`,
+      ms(built.cpuMs + pain.cpuMs),
       `< ${TARGET_MS} ${total < TARGET_MS ? 'met' : 'MISSED'}`,
     ],
-    ['export CSV', built.value.claimCount, ms(csv.ms), ''],
-    ['export XLSX', built.value.claimCount, ms(xlsx.ms), ''],
-    ['mark paid (ledger entries, claims, e-mails)', paid.value.claimCount, ms(paid.ms), ''],
+    ['export CSV', built.value.claimCount, ms(csv.ms), ms(csv.cpuMs), ''],
+    ['export XLSX', built.value.claimCount, ms(xlsx.ms), ms(xlsx.cpuMs), ''],
+    ['mark paid (ledger entries, claims, e-mails)', paid.value.claimCount, ms(paid.ms), ms(paid.cpuMs), ''],
   ];
   const report = `# Payment batch benchmark
 
@@ -224,7 +231,7 @@ ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?
 ${CLAIMS} claims approved for payment, each business with verified, encrypted bank details. One run, measured
 through the use cases the API calls (\`bench/payments.ts\`, \`npm run bench:payments\`).
 
-${table(['step', 'claims', 'ms', 'target'], rows)}
+${table(['step', 'claims', 'ms', 'CPU ms', 'target'], rows)}
 `;
   writeFileSync(path.join(ROOT, 'bench/RESULTS-payments.md'), report);
   console.log(report);

@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerSums, toEntry } from '../../src/modules/funding/db/ledger.ts';
 import { aidRulesVersions, ledgerBalances, ledgerEntries } from '../../src/modules/funding/db/tables.ts';
 import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-rules.ts';
+import { balancesOf, totalsOf } from '../../src/modules/funding/domain/ledger.ts';
 import { commitFunds, type FundsInput, releaseFunds } from '../../src/modules/funding/index.ts';
 import * as budgetPage from '../../src/modules/funding/ui/budget.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
@@ -477,5 +479,24 @@ describe(`funding budget (${engine})`, () => {
       .orderBy(...position(ledgerBalances));
     expect(summed.length).toBeGreaterThan(3);
     expect(kept).toEqual(summed);
+  });
+
+  it('checks commitments on the kept balances and each business’s own entries, with the figures of every entry summed (decision 27)', async () => {
+    const db = h.services.database.db;
+    const everything = balancesOf((await db.select().from(ledgerEntries)).map(toEntry));
+    const positions = [...everything.rows.values()];
+    expect(positions.length).toBeGreaterThan(3);
+    for (const { envelopeId, fiscalYear, businessId } of positions) {
+      const checked = balancesOf(
+        await ledgerSums(db, envelopeId, { fiscalYears: [fiscalYear], applicationIds: [businessId] }),
+      );
+      // What the hard rule reads: the envelope-year's engaged money, and the business's in the envelope.
+      expect(totalsOf(checked, { envelopeId, fiscalYear })).toEqual(
+        totalsOf(everything, { envelopeId, fiscalYear }),
+      );
+      expect(totalsOf(checked, { envelopeId, businessId })).toEqual(
+        totalsOf(everything, { envelopeId, businessId }),
+      );
+    }
   });
 });

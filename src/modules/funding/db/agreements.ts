@@ -104,7 +104,7 @@ export async function otherGrantsOf(db: Executor, agreement: AgreementRow): Prom
 export async function committedLeftOf(db: Executor, agreement: AgreementRow): Promise<number> {
   const balances = balancesOf(
     await ledgerSums(db, agreement.envelopeId, {
-      fiscalYears: [agreement.fiscalYear],
+      fiscalYears: [],
       applicationIds: [agreement.applicationId],
     }),
   );

@@ -1,8 +1,9 @@
-import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
+import { anyOf, insertMany } from '../../../platform/db/bulk.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
-import type { LedgerEntry } from '../domain/ledger.ts';
+import type { Account, LedgerEntry, Position } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 
 export type Envelope = typeof fundingEnvelopes.$inferSelect;
@@ -23,112 +24,126 @@ export async function lockEnvelopeYear(
   return { envelope, budgetCents: budget?.amountCents ?? null };
 }
 
-/**
- * The balances the checks need, summed in SQL: every position of the envelope in the given years, and
- * the given businesses' positions in the envelope, all years (for the cap). Each (position, from, to)
- * sum comes back as one entry for the domain's fold (`balancesOf`), so the database and the domain
- * agree on what a balance is. Only the given businesses get rows of their own: the other businesses of
- * those years are summed together (business ''), so a check reads a few rows however many businesses
- * the envelope pays.
- */
-export async function ledgerSums(
-  db: Executor,
-  envelopeId: string,
-  scope: { fiscalYears: FiscalYear[]; applicationIds: string[]; perBusiness?: boolean },
-): Promise<LedgerEntry[]> {
-  const perBusiness = scope.perBusiness !== false;
-  const sums = (business: SQL<string>, where: SQL | undefined, byBusiness: boolean) =>
-    db
-      .select({
-        fiscalYear: ledgerEntries.fiscalYear,
-        applicationId: business,
-        from: ledgerEntries.fromAccount,
-        to: ledgerEntries.toAccount,
-        amountCents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
-      })
-      .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.envelopeId, envelopeId), where))
-      .groupBy(
-        ledgerEntries.fiscalYear,
-        ...(byBusiness ? [ledgerEntries.applicationId] : []),
-        ledgerEntries.fromAccount,
-        ledgerEntries.toAccount,
-      );
-  const anyBusiness = sql<string>`${sql.raw("''")}::text`;
-  const inYears = scope.fiscalYears.length ? inArray(ledgerEntries.fiscalYear, scope.fiscalYears) : undefined;
-  const rows =
-    perBusiness && scope.applicationIds.length
-      ? [
-          ...(await sums(
-            sql`${ledgerEntries.applicationId}`,
-            inArray(ledgerEntries.applicationId, scope.applicationIds),
-            true,
-          )),
-          ...(scope.fiscalYears.length
-            ? await sums(
-                anyBusiness,
-                and(inYears, notInArray(ledgerEntries.applicationId, scope.applicationIds)),
-                false,
-              )
-            : []),
-        ]
-      : await sums(perBusiness ? sql`${ledgerEntries.applicationId}` : anyBusiness, inYears, perBusiness);
-  return rows.map((r, i) => ({
-    id: `sum-${envelopeId}-${i}`,
-    envelopeId,
-    fiscalYear: r.fiscalYear,
-    businessId: r.applicationId,
-    kind: 'commit',
-    from: r.from,
-    to: r.to,
-    amountCents: r.amountCents,
-    cause: 'correction',
-    reverses: null,
-  }));
-}
+/** A sum of entries of one position and move, as the one entry the domain's fold reads for it. */
+type Sum = Position & { from: Account; to: Account; amountCents: number };
+const asEntry = (sum: Sum, i: number): LedgerEntry => ({
+  id: `sum-${sum.envelopeId}-${i}`,
+  kind: 'commit',
+  cause: 'correction',
+  reverses: null,
+  ...sum,
+});
 
-/**
- * The envelopes' balances from the kept sums (decision 26), one entry per (year, move) for the domain's
- * fold, as `ledgerSums` gives them for all businesses together: a few rows however long the ledger.
- */
-export async function envelopeBalances(
-  db: Executor,
-  envelopeIds: string[],
-  fiscalYear?: FiscalYear,
-): Promise<LedgerEntry[]> {
-  if (envelopeIds.length === 0) return [];
+/** Entries summed per business, year and move, in SQL. */
+const sumsOfEntries = (db: Executor, where: SQL | undefined): Promise<Sum[]> =>
+  db
+    .select({
+      envelopeId: ledgerEntries.envelopeId,
+      fiscalYear: ledgerEntries.fiscalYear,
+      businessId: ledgerEntries.applicationId,
+      from: ledgerEntries.fromAccount,
+      to: ledgerEntries.toAccount,
+      amountCents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
+    })
+    .from(ledgerEntries)
+    .where(where)
+    .groupBy(
+      ledgerEntries.envelopeId,
+      ledgerEntries.fiscalYear,
+      ledgerEntries.applicationId,
+      ledgerEntries.fromAccount,
+      ledgerEntries.toAccount,
+    );
+
+/** The kept sums of the envelopes (decision 26), for all businesses together (business ''). No years: all. */
+async function keptSums(db: Executor, envelopeIds: string[], fiscalYears?: FiscalYear[]): Promise<Sum[]> {
+  if (envelopeIds.length === 0 || fiscalYears?.length === 0) return [];
   const rows = await db
     .select()
     .from(ledgerBalances)
     .where(
       and(
         inArray(ledgerBalances.envelopeId, envelopeIds),
-        fiscalYear === undefined ? undefined : eq(ledgerBalances.fiscalYear, fiscalYear),
+        fiscalYears === undefined ? undefined : inArray(ledgerBalances.fiscalYear, fiscalYears),
       ),
     );
-  return rows.map((r, i) => ({
-    id: `balance-${i}`,
+  return rows.map((r) => ({
     envelopeId: r.envelopeId,
     fiscalYear: r.fiscalYear,
     businessId: '',
-    kind: 'commit',
     from: r.fromAccount,
     to: r.toAccount,
     amountCents: r.amountCents,
-    cause: 'correction',
-    reverses: null,
   }));
 }
 
-/** Appends entries (the checks have passed): the database refuses any later change to them. */
+/**
+ * The balances a check needs, read under the envelope-year locks (decision 27), as entries for the
+ * domain's fold (`balancesOf`), so the database and the domain agree on what a balance is: the given
+ * businesses' own positions in the envelope, all years (for the cap), summed from their entries through
+ * the index on application and envelope; and for the given years, the envelope's kept balances less
+ * those businesses' share, as one position for every other business (business ''). A business's few
+ * entries and a few kept rows, however long the ledger.
+ */
+export async function ledgerSums(
+  db: Executor,
+  envelopeId: string,
+  scope: { fiscalYears: FiscalYear[]; applicationIds: string[] },
+): Promise<LedgerEntry[]> {
+  const own = scope.applicationIds.length
+    ? await sumsOfEntries(
+        db,
+        and(
+          anyOf(ledgerEntries.applicationId, scope.applicationIds),
+          eq(ledgerEntries.envelopeId, envelopeId),
+        ),
+      )
+    : [];
+  const moveKey = (sum: Sum) => `${sum.fiscalYear}/${sum.from}/${sum.to}`;
+  const others = new Map((await keptSums(db, [envelopeId], scope.fiscalYears)).map((s) => [moveKey(s), s]));
+  for (const sum of own) {
+    const kept = others.get(moveKey(sum));
+    if (kept) kept.amountCents -= sum.amountCents;
+  }
+  return [...own, ...[...others.values()].filter((s) => s.amountCents !== 0)].map(asEntry);
+}
+
+/** Every business's positions in an envelope-year, summed from its entries: what a year end releases. */
+export async function positionsInYear(db: Executor, envelopeId: string, fiscalYear: FiscalYear) {
+  return (
+    await sumsOfEntries(
+      db,
+      and(eq(ledgerEntries.envelopeId, envelopeId), eq(ledgerEntries.fiscalYear, fiscalYear)),
+    )
+  ).map(asEntry);
+}
+
+/**
+ * The envelopes' balances from the kept sums (decision 26), one entry per (year, move) for the domain's
+ * fold, for all businesses together: a few rows however long the ledger.
+ */
+export async function envelopeBalances(
+  db: Executor,
+  envelopeIds: string[],
+  fiscalYears?: FiscalYear[],
+): Promise<LedgerEntry[]> {
+  return (await keptSums(db, envelopeIds, fiscalYears)).map(asEntry);
+}
+
+/**
+ * Appends entries (the checks have passed): the database refuses any later change to them. One
+ * statement with one parameter however many entries (a 3,000-claim batch), so the balances' trigger
+ * runs once and adds one grouped sum per envelope-year and move.
+ */
 export async function insertEntries(
   tx: Tx,
   ctx: Ctx,
   entries: readonly LedgerEntry[],
   why: { reason: string; source: string | null },
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.insert(ledgerEntries).values(
+  await insertMany(
+    tx,
+    ledgerEntries,
     entries.map((e) => ({
       id: e.id,
       envelopeId: e.envelopeId,

@@ -147,6 +147,23 @@ describe('ledger', () => {
     });
   });
 
+  it('checks a batch of entries each after the ones before it, leaving the balances it was given untouched', () => {
+    // A batch paid: every business has what it is paid as payable; the last one is paid twice.
+    const businesses = Array.from({ length: 3_000 }, (_, i) => ({ ...at, businessId: `b${i}` }));
+    const balances = balancesOf(
+      businesses.flatMap((p) => [move('commit', 1_000, p), move('approve', 1_000, p)]),
+    );
+    const before = structuredClone(balances);
+    const pay = businesses.map((p) => move('pay', 1_000, p));
+    const limits = () => ({ budgetCents: 3_000_000, capCents: null });
+    expect(checkEntries(balances, pay, limits)).toEqual({ ok: true });
+    expect(checkEntries(balances, [...pay, move('pay', 1, businesses.at(-1))], limits)).toMatchObject({
+      key: 'funding:errors.ledger_insufficient',
+      params: { leftCents: 0 },
+    });
+    expect(balances).toEqual(before);
+  });
+
   // Generated sequences of operations, each appended only when the checks accept it.
   const ENVELOPES = ['grants', 'coaching'];
   const YEARS = [2026, 2027];
@@ -211,8 +228,9 @@ describe('ledger', () => {
                 expect(totalsOf(balances, { envelopeId, businessId }).engaged).toBeLessThanOrEqual(cap);
           }
         }
-        // The incremental balances are the fold over all entries, and each account is the plain sum of its entries.
-        expect(balancesOf(entries).rows).toEqual(balances.rows);
+        // The incremental balances (the engaged sums the checks read included) are the fold over all
+        // entries, and each account is the plain sum of its entries.
+        expect(balancesOf(entries)).toEqual(balances);
         for (const row of balances.rows.values()) {
           const mine = entries.filter(
             (e) =>

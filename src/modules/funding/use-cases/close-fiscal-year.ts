@@ -8,7 +8,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { appendEntries } from '../db/append-entries.ts';
 import { envelopesOf } from '../db/envelopes.ts';
-import { ledgerSums, lockEnvelopeYear } from '../db/ledger.ts';
+import { lockEnvelopeYear, positionsInYear } from '../db/ledger.ts';
 import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 import { balancesOf, yearEndEntries } from '../domain/ledger.ts';
 import { sumCents } from '../domain/money.ts';
@@ -38,9 +38,7 @@ export async function closeFiscalYear(ctx: Ctx, programId: string, input: unknow
     for (const envelope of await envelopesOf(tx, programId)) {
       // Locked first, so no commitment slips in between reading the open ones and releasing them.
       await lockEnvelopeYear(tx, envelope.id, fiscalYear);
-      const balances = balancesOf(
-        await ledgerSums(tx, envelope.id, { fiscalYears: [fiscalYear], applicationIds: [] }),
-      );
+      const balances = balancesOf(await positionsInYear(tx, envelope.id, fiscalYear));
       const entries = yearEndEntries(balances, { envelopeId: envelope.id, fiscalYear, carryOver, newId });
       await appendEntries(tx, ctx, entries, {
         reason: `year end ${fiscalYearLabel(fiscalYear)}`,

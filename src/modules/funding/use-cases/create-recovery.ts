@@ -42,9 +42,7 @@ export async function createRecovery(ctx: Ctx, input: unknown) {
     // Serialised with payments and other recoveries of the envelope-year.
     await lockEnvelopeYear(tx, envelopeId, fiscalYear);
     const { paid } = totalsOf(
-      balancesOf(
-        await ledgerSums(tx, envelopeId, { fiscalYears: [fiscalYear], applicationIds: [applicationId] }),
-      ),
+      balancesOf(await ledgerSums(tx, envelopeId, { fiscalYears: [], applicationIds: [applicationId] })),
       { envelopeId, fiscalYear, businessId: applicationId },
     );
     const [open] = await tx

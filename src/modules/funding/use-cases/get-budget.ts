@@ -48,7 +48,7 @@ export async function getBudget(ctx: Ctx, programId: string, query: unknown) {
     await envelopeBalances(
       ctx.db,
       envelopes.map((e) => e.id),
-      year,
+      year === undefined ? undefined : [year],
     ),
   );
   const result = [];

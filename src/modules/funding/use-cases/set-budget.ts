@@ -8,7 +8,7 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { envelopeName, refusalText } from '../db/append-entries.ts';
 import { envelopesOf } from '../db/envelopes.ts';
-import { ledgerSums } from '../db/ledger.ts';
+import { envelopeBalances } from '../db/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes } from '../db/tables.ts';
 import { budgetInput } from '../domain/budget.ts';
 import { fiscalYearLabel } from '../domain/fiscal-year.ts';
@@ -69,13 +69,7 @@ export async function setBudget(ctx: Ctx, programId: string, input: unknown) {
         const [locked] = await tx.select().from(envelopeBudgets).where(where).for('update');
         const current = created.length > 0 ? null : locked!;
         if (current?.amountCents === b.amountCents) continue;
-        const balances = balancesOf(
-          await ledgerSums(tx, envelope!.id, {
-            fiscalYears: [b.fiscalYear],
-            applicationIds: [],
-            perBusiness: false,
-          }),
-        );
+        const balances = balancesOf(await envelopeBalances(tx, [envelope!.id], [b.fiscalYear]));
         const verdict = checkBudgetChange(balances, envelope!.id, b.fiscalYear, b.amountCents);
         if (!verdict.ok) {
           const message = refusalText(ctx, verdict);
