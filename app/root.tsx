@@ -88,6 +88,20 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t('shell.footer')}</p>
+          {/* Published on every page, for anyone (Law 25 s.3.1 and 3.2; the accessibility statement). */}
+          <nav aria-label={t('shell.footer_navigation')}>
+            <ul className="footer-links">
+              <li>
+                <a href="/privacy">{t('shell.privacy')}</a>
+              </li>
+              <li>
+                <a href="/accessibility">{t('shell.accessibility')}</a>
+              </li>
+              <li>
+                <a href="/contact">{t('shell.contact')}</a>
+              </li>
+            </ul>
+          </nav>
         </footer>
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />

@@ -9,6 +9,7 @@ const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
+const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -30,6 +31,11 @@ export default [
   route('account', identity('account.tsx')),
   route('account/two-factor', identity('two-factor.tsx')),
   route('account/verify/:token', identity('verify-email.tsx')),
+  route('account/privacy', privacy('my-privacy.tsx')),
+  route('account/privacy/data-exports/:id/file', privacy('data-export-file.ts')),
+  route('privacy', privacy('privacy-policy.tsx')),
+  route('accessibility', privacy('accessibility.tsx')),
+  route('contact', privacy('contact.tsx')),
   route('eligibility', intake('eligibility-check.tsx')),
   route('apply', intake('apply.tsx')),
   route('applications/:id', intake('application-status.tsx')),
