@@ -9,13 +9,14 @@ import { parseCsvRecords } from '../../src/kernel/csv.ts';
 import { dataExports } from '../../src/modules/privacy/db/data-export-tables.ts';
 import { PERSONAL_DATA_SOURCES } from '../../src/modules/privacy/db/personal-data-sources.ts';
 import * as dataExportFile from '../../src/modules/privacy/ui/data-export-file.ts';
+import * as myPrivacy from '../../src/modules/privacy/ui/my-privacy.tsx';
 import { eraseExpiredDataExports } from '../../src/modules/privacy/use-cases/erase-expired-data-exports.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
-import { load } from '../support/pages.ts';
+import { load, send } from '../support/pages.ts';
 
 let h: Harness;
 let programId: string;
@@ -43,6 +44,24 @@ function unzipWithPython(zip: Uint8Array): Record<string, string> {
 const ask = (token: string) => h.request('/api/v1/me/data-exports', { method: 'POST', token });
 
 describe(`a copy of my data (${engine})`, () => {
+  it('is asked for on the privacy page, which lists it and links its zip once ready', async () => {
+    const app = await acceptedApplication(h, programId, coordinator);
+    const ctx = await h.as({ bearerToken: app.token });
+    const sent = (await send(myPrivacy.action, ctx, '/account/privacy', { intent: 'export' })) as Response;
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get('Location')).toBe('/account/privacy?requested#data-copy');
+    const asked = await load(myPrivacy.loader, ctx, '/account/privacy?requested');
+    expect(asked.requested).toBe(true);
+    expect(asked.copies).toEqual([expect.objectContaining({ status: 'queued' })]);
+    await h.services.jobs.drain();
+    const [ready] = (await load(myPrivacy.loader, ctx, '/account/privacy')).copies;
+    expect(ready).toMatchObject({ status: 'ready', sizeKb: expect.any(Number) });
+    const file = await load(dataExportFile.loader, ctx, `/account/privacy/data-exports/${ready!.id}/file`, {
+      id: ready!.id,
+    });
+    expect(file.headers.get('Content-Type')).toBe('application/zip');
+  });
+
   it('is built by a job, e-mailed, and holds everything about me and my business in JSON and CSV with a dictionary', async () => {
     const app = await acceptedApplication(h, programId, coordinator);
     const other = await acceptedApplication(h, programId, coordinator);
