@@ -99,7 +99,12 @@ export default function MyPrivacy() {
         <DataTable
           caption={t('account.holdings_caption')}
           className="stacked"
-          columns={['', t('account.columns.what'), t('account.columns.source'), t('account.columns.who')]}
+          columns={[
+            t('account.consent_columns.purpose'),
+            t('account.columns.what'),
+            t('account.columns.source'),
+            t('account.columns.who'),
+          ]}
         >
           {HOLDINGS.map((key) => (
             <tr key={key}>
