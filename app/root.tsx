@@ -87,13 +87,35 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <p>{t('shell.footer')}</p>
-        </footer>
+        <SiteFooter />
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>
     </html>
+  );
+}
+
+/** The footer of every page: what Virage is, and the pages published for anyone. */
+export function SiteFooter() {
+  const { t } = useTranslation('app');
+  return (
+    <footer className="site-footer">
+      <p>{t('shell.footer')}</p>
+      {/* Published on every page, for anyone (Law 25 s.3.1 and 3.2; the accessibility statement). */}
+      <nav aria-label={t('shell.footer_navigation')}>
+        <ul className="footer-links">
+          <li>
+            <a href="/privacy-policy">{t('shell.privacy')}</a>
+          </li>
+          <li>
+            <a href="/accessibility">{t('shell.accessibility')}</a>
+          </li>
+          <li>
+            <a href="/contact">{t('shell.contact')}</a>
+          </li>
+        </ul>
+      </nav>
+    </footer>
   );
 }
 

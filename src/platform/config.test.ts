@@ -41,6 +41,23 @@ describe('configuration', () => {
     );
   });
 
+  it('publishes the privacy officer and the program team’s contacts it is given, and refuses a bad address', () => {
+    const dataDir = path.join(dir, 'contacts');
+    const env = { DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) };
+    expect(loadConfig(env).contacts).toEqual({
+      privacyOfficer: { title: undefined, email: 'confidentialite@virage.localhost', phone: undefined },
+      programEmail: 'programme@virage.localhost',
+    });
+    const given = { PRIVACY_OFFICER_TITLE: 'Directrice générale', PRIVACY_OFFICER_EMAIL: 'vp@cqcd.example' };
+    expect(loadConfig({ ...env, ...given }).contacts.privacyOfficer).toMatchObject({
+      title: 'Directrice générale',
+      email: 'vp@cqcd.example',
+    });
+    expect(() => loadConfig({ ...env, PRIVACY_OFFICER_EMAIL: 'nobody' })).toThrow(
+      /^Configuration error: PRIVACY_OFFICER_EMAIL/,
+    );
+  });
+
   it('does not write a secret when one is given', () => {
     const dataDir = path.join(dir, 'given');
     const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) });

@@ -57,6 +57,12 @@ const envSchema = z.object({
     .default([]),
   /** Beyond this many rows a list is exported by a background job rather than downloaded at once. */
   EXPORT_ROW_LIMIT: z.coerce.number().int().min(1).default(EXPORT_ROW_LIMIT),
+  /** Published on the privacy page (Law 25 s.3.1: the privacy officer's title and contact). */
+  PRIVACY_OFFICER_TITLE: z.string().trim().min(3).max(200).optional(),
+  PRIVACY_OFFICER_EMAIL: z.email().default('confidentialite@virage.localhost'),
+  PRIVACY_OFFICER_PHONE: z.string().trim().min(7).max(40).optional(),
+  /** Where people write to the program team (the contact page). */
+  PROGRAM_CONTACT_EMAIL: z.email().default('programme@virage.localhost'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
 
@@ -83,6 +89,11 @@ export type Config = {
   exportRowLimit: number;
   /** Administrators who also act as privacy officer, by e-mail (lower case). */
   privacyOfficerAdmins: readonly string[];
+  /** Published contacts: the privacy officer (a title unset is the law's default title) and the program team. */
+  contacts: {
+    privacyOfficer: { title: string | undefined; email: string; phone: string | undefined };
+    programEmail: string;
+  };
   env: 'production' | 'development' | 'test';
 };
 
@@ -132,6 +143,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     exportRowLimit: e.EXPORT_ROW_LIMIT,
     privacyOfficerAdmins: e.PRIVACY_OFFICER_ADMINS,
+    contacts: {
+      privacyOfficer: {
+        title: e.PRIVACY_OFFICER_TITLE,
+        email: e.PRIVACY_OFFICER_EMAIL,
+        phone: e.PRIVACY_OFFICER_PHONE,
+      },
+      programEmail: e.PROGRAM_CONTACT_EMAIL,
+    },
     env: e.NODE_ENV,
   };
 }

@@ -1,5 +1,6 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
+import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -15,5 +16,7 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     settleOffersJob(contextFor),
     runExportJob(contextFor),
     deleteExpiredExportsJob(contextFor),
+    buildDataExportJob(contextFor),
+    eraseExpiredDataExportsJob(contextFor),
   ];
 }

@@ -105,6 +105,12 @@ async function exportJobOfCaller(f: Fixture): Promise<string> {
   return (await res.json()).id;
 }
 
+/** A copy of the matrix's retailer's data (the person's own; the privacy officer may see it too). */
+async function dataExportOfRetailer(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/me/data-exports', { method: 'POST', token: f.retailerToken });
+  return (await res.json()).id;
+}
+
 /** A quarterly report of the matrix's program, produced by its coordinator. */
 async function quarterlyReport(f: Fixture): Promise<string> {
   const res = await f.h.request(`/api/v1/programs/${f.programId}/reports`, {
@@ -1223,6 +1229,34 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       const id = await exportJobOfCaller(f);
       await f.h.services.jobs.drain();
       return { path: `/exports/${id}/file` };
+    },
+  },
+  listMyConsents: { allowed: ['retailer'], call: async () => ({ path: '/me/consents' }) },
+  withdrawMyConsent: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: '/me/consents/surveys/withdrawal',
+      json: { applicationId: await submittedOfRetailer(f) },
+    }),
+  },
+  giveMyConsent: {
+    allowed: ['retailer'],
+    call: async (f) => ({
+      path: '/me/consents/publication/grant',
+      json: { applicationId: await submittedOfRetailer(f) },
+    }),
+  },
+  requestMyDataExport: { allowed: ROLES, call: async () => ({ path: '/me/data-exports' }) },
+  getMyDataExport: {
+    allowed: ['retailer', 'privacy'],
+    call: async (f) => ({ path: `/me/data-exports/${await dataExportOfRetailer(f)}` }),
+  },
+  downloadMyDataExport: {
+    allowed: ['retailer', 'privacy'],
+    call: async (f) => {
+      const id = await dataExportOfRetailer(f);
+      await f.h.services.jobs.drain();
+      return { path: `/me/data-exports/${id}/file` };
     },
   },
   listClaims: {

@@ -1,5 +1,7 @@
 // What other modules may use from coaching.
 
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { coachingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).
 export {
   ALERT_KINDS,
@@ -13,7 +15,6 @@ export {
   SURVEY_MEASURES,
   type SurveyMeasure,
 } from './db/reporting.ts';
-
 // For the demo generator, which drives every module through its use cases.
 // For the research extracts' data dictionary.
 export { type OutcomeAnswers, REVENUE_CHANGES, TOOLS } from './domain/outcomes.ts';

@@ -1,5 +1,7 @@
 // What other modules may use from the diagnostic.
 
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { diagnosticPersonalData } from './db/personal-data.ts';
 export { weakestDimensionsOf } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export { completedDiagnostics, type GainSummary, scoreGains } from './db/reporting.ts';

@@ -1,4 +1,7 @@
 // What other modules may use from the experts module.
+
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { expertsPersonalData } from './db/personal-data.ts';
 export {
   activeExpertOf,
   assignedSince,
@@ -11,7 +14,6 @@ export {
 } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export { assignedFiles } from './db/reporting.ts';
-
 // For the demo generator, which drives every module through its use cases.
 export { SPECIALTY_IDS, type Specialty } from './domain/specialties.ts';
 export { confirmAssignments } from './use-cases/confirm-assignments.ts';

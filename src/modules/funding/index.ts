@@ -1,6 +1,8 @@
 // What other modules and the next layers of funding (use cases, pages, API) use from its domain.
 // The domain is pure; the payment files are the only part that imports a library (write-excel-file).
 
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { fundingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).
 export { AID_FIGURES, type AidFigure, aidPerBusiness } from './db/reporting.ts';
 export {

@@ -1,5 +1,7 @@
 // What other modules may use from identity.
 
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { identityPersonalData } from './db/personal-data.ts';
 export {
   activeAccount,
   activeUsersWithRole,

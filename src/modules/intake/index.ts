@@ -6,6 +6,10 @@ export {
   markCoachingClosed,
   setAssignedExperts,
 } from './db/assignment-link.ts';
+// The person's consents (Law 25), for the privacy module's pages and API, and for whoever must honour them.
+export { consentIsActive } from './db/consent-ledger.ts';
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { applicationIdsOf, intakePersonalData } from './db/personal-data.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export {
@@ -23,9 +27,11 @@ export {
 } from './db/reporting.ts';
 // For reporting: the research extracts' consent filter and the open data's counts.
 export { hasActiveConsent, openDataCounts } from './db/reporting-reads.ts';
+export { CONSENT_PURPOSES, type ConsentPurpose, type ConsentState } from './domain/consents.ts';
 // For the demo generator, which drives every module through its use cases.
 export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/status.ts';
 export { addPartnerMember } from './use-cases/add-partner-member.ts';
+export { changeMyConsent, consentChangeInput } from './use-cases/change-my-consent.ts';
 export { createApplication } from './use-cases/create-application.ts';
 export { createPartnerOrganization } from './use-cases/create-partner-organization.ts';
 export { decideApplication } from './use-cases/decide-application.ts';
@@ -35,6 +41,7 @@ export { getApplication } from './use-cases/get-application.ts';
 export { getProgramOverview } from './use-cases/get-program-overview.ts';
 export { listApplications } from './use-cases/list-applications.ts';
 export { listMyApplications } from './use-cases/list-my-applications.ts';
+export { type BusinessConsents, listMyConsents } from './use-cases/list-my-consents.ts';
 export { figuresOf, listProgramFigures, type ProgramFigures } from './use-cases/list-program-figures.ts';
 export { requestHumanReview } from './use-cases/request-human-review.ts';
 export { setUpProgramIntake } from './use-cases/set-up-program-intake.ts';

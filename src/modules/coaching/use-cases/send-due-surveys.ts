@@ -3,12 +3,12 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { contactOf } from '../../identity/index.ts';
-import { applicationProfile } from '../../intake/index.ts';
+import { applicationProfile, consentIsActive } from '../../intake/index.ts';
 import { outcomeSurveys } from '../db/tables.ts';
 
 /**
  * Sends the outcome surveys that have come due (the six-month wave) and not been sent: run every day by
- * the job queue. Each survey is marked sent in the same transaction as its e-mail, so none goes twice.
+ * the job queue, to businesses whose consent to surveys stands. Each survey is marked sent in the same transaction as its e-mail, so none goes twice.
  */
 export async function sendDueSurveys(ctx: Ctx): Promise<number> {
   authorize(ctx.actor, 'survey.send');
@@ -25,6 +25,8 @@ export async function sendDueSurveys(ctx: Ctx): Promise<number> {
   let sent = 0;
   for (const survey of due) {
     await transaction(ctx, async (tx) => {
+      // A business that withdrew its consent to follow-up surveys is not asked: the survey stays unsent.
+      if (!(await consentIsActive(tx, survey.applicationId, 'surveys'))) return;
       const claimed = await tx
         .update(outcomeSurveys)
         .set({ sentAt: ctx.now() })

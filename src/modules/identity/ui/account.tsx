@@ -70,6 +70,9 @@ export default function Account() {
   return (
     <div>
       <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
+      <p>
+        <Link to="/account/privacy">{t('account.privacy_link')}</Link>
+      </p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (
         <Notice kind="success">

@@ -6,8 +6,9 @@ import { newId } from '../../../platform/ids.ts';
 import { columnsFromDraft, derivedColumns } from '../domain/application-draft.ts';
 import type { ApplicationChanges } from '../domain/application-input.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
+import { insertConsent } from './consent-ledger.ts';
 import { type ApplicationRow, currentConsentTexts, latestConsents } from './queries.ts';
-import { applicationEvents, applications, consents, partnerOrganizations } from './tables.ts';
+import { applicationEvents, applications, partnerOrganizations } from './tables.ts';
 
 /**
  * Applies a retailer's changes to an application in `tx`: business facts, consents (each recorded
@@ -73,15 +74,7 @@ export async function applyChanges(
       const text = texts[purpose];
       if (granted === undefined || !text) continue;
       if (before[purpose]?.granted === granted && before[purpose]?.consentTextId === text.id) continue;
-      await tx.insert(consents).values({
-        id: newId(),
-        applicationId: app.id,
-        userId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-        purpose,
-        granted,
-        consentTextId: text.id,
-        recordedAt: ctx.now(),
-      });
+      await insertConsent(tx, ctx, { applicationId: app.id, purpose, granted, consentTextId: text.id });
     }
   }
   return updated!;

@@ -166,6 +166,8 @@ export const consents = pgTable(
     consentTextId: uuid('consent_text_id')
       .notNull()
       .references(() => consentTexts.id),
+    /** The privacy policy's version in force when the choice was recorded (null: before it was kept). */
+    privacyPolicyVersion: text('privacy_policy_version'),
     recordedAt: instant('recorded_at').notNull(),
   },
   (t) => [index('consents_application_idx').on(t.applicationId, t.purpose, t.recordedAt)],

@@ -28,6 +28,8 @@ export const intakePolicies = {
   'application.submit': { allow: owner } satisfies Policy<ApplicationResource>,
   'application.withdraw': { allow: owner } satisfies Policy<ApplicationResource>,
   'application.request_review': { allow: owner } satisfies Policy<ApplicationResource>,
+  /** A retailer reads and changes their businesses' consents (Law 25: withdrawn as easily as given). */
+  'consent.manage_own': { allow: hasRole('retailer') } satisfies Policy<void>,
   'application.review': { allow: staff } satisfies Policy<void>,
   'application.decide': { allow: staff } satisfies Policy<void>,
   'application.import': { allow: staff } satisfies Policy<void>,

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -11,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { instant } from '../../../platform/db/columns.ts';
+import { bytes, instant } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import type { FailingClass, Generalisation, VariableGroup } from '../domain/research.ts';
@@ -63,8 +62,6 @@ export const researchExtracts = pgTable(
     index('research_extracts_status_idx').on(t.status, t.requestedAt),
   ],
 );
-
-const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** The extract's zip, in pieces of about a megabyte, so it is written and read without holding it whole. */
 export const researchExtractChunks = pgTable(

@@ -1,0 +1,40 @@
+import { auditEvents } from '../../../platform/audit/table.ts';
+import { exportJobs } from '../../../platform/exports/jobs-table.ts';
+import type { PersonalDataSource } from '../../../platform/personal-data.ts';
+import { coachingPersonalData } from '../../coaching/index.ts';
+import { diagnosticPersonalData } from '../../diagnostic/index.ts';
+import { expertsPersonalData } from '../../experts/index.ts';
+import { fundingPersonalData } from '../../funding/index.ts';
+import { identityPersonalData } from '../../identity/index.ts';
+import { intakePersonalData } from '../../intake/index.ts';
+import { dataExports } from './data-export-tables.ts';
+
+/**
+ * Every table a person's copy of their data reads, each declared by the module that owns it; the
+ * platform's tables (audit, list exports) and this module's own are declared here. A test fails when a
+ * table naming a person or a business is neither here nor excluded with a reason.
+ */
+export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
+  ...identityPersonalData,
+  ...intakePersonalData,
+  ...diagnosticPersonalData,
+  ...expertsPersonalData,
+  ...coachingPersonalData,
+  ...fundingPersonalData,
+  {
+    table: auditEvents,
+    name: 'audit_events',
+    keys: [
+      { column: auditEvents.actorId, of: 'user' },
+      { column: auditEvents.entityId, of: 'user' },
+      { column: auditEvents.entityId, of: 'application' },
+    ],
+  },
+  { table: exportJobs, name: 'export_jobs', keys: [{ column: exportJobs.requestedBy, of: 'user' }] },
+  {
+    table: dataExports,
+    name: 'data_exports',
+    keys: [{ column: dataExports.userId, of: 'user' }],
+    withheld: { content: 'the_copy_itself' },
+  },
+];
