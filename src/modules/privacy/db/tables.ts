@@ -1,2 +1,2 @@
 // The privacy module's tables (consent withdrawals, data exports, requests, incidents, retention).
-export {};
+export * from './retention-tables.ts';
