@@ -1,5 +1,6 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
+import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -15,5 +16,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     settleOffersJob(contextFor),
     runExportJob(contextFor),
     deleteExpiredExportsJob(contextFor),
+    retentionJob(contextFor),
   ];
 }

@@ -1,5 +1,7 @@
 // What other modules may use from coaching.
 
+// For the privacy module's retention job, inside its transaction.
+export { anonymiseCoaching } from './db/anonymise-coaching.ts';
 // Read models of the program's reports (the reporting module).
 export {
   ALERT_KINDS,

@@ -1,5 +1,7 @@
 // What other modules may use from identity.
 
+// For the privacy module: an account deleted at the person's request, expired credentials destroyed.
+export { destroyExpiredCredentials, eraseAccount } from './db/erase-accounts.ts';
 export {
   activeAccount,
   activeUsersWithRole,

@@ -1,4 +1,4 @@
-import { recordFileRead } from '../../../platform/audit/record-file-read.ts';
+import { recordFileRead } from '../../../platform/audit/file-reads.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import {
   benchmarkOf,

@@ -23,8 +23,8 @@ export const RETENTION_TRIGGERS = [
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
 
 /**
- * Who applies the rule: the retention job (these kinds have a handler), the reporting export job (files
- * removed after 24 h), the officer confirming an account's deletion, or nobody (kept / never stored).
+ * Who applies the rule: the retention job (these kinds have a handler), the reporting export job (export
+ * files after a week), the officer confirming an account's deletion, or nobody (kept / never stored).
  */
 export const RETENTION_ENFORCERS = ['retention_job', 'export_job', 'account_deletion', 'none'] as const;
 export type RetentionEnforcer = (typeof RETENTION_ENFORCERS)[number];
@@ -59,7 +59,7 @@ export const RETENTION_DEFAULTS = {
   sent_mail: job('destroy', 'sending', 3),
   /** The log of who read a file: two years, long enough to answer a person's request about it. */
   file_reads: job('destroy', 'read', 24, 12),
-  /** Export files are removed by the export job 24 hours after they are made. */
+  /** Export files (lists, reports) lose their file a week after they are made (the export job). */
   export_files: fixed('destroy', 'expiry', 'export_job'),
   /** Accounts are deleted when the person asks and the officer confirms (no file in progress). */
   user_accounts: fixed('anonymise', 'account_deletion', 'account_deletion'),
