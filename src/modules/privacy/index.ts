@@ -3,4 +3,5 @@
 export { deleteAccount } from './use-cases/delete-account.ts';
 export { listFileReads } from './use-cases/list-file-reads.ts';
 export { runRetention } from './use-cases/run-retention.ts';
+export { liftLegalHold, placeLegalHold } from './use-cases/set-legal-hold.ts';
 export { startRetentionRun } from './use-cases/start-retention-run.ts';
