@@ -28,7 +28,7 @@ function expired(kind: ApplicationKind, cutoff: Date): SQL {
 
 /** Expired, not yet anonymised, and not under a legal hold. */
 function due(kind: ApplicationKind, cutoff: Date): SQL {
-  const held = sql`select 1 from ${legalHolds} where ${legalHolds.applicationId} = ${applications.id}`;
+  const held = sql`(select 1 from ${legalHolds} where ${legalHolds.applicationId} = ${applications.id})`;
   return and(expired(kind, cutoff), isNull(applications.anonymisedAt), notExists(held))!;
 }
 
