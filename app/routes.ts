@@ -9,6 +9,7 @@ const coaching = (file: string) => `../src/modules/coaching/ui/${file}`;
 const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
+const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -101,5 +102,7 @@ export default [
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),
   route('admin/outbox/:id', administration('outbox-message.tsx')),
+  route('privacy/retention', privacy('retention.tsx')),
+  route('privacy/people/:userId/reads', privacy('file-reads.tsx')),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;
