@@ -2,6 +2,7 @@ import { desc, eq, lt } from 'drizzle-orm';
 import { isStaff } from '../../kernel/roles.ts';
 import type { Ctx } from '../context.ts';
 import type { Executor, Tx } from '../db/client.ts';
+import { destroyOrCount } from '../db/destroy-or-count.ts';
 import { newId } from '../ids.ts';
 import { type FilePart, fileReads } from './file-reads-table.ts';
 
@@ -44,7 +45,5 @@ export async function readsAbout(db: Executor, subjectUserId: string, limit: num
 
 /** Destroys (or only counts, for a dry run) the reads logged before `cutoff` (the retention schedule). */
 export async function destroyFileReads(tx: Tx, cutoff: Date, dryRun: boolean): Promise<number> {
-  const expired = lt(fileReads.readAt, cutoff);
-  if (dryRun) return tx.$count(fileReads, expired);
-  return (await tx.delete(fileReads).where(expired).returning({ id: fileReads.id })).length;
+  return destroyOrCount(tx, fileReads, lt(fileReads.readAt, cutoff), dryRun);
 }

@@ -1,5 +1,6 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
+import { destroyOrCount } from '../db/destroy-or-count.ts';
 import { mailOutbox } from './table.ts';
 
 /**
@@ -8,8 +9,7 @@ import { mailOutbox } from './table.ts';
  */
 export async function destroySentMail(tx: Tx, cutoff: Date, dryRun: boolean): Promise<number> {
   const done = and(lt(mailOutbox.createdAt, cutoff), ne(mailOutbox.status, 'queued'));
-  if (dryRun) return tx.$count(mailOutbox, done);
-  return (await tx.delete(mailOutbox).where(done).returning({ id: mailOutbox.id })).length;
+  return destroyOrCount(tx, mailOutbox, done, dryRun);
 }
 
 /** Destroys every copy of e-mails sent to an address (an account deleted at the person's request). */

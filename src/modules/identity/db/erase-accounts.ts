@@ -1,5 +1,6 @@
 import { eq, lt, or } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.ts';
+import { destroyOrCount } from '../../../platform/db/destroy-or-count.ts';
 import {
   apiTokens,
   emailVerifications,
@@ -52,11 +53,6 @@ export async function eraseAccount(tx: Tx, userId: string, at: Date): Promise<st
 export async function destroyExpiredCredentials(tx: Tx, cutoff: Date, dryRun: boolean): Promise<number> {
   const tables = [sessions, passwordResets, emailVerifications, invitations] as const;
   let count = 0;
-  for (const table of tables) {
-    const expired = lt(table.expiresAt, cutoff);
-    count += dryRun
-      ? await tx.$count(table, expired)
-      : (await tx.delete(table).where(expired).returning({ id: table.id })).length;
-  }
+  for (const table of tables) count += await destroyOrCount(tx, table, lt(table.expiresAt, cutoff), dryRun);
   return count;
 }
