@@ -110,5 +110,7 @@ export default [
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),
   route('admin/outbox/:id', administration('outbox-message.tsx')),
+  route('privacy/retention', privacy('retention.tsx')),
+  route('privacy/people/:userId/reads', privacy('file-reads.tsx')),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

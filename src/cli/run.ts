@@ -36,7 +36,7 @@ export function parseCommandArgs(command: Command, rest: string[]) {
 export function commandHelp(command: Command): string {
   const lines = [
     `Usage: npx virage ${command.name} ${Object.entries(command.options)
-      .map(([k, o]) => (o.required ? `--${k} <${k}>` : `[--${k} <${k}>]`))
+      .map(([k, o]) => (o.required ? `--${k} <${k}>` : o.type === 'boolean' ? `[--${k}]` : `[--${k} <${k}>]`))
       .join(' ')}`,
     '',
     command.summary,

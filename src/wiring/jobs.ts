@@ -1,6 +1,7 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
+import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -18,5 +19,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     deleteExpiredExportsJob(contextFor),
     buildDataExportJob(contextFor),
     eraseExpiredDataExportsJob(contextFor),
+    retentionJob(contextFor),
   ];
 }

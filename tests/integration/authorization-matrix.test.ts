@@ -6,6 +6,7 @@ import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/defau
 import { DEFAULT_AID_RULES } from '../../src/modules/funding/domain/default-aid-rules.ts';
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
+import { placeLegalHold, startRetentionRun } from '../../src/modules/privacy/index.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import {
   attachClaimReceipts,
@@ -1287,6 +1288,56 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     call: async (f) => ({
       path: `/claims/${await claimWithReceiptsOfRetailer(f, true)}/reviews`,
       json: { step: 'content', decision: 'approved' },
+    }),
+  },
+  getRetentionSchedule: {
+    allowed: ['privacy', 'admin'],
+    call: async () => ({ path: '/privacy/retention-schedule' }),
+  },
+  setRetentionPeriod: {
+    allowed: ['privacy'],
+    call: async () => ({ path: '/privacy/retention-schedule/closed_file', json: { periodMonths: 84 } }),
+  },
+  listRetentionRuns: {
+    allowed: ['privacy', 'admin'],
+    call: async () => ({ path: '/privacy/retention-runs' }),
+  },
+  startRetentionRun: {
+    allowed: ['privacy'],
+    call: async () => ({ path: '/privacy/retention-runs', json: { dryRun: true } }),
+  },
+  getRetentionRun: {
+    allowed: ['privacy', 'admin'],
+    call: async (f) => ({
+      path: `/privacy/retention-runs/${(await startRetentionRun(f.h.system, { dryRun: true }, { queue: false })).id}`,
+    }),
+  },
+  listLegalHolds: { allowed: ['privacy', 'admin'], call: async () => ({ path: '/privacy/legal-holds' }) },
+  placeLegalHold: {
+    allowed: ['privacy', 'admin'],
+    call: async (f) => ({
+      path: `/privacy/legal-holds/${await submittedOfRetailer(f)}`,
+      json: { reason: 'Matrice : litige' },
+    }),
+  },
+  liftLegalHold: {
+    allowed: ['privacy', 'admin'],
+    call: async (f) => {
+      const id = await submittedOfRetailer(f);
+      await placeLegalHold(f.h.system, id, { reason: 'Matrice : litige' });
+      return { path: `/privacy/legal-holds/${id}` };
+    },
+  },
+  listPersonFileReads: {
+    allowed: ['privacy'],
+    call: async (f) => ({ path: `/privacy/people/${(await f.h.user('retailer')).id}/file-reads` }),
+  },
+  listMyFileReads: { allowed: [...ROLES], call: async () => ({ path: '/me/file-reads' }) },
+  deleteAccount: {
+    allowed: ['privacy'],
+    call: async (f) => ({
+      path: `/privacy/accounts/${(await f.h.user('retailer')).id}/deletion`,
+      json: { reason: 'Demande de la personne' },
     }),
   },
 };

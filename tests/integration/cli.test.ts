@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../src/cli/run.ts';
 import { setBudget } from '../../src/modules/funding/index.ts';
+import { listRetentionRuns } from '../../src/modules/privacy/index.ts';
 import { listPrograms } from '../../src/modules/programs/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { firstRun } from '../../src/wiring/first-run.ts';
@@ -167,6 +168,37 @@ describe.skipIf(skip)('command line', () => {
       const wrongYear = await run(services, ['budget', 'show', '--year', '2026']);
       expect(wrongYear.code).toBe(1);
       expect(wrongYear.err).toContain('2026-2027');
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('applies the retention schedule, first as a dry run, and logs each run with its counts', {
+    timeout: 90_000,
+  }, async () => {
+    const services = await startServices(
+      loadConfig({ DATA_DIR: path.join(dir, 'retention'), LOG_LEVEL: 'silent' }),
+    );
+    try {
+      await firstRun(systemCtx(services, 'test'));
+      const dry = await run(services, ['retention', 'run', '--dry-run']);
+      expect(dry.err).toBe('');
+      expect(dry.code).toBe(0);
+      const [title, ...counts] = dry.out.split('\n');
+      expect(title).toMatch(/^Dry run \(nothing changed\) [0-9a-f-]{36}$/);
+      expect(counts).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^closed_file\s+0$/),
+          expect.stringMatching(/^sent_mail\s+\d+$/),
+        ]),
+      );
+      const real = await run(services, ['retention', 'run']);
+      expect(real.out).toMatch(/^Retention run [0-9a-f-]{36}\n/);
+      const runs = await listRetentionRuns(systemCtx(services, 'test'));
+      expect(runs.map((r) => [r.dryRun, r.status, r.startedVia])).toEqual([
+        [false, 'done', 'virage retention run'],
+        [true, 'done', 'virage retention run'],
+      ]);
     } finally {
       await services.close();
     }

@@ -4,6 +4,7 @@ import { budgetShow } from './budget-show.ts';
 import { dbMigrate } from './db-migrate.ts';
 import { demoGenerate } from './demo-generate.ts';
 import { restore } from './restore.ts';
+import { retentionRun } from './retention-run.ts';
 import { tokensCreate } from './tokens-create.ts';
 import { usersCreate } from './users-create.ts';
 
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   restore,
   demoGenerate,
   budgetShow,
+  retentionRun,
 ];

@@ -1,5 +1,7 @@
 // What other modules may use from coaching.
 
+// For the privacy module's retention job, inside its transaction.
+export { anonymiseCoaching } from './db/anonymise-coaching.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { coachingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).

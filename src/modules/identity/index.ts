@@ -1,5 +1,7 @@
 // What other modules may use from identity.
 
+// For the privacy module: an account deleted at the person's request, expired credentials destroyed.
+export { destroyExpiredCredentials, eraseAccount } from './db/erase-accounts.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { identityPersonalData } from './db/personal-data.ts';
 export {

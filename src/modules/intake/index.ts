@@ -1,5 +1,7 @@
 // What other modules may use from intake.
 
+// For the privacy module's retention job and account deletion, inside its transaction.
+export { anonymiseApplications, applicationsOfApplicant } from './db/anonymise-applications.ts';
 export {
   coachableApplications,
   filesCoachedBy,

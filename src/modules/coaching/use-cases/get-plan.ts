@@ -1,3 +1,4 @@
+import { recordFileRead } from '../../../platform/audit/file-reads.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { getDiagnostic, listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { planOf } from '../db/queries.ts';
@@ -12,6 +13,12 @@ import { planView, storedPlan } from './plan-view.ts';
  */
 export async function getPlan(ctx: Ctx, applicationId: string) {
   const file = await loadFile(ctx, applicationId, 'plan.read');
+  await recordFileRead(ctx, {
+    applicationId: file.id,
+    subjectUserId: file.applicantId,
+    part: 'plan',
+    entityId: file.id,
+  });
   const saved = await planOf(ctx.db, file.id);
   if (saved) return planView(ctx, file.id, storedPlan(saved), true);
 

@@ -1,3 +1,4 @@
+import { recordFileRead } from '../../../platform/audit/file-reads.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import {
   benchmarkOf,
@@ -19,6 +20,12 @@ import { loadDiagnostic } from './load-diagnostic.ts';
  */
 export async function getDiagnostic(ctx: Ctx, id: string) {
   const { diagnostic, application } = await loadDiagnostic(ctx, id, 'diagnostic.read');
+  await recordFileRead(ctx, {
+    applicationId: diagnostic.applicationId,
+    subjectUserId: application.applicantId,
+    part: 'diagnostic',
+    entityId: diagnostic.id,
+  });
   return detailOf(ctx, diagnostic, application);
 }
 

@@ -23,6 +23,8 @@ export const users = pgTable(
     lastSignInAt: instant('last_sign_in_at'),
     /** Null until the person follows the link sent to their address (self-registered accounts). */
     emailVerifiedAt: instant('email_verified_at'),
+    /** When the account was deleted at the person's request: identifiers removed, the row kept for references. */
+    erasedAt: instant('erased_at'),
     ...timestamps(),
   },
   (t) => [

@@ -129,6 +129,8 @@ export const applications = pgTable(
     }),
     /** When the coaching file was closed (kept by the coaching module). */
     coachingClosedAt: instant('coaching_closed_at'),
+    /** When the retention job (privacy module) removed the business's identifiers, keeping its facts. */
+    anonymisedAt: instant('anonymised_at'),
     ...timestamps(),
   },
   (t) => [

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { recordFileRead } from '../../../platform/audit/file-reads.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { waitlistPosition } from '../db/application-writes.ts';
@@ -29,6 +30,12 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationD
   const { app, resource } = await loadApplication(ctx, id, 'application.read_status');
   if (!isAllowed(ctx.actor, 'application.read', resource))
     return { access: 'status', application: statusView(app) };
+  await recordFileRead(ctx, {
+    applicationId: app.id,
+    subjectUserId: app.applicantId,
+    part: 'application',
+    entityId: app.id,
+  });
   const staff = isAllowed(ctx.actor, 'application.review');
   return {
     access: 'full',

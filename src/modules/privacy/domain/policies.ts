@@ -1,4 +1,5 @@
 import { isPrivacyOfficer, type Policy, signedIn } from '../../../kernel/policy.ts';
+import { retentionPolicies } from './retention-policies.ts';
 
 /** A person's copy of their data, as authorization sees it: whose it is. */
 export type DataExportResource = { userId: string };
@@ -18,4 +19,5 @@ export const privacyPolicies = {
   } satisfies Policy<DataExportResource>,
   /** Building copies and erasing expired ones is the job queue's work (the system), nobody's by hand. */
   'data_export.build': { allow: () => false } satisfies Policy<void>,
+  ...retentionPolicies,
 };
