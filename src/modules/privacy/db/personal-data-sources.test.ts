@@ -44,6 +44,11 @@ const EXCLUDED: Record<string, string> = {
   'recovery_repayments.recorded_by': DUTY,
   'research_extracts.requested_by': DUTY,
   'research_extracts.decided_by': DUTY,
+  'legal_holds.placed_by': DUTY,
+  'privacy_incidents.recorded_by': DUTY,
+  'privacy_requests.answered_by': DUTY,
+  'retention_periods.updated_by': DUTY,
+  'retention_runs.started_by': DUTY,
 };
 
 /** Every `table.column` of the schema that names a person (users.id) or a business (applications.id). */

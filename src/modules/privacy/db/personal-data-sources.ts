@@ -1,3 +1,4 @@
+import { fileReads } from '../../../platform/audit/file-reads-table.ts';
 import { auditEvents } from '../../../platform/audit/table.ts';
 import { exportJobs } from '../../../platform/exports/jobs-table.ts';
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
@@ -8,6 +9,8 @@ import { fundingPersonalData } from '../../funding/index.ts';
 import { identityPersonalData } from '../../identity/index.ts';
 import { intakePersonalData } from '../../intake/index.ts';
 import { dataExports } from './data-export-tables.ts';
+import { privacyRequests } from './request-tables.ts';
+import { legalHolds } from './retention-tables.ts';
 
 /**
  * Every table a person's copy of their data reads, each declared by the module that owns it; the
@@ -37,4 +40,19 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     keys: [{ column: dataExports.userId, of: 'user' }],
     withheld: { content: 'the_copy_itself' },
   },
+  // Who on the staff read the person's file (the Act lets them ask), the requests they filed, holds on their file.
+  {
+    table: fileReads,
+    name: 'file_reads',
+    keys: [
+      { column: fileReads.subjectUserId, of: 'user' },
+      { column: fileReads.applicationId, of: 'application' },
+    ],
+  },
+  {
+    table: privacyRequests,
+    name: 'privacy_requests',
+    keys: [{ column: privacyRequests.requesterId, of: 'user' }],
+  },
+  { table: legalHolds, name: 'legal_holds', keys: [{ column: legalHolds.applicationId, of: 'application' }] },
 ];

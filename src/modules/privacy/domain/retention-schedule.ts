@@ -59,7 +59,7 @@ export const RETENTION_DEFAULTS = {
   sent_mail: job('destroy', 'sending', 3),
   /** The log of who read a file: two years, long enough to answer a person's request about it. */
   file_reads: job('destroy', 'read', 24, 12),
-  /** Export files (lists, reports) lose their file a week after they are made (the export job). */
+  /** Export files (lists, reports, a person's copy of their data) lose their file a week after they are made (their jobs). */
   export_files: fixed('destroy', 'expiry', 'export_job'),
   /** Accounts are deleted when the person asks and the officer confirms (no file in progress). */
   user_accounts: fixed('anonymise', 'account_deletion', 'account_deletion'),
@@ -67,6 +67,11 @@ export const RETENTION_DEFAULTS = {
   precheck: fixed('never_stored', 'none', 'none'),
   /** The audit log, the retention runs and legal holds are the evidence of what was done: kept. */
   audit_log: fixed('keep', 'none', 'none'),
+  /**
+   * The incident register (kept at least five years after the organisation learned of an incident) and
+   * the requests people filed, with their answers: the evidence of how the Act was applied; kept.
+   */
+  privacy_register: fixed('keep', 'none', 'none'),
   /** Program set-up (programs, questionnaires, criteria, consent texts, envelopes): not personal. */
   program_setup: fixed('keep', 'none', 'none'),
 } satisfies Record<string, RetentionRule>;
@@ -143,6 +148,9 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   mail_outbox: 'sent_mail',
   file_reads: 'file_reads',
   export_jobs: 'export_files',
+  data_exports: 'export_files',
+  privacy_incidents: 'privacy_register',
+  privacy_requests: 'privacy_register',
   audit_events: 'audit_log',
   retention_runs: 'audit_log',
   legal_holds: 'audit_log',
