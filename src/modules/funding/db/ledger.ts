@@ -1,6 +1,7 @@
-import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
+import { users } from '../../identity/db/tables.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
@@ -177,3 +178,76 @@ export const toEntry = (row: LedgerRow): LedgerEntry => ({
   cause: row.cause,
   reverses: row.reverses,
 });
+
+/**
+ * Ledger entries, newest first, one page (`limit + 1` rows, for the next cursor) after `after`: by
+ * business, envelope and fiscal year, with who wrote each and its envelope's names.
+ */
+export async function ledgerRows(
+  db: Executor,
+  filter: { applicationId?: string; envelopeId?: string; fiscalYear?: FiscalYear },
+  after: [string, string] | undefined,
+  limit: number,
+) {
+  const where: SQL[] = [];
+  if (filter.applicationId) where.push(eq(ledgerEntries.applicationId, filter.applicationId));
+  if (filter.envelopeId) where.push(eq(ledgerEntries.envelopeId, filter.envelopeId));
+  if (filter.fiscalYear !== undefined) where.push(eq(ledgerEntries.fiscalYear, filter.fiscalYear));
+  if (after) {
+    const [at, id] = after;
+    where.push(
+      or(
+        lt(ledgerEntries.createdAt, new Date(at)),
+        and(eq(ledgerEntries.createdAt, new Date(at)), lt(ledgerEntries.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select({
+      entry: ledgerEntries,
+      actorName: users.name,
+      envelopeNameFr: fundingEnvelopes.nameFr,
+      envelopeNameEn: fundingEnvelopes.nameEn,
+    })
+    .from(ledgerEntries)
+    .innerJoin(fundingEnvelopes, eq(fundingEnvelopes.id, ledgerEntries.envelopeId))
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .where(and(...where))
+    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    .limit(limit + 1);
+}
+
+/**
+ * One business's ledger summed per envelope, fiscal year and move, one entry each for the domain's fold
+ * (`balancesOf`): its balances by state, however many entries it has.
+ */
+export async function businessLedgerSums(db: Executor, applicationId: string): Promise<LedgerEntry[]> {
+  const rows = await db
+    .select({
+      envelopeId: ledgerEntries.envelopeId,
+      fiscalYear: ledgerEntries.fiscalYear,
+      from: ledgerEntries.fromAccount,
+      to: ledgerEntries.toAccount,
+      amountCents: sql<number>`sum(${ledgerEntries.amountCents})::bigint`.mapWith(Number),
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.applicationId, applicationId))
+    .groupBy(
+      ledgerEntries.envelopeId,
+      ledgerEntries.fiscalYear,
+      ledgerEntries.fromAccount,
+      ledgerEntries.toAccount,
+    );
+  return rows.map((r, i) => ({
+    id: `business-${i}`,
+    envelopeId: r.envelopeId,
+    fiscalYear: r.fiscalYear,
+    businessId: applicationId,
+    kind: 'commit',
+    from: r.from,
+    to: r.to,
+    amountCents: r.amountCents,
+    cause: 'correction',
+    reverses: null,
+  }));
+}
