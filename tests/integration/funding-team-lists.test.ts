@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/kernel/csv.ts';
 import { claims } from '../../src/modules/funding/db/tables.ts';
@@ -23,6 +22,7 @@ import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
 import { load, thrown } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
+import { xlsxRows } from '../support/xlsx.ts';
 
 const FORMULA_NAME = '=HYPERLINK("http://x","y")';
 
@@ -130,13 +130,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function xlsxRows(body: ArrayBuffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 const download = async (loader: typeof claimsExport.loader, ctx: Ctx, path: string) =>
   (await load(loader, ctx, path)) as Response;
 
@@ -212,6 +205,18 @@ describe(`exports of the claims queue (${engine})`, () => {
     const bad = await h.request('/api/v1/exports/claims.xlsx?status=nonsense', { token: builder.token });
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors[0].path).toBe('status');
+    // Past the row limit the same list runs as a job: asked through POST /exports, checked at once.
+    const job = (token: string, filters: Record<string, string>) =>
+      h.request('/api/v1/exports', {
+        method: 'POST',
+        token,
+        json: { list: 'claims', format: 'csv', filters },
+      });
+    const refused = await job(builder.token, { status: 'nonsense' });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors[0].path).toBe('filters.status');
+    expect((await job(coach.token, {})).status).toBe(403);
+    expect((await job(builder.token, { status: 'paid' })).status).toBe(202);
   });
 });
 

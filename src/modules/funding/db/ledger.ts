@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
 import type { FiscalYear } from '../domain/fiscal-year.ts';
-import type { LedgerEntry } from '../domain/ledger.ts';
+import type { Account, LedgerEntry } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 
 export type Envelope = typeof fundingEnvelopes.$inferSelect;
@@ -74,18 +74,31 @@ export async function ledgerSums(
             : []),
         ]
       : await sums(perBusiness ? sql`${ledgerEntries.applicationId}` : anyBusiness, inYears, perBusiness);
-  return rows.map((r, i) => ({
-    id: `sum-${envelopeId}-${i}`,
-    envelopeId,
-    fiscalYear: r.fiscalYear,
-    businessId: r.applicationId,
-    kind: 'commit',
-    from: r.from,
-    to: r.to,
-    amountCents: r.amountCents,
-    cause: 'correction',
-    reverses: null,
-  }));
+  return rows.map((r, i) =>
+    summedEntry(`sum-${envelopeId}-${i}`, {
+      envelopeId,
+      fiscalYear: r.fiscalYear,
+      businessId: r.applicationId,
+      from: r.from,
+      to: r.to,
+      amountCents: r.amountCents,
+    }),
+  );
+}
+
+/** A sum of entries (one position, one move) as one entry for the domain's fold (`balancesOf`). */
+function summedEntry(
+  id: string,
+  sum: {
+    envelopeId: string;
+    fiscalYear: FiscalYear;
+    businessId: string;
+    from: Account;
+    to: Account;
+    amountCents: number;
+  },
+): LedgerEntry {
+  return { ...sum, id, kind: 'commit', cause: 'correction', reverses: null };
 }
 
 /**
@@ -107,18 +120,16 @@ export async function envelopeBalances(
         fiscalYear === undefined ? undefined : eq(ledgerBalances.fiscalYear, fiscalYear),
       ),
     );
-  return rows.map((r, i) => ({
-    id: `balance-${i}`,
-    envelopeId: r.envelopeId,
-    fiscalYear: r.fiscalYear,
-    businessId: '',
-    kind: 'commit',
-    from: r.fromAccount,
-    to: r.toAccount,
-    amountCents: r.amountCents,
-    cause: 'correction',
-    reverses: null,
-  }));
+  return rows.map((r, i) =>
+    summedEntry(`balance-${i}`, {
+      envelopeId: r.envelopeId,
+      fiscalYear: r.fiscalYear,
+      businessId: '',
+      from: r.fromAccount,
+      to: r.toAccount,
+      amountCents: r.amountCents,
+    }),
+  );
 }
 
 /** Appends entries (the checks have passed): the database refuses any later change to them. */
@@ -238,16 +249,5 @@ export async function businessLedgerSums(db: Executor, applicationId: string): P
       ledgerEntries.fromAccount,
       ledgerEntries.toAccount,
     );
-  return rows.map((r, i) => ({
-    id: `business-${i}`,
-    envelopeId: r.envelopeId,
-    fiscalYear: r.fiscalYear,
-    businessId: applicationId,
-    kind: 'commit',
-    from: r.from,
-    to: r.to,
-    amountCents: r.amountCents,
-    cause: 'correction',
-    reverses: null,
-  }));
+  return rows.map((r, i) => summedEntry(`business-${i}`, { ...r, businessId: applicationId }));
 }
