@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/kernel/csv.ts';
 import { claims } from '../../src/modules/funding/db/tables.ts';
@@ -10,6 +10,7 @@ import * as claimsExport from '../../src/modules/funding/ui/claims-queue-export.
 import * as financeFilePage from '../../src/modules/funding/ui/finance-file.tsx';
 import * as myAidPage from '../../src/modules/funding/ui/my-aid.tsx';
 import type { Ctx } from '../../src/platform/context.ts';
+import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { expert } from '../support/coaching.ts';
 import {
   grantsEnvelopeForClaims,
@@ -376,6 +377,21 @@ describe(`the retailer’s recoveries on « Mon aide » (${engine})`, () => {
     expect(en).toContain('Amounts to repay');
     expect(en).toContain('Repaid: $300.00');
     expect(en).toContain(`quoting the reference ${reference}`);
+    // The retailer was told at once, in its language, with the same way to repay.
+    const [mail] = await h.services.database.db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(
+          eq(mailOutbox.toAddress, paid.retailer.email),
+          eq(mailOutbox.template, 'funding:payments.mail.recovery_created'),
+        ),
+      );
+    expect(mail?.subject).toBe("Un montant d'aide est à rembourser");
+    expect(nbsp(mail!.textBody)).toContain('recouvrement de 500,00 $');
+    expect(mail!.textBody).toContain('Motif : Facture payée deux fois');
+    expect(mail!.textBody).toContain(`la référence ${reference}`);
+    expect(mail!.textBody).toContain(`/applications/${paid.id}/aid`);
     // Finance sees the same reference on the business's file, to match a cheque to its recovery.
     const file = text(
       (await renderPage(financeFilePage, finance, '/finance/files/:id', `/finance/files/${paid.id}`)).html,

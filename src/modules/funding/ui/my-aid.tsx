@@ -13,7 +13,7 @@ import { acceptAgreement } from '../use-cases/accept-agreement.ts';
 import { declineAgreement } from '../use-cases/decline-agreement.ts';
 import { getAgreement } from '../use-cases/get-agreement.ts';
 import { listAgreements } from '../use-cases/list-agreements.ts';
-import { listRecoveries } from '../use-cases/list-recoveries.ts';
+import { listRecoveries, repaymentPayee } from '../use-cases/list-recoveries.ts';
 import { proposeAmendment } from '../use-cases/propose-amendment.ts';
 import { linesOfRows, rowsAfterEdit, rowsOfForm, rowsOfLines, rowsToShow } from './agreement-lines.ts';
 import { AgreementHistory, GrantSection, LinesEditor, LinesTable, MoneyAndDays } from './agreement-parts.tsx';
@@ -50,7 +50,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     business,
     preparing,
     recoveries: recoveries.map((r) => shownRecovery(r, ctx.locale)),
-    payee: ctx.services.config.paymentDebtor?.name ?? ctx.t('funding:payments.recovery.payee_default'),
+    payee: repaymentPayee(ctx, ctx.locale),
     agreement: shownAgreement(view, ctx.locale),
     amendment: { rows: rowsOfLines(view.lines, ctx.locale), values: {} as Record<string, string> },
     can: {
