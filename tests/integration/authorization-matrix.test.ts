@@ -932,6 +932,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     call: async (f) => ({ path: `/programs/${f.programId}/aid-rules`, json: DEFAULT_AID_RULES }),
   },
   listAgreements: { allowed: [...STAFF, 'finance', 'retailer'], call: async () => ({ path: '/agreements' }) },
+  // The agreements list and the claims queue as files: the team and finance, who work those lists.
+  exportAgreementsCsv: {
+    allowed: [...STAFF, 'finance'],
+    call: async () => ({ path: '/exports/agreements.csv' }),
+  },
+  exportAgreementsXlsx: {
+    allowed: [...STAFF, 'finance'],
+    call: async () => ({ path: '/exports/agreements.xlsx' }),
+  },
+  exportClaimsCsv: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/exports/claims.csv' }) },
+  exportClaimsXlsx: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/exports/claims.xlsx' }) },
   prepareAgreement: {
     allowed: STAFF,
     call: async (f) => ({
