@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { FiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
-import type { FiscalYear } from '../domain/fiscal-year.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 

@@ -1,11 +1,11 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { ledgerEntries } from '../db/tables.ts';
-import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 
 const uuid = z.uuid();
 

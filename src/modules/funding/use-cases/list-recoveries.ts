@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { acceptedAgreementsOf, recoveriesOf } from '../db/payments.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { sumCents } from '../domain/money.ts';
 import { fileOf } from './get-bank-account.ts';
 

@@ -5,6 +5,7 @@
  * belongs to the first fiscal quarter although it is already 1 July in UTC.
  */
 import { z } from 'zod';
+import { FISCAL_YEAR_FIRST_MONTH } from '../../../kernel/fiscal-year.ts';
 import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { addDays } from './days.ts';
@@ -20,8 +21,8 @@ export const quarterSchema = z.strictObject({
 });
 export type Quarter = z.output<typeof quarterSchema>;
 
-/** The month (1–12) each kind of year begins with. */
-const FIRST_MONTH: Record<QuarterKind, number> = { fiscal: 4, calendar: 1 };
+/** The month (1–12) each kind of year begins with: the fiscal year's is the kernel's rule. */
+const FIRST_MONTH: Record<QuarterKind, number> = { fiscal: FISCAL_YEAR_FIRST_MONTH, calendar: 1 };
 
 /** The quarter of a Montréal calendar day (`2027-03-31` is fiscal Q4 of 2026-2027, calendar Q1 of 2027). */
 export function quarterOfDay(isoDay: string, kind: QuarterKind): Quarter {
