@@ -6,6 +6,8 @@ export {
   markCoachingClosed,
   setAssignedExperts,
 } from './db/assignment-link.ts';
+// For reporting: the funnel's first step, counted without keeping anything about the visitor.
+export { precheckTotals } from './db/prechecks.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export {

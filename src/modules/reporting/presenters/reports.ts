@@ -29,6 +29,7 @@ export const dashboard = z.object({
   }),
   asOfDay: day,
   funnel: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
+  prechecksEligible: z.number().int().nullable(),
   conversions: z.array(
     z.object({
       step: z.enum(FUNNEL_STEPS),

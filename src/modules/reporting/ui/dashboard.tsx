@@ -42,6 +42,7 @@ function present(d: ProgramDashboard, locale: Locale) {
             : { percent: percent(conversion.percent, locale), from: conversion.from },
       };
     }),
+    prechecksEligibleText: d.prechecksEligible === null ? null : n(d.prechecksEligible),
     forecast: {
       ...d.forecast,
       achievedText: n(d.forecast.achieved),
@@ -226,7 +227,10 @@ function Figures({ figures }: { figures: Figures }) {
           ))}
         </DataTable>
         <p className="hint">
-          {t('dashboard.prechecks_not_kept')} {t('funnel.rounding')}
+          {figures.prechecksEligibleText === null
+            ? t('dashboard.prechecks_not_attributable')
+            : t('dashboard.prechecks_counted', { eligible: figures.prechecksEligibleText })}{' '}
+          {t('funnel.rounding')}
         </p>
       </section>
 

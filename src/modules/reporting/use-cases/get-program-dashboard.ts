@@ -19,6 +19,7 @@ import {
   cohortFunnel,
   cohortIds,
   partnersOf,
+  precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
@@ -67,25 +68,35 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
-  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
-    cohortFunnel(ctx.db, cohort, asOf, {
-      t0_done: completedDiagnostics('T0', asOf),
-      assigned: assignedFiles(asOf),
-      plan_approved: approvedPlans(asOf),
-      closed: closedFiles(asOf),
-      t1_done: completedDiagnostics('T1', asOf),
-    }),
-    cohortBreakdown(ctx.db, cohort, null),
-    acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
-    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
-    getWorkload(ctx, { programId: program.id }),
-    getBudget(ctx, program.id, {}),
-    partnersOf(ctx.db, program.id),
-    withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
-    withImpact ? dimensionLabels(ctx, program.id) : null,
-  ]);
-  // Pre-checks are anonymous and not kept: the funnel starts at the applications.
-  const funnel: FunnelCounts = { prechecks: null, ...counts };
+  // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
+  const prechecksCounted = !filters.partner && !filters.expert;
+  const [counts, prechecks, breakdown, pace, alerts, workload, budget, partners, gains, label] =
+    await Promise.all([
+      cohortFunnel(ctx.db, cohort, asOf, {
+        t0_done: completedDiagnostics('T0', asOf),
+        assigned: assignedFiles(asOf),
+        plan_approved: approvedPlans(asOf),
+        closed: closedFiles(asOf),
+        t1_done: completedDiagnostics('T1', asOf),
+      }),
+      prechecksCounted
+        ? precheckTotals(ctx.db, {
+            programId: program.id,
+            ...(filters.from ? { fromDay: filters.from } : {}),
+            ...(filters.to ? { toDay: filters.to } : {}),
+            ...(filters.region ? { region: filters.region } : {}),
+          })
+        : null,
+      cohortBreakdown(ctx.db, cohort, null),
+      acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
+      coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+      getWorkload(ctx, { programId: program.id }),
+      getBudget(ctx, program.id, {}),
+      partnersOf(ctx.db, program.id),
+      withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
+      withImpact ? dimensionLabels(ctx, program.id) : null,
+    ]);
+  const funnel: FunnelCounts = { prechecks: prechecks?.prechecks ?? null, ...counts };
   const names = await businessNames(
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
@@ -100,6 +111,8 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     filters,
     asOfDay: today,
     funnel: FUNNEL_STEPS.map((step) => ({ step, count: funnel[step] })),
+    /** Of the pre-checks counted, those that found the business eligible (null: not counted under this filter). */
+    prechecksEligible: prechecks?.eligible ?? null,
     conversions: conversions(funnel),
     forecast: forecastFromCounts({
       target: program.targetRetailers,
