@@ -3,6 +3,7 @@ import { ALERT_KINDS } from '../../coaching/index.ts';
 import { SUPPRESSION_REASONS } from '../domain/disclosure.ts';
 import { FUNNEL_STEPS } from '../domain/funnel.ts';
 import { CONTROLS, UNITS } from '../domain/indicators.ts';
+import type { DisclosureRulesView } from '../use-cases/get-disclosure-rules.ts';
 import type { ProgramDashboard } from '../use-cases/get-program-dashboard.ts';
 import type { ProgramIndicators } from '../use-cases/get-program-indicators.ts';
 
@@ -134,3 +135,21 @@ export const indicators = z.object({
 });
 
 export const presentIndicators = (i: ProgramIndicators): z.input<typeof indicators> => i;
+
+export const disclosureRules = z.object({
+  programId: z.uuid(),
+  version: z.string().describe('The rules’ version, printed on every report'),
+  minCount: z.number().int().describe('A count of businesses under it is suppressed'),
+  dominance: z
+    .number()
+    .describe('A share (0.85 for 85 %): a sum one business contributes more of is suppressed'),
+  updatedAt: z.iso.datetime().nullable().describe('Null: the program uses the defaults'),
+});
+
+export const presentDisclosureRules = (r: DisclosureRulesView): z.input<typeof disclosureRules> => ({
+  programId: r.programId,
+  version: r.version,
+  minCount: r.minCount,
+  dominance: r.dominance,
+  updatedAt: r.updatedAt?.toISOString() ?? null,
+});

@@ -17,9 +17,9 @@ import {
   type Milestone,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { disclosureRulesOf } from '../db/disclosure-settings.ts';
 import {
   type CellOutput,
-  DEFAULT_DISCLOSURE_RULES,
   DISCLOSURE_RULES_VERSION,
   type DisclosureRules,
   protectList,
@@ -54,19 +54,17 @@ const SCALES: Partial<Record<IndicatorId, (v: number) => number>> = {
  * The program's indicators for the ministry, for the applications submitted in a period: every count
  * and sum by region, subsector and size band through disclosure control (minimum count, dominance,
  * complementary suppression: decision 16), every mean over at least the minimum count of businesses,
- * score gains over at least 10 pairs. Only aggregates leave: no row names a business.
+ * score gains over at least 10 pairs, under the program's disclosure rules (decision 30). Only
+ * aggregates leave: no row names a business.
  */
-export async function getProgramIndicators(
-  ctx: Ctx,
-  programId: string,
-  query: unknown,
-  rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES,
-) {
+export async function getProgramIndicators(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'indicators.read');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
   const period = parseInput(indicatorsQuery, query);
   const program = await getProgram(ctx, programId);
   const asOf = startOfMontrealDay(formatDate(ctx.now()), 1);
+  const { minCount, dominance } = await disclosureRulesOf(ctx.db, program.id);
+  const rules: DisclosureRules = { minCount, dominance };
   const cohort = { programId: program.id, ...periodInstants(period) };
   const measures: [IndicatorId, Milestone | null][] = [
     ['applications_received', null],
