@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALERT_KINDS } from '../../coaching/index.ts';
 import { SUPPRESSION_REASONS } from '../domain/disclosure.ts';
 import { FUNNEL_STEPS } from '../domain/funnel.ts';
-import { CONTROLS, UNITS } from '../domain/indicators.ts';
+import { CONTROLS, PUBLISHED_BREAKDOWNS, UNITS } from '../domain/indicators.ts';
 import type { DisclosureRulesView } from '../use-cases/get-disclosure-rules.ts';
 import type { ProgramDashboard } from '../use-cases/get-program-dashboard.ts';
 import type { ProgramIndicators } from '../use-cases/get-program-indicators.ts';
@@ -98,6 +98,27 @@ export const dashboard = z.object({
     )
     .nullable()
     .describe('Coordinators only; null for administrators'),
+  expertQuality: z
+    .array(
+      z.object({
+        expertId: z.uuid(),
+        name: z.string(),
+        closedFiles: z.number().int(),
+        figures: z
+          .object({
+            pairs: z.number().int(),
+            meanGain: z.number().nullable(),
+            gainBeyondExpected: z.number().nullable().describe('Mean gain less what the files’ T0 predicts'),
+            satisfaction: z.number().nullable(),
+            planCompletionPercent: z.number().nullable(),
+          })
+          .nullable()
+          .describe('Null under 10 closed files'),
+        reasonKey: z.string().nullable(),
+      }),
+    )
+    .nullable()
+    .describe('Coordinators only; null for administrators'),
   choices: z.object({
     partners: z.array(z.object({ id: z.uuid(), name: z.string() })),
     experts: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -125,7 +146,7 @@ export const indicators = z.object({
       total: cell,
       breakdowns: z.array(
         z.object({
-          breakdown: z.enum(['region', 'subsector', 'size_band']),
+          breakdown: z.enum(PUBLISHED_BREAKDOWNS),
           groups: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), cell })),
         }),
       ),
