@@ -1046,6 +1046,18 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: [...STAFF, 'ministry'],
     call: async (f) => ({ path: `/programs/${f.programId}/indicators?from=2026-04-01` }),
   },
+  // Disclosure rules: whoever reads the controlled figures sees them; administrators alone set them.
+  getDisclosureRules: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/programs/${f.programId}/disclosure-rules` }),
+  },
+  setDisclosureRules: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: `/programs/${f.programId}/disclosure-rules`,
+      json: { minCount: 5, dominance: 0.85 },
+    }),
+  },
   // Quarterly reports: the program team produces them; the ministry reads and downloads them too.
   produceQuarterlyReport: {
     allowed: STAFF,

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { FiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { anyOf, insertMany } from '../../../platform/db/bulk.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
-import type { FiscalYear } from '../domain/fiscal-year.ts';
 import type { Account, LedgerEntry, Position } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 

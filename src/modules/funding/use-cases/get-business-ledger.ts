@@ -1,10 +1,10 @@
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { agreementsMatching } from '../db/agreements.ts';
 import { envelopeName } from '../db/append-entries.ts';
 import { envelopesOf } from '../db/envelopes.ts';
 import { businessLedgerSums } from '../db/ledger.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { balancesOf, totalsOf } from '../domain/ledger.ts';
 import { fileOf } from './get-bank-account.ts';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { fiscalYearLabel, fiscalYearLabel, parseFiscalYear, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { envelopeName } from '../db/append-entries.ts';
 import { ledgerRows } from '../db/ledger.ts';
-import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 
 const uuid = z.uuid();
 

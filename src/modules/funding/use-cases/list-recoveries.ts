@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { translatorFor } from '../../../platform/i18n/i18n.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { acceptedAgreementsOf, recoveriesOf } from '../db/payments.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { sumCents } from '../domain/money.ts';
 import { fileOf } from './get-bank-account.ts';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -111,3 +112,18 @@ export const quarterlyReports = pgTable(
     check('quarterly_reports_reason_check', sql`version = 1 or reason is not null`),
   ],
 );
+
+/**
+ * A program's disclosure rules, when its administrators set them (decision 30); a program without a
+ * row uses the defaults of decision 16. The audit log keeps every change and who made it.
+ */
+export const disclosureSettings = pgTable('disclosure_settings', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  minCount: integer('min_count').notNull(),
+  /** A share, 0.85 for 85 %. */
+  dominance: doublePrecision('dominance').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});

@@ -5,7 +5,13 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
-import { approvedPlans, closedFiles, coachingAlerts, getWorkload } from '../../coaching/index.ts';
+import {
+  approvedPlans,
+  closedFiles,
+  coachingAlerts,
+  expertOutcomes,
+  getWorkload,
+} from '../../coaching/index.ts';
 import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
 import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
@@ -19,21 +25,33 @@ import {
   cohortFunnel,
   cohortIds,
   partnersOf,
+  precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { expertQuality } from '../domain/expert-quality.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
+import type { PublishedBreakdown } from '../domain/indicators.ts';
+import { quarterLabel, quarterOfKey } from '../domain/quarters.ts';
 import { dimensionLabels, measureLabel } from './dimension-labels.ts';
 import { dashboardQuery, periodInstants } from './report-period.ts';
 
 /** Files listed per kind of alert; the count says how many there are in all. */
 const ALERTS_SHOWN = 10;
 
-/** A group's name for the reader: the region's name, the subsector's, or the size band itself. */
-export function groupLabel(breakdown: BreakdownKey, key: string | null, locale: 'fr' | 'en'): string | null {
+/** A group's name for the reader: the region's name, the subsector's, the quarter's, or the size band itself. */
+export function groupLabel(
+  breakdown: PublishedBreakdown,
+  key: string | null,
+  locale: 'fr' | 'en',
+): string | null {
   if (key === null) return null;
   if (breakdown === 'region') return regionName(key);
+  if (breakdown === 'fiscal_quarter') {
+    const quarter = quarterOfKey(key);
+    return quarter ? quarterLabel(quarter, locale) : key;
+  }
   if (breakdown === 'subsector') {
     const naics = NAICS_RETAIL.find((n) => n.code === key);
     return naics ? `${key} – ${naics[locale]}` : key;
@@ -67,25 +85,36 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
-  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
-    cohortFunnel(ctx.db, cohort, asOf, {
-      t0_done: completedDiagnostics('T0', asOf),
-      assigned: assignedFiles(asOf),
-      plan_approved: approvedPlans(asOf),
-      closed: closedFiles(asOf),
-      t1_done: completedDiagnostics('T1', asOf),
-    }),
-    cohortBreakdown(ctx.db, cohort, null),
-    acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
-    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
-    getWorkload(ctx, { programId: program.id }),
-    getBudget(ctx, program.id, {}),
-    partnersOf(ctx.db, program.id),
-    withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
-    withImpact ? dimensionLabels(ctx, program.id) : null,
-  ]);
-  // Pre-checks are anonymous and not kept: the funnel starts at the applications.
-  const funnel: FunnelCounts = { prechecks: null, ...counts };
+  // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
+  const prechecksCounted = !filters.partner && !filters.expert;
+  const [counts, prechecks, breakdown, pace, alerts, workload, budget, partners, gains, label, outcomes] =
+    await Promise.all([
+      cohortFunnel(ctx.db, cohort, asOf, {
+        t0_done: completedDiagnostics('T0', asOf),
+        assigned: assignedFiles(asOf),
+        plan_approved: approvedPlans(asOf),
+        closed: closedFiles(asOf),
+        t1_done: completedDiagnostics('T1', asOf),
+      }),
+      prechecksCounted
+        ? precheckTotals(ctx.db, {
+            programId: program.id,
+            ...(filters.from ? { fromDay: filters.from } : {}),
+            ...(filters.to ? { toDay: filters.to } : {}),
+            ...(filters.region ? { region: filters.region } : {}),
+          })
+        : null,
+      cohortBreakdown(ctx.db, cohort, null),
+      acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
+      coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+      getWorkload(ctx, { programId: program.id }),
+      getBudget(ctx, program.id, {}),
+      partnersOf(ctx.db, program.id),
+      withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
+      withImpact ? dimensionLabels(ctx, program.id) : null,
+      withImpact ? expertOutcomes(ctx.db, program.id) : null,
+    ]);
+  const funnel: FunnelCounts = { prechecks: prechecks?.prechecks ?? null, ...counts };
   const names = await businessNames(
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
@@ -100,6 +129,8 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     filters,
     asOfDay: today,
     funnel: FUNNEL_STEPS.map((step) => ({ step, count: funnel[step] })),
+    /** Of the pre-checks counted, those that found the business eligible (null: not counted under this filter). */
+    prechecksEligible: prechecks?.eligible ?? null,
     conversions: conversions(funnel),
     forecast: forecastFromCounts({
       target: program.targetRetailers,
@@ -144,6 +175,12 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
             ...m,
             label: measureLabel(label, m.measure),
           })),
+    expertQuality:
+      outcomes === null
+        ? null
+        : expertQuality(
+            outcomes.map((o) => ({ ...o, name: experts.find((e) => e.id === o.expertId)?.name ?? '' })),
+          ),
     choices: {
       partners,
       experts: experts.map((e) => ({ id: e.id, name: e.name })),
