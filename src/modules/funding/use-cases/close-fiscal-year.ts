@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fiscalYearLabel, fiscalYearLabel, parseFiscalYear, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';

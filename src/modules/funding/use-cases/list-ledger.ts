@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fiscalYearLabel, fiscalYearLabel, parseFiscalYear, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
