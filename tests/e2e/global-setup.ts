@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sendToServer } from '../../src/cli/control-socket.ts';
 import { startMailServer } from './support/mail-server.ts';
 import { ROOT, startVirage, type VirageServer } from './support/virage-server.ts';
 
@@ -18,10 +19,61 @@ const PROJECT_ENTRIES = [
   'tsconfig.json',
 ];
 
+/** The demo program of the reporting server: 40 retailers give disclosure control figures and « x » both. */
+const REPORTING_DEMO = ['demo', 'generate', '--retailers', '40', '--seed', '2027'];
+
+/** What the file E2E_REPORTING names says, once the reporting server is ready or could not be. */
+export type ReportingServerState = { url: string; dataDir: string } | { error: string };
+
+/**
+ * The reporting journeys' server, started and filled with a demo program in the background while the
+ * first journeys run (both take a while, and nothing else needs them): the reporting journeys wait for
+ * the file E2E_REPORTING names, which gives the server's address or why it could not be made. A server
+ * of its own: figures need a program with many businesses, which the other journeys' servers must not
+ * have. Returns the server once started (or nothing), for the teardown to stop.
+ */
+async function startReportingServer(options: {
+  root: string;
+  smtpPort: number;
+  logDir: string;
+}): Promise<VirageServer | undefined> {
+  const marker = path.join(options.root, 'reporting-server.json');
+  process.env.E2E_REPORTING = marker;
+  const tell = (state: ReportingServerState) => {
+    try {
+      writeFileSync(marker, JSON.stringify(state));
+    } catch {
+      // The snapshot is gone: the run ended before the server was ready.
+    }
+  };
+  try {
+    const server = await startVirage({
+      name: 'reporting',
+      root: options.root,
+      smtpPort: options.smtpPort,
+      logFile: path.join(options.logDir, 'virage-reporting.log'),
+    });
+    sendToServer(server.dataDir, { argv: REPORTING_DEMO })
+      .then((reply) =>
+        tell(
+          reply.code === 0
+            ? { url: server.url, dataDir: server.dataDir }
+            : { error: `virage ${REPORTING_DEMO.join(' ')} failed:\n${reply.stdout}\n${reply.stderr}` },
+        ),
+      )
+      .catch((error: Error) => tell({ error: error.message }));
+    return server;
+  } catch (error) {
+    tell({ error: (error as Error).message });
+    return undefined;
+  }
+}
+
 /**
  * Before the browser tests: one real SMTP server, and one real Virage server per language, each on a
  * fresh data folder (the first-administrator link exists once per folder, and each journey starts with
- * it). The tests find them through E2E_* environment variables.
+ * it); the reporting server follows in the background (above). The tests find them through E2E_*
+ * environment variables.
  *
  * The servers run from a snapshot of the project with its own interface build: a build in the working
  * folder (`npm start` rebuilds when sources changed) would otherwise replace the hashed assets under the
@@ -30,8 +82,11 @@ const PROJECT_ENTRIES = [
 export default async function globalSetup() {
   const snapshot = mkdtempSync(path.join(tmpdir(), 'virage-e2e-app-'));
   const servers: VirageServer[] = [];
+  let reporting: Promise<VirageServer | undefined> | undefined;
   let closeMail: (() => Promise<void>) | undefined;
   const teardown = async () => {
+    const reportingServer = await reporting;
+    if (reportingServer) servers.push(reportingServer);
     await Promise.allSettled(servers.map((server) => server.stop()));
     await closeMail?.();
     rmSync(snapshot, { recursive: true, force: true });
@@ -77,6 +132,7 @@ export default async function globalSetup() {
     );
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
+    reporting = startReportingServer({ root: snapshot, smtpPort: mail.smtpPort, logDir });
   } catch (error) {
     await teardown();
     throw error;
