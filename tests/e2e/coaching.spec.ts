@@ -22,6 +22,7 @@ import {
   waitForMail,
   watchConsole,
 } from './support/browser.ts';
+import { montrealDate } from './support/i18n.ts';
 
 /**
  * The coaching journey, in French and in English, each against its own server (the foundation
@@ -495,16 +496,6 @@ function answersWeakInMarketing(): Answers {
 
 /** A 10-digit NEQ, different for each business (the check digit only warns). */
 const neqOf = (n: number) => `33${String(Math.floor(Math.random() * 1e7) * 10 + n).padStart(8, '0')}`;
-
-/** Today's date in Montréal plus `days`, as a date input holds it (`2026-12-01`). */
-function montrealDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Montreal',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 async function signIn(page: Page, locale: Locale, email: string) {
   const L = TEXT[locale];

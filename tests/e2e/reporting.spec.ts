@@ -1,18 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { createI18n, translatorFor } from '../../src/platform/i18n/i18n.ts';
 import type { ReportingServerState } from './global-setup.ts';
-import {
-  checkPage,
-  enrolSecondFactor,
-  type Locale,
-  runCliAt,
-  tabTo,
-  watchConsole,
-} from './support/browser.ts';
-import { ROOT } from './support/virage-server.ts';
+import { checkPage, enrolSecondFactor, runCliAt, tabTo, watchConsole } from './support/browser.ts';
+import { montrealDate, pageWords } from './support/i18n.ts';
 
 /**
  * The reporting journeys, in French and in English, on the server global-setup.ts fills with a demo
@@ -26,27 +17,16 @@ import { ROOT } from './support/virage-server.ts';
 const PASSWORD = 'une longue phrase de passe 2027';
 const PROGRAM = 'virage-numerique-detaillants';
 
-/** The pages' own words, from the translation files, so the journey reads what people read. */
-const readJson = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
-const i18n = createI18n(
-  Object.fromEntries(
-    (['fr', 'en'] as const).map((l) => [
-      l,
-      {
-        common: readJson(`src/platform/i18n/${l}.json`),
-        app: readJson(`app/i18n/${l}.json`),
-        identity: readJson(`src/modules/identity/i18n/${l}.json`),
-        intake: readJson(`src/modules/intake/i18n/${l}.json`),
-        reporting: readJson(`src/modules/reporting/i18n/${l}.json`),
-      },
-    ]),
-  ) as never,
+const wordsOf = pageWords(
+  {
+    common: 'src/platform/i18n',
+    app: 'app/i18n',
+    identity: 'src/modules/identity/i18n',
+    intake: 'src/modules/intake/i18n',
+    reporting: 'src/modules/reporting/i18n',
+  },
+  'reporting',
 );
-const wordsOf = (locale: Locale) => {
-  const t = translatorFor(i18n, locale);
-  return (key: string, values: Record<string, unknown> = {}) =>
-    t(key.includes(':') ? key : `reporting:${key}`, values) as string;
-};
 
 /** The reporting server (global-setup.ts), once started and filled with its demo program. */
 async function reportingServer(): Promise<{ url: string; dataDir: string }> {
@@ -58,16 +38,6 @@ async function reportingServer(): Promise<{ url: string; dataDir: string }> {
   const state = JSON.parse(readFileSync(marker, 'utf8')) as ReportingServerState;
   if ('error' in state) throw new Error(`The reporting server could not be made ready:\n${state.error}`);
   return state;
-}
-
-/** A date input's value: today in Montréal plus `days`. */
-function montrealDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Montreal',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * 86_400_000));
 }
 
 /** A figure as the pages print it (`1 234`, `1,234`) as a number. */
