@@ -22,58 +22,42 @@ const PROJECT_ENTRIES = [
 /** The demo program of the reporting server: 40 retailers give disclosure control figures and « x » both. */
 const REPORTING_DEMO = ['demo', 'generate', '--retailers', '40', '--seed', '2027'];
 
-/** What the file E2E_REPORTING names says, once the reporting server is ready or could not be. */
+/** What the file E2E_REPORTING names says, once the reporting server is filled or could not be. */
 export type ReportingServerState = { url: string; dataDir: string } | { error: string };
 
 /**
- * The reporting journeys' server, started and filled with a demo program in the background while the
- * first journeys run (both take a while, and nothing else needs them): the reporting journeys wait for
- * the file E2E_REPORTING names, which gives the server's address or why it could not be made. A server
- * of its own: figures need a program with many businesses, which the other journeys' servers must not
- * have. Returns the server once started (or nothing), for the teardown to stop.
+ * Fills the reporting journeys' server with a demo program in the background, while the first journeys
+ * run (it takes a while, and nothing else needs it): the reporting journeys wait for the file
+ * E2E_REPORTING names, which gives the server's address or why it could not be filled. The server is
+ * started with the others, before any journey keeps the machine busy.
  */
-async function startReportingServer(options: {
-  root: string;
-  smtpPort: number;
-  logDir: string;
-}): Promise<VirageServer | undefined> {
-  const marker = path.join(options.root, 'reporting-server.json');
+function fillReportingServer(server: VirageServer, snapshot: string) {
+  const marker = path.join(snapshot, 'reporting-server.json');
   process.env.E2E_REPORTING = marker;
   const tell = (state: ReportingServerState) => {
     try {
       writeFileSync(marker, JSON.stringify(state));
     } catch {
-      // The snapshot is gone: the run ended before the server was ready.
+      // The snapshot is gone: the run ended (and stopped the server) before the demo was done.
     }
   };
-  try {
-    const server = await startVirage({
-      name: 'reporting',
-      root: options.root,
-      smtpPort: options.smtpPort,
-      logFile: path.join(options.logDir, 'virage-reporting.log'),
-    });
-    sendToServer(server.dataDir, { argv: REPORTING_DEMO })
-      .then((reply) =>
-        tell(
-          reply.code === 0
-            ? { url: server.url, dataDir: server.dataDir }
-            : { error: `virage ${REPORTING_DEMO.join(' ')} failed:\n${reply.stdout}\n${reply.stderr}` },
-        ),
-      )
-      .catch((error: Error) => tell({ error: error.message }));
-    return server;
-  } catch (error) {
-    tell({ error: (error as Error).message });
-    return undefined;
-  }
+  sendToServer(server.dataDir, { argv: REPORTING_DEMO })
+    .then((reply) =>
+      tell(
+        reply.code === 0
+          ? { url: server.url, dataDir: server.dataDir }
+          : { error: `virage ${REPORTING_DEMO.join(' ')} failed:\n${reply.stdout}\n${reply.stderr}` },
+      ),
+    )
+    .catch((error: Error) => tell({ error: error.message }));
 }
 
 /**
- * Before the browser tests: one real SMTP server, and one real Virage server per language, each on a
- * fresh data folder (the first-administrator link exists once per folder, and each journey starts with
- * it); the reporting server follows in the background (above). The tests find them through E2E_*
- * environment variables.
+ * Before the browser tests: one real SMTP server, and real Virage servers, each on a fresh data folder:
+ * one per language (the first-administrator link exists once per folder, and each journey starts with
+ * it), and one for the reporting journeys of both languages, filled with a demo program (above): figures
+ * need a program with many businesses, which the other journeys' servers must not have. The tests find
+ * them through E2E_* environment variables.
  *
  * The servers run from a snapshot of the project with its own interface build: a build in the working
  * folder (`npm start` rebuilds when sources changed) would otherwise replace the hashed assets under the
@@ -82,11 +66,8 @@ async function startReportingServer(options: {
 export default async function globalSetup() {
   const snapshot = mkdtempSync(path.join(tmpdir(), 'virage-e2e-app-'));
   const servers: VirageServer[] = [];
-  let reporting: Promise<VirageServer | undefined> | undefined;
   let closeMail: (() => Promise<void>) | undefined;
   const teardown = async () => {
-    const reportingServer = await reporting;
-    if (reportingServer) servers.push(reportingServer);
     await Promise.allSettled(servers.map((server) => server.stop()));
     await closeMail?.();
     rmSync(snapshot, { recursive: true, force: true });
@@ -116,23 +97,23 @@ export default async function globalSetup() {
     // For a journey that needs a server of its own (programs.spec.ts: a second program changes the home page).
     process.env.E2E_MAIL_SMTP_PORT = String(mail.smtpPort);
     const started = await Promise.allSettled(
-      (['fr', 'en'] as const).map(async (locale) => {
+      (['fr', 'en', 'reporting'] as const).map(async (name) => {
         const server = await startVirage({
-          name: locale,
+          name,
           root: snapshot,
           smtpPort: mail.smtpPort,
-          logFile: path.join(logDir, `virage-${locale}.log`),
+          logFile: path.join(logDir, `virage-${name}.log`),
         });
         servers.push(server);
-        process.env[`E2E_${locale.toUpperCase()}_URL`] = server.url;
-        process.env[`E2E_${locale.toUpperCase()}_FIRST_ADMIN_LINK`] = server.firstAdminLink;
+        if (name === 'reporting') return fillReportingServer(server, snapshot);
+        process.env[`E2E_${name.toUpperCase()}_URL`] = server.url;
+        process.env[`E2E_${name.toUpperCase()}_FIRST_ADMIN_LINK`] = server.firstAdminLink;
         // For the CLI, which reaches the running server through the control socket in its data folder.
-        process.env[`E2E_${locale.toUpperCase()}_DATA_DIR`] = server.dataDir;
+        process.env[`E2E_${name.toUpperCase()}_DATA_DIR`] = server.dataDir;
       }),
     );
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    reporting = startReportingServer({ root: snapshot, smtpPort: mail.smtpPort, logDir });
   } catch (error) {
     await teardown();
     throw error;
