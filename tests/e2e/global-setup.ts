@@ -87,7 +87,7 @@ export default async function globalSetup() {
     });
     if (build.status !== 0) throw new Error('The interface build failed (see above).');
 
-    // The CLI runs from the same snapshot as the servers (support/browser.ts, runCli).
+    // For a journey that starts a server of its own, from the same snapshot (programs.spec.ts).
     process.env.E2E_APP_ROOT = snapshot;
     const logDir = path.join(ROOT, 'test-results', 'servers');
     mkdirSync(logDir, { recursive: true });
