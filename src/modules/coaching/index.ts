@@ -6,7 +6,6 @@ export {
   type AlertKind,
   type AlertList,
   approvedPlans,
-  closedFiles,
   closureAnswer,
   coachingAlerts,
   hoursHeld,

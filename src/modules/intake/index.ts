@@ -16,7 +16,6 @@ export {
   businessNames,
   type CohortFilter,
   cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   type Milestone,
   partnersOf,

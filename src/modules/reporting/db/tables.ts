@@ -2,17 +2,20 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { instant } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
+import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import type { FailingClass, Generalisation, VariableGroup } from '../domain/research.ts';
 
@@ -112,5 +115,71 @@ export const quarterlyReports = pgTable(
     check('quarterly_reports_quarter_check', sql`quarter between 1 and 4`),
     check('quarterly_reports_version_check', sql`version >= 1`),
     check('quarterly_reports_reason_check', sql`version = 1 or reason is not null`),
+  ],
+);
+
+/** The funnel's steps a submitted application has reached, each 0 or 1: what the dashboard adds up. */
+const cohortFlags = {
+  eligible: integer('eligible').notNull(),
+  /** Accepted, even if withdrawn since (its acceptance is in its events). */
+  accepted: integer('accepted').notNull(),
+  /** Holding a place in the program now. */
+  acceptedNow: integer('accepted_now').notNull(),
+  waitlisted: integer('waitlisted').notNull(),
+  t0Done: integer('t0_done').notNull(),
+  assigned: integer('assigned').notNull(),
+  planApproved: integer('plan_approved').notNull(),
+  closed: integer('closed').notNull(),
+  t1Done: integer('t1_done').notNull(),
+};
+
+/**
+ * One row per submitted application: its group (program, Montréal month of submission, region,
+ * subsector, size band), the filters the dashboard offers, and the steps it has reached. Kept by
+ * triggers on the tables those facts come from, in the writing transaction (decision 29).
+ */
+export const cohortFacts = pgTable(
+  'reporting_cohort_facts',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull(),
+    month: date('month').notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    region: text('region'),
+    naics: text('naics'),
+    sizeBand: text('size_band'),
+    partnerId: uuid('partner_id'),
+    expertUserId: uuid('expert_user_id'),
+    ...cohortFlags,
+  },
+  (t) => [
+    index('reporting_cohort_facts_submitted_idx').on(t.programId, t.submittedAt),
+    index('reporting_cohort_facts_partner_idx').on(t.programId, t.partnerId, t.submittedAt),
+    index('reporting_cohort_facts_expert_idx').on(t.programId, t.expertUserId, t.submittedAt),
+  ],
+);
+
+/**
+ * `reporting_cohort_facts` added up per program, month, region, subsector and size band (a group with
+ * no region, say, has a null there): a few thousand rows a year however many applications, kept by a
+ * trigger on the facts (decision 29).
+ */
+export const cohortCounts = pgTable(
+  'reporting_cohort_counts',
+  {
+    programId: uuid('program_id').notNull(),
+    month: date('month').notNull(),
+    region: text('region'),
+    naics: text('naics'),
+    sizeBand: text('size_band'),
+    applications: integer('applications').notNull(),
+    ...cohortFlags,
+  },
+  (t) => [
+    unique('reporting_cohort_counts_group_key')
+      .on(t.programId, t.month, t.region, t.naics, t.sizeBand)
+      .nullsNotDistinct(),
   ],
 );

@@ -5,22 +5,20 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
-import { approvedPlans, closedFiles, coachingAlerts, getWorkload } from '../../coaching/index.ts';
-import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
-import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
+import { coachingAlerts, getWorkload } from '../../coaching/index.ts';
+import { scoreGains } from '../../diagnostic/index.ts';
+import { expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
 import {
   acceptancePace,
   type BreakdownKey,
-  type BreakdownRow,
   businessNames,
   type CohortFilter,
-  cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   partnersOf,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { type CohortGroup, keptCohortCounts } from '../db/cohort-counts.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
@@ -54,7 +52,6 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   const filters = parseInput(dashboardQuery, query);
   const program = await getProgram(ctx, programId);
   const today = formatDate(ctx.now());
-  const asOf = startOfMontrealDay(today, 1);
   const experts = await expertsWithLoad(ctx.db, { programId: program.id });
   const expert = filters.expert ? experts.find((e) => e.id === filters.expert) : undefined;
   if (filters.expert && !expert)
@@ -67,15 +64,15 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
-  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
-    cohortFunnel(ctx.db, cohort, asOf, {
-      t0_done: completedDiagnostics('T0', asOf),
-      assigned: assignedFiles(asOf),
-      plan_approved: approvedPlans(asOf),
-      closed: closedFiles(asOf),
-      t1_done: completedDiagnostics('T1', asOf),
+  const [groups, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
+    keptCohortCounts(ctx.db, {
+      programId: program.id,
+      ...(filters.from ? { from: filters.from } : {}),
+      ...(filters.to ? { to: filters.to } : {}),
+      ...(filters.region ? { region: filters.region } : {}),
+      ...(filters.partner ? { partnerId: filters.partner } : {}),
+      ...(expert ? { expertUserId: expert.userId } : {}),
     }),
-    cohortBreakdown(ctx.db, cohort, null),
     acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
     coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
     getWorkload(ctx, { programId: program.id }),
@@ -84,8 +81,11 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
     withImpact ? dimensionLabels(ctx, program.id) : null,
   ]);
+  const total = groups.find((g) => g.breakdown === 'total');
   // Pre-checks are anonymous and not kept: the funnel starts at the applications.
-  const funnel: FunnelCounts = { prechecks: null, ...counts };
+  const funnel = Object.fromEntries(
+    FUNNEL_STEPS.map((step) => [step, step === 'prechecks' ? null : (total?.[step] ?? 0)]),
+  ) as FunnelCounts;
   const names = await businessNames(
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
@@ -107,7 +107,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
       acceptedInWindow: pace.acceptedInWindow,
       today,
     }),
-    breakdowns: breakdownsOf(breakdown, ctx.locale),
+    breakdowns: breakdownsOf(groups, ctx.locale),
     experts: workload.items.map((e) => ({
       expertId: e.expertId,
       name: e.name,
@@ -151,16 +151,16 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   };
 }
 
-function breakdownsOf(rows: BreakdownRow[], locale: 'fr' | 'en') {
+function breakdownsOf(rows: CohortGroup[], locale: 'fr' | 'en') {
   const of = (breakdown: BreakdownKey) =>
     rows
       .filter((r) => r.breakdown === breakdown)
-      .sort((a, b) => b.businesses - a.businesses || String(a.key).localeCompare(String(b.key)))
+      .sort((a, b) => b.applications - a.applications || String(a.key).localeCompare(String(b.key)))
       .map((r) => ({
         key: r.key,
         label: groupLabel(breakdown, r.key, locale),
-        applications: r.businesses,
-        accepted: r.accepted,
+        applications: r.applications,
+        accepted: r.acceptedNow,
       }));
   return { region: of('region'), subsector: of('subsector'), size_band: of('size_band') };
 }
