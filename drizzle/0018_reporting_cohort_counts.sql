@@ -35,7 +35,22 @@ CREATE TABLE "reporting_cohort_facts" (
 	"assigned" integer NOT NULL,
 	"plan_approved" integer NOT NULL,
 	"closed" integer NOT NULL,
-	"t1_done" integer NOT NULL
+	"t1_done" integer NOT NULL,
+	"gains" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "reporting_cohort_gain_sums" (
+	"program_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"region" text,
+	"naics" text,
+	"size_band" text,
+	"measure" text NOT NULL,
+	"pairs" integer NOT NULL,
+	"sum_tenths" bigint NOT NULL,
+	"sum_squares" bigint NOT NULL,
+	"improved" integer NOT NULL,
+	CONSTRAINT "reporting_cohort_gain_sums_group_key" UNIQUE NULLS NOT DISTINCT("program_id","month","region","naics","size_band","measure")
 );
 --> statement-breakpoint
 ALTER TABLE "reporting_cohort_facts" ADD CONSTRAINT "reporting_cohort_facts_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -53,7 +68,8 @@ BEGIN
   DELETE FROM reporting_cohort_facts f WHERE f.application_id = ANY(ids)
     AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id = f.application_id AND a.submitted_at IS NOT NULL);
   INSERT INTO reporting_cohort_facts AS f (application_id, program_id, month, submitted_at, region, naics, size_band,
-    partner_id, expert_user_id, eligible, accepted, accepted_now, waitlisted, t0_done, assigned, plan_approved, closed, t1_done)
+    partner_id, expert_user_id, eligible, accepted, accepted_now, waitlisted, t0_done, assigned, plan_approved, closed, t1_done,
+    gains)
   SELECT a.id, a.program_id, date_trunc('month', a.submitted_at AT TIME ZONE 'America/Montreal')::date, a.submitted_at,
     a.region, a.naics,
     CASE WHEN a.employees BETWEEN 0 AND 4 THEN '1-4' WHEN a.employees BETWEEN 5 AND 9 THEN '5-9'
@@ -72,7 +88,19 @@ BEGIN
       AND p.approved_at IS NOT NULL)::int,
     EXISTS (SELECT 1 FROM closures c WHERE c.application_id = a.id)::int,
     EXISTS (SELECT 1 FROM diagnostics d WHERE d.application_id = a.id AND d.phase = 'T1'
-      AND d.status = 'completed' AND d.completed_at IS NOT NULL)::int
+      AND d.status = 'completed' AND d.completed_at IS NOT NULL)::int,
+    -- Scores are kept to one decimal: gains in tenths are exact integers. As diagnostic's scoreGains pairs them.
+    (SELECT jsonb_object_agg(g.measure, g.tenths) FROM diagnostics t0
+      JOIN diagnostics t1 ON t1.application_id = t0.application_id AND t1.phase = 'T1' AND t1.status = 'completed'
+      CROSS JOIN LATERAL (
+        SELECT 'overall' AS measure, round(((t1.scores->>'overall')::numeric - (t0.scores->>'overall')::numeric) * 10)::int AS tenths
+        WHERE t1.scores->>'overall' IS NOT NULL AND t0.scores->>'overall' IS NOT NULL
+        UNION ALL
+        SELECT 'dimension:' || d.key, round(((t1.scores->'dimensions'->>d.key)::numeric - d.value::numeric) * 10)::int
+        FROM jsonb_each_text(t0.scores->'dimensions') d
+        WHERE d.value IS NOT NULL AND t1.scores->'dimensions'->>d.key IS NOT NULL
+      ) g
+      WHERE t0.application_id = a.id AND t0.phase = 'T0' AND t0.status = 'completed')
   FROM applications a WHERE a.id = ANY(ids) AND a.submitted_at IS NOT NULL
   ORDER BY a.id
   ON CONFLICT (application_id) DO UPDATE SET program_id = excluded.program_id, month = excluded.month,
@@ -80,7 +108,7 @@ BEGIN
     size_band = excluded.size_band, partner_id = excluded.partner_id, expert_user_id = excluded.expert_user_id,
     eligible = excluded.eligible, accepted = excluded.accepted, accepted_now = excluded.accepted_now,
     waitlisted = excluded.waitlisted, t0_done = excluded.t0_done, assigned = excluded.assigned,
-    plan_approved = excluded.plan_approved, closed = excluded.closed, t1_done = excluded.t1_done
+    plan_approved = excluded.plan_approved, closed = excluded.closed, t1_done = excluded.t1_done, gains = excluded.gains
   -- A draft saved or answers typed change nothing here: no new row version, nothing for the counts.
   WHERE (f.*) IS DISTINCT FROM (excluded.*);
 END;
@@ -150,7 +178,7 @@ CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON closures
 CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON closures
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
 --> statement-breakpoint
--- The counts follow the facts: one grouped upsert of the differences per statement, groups in key order
+-- The counts and gain sums follow the facts: one grouped upsert each of the differences per statement, groups in key order
 -- so that concurrent writers take their row locks in the same order.
 CREATE FUNCTION reporting_cohort_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -185,6 +213,22 @@ BEGIN
       assigned = c.assigned + excluded.assigned, plan_approved = c.plan_approved + excluded.plan_approved,
       closed = c.closed + excluded.closed, t1_done = c.t1_done + excluded.t1_done
   $sql$, changed);
+  EXECUTE format($sql$
+    INSERT INTO reporting_cohort_gain_sums AS s (program_id, month, region, naics, size_band, measure, pairs,
+      sum_tenths, sum_squares, improved)
+    SELECT * FROM (
+      SELECT f.program_id, f.month, f.region, f.naics, f.size_band, g.key AS measure, sum(f.delta)::int AS pairs,
+        sum(f.delta * g.value::bigint)::bigint AS sum_tenths, sum(f.delta * g.value::bigint * g.value::bigint)::bigint AS sum_squares,
+        sum(f.delta * (g.value::int > 0)::int)::int AS improved
+      FROM (%s) AS f CROSS JOIN LATERAL jsonb_each_text(f.gains) AS g
+      GROUP BY 1, 2, 3, 4, 5, 6
+    ) AS d
+    WHERE (pairs, sum_tenths, sum_squares, improved) IS DISTINCT FROM (0, 0, 0, 0)
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ON CONSTRAINT reporting_cohort_gain_sums_group_key DO UPDATE SET
+      pairs = s.pairs + excluded.pairs, sum_tenths = s.sum_tenths + excluded.sum_tenths,
+      sum_squares = s.sum_squares + excluded.sum_squares, improved = s.improved + excluded.improved
+  $sql$, changed);
   RETURN NULL;
 END;
 $$;
@@ -192,6 +236,7 @@ $$;
 CREATE FUNCTION reporting_cohort_counts_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM reporting_cohort_counts;
+  DELETE FROM reporting_cohort_gain_sums;
   RETURN NULL;
 END;
 $$;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   customType,
   date,
@@ -153,6 +154,8 @@ export const cohortFacts = pgTable(
     partnerId: uuid('partner_id'),
     expertUserId: uuid('expert_user_id'),
     ...cohortFlags,
+    /** T1 − T0 in tenths of a point per measure (`overall`, `dimension:<id>`), once both are completed. */
+    gains: jsonb('gains').$type<Record<string, number>>(),
   },
   (t) => [
     index('reporting_cohort_facts_submitted_idx').on(t.programId, t.submittedAt),
@@ -180,6 +183,32 @@ export const cohortCounts = pgTable(
   (t) => [
     unique('reporting_cohort_counts_group_key')
       .on(t.programId, t.month, t.region, t.naics, t.sizeBand)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * The facts' score gains added up per group and measure: pairs, the sum of the gains and of their
+ * squares (tenths of a point, so exact integers) and how many improved; the impact's mean and variance
+ * follow from them (decision 29).
+ */
+export const cohortGainSums = pgTable(
+  'reporting_cohort_gain_sums',
+  {
+    programId: uuid('program_id').notNull(),
+    month: date('month').notNull(),
+    region: text('region'),
+    naics: text('naics'),
+    sizeBand: text('size_band'),
+    measure: text('measure').notNull(),
+    pairs: integer('pairs').notNull(),
+    sumTenths: bigint('sum_tenths', { mode: 'number' }).notNull(),
+    sumSquares: bigint('sum_squares', { mode: 'number' }).notNull(),
+    improved: integer('improved').notNull(),
+  },
+  (t) => [
+    unique('reporting_cohort_gain_sums_group_key')
+      .on(t.programId, t.month, t.region, t.naics, t.sizeBand, t.measure)
       .nullsNotDistinct(),
   ],
 );

@@ -6,7 +6,6 @@ import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
 import { coachingAlerts, getWorkload } from '../../coaching/index.ts';
-import { scoreGains } from '../../diagnostic/index.ts';
 import { expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
 import {
@@ -18,7 +17,12 @@ import {
   partnersOf,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
-import { type CohortGroup, keptCohortCounts } from '../db/cohort-counts.ts';
+import {
+  type CohortGroup,
+  type KeptCohortFilter,
+  keptCohortCounts,
+  keptGainSummaries,
+} from '../db/cohort-counts.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
@@ -56,29 +60,27 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   const expert = filters.expert ? experts.find((e) => e.id === filters.expert) : undefined;
   if (filters.expert && !expert)
     throw new AppError('invalid_input', { fields: [{ path: 'expert', key: 'reporting:errors.expert' }] });
-  const cohort: CohortFilter = {
+  const chosen = {
     programId: program.id,
-    ...periodInstants(filters),
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.partner ? { partnerId: filters.partner } : {}),
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
+  const cohort: CohortFilter = { ...chosen, ...periodInstants(filters) };
+  const kept: KeptCohortFilter = {
+    ...chosen,
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
   const [groups, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
-    keptCohortCounts(ctx.db, {
-      programId: program.id,
-      ...(filters.from ? { from: filters.from } : {}),
-      ...(filters.to ? { to: filters.to } : {}),
-      ...(filters.region ? { region: filters.region } : {}),
-      ...(filters.partner ? { partnerId: filters.partner } : {}),
-      ...(expert ? { expertUserId: expert.userId } : {}),
-    }),
+    keptCohortCounts(ctx.db, kept),
     acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
     coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
     getWorkload(ctx, { programId: program.id }),
     getBudget(ctx, program.id, {}),
     partnersOf(ctx.db, program.id),
-    withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
+    withImpact ? keptGainSummaries(ctx.db, kept) : Promise.resolve(null),
     withImpact ? dimensionLabels(ctx, program.id) : null,
   ]);
   const total = groups.find((g) => g.breakdown === 'total');
