@@ -133,50 +133,30 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON applications
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON applications
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON application_events
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON diagnostics
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON diagnostics
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON diagnostics
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON assignments
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON assignments
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON assignments
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON action_plans
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON action_plans
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON action_plans
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON closures
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON closures
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
---> statement-breakpoint
-CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON closures
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow('application_id');
+-- Every table a fact comes from, with the column naming the application and the changes that matter:
+-- events are only appended, and an application's deletion removes its facts by cascade.
+DO $$
+DECLARE
+  source record;
+BEGIN
+  FOR source IN SELECT * FROM (VALUES
+      ('applications', 'id', true, false), ('application_events', 'application_id', false, false),
+      ('diagnostics', 'application_id', true, true), ('assignments', 'application_id', true, true),
+      ('action_plans', 'application_id', true, true), ('closures', 'application_id', true, true)
+    ) AS s(name, id_column, updates, deletes)
+  LOOP
+    EXECUTE format('CREATE TRIGGER reporting_cohort_on_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow(%L)', source.name, source.id_column);
+    IF source.updates THEN
+      EXECUTE format('CREATE TRIGGER reporting_cohort_on_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows
+        NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow(%L)', source.name, source.id_column);
+    END IF;
+    IF source.deletes THEN
+      EXECUTE format('CREATE TRIGGER reporting_cohort_on_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION reporting_cohort_facts_follow(%L)', source.name, source.id_column);
+    END IF;
+  END LOOP;
+END $$;
 --> statement-breakpoint
 -- The counts and gain sums follow the facts: one grouped upsert each of the differences per statement, groups in key order
 -- so that concurrent writers take their row locks in the same order.

@@ -9,21 +9,13 @@ import { startOfMontrealDay } from '../../../kernel/format.ts';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import { instantParam } from '../../../platform/db/columns.ts';
 import { type DayPeriod, wholeMonthsOf } from '../domain/days.ts';
+import { FUNNEL_STEPS, type FunnelStep } from '../domain/funnel.ts';
 import { type GainSummary, gainSummaryFromSums } from '../domain/impact.ts';
 import { cohortCounts, cohortFacts, cohortGainSums } from './tables.ts';
 
-export const COHORT_STEPS = [
-  'applications',
-  'eligible',
-  'accepted',
-  'waitlisted',
-  't0_done',
-  'assigned',
-  'plan_approved',
-  'closed',
-  't1_done',
-] as const;
-export type CohortStep = (typeof COHORT_STEPS)[number];
+/** The funnel's steps the database counts (pre-checks are not kept). */
+export const COHORT_STEPS = FUNNEL_STEPS.filter((step) => step !== 'prechecks');
+export type CohortStep = Exclude<FunnelStep, 'prechecks'>;
 
 export type KeptCohortFilter = DayPeriod & {
   programId: string;
@@ -92,33 +84,24 @@ export async function keptCohortCounts(db: Executor, filter: KeptCohortFilter): 
   const rows = await selectRows<Record<string, string | number | null>>(
     db,
     sql`
-    select region, naics, size_band,
-      grouping(region)::int as g_region, grouping(naics)::int as g_subsector, grouping(size_band)::int as g_size,
+    select
+      case when grouping(region) = 0 then 'region' when grouping(naics) = 0 then 'subsector'
+        when grouping(size_band) = 0 then 'size_band' else 'total' end as breakdown,
+      case when grouping(region) = 0 then region when grouping(naics) = 0 then naics
+        when grouping(size_band) = 0 then size_band end as key,
       ${summed}
     from (${source}) s
     group by grouping sets ((), (region), (naics), (size_band))`,
   );
-  return rows.map((r) => {
-    const breakdown: CohortGroup['breakdown'] =
-      Number(r.g_region) === 0
-        ? 'region'
-        : Number(r.g_subsector) === 0
-          ? 'subsector'
-          : Number(r.g_size) === 0
-            ? 'size_band'
-            : 'total';
-    const key = { region: r.region, subsector: r.naics, size_band: r.size_band, total: null }[breakdown];
-    const counts = Object.fromEntries(COHORT_STEPS.map((step) => [step, Number(r[step])])) as Record<
+  return rows.map((r) => ({
+    breakdown: r.breakdown as CohortGroup['breakdown'],
+    key: r.key === null ? null : String(r.key),
+    acceptedNow: Number(r.accepted_now),
+    ...(Object.fromEntries(COHORT_STEPS.map((step) => [step, Number(r[step])])) as Record<
       CohortStep,
       number
-    >;
-    return {
-      breakdown,
-      key: key === null ? null : String(key),
-      acceptedNow: Number(r.accepted_now),
-      ...counts,
-    };
-  });
+    >),
+  }));
 }
 
 /** Per measure, the cohort's T0 → T1 gains summed up, in the shape the impact's interval takes. */

@@ -119,8 +119,17 @@ export const quarterlyReports = pgTable(
   ],
 );
 
+/** A cohort's group: program, Montréal month of submission, region, NAICS subsector, size band. */
+const cohortGroup = () => ({
+  programId: uuid('program_id').notNull(),
+  month: date('month').notNull(),
+  region: text('region'),
+  naics: text('naics'),
+  sizeBand: text('size_band'),
+});
+
 /** The funnel's steps a submitted application has reached, each 0 or 1: what the dashboard adds up. */
-const cohortFlags = {
+const cohortFlags = () => ({
   eligible: integer('eligible').notNull(),
   /** Accepted, even if withdrawn since (its acceptance is in its events). */
   accepted: integer('accepted').notNull(),
@@ -132,7 +141,7 @@ const cohortFlags = {
   planApproved: integer('plan_approved').notNull(),
   closed: integer('closed').notNull(),
   t1Done: integer('t1_done').notNull(),
-};
+});
 
 /**
  * One row per submitted application: its group (program, Montréal month of submission, region,
@@ -145,15 +154,11 @@ export const cohortFacts = pgTable(
     applicationId: uuid('application_id')
       .primaryKey()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    programId: uuid('program_id').notNull(),
-    month: date('month').notNull(),
+    ...cohortGroup(),
     submittedAt: instant('submitted_at').notNull(),
-    region: text('region'),
-    naics: text('naics'),
-    sizeBand: text('size_band'),
     partnerId: uuid('partner_id'),
     expertUserId: uuid('expert_user_id'),
-    ...cohortFlags,
+    ...cohortFlags(),
     /** T1 − T0 in tenths of a point per measure (`overall`, `dimension:<id>`), once both are completed. */
     gains: jsonb('gains').$type<Record<string, number>>(),
   },
@@ -172,13 +177,9 @@ export const cohortFacts = pgTable(
 export const cohortCounts = pgTable(
   'reporting_cohort_counts',
   {
-    programId: uuid('program_id').notNull(),
-    month: date('month').notNull(),
-    region: text('region'),
-    naics: text('naics'),
-    sizeBand: text('size_band'),
+    ...cohortGroup(),
     applications: integer('applications').notNull(),
-    ...cohortFlags,
+    ...cohortFlags(),
   },
   (t) => [
     unique('reporting_cohort_counts_group_key')
@@ -195,11 +196,7 @@ export const cohortCounts = pgTable(
 export const cohortGainSums = pgTable(
   'reporting_cohort_gain_sums',
   {
-    programId: uuid('program_id').notNull(),
-    month: date('month').notNull(),
-    region: text('region'),
-    naics: text('naics'),
-    sizeBand: text('size_band'),
+    ...cohortGroup(),
     measure: text('measure').notNull(),
     pairs: integer('pairs').notNull(),
     sumTenths: bigint('sum_tenths', { mode: 'number' }).notNull(),
