@@ -21,10 +21,10 @@ CREATE TABLE "reporting_cohort_facts" (
 	"application_id" uuid PRIMARY KEY NOT NULL,
 	"program_id" uuid NOT NULL,
 	"month" date NOT NULL,
-	"submitted_at" timestamp with time zone NOT NULL,
 	"region" text,
 	"naics" text,
 	"size_band" text,
+	"submitted_at" timestamp with time zone NOT NULL,
 	"partner_id" uuid,
 	"expert_user_id" uuid,
 	"eligible" integer NOT NULL,
@@ -43,14 +43,12 @@ CREATE TABLE "reporting_cohort_gain_sums" (
 	"program_id" uuid NOT NULL,
 	"month" date NOT NULL,
 	"region" text,
-	"naics" text,
-	"size_band" text,
 	"measure" text NOT NULL,
 	"pairs" integer NOT NULL,
 	"sum_tenths" bigint NOT NULL,
 	"sum_squares" bigint NOT NULL,
 	"improved" integer NOT NULL,
-	CONSTRAINT "reporting_cohort_gain_sums_group_key" UNIQUE NULLS NOT DISTINCT("program_id","month","region","naics","size_band","measure")
+	CONSTRAINT "reporting_cohort_gain_sums_group_key" UNIQUE NULLS NOT DISTINCT("program_id","month","region","measure")
 );
 --> statement-breakpoint
 ALTER TABLE "reporting_cohort_facts" ADD CONSTRAINT "reporting_cohort_facts_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -194,17 +192,17 @@ BEGIN
       closed = c.closed + excluded.closed, t1_done = c.t1_done + excluded.t1_done
   $sql$, changed);
   EXECUTE format($sql$
-    INSERT INTO reporting_cohort_gain_sums AS s (program_id, month, region, naics, size_band, measure, pairs,
-      sum_tenths, sum_squares, improved)
+    INSERT INTO reporting_cohort_gain_sums AS s (program_id, month, region, measure, pairs, sum_tenths,
+      sum_squares, improved)
     SELECT * FROM (
-      SELECT f.program_id, f.month, f.region, f.naics, f.size_band, g.key AS measure, sum(f.delta)::int AS pairs,
+      SELECT f.program_id, f.month, f.region, g.key AS measure, sum(f.delta)::int AS pairs,
         sum(f.delta * g.value::bigint)::bigint AS sum_tenths, sum(f.delta * g.value::bigint * g.value::bigint)::bigint AS sum_squares,
         sum(f.delta * (g.value::int > 0)::int)::int AS improved
       FROM (%s) AS f CROSS JOIN LATERAL jsonb_each_text(f.gains) AS g
-      GROUP BY 1, 2, 3, 4, 5, 6
+      GROUP BY 1, 2, 3, 4
     ) AS d
     WHERE (pairs, sum_tenths, sum_squares, improved) IS DISTINCT FROM (0, 0, 0, 0)
-    ORDER BY 1, 2, 3, 4, 5, 6
+    ORDER BY 1, 2, 3, 4
     ON CONFLICT ON CONSTRAINT reporting_cohort_gain_sums_group_key DO UPDATE SET
       pairs = s.pairs + excluded.pairs, sum_tenths = s.sum_tenths + excluded.sum_tenths,
       sum_squares = s.sum_squares + excluded.sum_squares, improved = s.improved + excluded.improved

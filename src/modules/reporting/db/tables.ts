@@ -189,14 +189,17 @@ export const cohortCounts = pgTable(
 );
 
 /**
- * The facts' score gains added up per group and measure: pairs, the sum of the gains and of their
- * squares (tenths of a point, so exact integers) and how many improved; the impact's mean and variance
- * follow from them (decision 29).
+ * The facts' score gains added up per program, month, region and measure (the impact is not broken down
+ * by subsector or size band: fewer rows to read): pairs, the sum of the gains and of their squares
+ * (tenths of a point, so exact integers) and how many improved; the impact's mean and variance follow
+ * from them (decision 29).
  */
 export const cohortGainSums = pgTable(
   'reporting_cohort_gain_sums',
   {
-    ...cohortGroup(),
+    programId: uuid('program_id').notNull(),
+    month: date('month').notNull(),
+    region: text('region'),
     measure: text('measure').notNull(),
     pairs: integer('pairs').notNull(),
     sumTenths: bigint('sum_tenths', { mode: 'number' }).notNull(),
@@ -205,7 +208,7 @@ export const cohortGainSums = pgTable(
   },
   (t) => [
     unique('reporting_cohort_gain_sums_group_key')
-      .on(t.programId, t.month, t.region, t.naics, t.sizeBand, t.measure)
+      .on(t.programId, t.month, t.region, t.measure)
       .nullsNotDistinct(),
   ],
 );
