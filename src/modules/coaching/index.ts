@@ -10,7 +10,6 @@ export {
   type AlertKind,
   type AlertList,
   approvedPlans,
-  closedFiles,
   coachingAlerts,
   type ExpertOutcomeRow,
   expertOutcomes,

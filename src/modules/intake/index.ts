@@ -24,7 +24,6 @@ export {
   businessNames,
   type CohortFilter,
   cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   type Milestone,
   partnersOf,

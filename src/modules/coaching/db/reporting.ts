@@ -19,12 +19,6 @@ export function approvedPlans(asOf: Date): SQL {
     where ${actionPlans.status} = 'approved' and ${actionPlans.approvedAt} < ${instantParam(asOf)}`;
 }
 
-/** Businesses whose file was closed before `asOf` (and not reopened since). */
-export function closedFiles(asOf: Date): SQL {
-  return sql`select ${closures.applicationId} as application_id, 1 as value from ${closures}
-    where ${closures.closedAt} < ${instantParam(asOf)}`;
-}
-
 /** Hours of coaching held per business (minutes logged, in hours), in every mode or in one. */
 export function hoursHeld(mode?: SessionMode): SQL {
   const inMode = mode ? sql` and ${coachingSessions.mode} = ${mode}` : sql``;

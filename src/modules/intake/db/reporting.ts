@@ -1,10 +1,11 @@
 /**
- * Read models for the program's reports (the reporting module's dashboard and the ministry's view).
+ * Read models for the program's reports (the ministry's view; the dashboard counts its cohort from the
+ * counts reporting keeps, decision 29).
  *
  * A report follows a cohort: the applications submitted in a period, optionally in one region, referred
  * by one partner or coached by one expert. Other modules say what happened to a business as a subquery
- * of `(application_id, value)` over their own tables (`Milestone`); intake counts or adds them up over
- * the cohort, in one statement, grouped in the database: nothing is read row by row into Node.
+ * of `(application_id, value)` over their own tables (`Milestone`); intake adds them up over the
+ * cohort, in one statement, grouped in the database: nothing is read row by row into Node.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { SIZE_BANDS } from '../../../kernel/business.ts';
@@ -48,47 +49,6 @@ function cohortWhere(f: CohortFilter): SQL {
   if (f.partnerId) conditions.push(sql`${applications.partnerOrganizationId} = ${f.partnerId}`);
   if (f.expertUserId) conditions.push(sql`${applications.assignedExpertUserId} = ${f.expertUserId}`);
   return sql.join(conditions, sql` and `);
-}
-
-/**
- * The cohort's funnel as it stood before `asOf`: applications, eligible (the automated assessment),
- * accepted (a file withdrawn later still counts: its acceptance is in its events), waitlisted, and one
- * count per milestone given by the other modules.
- */
-export async function cohortFunnel<K extends string>(
-  db: Executor,
-  filter: CohortFilter,
-  asOf: Date,
-  milestones: Record<K, Milestone>,
-): Promise<Record<'applications' | 'eligible' | 'accepted' | 'waitlisted' | K, number>> {
-  const keys = Object.keys(milestones) as K[];
-  const reached = keys.map(
-    (key, i) =>
-      sql`, count(*) filter (where ${applications.id} in (select m.application_id from (${milestones[key]}) m))::int as ${sql.identifier(`m${i}`)}`,
-  );
-  const rows = await selectRows<Record<string, number>>(
-    db,
-    sql`
-    select count(*)::int as applications,
-      count(*) filter (where ${applications.eligible})::int as eligible,
-      count(*) filter (where (${applications.status} = 'accepted' and ${applications.decidedAt} < ${instantParam(asOf)})
-        or (${applications.status} = 'withdrawn' and exists (select 1 from ${applicationEvents} e
-          where e.application_id = ${applications.id} and e.kind = 'accepted' and e.occurred_at < ${instantParam(asOf)})))::int as accepted,
-      count(*) filter (where ${applications.waitlistedAt} < ${instantParam(asOf)})::int as waitlisted
-      ${sql.join(reached, sql``)}
-    from ${applications} where ${cohortWhere(filter)}`,
-  );
-  const row = rows[0] ?? {};
-  const counts = {
-    applications: Number(row.applications ?? 0),
-    eligible: Number(row.eligible ?? 0),
-    accepted: Number(row.accepted ?? 0),
-    waitlisted: Number(row.waitlisted ?? 0),
-  } as Record<string, number>;
-  keys.forEach((key, i) => {
-    counts[key] = Number(row[`m${i}`] ?? 0);
-  });
-  return counts as Record<'applications' | 'eligible' | 'accepted' | 'waitlisted' | K, number>;
 }
 
 export const BREAKDOWN_KEYS = ['region', 'subsector', 'size_band'] as const;

@@ -5,29 +5,25 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
-import {
-  approvedPlans,
-  closedFiles,
-  coachingAlerts,
-  expertOutcomes,
-  getWorkload,
-} from '../../coaching/index.ts';
-import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
-import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
+import { coachingAlerts, expertOutcomes, getWorkload } from '../../coaching/index.ts';
+import { expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
 import {
   acceptancePace,
   type BreakdownKey,
-  type BreakdownRow,
   businessNames,
   type CohortFilter,
-  cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   partnersOf,
   precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import {
+  type CohortGroup,
+  type KeptCohortFilter,
+  keptCohortCounts,
+  keptGainSummaries,
+} from '../db/cohort-counts.ts';
 import { expertQuality } from '../domain/expert-quality.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
@@ -72,30 +68,28 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   const filters = parseInput(dashboardQuery, query);
   const program = await getProgram(ctx, programId);
   const today = formatDate(ctx.now());
-  const asOf = startOfMontrealDay(today, 1);
   const experts = await expertsWithLoad(ctx.db, { programId: program.id });
   const expert = filters.expert ? experts.find((e) => e.id === filters.expert) : undefined;
   if (filters.expert && !expert)
     throw new AppError('invalid_input', { fields: [{ path: 'expert', key: 'reporting:errors.expert' }] });
-  const cohort: CohortFilter = {
+  const chosen = {
     programId: program.id,
-    ...periodInstants(filters),
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.partner ? { partnerId: filters.partner } : {}),
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
+  const cohort: CohortFilter = { ...chosen, ...periodInstants(filters) };
+  const kept: KeptCohortFilter = {
+    ...chosen,
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
   // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
   const prechecksCounted = !filters.partner && !filters.expert;
-  const [counts, prechecks, breakdown, pace, alerts, workload, budget, partners, gains, label, outcomes] =
+  const [groups, prechecks, pace, alerts, workload, budget, partners, gains, label, outcomes] =
     await Promise.all([
-      cohortFunnel(ctx.db, cohort, asOf, {
-        t0_done: completedDiagnostics('T0', asOf),
-        assigned: assignedFiles(asOf),
-        plan_approved: approvedPlans(asOf),
-        closed: closedFiles(asOf),
-        t1_done: completedDiagnostics('T1', asOf),
-      }),
+      keptCohortCounts(ctx.db, kept),
       prechecksCounted
         ? precheckTotals(ctx.db, {
             programId: program.id,
@@ -104,17 +98,22 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
             ...(filters.region ? { region: filters.region } : {}),
           })
         : null,
-      cohortBreakdown(ctx.db, cohort, null),
       acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
       coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
       getWorkload(ctx, { programId: program.id }),
       getBudget(ctx, program.id, {}),
       partnersOf(ctx.db, program.id),
-      withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
+      withImpact ? keptGainSummaries(ctx.db, kept) : Promise.resolve(null),
       withImpact ? dimensionLabels(ctx, program.id) : null,
       withImpact ? expertOutcomes(ctx.db, program.id) : null,
     ]);
-  const funnel: FunnelCounts = { prechecks: prechecks?.prechecks ?? null, ...counts };
+  const total = groups.find((g) => g.breakdown === 'total');
+  const funnel = Object.fromEntries(
+    FUNNEL_STEPS.map((step) => [
+      step,
+      step === 'prechecks' ? (prechecks?.prechecks ?? null) : (total?.[step] ?? 0),
+    ]),
+  ) as FunnelCounts;
   const names = await businessNames(
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
@@ -138,7 +137,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
       acceptedInWindow: pace.acceptedInWindow,
       today,
     }),
-    breakdowns: breakdownsOf(breakdown, ctx.locale),
+    breakdowns: breakdownsOf(groups, ctx.locale),
     experts: workload.items.map((e) => ({
       expertId: e.expertId,
       name: e.name,
@@ -188,16 +187,16 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   };
 }
 
-function breakdownsOf(rows: BreakdownRow[], locale: 'fr' | 'en') {
+function breakdownsOf(rows: CohortGroup[], locale: 'fr' | 'en') {
   const of = (breakdown: BreakdownKey) =>
     rows
       .filter((r) => r.breakdown === breakdown)
-      .sort((a, b) => b.businesses - a.businesses || String(a.key).localeCompare(String(b.key)))
+      .sort((a, b) => b.applications - a.applications || String(a.key).localeCompare(String(b.key)))
       .map((r) => ({
         key: r.key,
         label: groupLabel(breakdown, r.key, locale),
-        applications: r.businesses,
-        accepted: r.accepted,
+        applications: r.applications,
+        accepted: r.acceptedNow,
       }));
   return { region: of('region'), subsector: of('subsector'), size_band: of('size_band') };
 }
