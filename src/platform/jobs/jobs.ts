@@ -22,8 +22,11 @@ export type Jobs = {
   enqueueMany(tx: Executor, name: string, data: Record<string, unknown>[]): Promise<void>;
   /** Starts polling workers for every registered job (the server does; the CLI does not). */
   work(): Promise<void>;
-  /** Runs every job waiting now, in this process, and returns how many ran (tests and the CLI). */
-  drain(): Promise<number>;
+  /**
+   * Runs every job waiting now (or only those of the names given), in this process, and returns how many
+   * ran (tests and the CLI).
+   */
+  drain(names?: readonly string[]): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -86,9 +89,9 @@ export async function startJobs(
         });
       }
     },
-    drain: async () => {
+    drain: async (names) => {
       let count = 0;
-      for (const d of definitions) {
+      for (const d of definitions.filter((d) => !names || names.includes(d.name))) {
         for (;;) {
           const batch = await boss.fetch<Record<string, unknown>>(d.name, { batchSize: 20 });
           if (batch.length === 0) break;
