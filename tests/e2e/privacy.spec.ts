@@ -35,13 +35,16 @@ const wordsOf = pageWords(
   'privacy',
 );
 
-/** The entries of a zip and the rows of its `applications.json`, read by Python's own zipfile module. */
-function readZip(file: string): { names: string[]; applications: Record<string, unknown>[] } {
+type Rows = Record<string, unknown>[];
+
+/** A copy's entries and the rows of two of its tables, read by Python's own zipfile module. */
+function readZip(file: string): { names: string[]; applications: Rows; consents: Rows } {
   const script = [
     'import json, sys, zipfile',
     'z = zipfile.ZipFile(sys.argv[1])',
     'assert z.testzip() is None',
-    "print(json.dumps({'names': z.namelist(), 'applications': json.loads(z.read('applications.json'))}))",
+    "rows = lambda name: json.loads(z.read(name + '.json'))",
+    "print(json.dumps({'names': z.namelist(), 'applications': rows('applications'), 'consents': rows('consents')}))",
   ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
 }
@@ -179,8 +182,10 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(page.getByText(w('account.copy_requested'))).toBeVisible();
         const mail = await waitForMail(retailer.email, { subject: w('mail.data_export_ready.subject') });
         expect(mail.contentLanguage).toBe(locale);
-        expect(mail.text).toContain('/account/privacy');
-        await page.goto('/account/privacy#data-copy');
+        const link = /https?:\/\/\S+\/account\/privacy#data-copy/.exec(mail.text)?.[0];
+        expect(link, `the e-mail links to the copies:\n${mail.text}`).toBeTruthy();
+        const { pathname, hash } = new URL(link!);
+        await page.goto(pathname + hash);
         await checkPage(page, locale, 'my-privacy-copy-ready', { switchLanguage: false });
         const download = page.waitForEvent('download');
         // « Télécharger la copie du 2026-12-07 (ZIP, 9 Ko) »: the words before the date and size.
@@ -189,11 +194,16 @@ for (const locale of ['fr', 'en'] as const) {
           .click();
         const zip = await download;
         expect(zip.suggestedFilename()).toMatch(/\.zip$/);
-        const { names, applications } = readZip((await zip.path())!);
+        const { names, applications, consents } = readZip((await zip.path())!);
         expect(names).toEqual(
           expect.arrayContaining(['applications.json', 'applications.csv', 'consents.json']),
         );
         expect(applications.map((a) => a.trade_name)).toEqual([business.tradeName]);
+        // The research consent as given with the application, then its withdrawal.
+        const researchChoices = consents
+          .filter((c) => c.purpose === 'research')
+          .sort((a, b) => String(a.recorded_at).localeCompare(String(b.recorded_at)));
+        expect(researchChoices.map((c) => c.granted)).toEqual([true, false]);
       });
 
       await test.step('the retailer files a correction request', async () => {
