@@ -34,7 +34,9 @@ export default defineConfig({
     },
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
-    trace: 'retain-on-failure',
+    // A trace of a failed test, with the page's DOM at each step; without the screencast, whose frames
+    // cost every test CPU (the failure's screenshot is taken below).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
 });

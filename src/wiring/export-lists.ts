@@ -3,6 +3,8 @@ import { exportProgramSessions } from '../modules/coaching/use-cases/export-prog
 import { exportProgramSurveys } from '../modules/coaching/use-cases/export-program-surveys.ts';
 import { exportSuppliers } from '../modules/coaching/use-cases/export-suppliers.ts';
 import { exportExperts } from '../modules/experts/use-cases/export-experts.ts';
+import { exportAgreements } from '../modules/funding/use-cases/export-agreements.ts';
+import { exportClaims } from '../modules/funding/use-cases/export-claims.ts';
 import { exportApplications } from '../modules/intake/use-cases/export-applications.ts';
 import type { ListExports } from '../platform/exports/table.ts';
 
@@ -17,4 +19,6 @@ export const listExports: ListExports = {
   sessions: exportProgramSessions,
   plans: exportProgramPlans,
   surveys: exportProgramSurveys,
+  claims: exportClaims,
+  agreements: exportAgreements,
 };

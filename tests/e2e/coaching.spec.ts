@@ -22,6 +22,7 @@ import {
   waitForMail,
   watchConsole,
 } from './support/browser.ts';
+import { montrealDate } from './support/i18n.ts';
 
 /**
  * The coaching journey, in French and in English, each against its own server (the foundation
@@ -496,16 +497,6 @@ function answersWeakInMarketing(): Answers {
 /** A 10-digit NEQ, different for each business (the check digit only warns). */
 const neqOf = (n: number) => `33${String(Math.floor(Math.random() * 1e7) * 10 + n).padStart(8, '0')}`;
 
-/** Today's date in Montréal plus `days`, as a date input holds it (`2026-12-01`). */
-function montrealDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Montreal',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
-
 async function signIn(page: Page, locale: Locale, email: string) {
   const L = TEXT[locale];
   if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in');
@@ -614,7 +605,7 @@ for (const locale of ['fr', 'en'] as const) {
         await staff.goto('/sign-in');
         await checkPage(staff, locale, 'sign-in', { switchLanguage: false });
         await signIn(staff, locale, coordinator.email);
-        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator');
+        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator', { checkPages: false });
         await expect(staff.getByRole('button', { name: L.signOut })).toBeVisible();
       });
 
@@ -738,7 +729,7 @@ for (const locale of ['fr', 'en'] as const) {
 
       await test.step('the expert finds the business in their files and opens it', async () => {
         await signIn(expert, locale, homeExpert.email);
-        await enrolSecondFactor(expert, locale, L.twoFactor, 'expert');
+        await enrolSecondFactor(expert, locale, L.twoFactor, 'expert', { checkPages: false });
         await expert.getByRole('navigation').getByRole('link', { name: L.nav.caseload, exact: true }).click();
         await expect(expert.getByRole('heading', { level: 1 })).toHaveText(L.caseloadTitle);
         const rows = expert.locator('table.coaching-cards tbody tr');

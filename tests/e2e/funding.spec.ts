@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { createI18n, translatorFor } from '../../src/platform/i18n/i18n.ts';
 import {
   checkPage,
   enrolSecondFactor,
@@ -13,7 +11,7 @@ import {
   watchConsole,
 } from './support/browser.ts';
 import { acceptedApplication, accountWithToken, api } from './support/diagnostic.ts';
-import { ROOT } from './support/virage-server.ts';
+import { montrealDate, pageWords } from './support/i18n.ts';
 
 /**
  * The funding journey, in French and in English, each against its own server: set up through the CLI
@@ -30,26 +28,15 @@ import { ROOT } from './support/virage-server.ts';
 
 const PASSWORD = 'une longue phrase de passe 2027';
 
-/** The pages' own words, from the translation files, so the journey reads what people read. */
-const readJson = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
-const i18n = createI18n(
-  Object.fromEntries(
-    (['fr', 'en'] as const).map((l) => [
-      l,
-      {
-        common: readJson(`src/platform/i18n/${l}.json`),
-        app: readJson(`app/i18n/${l}.json`),
-        funding: readJson(`src/modules/funding/i18n/${l}.json`),
-        coaching: readJson(`src/modules/coaching/i18n/${l}.json`),
-      },
-    ]),
-  ) as never,
+const wordsOf = pageWords(
+  {
+    common: 'src/platform/i18n',
+    app: 'app/i18n',
+    funding: 'src/modules/funding/i18n',
+    coaching: 'src/modules/coaching/i18n',
+  },
+  'funding',
 );
-const wordsOf = (locale: Locale) => {
-  const t = translatorFor(i18n, locale);
-  return (key: string, values: Record<string, unknown> = {}) =>
-    t(key.includes(':') ? key : `funding:${key}`, values) as string;
-};
 
 const TEXT = {
   fr: {
@@ -75,16 +62,6 @@ const TEXT = {
     },
   },
 } as const;
-
-/** Today's date in Montréal plus `days` (`2026-12-07`). */
-function montrealDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Montreal',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 /** The fiscal year of today (April to March), as budgets name it: `2026-2027`. */
 function fiscalYear(): { label: string; lastDay: string } {
@@ -118,7 +95,7 @@ async function staffPage(browser: Browser, locale: Locale, email: string, label:
   const page = await context.newPage();
   const problems = watchConsole(page);
   await signIn(page, locale, email);
-  await enrolSecondFactor(page, locale, TEXT[locale].twoFactor, label);
+  await enrolSecondFactor(page, locale, TEXT[locale].twoFactor, label, { checkPages: false });
   return { context, page, problems };
 }
 

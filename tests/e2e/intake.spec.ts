@@ -5,7 +5,7 @@ import {
   expectNoAxeViolationsWithoutJs,
   expectReflowAt320,
   type Locale,
-  runCli,
+  runCliAsync,
   screenshot,
   serverFor,
   waitForMail,
@@ -558,7 +558,7 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       await test.step('a coordinator, created with the CLI, accepts the application', async () => {
-        const out = runCli(
+        const out = await runCliAsync(
           locale,
           [
             'users',
@@ -583,7 +583,7 @@ for (const locale of ['fr', 'en'] as const) {
         await staff.getByLabel(L.register.email, { exact: true }).fill(coordinator.email);
         await staff.getByLabel(L.register.password, { exact: true }).fill(PASSWORD);
         await staff.getByRole('button', { name: L.signIn }).click();
-        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator');
+        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator', { checkPages: false });
 
         await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);

@@ -932,6 +932,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     call: async (f) => ({ path: `/programs/${f.programId}/aid-rules`, json: DEFAULT_AID_RULES }),
   },
   listAgreements: { allowed: [...STAFF, 'finance', 'retailer'], call: async () => ({ path: '/agreements' }) },
+  // The agreements list and the claims queue as files: the team and finance, who work those lists.
+  exportAgreementsCsv: {
+    allowed: [...STAFF, 'finance'],
+    call: async () => ({ path: '/exports/agreements.csv' }),
+  },
+  exportAgreementsXlsx: {
+    allowed: [...STAFF, 'finance'],
+    call: async () => ({ path: '/exports/agreements.xlsx' }),
+  },
+  exportClaimsCsv: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/exports/claims.csv' }) },
+  exportClaimsXlsx: { allowed: [...STAFF, 'finance'], call: async () => ({ path: '/exports/claims.xlsx' }) },
   prepareAgreement: {
     allowed: STAFF,
     call: async (f) => ({
@@ -1034,6 +1045,18 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getProgramIndicators: {
     allowed: [...STAFF, 'ministry'],
     call: async (f) => ({ path: `/programs/${f.programId}/indicators?from=2026-04-01` }),
+  },
+  // Disclosure rules: whoever reads the controlled figures sees them; administrators alone set them.
+  getDisclosureRules: {
+    allowed: [...STAFF, 'ministry'],
+    call: async (f) => ({ path: `/programs/${f.programId}/disclosure-rules` }),
+  },
+  setDisclosureRules: {
+    allowed: ['admin'],
+    call: async (f) => ({
+      path: `/programs/${f.programId}/disclosure-rules`,
+      json: { minCount: 5, dominance: 0.85 },
+    }),
   },
   // Quarterly reports: the program team produces them; the ministry reads and downloads them too.
   produceQuarterlyReport: {

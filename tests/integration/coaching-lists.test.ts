@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/kernel/csv.ts';
 import { outcomeSurveys } from '../../src/modules/coaching/db/tables.ts';
@@ -15,6 +14,7 @@ import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 import { load, thrown } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
+import { xlsxRows } from '../support/xlsx.ts';
 
 let h: Harness;
 let programId: string;
@@ -118,14 +118,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => h?.close());
-
-async function xlsxRows(body: ArrayBuffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 const csvRows = async (loader: typeof sessionsExport.loader, path: string) => {
   const res = (await load(loader, coordinator, path)) as Response;

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/kernel/csv.ts';
 import * as reviewExport from '../../src/modules/intake/ui/review-export.ts';
@@ -17,6 +16,7 @@ import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
 import { load } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
+import { xlsxRows } from '../support/xlsx.ts';
 
 /** So few rows that four applications make a long export. */
 const LIMIT = 2;
@@ -53,14 +53,6 @@ async function directExport(format: ExportFormat) {
     services: { ...h.services, config: { ...h.config, exportRowLimit: 1000 } },
   };
   return h.services.listExports.applications(unlimited, format, { programId });
-}
-
-async function xlsxRows(body: ArrayBuffer | Uint8Array): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as ArrayBuffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 describe(`exports too long for a download run as jobs (${engine})`, () => {

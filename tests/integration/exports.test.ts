@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/kernel/csv.ts';
 import * as suppliersPage from '../../src/modules/coaching/ui/suppliers.tsx';
@@ -12,6 +11,7 @@ import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
 import { load, thrown } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
+import { xlsxRows } from '../support/xlsx.ts';
 
 let h: Harness;
 let programId: string;
@@ -27,14 +27,6 @@ beforeAll(async () => {
   coordinator = await h.as({ bearerToken: coordinatorToken }, { locale: 'fr' });
 });
 afterAll(() => h?.close());
-
-async function xlsxRows(body: ArrayBuffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe(`exports of the review queue (${engine})`, () => {
   beforeAll(async () => {

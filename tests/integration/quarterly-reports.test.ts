@@ -176,6 +176,7 @@ describe('quarterly reports', () => {
       'Région administrative',
       'Sous-secteur (SCIAN)',
       'Taille (employés)',
+      'Trimestre financier',
       'Maturité T0 → T1',
     ]);
     const facts = workbook.worksheets[0]!;

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboardPage from '../../src/modules/reporting/ui/dashboard.tsx';
 import { getProgramDashboard } from '../../src/modules/reporting/use-cases/get-program-dashboard.ts';
+import { selectRows } from '../../src/platform/db/client.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -20,6 +22,25 @@ beforeAll(async () => {
   programId = await defaultProgramId(h);
   coordinatorToken = await h.token((await h.user('coordinator')).email);
   coach = await expert(h, coordinatorToken);
+  // Three anonymous pre-checks: two in Montréal (one too big to be eligible), one in Trois-Rivières.
+  const precheck = {
+    neq: '1143920115',
+    postalCode: 'H2X 1Y4',
+    region: '06',
+    naics: '458',
+    foundedYear: 2010,
+  };
+  for (const facts of [
+    { ...precheck, employees: 8 },
+    { ...precheck, employees: 72 },
+    { ...precheck, postalCode: 'G9A 5H7', region: '04', employees: 3 },
+  ]) {
+    const res = await h.request(`/api/v1/programs/${programId}/eligibility-check`, {
+      method: 'POST',
+      json: facts,
+    });
+    if (res.status !== 200) throw new Error(`pre-check failed: ${await res.text()}`);
+  }
   // Two submitted only, one accepted without an expert, two coached with their T0 done (one in Trois-Rivières).
   await submitted(h, programId, { neq: neq(1) });
   await submitted(h, programId, { neq: neq(2), ...TROIS_RIVIERES });
@@ -62,7 +83,7 @@ describe('program dashboard', () => {
     const dashboard = await getProgramDashboard(ctx, programId, {});
     const count = Object.fromEntries(dashboard.funnel.map((s) => [s.step, s.count]));
     expect(count).toMatchObject({
-      prechecks: null,
+      prechecks: 3,
       applications: 5,
       accepted: 3,
       t0_done: 2,
@@ -70,6 +91,9 @@ describe('program dashboard', () => {
       plan_approved: 1,
       closed: 0,
     });
+    expect(dashboard.prechecksEligible).toBe(2);
+    // A retailer may apply without a pre-check: five applications from three pre-checks.
+    expect(dashboard.conversions.find((c) => c.step === 'applications')?.percent).toBe(166.7);
     expect(dashboard.conversions.find((c) => c.step === 'plan_approved')?.percent).toBe(50);
     expect(dashboard.conversions.find((c) => c.step === 't0_done')).toMatchObject({
       numerator: 2,
@@ -106,9 +130,25 @@ describe('program dashboard', () => {
     const ctx = await h.as({ bearerToken: coordinatorToken });
     const mauricie = await getProgramDashboard(ctx, programId, { region: '04' });
     expect(mauricie.funnel.find((s) => s.step === 'applications')?.count).toBe(2);
+    expect(mauricie.funnel.find((s) => s.step === 'prechecks')?.count).toBe(1);
+    const later = await getProgramDashboard(ctx, programId, { from: '2027-01-16' });
+    expect(later.funnel.find((s) => s.step === 'prechecks')?.count).toBe(0);
     const coached = await getProgramDashboard(ctx, programId, { expert: coach.id });
     expect(coached.funnel.find((s) => s.step === 'applications')?.count).toBe(2);
     expect(coached.funnel.find((s) => s.step === 'prechecks')?.count).toBeNull();
+    expect(coached.prechecksEligible).toBeNull();
+  });
+
+  it('keeps of a pre-check only its count by day, region and outcome', async () => {
+    const rows = await selectRows(
+      h.system.db,
+      sql`select day::text as day, region, eligible, count from precheck_counts order by region, eligible`,
+    );
+    expect(rows).toEqual([
+      { day: '2027-01-15', region: '04', eligible: true, count: 1 },
+      { day: '2027-01-15', region: '06', eligible: false, count: 1 },
+      { day: '2027-01-15', region: '06', eligible: true, count: 1 },
+    ]);
   });
 });
 

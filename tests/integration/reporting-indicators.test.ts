@@ -1,5 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as indicatorsPage from '../../src/modules/reporting/ui/indicators.tsx';
+import { getOpenData } from '../../src/modules/reporting/use-cases/get-open-data.ts';
+import { auditEvents } from '../../src/platform/audit/table.ts';
 import { coachedBy, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -98,5 +101,77 @@ describe('the ministry’s indicators page', () => {
     expect(page.html).toContain('virage-sdc-1');
     expect(page.html).toMatch(/fewer than 5 businesses/i);
     for (const identifier of identifiers) expect(page.html).not.toContain(identifier);
+  });
+});
+
+describe('the program’s disclosure rules', () => {
+  it('are set by an administrator, audited, and applied to the indicators and the open data', async () => {
+    const admin = await h.user('admin');
+    const adminToken = await h.token(admin.email);
+    const rulesPath = `/api/v1/programs/${programId}/disclosure-rules`;
+    const defaults = await (await h.request(rulesPath, { token: ministryToken })).json();
+    expect(defaults).toMatchObject({
+      version: 'virage-sdc-1',
+      minCount: 5,
+      dominance: 0.85,
+      updatedAt: null,
+    });
+
+    const set = await h.request(rulesPath, {
+      method: 'PUT',
+      token: adminToken,
+      json: { minCount: 3, dominance: 0.9 },
+    });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({
+      minCount: 3,
+      dominance: 0.9,
+      updatedAt: h.clock.now.toISOString(),
+    });
+    const audit = await h.system.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, programId), eq(auditEvents.action, 'reporting.disclosure_rules_set')),
+      );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      changes: { minCount: [5, 3], dominance: [0.85, 0.9] },
+    });
+
+    // Trois-Rivières's three applications are shown now; its two supported businesses still are not.
+    const body = await (
+      await h.request(`/api/v1/programs/${programId}/indicators`, { token: ministryToken })
+    ).json();
+    expect(body.rules).toEqual({ minCount: 3, dominance: 0.9 });
+    const region = (id: string) =>
+      byId(body, id)
+        .breakdowns.find((b) => b.breakdown === 'region')!
+        .groups.find((g) => g.key === '04')!.cell;
+    expect(region('applications_received')).toEqual({ shown: true, value: 3 });
+    expect(region('businesses_supported')).toEqual({ shown: false, reason: 'small_count' });
+    const { slug } = (await (await h.request('/api/v1/programs')).json()).items[0];
+    const openData = await getOpenData(await h.as({}), slug);
+    expect(openData.metadata.disclosureRules).toEqual({ version: 'virage-sdc-1', minCount: 3 });
+
+    await h.request(rulesPath, { method: 'PUT', token: adminToken, json: { minCount: 5, dominance: 0.85 } });
+  });
+
+  it('refuse a minimum count under 3 or a dominance share above 95 %, naming the field, and change nothing', async () => {
+    const adminToken = await h.token((await h.user('admin')).email);
+    const rulesPath = `/api/v1/programs/${programId}/disclosure-rules`;
+    const res = await h.request(rulesPath, {
+      method: 'PUT',
+      token: adminToken,
+      headers: { 'accept-language': 'en' },
+      json: { minCount: 2, dominance: 1 },
+    });
+    expect(res.status).toBe(422);
+    const problem = await res.json();
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['minCount', 'dominance']);
+    expect(problem.errors[0].message).toMatch(/Minimum number of businesses/);
+    const after = await (await h.request(rulesPath, { token: adminToken })).json();
+    expect(after).toMatchObject({ minCount: 5, dominance: 0.85 });
   });
 });

@@ -10,17 +10,20 @@ export {
   type AlertKind,
   type AlertList,
   approvedPlans,
-  closedFiles,
-  closureAnswer,
   coachingAlerts,
+  type ExpertOutcomeRow,
+  expertOutcomes,
   hoursHeld,
   SURVEY_MEASURES,
   type SurveyMeasure,
+  type SurveyWave,
+  surveyAnswer,
 } from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.
 // For the research extracts' data dictionary.
 export { type OutcomeAnswers, REVENUE_CHANGES, TOOLS } from './domain/outcomes.ts';
 export { isOverdue, missingForApproval, type PlanAction, type PlanContent } from './domain/plan.ts';
+export { SESSION_MODES, type SessionMode } from './domain/sessions.ts';
 export { SUPPLIER_CATEGORIES, type SupplierCategory } from './domain/suppliers.ts';
 export { answerSurvey } from './use-cases/answer-survey.ts';
 export { closeFile } from './use-cases/close-file.ts';

@@ -12,8 +12,6 @@ export {
   lockExpert,
   restoreClosedAssignment,
 } from './db/queries.ts';
-// Read models of the program's reports (the reporting module).
-export { assignedFiles } from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.
 export { SPECIALTY_IDS, type Specialty } from './domain/specialties.ts';
 export { confirmAssignments } from './use-cases/confirm-assignments.ts';

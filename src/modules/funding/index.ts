@@ -1,6 +1,14 @@
 // What other modules and the next layers of funding (use cases, pages, API) use from its domain.
 // The domain is pure; the payment files are the only part that imports a library (write-excel-file).
 
+export {
+  type FiscalYear,
+  fiscalYearBounds,
+  fiscalYearLabel,
+  fiscalYearOf,
+  fiscalYearOfDay,
+  parseFiscalYear,
+} from '../../kernel/fiscal-year.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { fundingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).
@@ -35,14 +43,6 @@ export {
 } from './domain/claims.ts';
 export { COST_CATEGORIES, type CostCategory } from './domain/cost-categories.ts';
 export { DEFAULT_AID_RULES } from './domain/default-aid-rules.ts';
-export {
-  type FiscalYear,
-  fiscalYearBounds,
-  fiscalYearLabel,
-  fiscalYearOf,
-  fiscalYearOfDay,
-  parseFiscalYear,
-} from './domain/fiscal-year.ts';
 export {
   type BudgetLine,
   claimableAmount,

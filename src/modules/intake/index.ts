@@ -12,6 +12,8 @@ export {
 export { consentIsActive } from './db/consent-ledger.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { applicationIdsOf, intakePersonalData } from './db/personal-data.ts';
+// For reporting: the funnel's first step, counted without keeping anything about the visitor.
+export { precheckTotals } from './db/prechecks.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export {
@@ -22,7 +24,6 @@ export {
   businessNames,
   type CohortFilter,
   cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   type Milestone,
   partnersOf,

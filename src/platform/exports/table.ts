@@ -73,7 +73,16 @@ export function plainText(type: ColumnType, value: ExportValue): string {
 export const EXPORT_ROW_LIMIT = 5000;
 
 /** Every list that exports, by the name its API and its export jobs use; wiring maps each to its use case. */
-export const EXPORT_LISTS = ['applications', 'experts', 'suppliers', 'sessions', 'plans', 'surveys'] as const;
+export const EXPORT_LISTS = [
+  'applications',
+  'experts',
+  'suppliers',
+  'sessions',
+  'plans',
+  'surveys',
+  'claims',
+  'agreements',
+] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 /** A module's export use case: it authorizes, reads the list with these filters and writes the file. */

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { type Locale, serverFor } from './browser.ts';
+import { type Locale, runCliAsync, serverFor } from './browser.ts';
 
 /**
  * Set-up and helpers of the diagnostic journey (diagnostic.spec.ts): accounts through the CLI, accepted
@@ -22,46 +21,13 @@ export type ApiDimension = { id: string; label: string; description: string; que
 export type ApiQuestionnaire = { id: string; version: number; dimensions: ApiDimension[] };
 export type Answers = Record<string, string[]>;
 
-/**
- * The `virage` CLI against a language's running server, as a process of its own so that several run
- * side by side; rejects when the command fails. (Like runCli in browser.ts, without blocking.)
- */
-export function cli(locale: Locale, args: string[], stdin = ''): Promise<string> {
-  const { dataDir } = serverFor(locale);
-  const root = process.env.E2E_APP_ROOT;
-  if (!dataDir || !root)
-    return Promise.reject(new Error('E2E_* variables are not set: run through playwright.config.ts'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/cli/main.ts', ...args],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, timeout: 30_000 },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0
-        ? resolve(out)
-        : reject(new Error(`virage ${args.join(' ')} failed (${code}):\n${out}\n${err}`)),
-    );
-    child.stdin.end(stdin);
-  });
-}
-
 /** An account with a password (CLI), and a personal access token for it (CLI). */
 export async function accountWithToken(
   locale: Locale,
   person: { email: string; name: string; role: string; locale: Locale },
   password: string,
 ): Promise<string> {
-  await cli(
+  await runCliAsync(
     locale,
     [
       'users',
@@ -77,7 +43,7 @@ export async function accountWithToken(
     ],
     `${password}\n`,
   );
-  return (await cli(locale, ['tokens', 'create', '--email', person.email, '--name', 'e2e'])).trim();
+  return (await runCliAsync(locale, ['tokens', 'create', '--email', person.email, '--name', 'e2e'])).trim();
 }
 
 /** A JSON request to the API of a language's server with a token; fails unless the status is expected. */

@@ -17,9 +17,8 @@ export type ReceivedMail = {
 
 export type MailServer = {
   smtpPort: number;
-  /** Base URL of the read-only HTTP view: GET /messages → ReceivedMail[]. */
+  /** Base URL of the read-only HTTP view: GET /messages/next?to=&subject=&timeoutMs= (below). */
   apiUrl: string;
-  messages: ReceivedMail[];
   close(): Promise<void>;
 };
 
@@ -29,6 +28,8 @@ export type MailServer = {
  */
 export async function startMailServer(): Promise<MailServer> {
   const messages: ReceivedMail[] = [];
+  /** Requests of GET /messages/next waiting for a message: each is told when one arrives. */
+  const waiting = new Set<(mail: ReceivedMail) => void>();
   const smtp = new SMTPServer({
     authOptional: true,
     // Plain SMTP on loopback: offering STARTTLS with a self-signed certificate would make the client fail.
@@ -47,6 +48,7 @@ export async function startMailServer(): Promise<MailServer> {
             html: typeof mail.html === 'string' ? mail.html : '',
             contentLanguage: typeof language === 'string' ? language : undefined,
           });
+          for (const tell of waiting) tell(messages.at(-1)!);
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -59,20 +61,57 @@ export async function startMailServer(): Promise<MailServer> {
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
   const api = http.createServer((req, res) => {
-    if (req.method === 'GET' && req.url?.startsWith('/messages')) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(messages));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/messages/next') {
+      answerWhenArrived(url.searchParams, res);
       return;
     }
     res.writeHead(404).end();
   });
+  /**
+   * The first message (received or to come) to `to`, with `subject` if given: answered as soon as it is
+   * here, so a test waits for the mail itself rather than for a polling interval. After `timeoutMs`
+   * without it: 404 with the subjects that address did get.
+   */
+  function answerWhenArrived(query: URLSearchParams, res: http.ServerResponse) {
+    const to = (query.get('to') ?? '').toLowerCase();
+    const subject = query.get('subject');
+    const matches = (m: ReceivedMail) => m.to.includes(to) && (subject === null || m.subject === subject);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const found = messages.find(matches);
+    if (found) return send(200, found);
+    const tell = (mail: ReceivedMail) => {
+      if (!matches(mail)) return;
+      stopWaiting();
+      send(200, mail);
+    };
+    const timer = setTimeout(
+      () => {
+        stopWaiting();
+        send(
+          404,
+          messages.filter((m) => m.to.includes(to)).map((m) => m.subject),
+        );
+      },
+      Number(query.get('timeoutMs') ?? 30_000),
+    );
+    const stopWaiting = () => {
+      clearTimeout(timer);
+      waiting.delete(tell);
+    };
+    waiting.add(tell);
+    res.once('close', stopWaiting);
+  }
+
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 
   return {
     smtpPort,
     apiUrl,
-    messages,
     close: async () => {
       api.closeAllConnections();
       await new Promise((resolve) => api.close(resolve));

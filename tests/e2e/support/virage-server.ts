@@ -69,9 +69,10 @@ export async function startVirage(options: {
 
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
+    // Seconds on an idle machine; minutes when a 2-core machine is shared with other builds.
     const timer = setTimeout(
-      () => reject(new Error(`${options.name}: server not ready after 90 s. Output so far:\n${output}`)),
-      90_000,
+      () => reject(new Error(`${options.name}: server not ready after 180 s. Output so far:\n${output}`)),
+      180_000,
     );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');

@@ -56,5 +56,7 @@ export const assignments = pgTable(
   (t) => [
     uniqueIndex('assignments_active_application_key').on(t.applicationId).where(sql`status = 'active'`),
     index('assignments_expert_idx').on(t.expertId, t.status),
+    // Whether a file was ever assigned, ended assignments included (the dashboard's kept counts).
+    index('assignments_application_idx').on(t.applicationId),
   ],
 );

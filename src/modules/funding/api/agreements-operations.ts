@@ -1,3 +1,4 @@
+import { exportOperations } from '../../../platform/exports/operations.ts';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { aidRulesSchema } from '../domain/aid-rules.ts';
 import {
@@ -13,6 +14,7 @@ import { acceptAgreement, acceptAgreementInput } from '../use-cases/accept-agree
 import { closeAgreement, closeAgreementInput } from '../use-cases/close-agreement.ts';
 import { decideAmendment, decideAmendmentInput } from '../use-cases/decide-amendment.ts';
 import { declineAgreement, declineAgreementInput } from '../use-cases/decline-agreement.ts';
+import { exportAgreements } from '../use-cases/export-agreements.ts';
 import { getAgreement } from '../use-cases/get-agreement.ts';
 import { getAgreementLetter } from '../use-cases/get-agreement-letter.ts';
 import { getAidRules } from '../use-cases/get-aid-rules.ts';
@@ -54,6 +56,15 @@ export const agreementsOperations: ApiOperation[] = [
     query: listAgreementsInput,
     response: agreementList,
     handle: async (ctx, { query }) => presentAgreementList(await listAgreements(ctx, query)),
+  }),
+  ...exportOperations({
+    operationId: 'exportAgreements',
+    list: 'agreements',
+    summary:
+      'Grant agreements as a file, with the same filters and order as listAgreements (the team and finance)',
+    tag: 'funding',
+    query: listAgreementsInput,
+    make: exportAgreements,
   }),
   defineOperation({
     ...common,

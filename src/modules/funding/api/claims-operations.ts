@@ -1,6 +1,8 @@
+import { exportOperations } from '../../../platform/exports/operations.ts';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import { claim, claimPage, presentClaim, presentClaimPage } from '../presenters/claims.ts';
 import { createClaim, createClaimInput } from '../use-cases/create-claim.ts';
+import { exportClaims } from '../use-cases/export-claims.ts';
 import { getClaim } from '../use-cases/get-claim.ts';
 import { listClaims, listClaimsInput } from '../use-cases/list-claims.ts';
 import { reviewClaim, reviewInput } from '../use-cases/review-claim.ts';
@@ -19,6 +21,15 @@ export const claimOperations: ApiOperation[] = [
     query: listClaimsInput,
     response: claimPage,
     handle: async (ctx, { query }) => presentClaimPage(await listClaims(ctx, query)),
+  }),
+  ...exportOperations({
+    operationId: 'exportClaims',
+    list: 'claims',
+    summary:
+      'The claims queue as a file, with the same filters and order as listClaims (the team and finance)',
+    tag: 'funding',
+    query: listClaimsInput.omit({ cursor: true, limit: true }),
+    make: exportClaims,
   }),
   defineOperation({
     operationId: 'createClaim',

@@ -1,8 +1,8 @@
+import type { FiscalYear } from '../../../kernel/fiscal-year.ts';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { FiscalYear } from '../domain/fiscal-year.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { balancesOf, checkEntries, type LedgerEntry, type Limits, raisesEngaged } from '../domain/ledger.ts';
 import { type Refusal, refusalMessage, type Verdict } from '../domain/refusal.ts';
 import { capOf } from './envelopes.ts';

@@ -1,8 +1,9 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { FiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { anyOf, insertMany } from '../../../platform/db/bulk.ts';
 import type { Executor, Tx } from '../../../platform/db/client.ts';
-import type { FiscalYear } from '../domain/fiscal-year.ts';
+import { users } from '../../identity/db/tables.ts';
 import type { Account, LedgerEntry, Position } from '../domain/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes, ledgerBalances, ledgerEntries } from './tables.ts';
 
@@ -192,3 +193,49 @@ export const toEntry = (row: LedgerRow): LedgerEntry => ({
   cause: row.cause,
   reverses: row.reverses,
 });
+
+/**
+ * Ledger entries, newest first, one page (`limit + 1` rows, for the next cursor) after `after`: by
+ * business, envelope and fiscal year, with who wrote each and its envelope's names.
+ */
+export async function ledgerRows(
+  db: Executor,
+  filter: { applicationId?: string; envelopeId?: string; fiscalYear?: FiscalYear },
+  after: [string, string] | undefined,
+  limit: number,
+) {
+  const where: SQL[] = [];
+  if (filter.applicationId) where.push(eq(ledgerEntries.applicationId, filter.applicationId));
+  if (filter.envelopeId) where.push(eq(ledgerEntries.envelopeId, filter.envelopeId));
+  if (filter.fiscalYear !== undefined) where.push(eq(ledgerEntries.fiscalYear, filter.fiscalYear));
+  if (after) {
+    const [at, id] = after;
+    where.push(
+      or(
+        lt(ledgerEntries.createdAt, new Date(at)),
+        and(eq(ledgerEntries.createdAt, new Date(at)), lt(ledgerEntries.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select({
+      entry: ledgerEntries,
+      actorName: users.name,
+      envelopeNameFr: fundingEnvelopes.nameFr,
+      envelopeNameEn: fundingEnvelopes.nameEn,
+    })
+    .from(ledgerEntries)
+    .innerJoin(fundingEnvelopes, eq(fundingEnvelopes.id, ledgerEntries.envelopeId))
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .where(and(...where))
+    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    .limit(limit + 1);
+}
+
+/**
+ * One business's ledger summed per envelope, fiscal year and move, one entry each for the domain's fold
+ * (`balancesOf`): its balances by state, however many entries it has.
+ */
+export async function businessLedgerSums(db: Executor, applicationId: string): Promise<LedgerEntry[]> {
+  return (await sumsOfEntries(db, eq(ledgerEntries.applicationId, applicationId))).map(asEntry);
+}

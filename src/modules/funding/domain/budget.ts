@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFiscalYear } from './fiscal-year.ts';
+import { parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import { centsSchema } from './money.ts';
 
 /** What an envelope pays for: the experts' hours, grants to retailers, or workshops. */

@@ -1,5 +1,5 @@
-import type { FiscalYear } from './fiscal-year.ts';
-import { fiscalYearLabel } from './fiscal-year.ts';
+import type { FiscalYear } from '../../../kernel/fiscal-year.ts';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Cents } from './money.ts';
 import { OK, refuse, type Verdict } from './refusal.ts';
 

@@ -15,6 +15,8 @@ export const fundingPolicies = {
   'budget.read': { allow: hasRole('coordinator', 'admin', 'finance', 'ministry') } satisfies Policy<void>,
   'budget.year_end': { allow: hasRole('admin', 'finance') } satisfies Policy<void>,
   'ledger.list': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
+  /** Files of the claims queue and the agreements list: the people who work those lists, not the retailer or expert. */
+  'funding.export': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
   // Agreements: the team prepares and offers, the retailer alone signs; finance reads.
   'aid_rules.read': { allow: hasRole('coordinator', 'admin', 'finance') } satisfies Policy<void>,
   'aid_rules.configure': { allow: hasRole('admin') } satisfies Policy<void>,

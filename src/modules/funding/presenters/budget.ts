@@ -74,7 +74,10 @@ export const ledgerPage = z.object({ items: z.array(ledgerEntry), nextCursor: z.
 type LedgerPage = Awaited<ReturnType<typeof listLedger>>;
 
 export const presentLedgerPage = (page: LedgerPage): z.input<typeof ledgerPage> =>
-  presentPage(page, (e) => ({ ...e, createdAt: instant(e.createdAt) }));
+  presentPage(page, ({ actorName: _, envelopeName: __, ...e }) => ({
+    ...e,
+    createdAt: instant(e.createdAt),
+  }));
 
 export const yearEnd = z.object({
   fiscalYear: z.string(),

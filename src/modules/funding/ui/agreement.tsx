@@ -36,7 +36,11 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     // A month to answer, as a starting point the coordinator changes at will.
     suggestedAcceptBy: formatDate(new Date(ctx.now().getTime() + 30 * 86_400_000)),
     prepared: new URL(request.url).searchParams.has('prepared'),
-    can: { prepare: can(ctx.actor, 'agreement.prepare'), decide: can(ctx.actor, 'agreement.decide') },
+    can: {
+      prepare: can(ctx.actor, 'agreement.prepare'),
+      decide: can(ctx.actor, 'agreement.decide'),
+      ledger: can(ctx.actor, 'ledger.list'),
+    },
   };
 });
 
@@ -114,6 +118,11 @@ export default function AgreementPage() {
         {can.prepare ? (
           <li>
             <Link to={`/caseload/${a.applicationId}`}>{t('agreements.pages.detail.file_link')}</Link>
+          </li>
+        ) : null}
+        {can.ledger ? (
+          <li>
+            <Link to={`/applications/${a.applicationId}/ledger`}>{t('ledger.link')}</Link>
           </li>
         ) : null}
         {a.status === 'draft' ? null : (

@@ -1,21 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { formatMoney } from '../../../kernel/format.ts';
+import { allowedBy } from '../../../platform/authorization.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { ExportLinks } from '../../../platform/ui/exports.tsx';
 import { SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
-import { programQuery, selectProgram } from '../../programs/index.ts';
+import { programQuery } from '../../programs/index.ts';
 import { AGREEMENT_STATUSES } from '../domain/agreement-status.ts';
+import { fundingPolicies } from '../domain/policies.ts';
 import { listAgreements } from '../use-cases/list-agreements.ts';
+import { agreementsQuery } from './funding-list-filters.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const search = new URL(request.url).searchParams;
-  const program = await selectProgram(ctx, search.get('program'));
-  const status = AGREEMENT_STATUSES.find((s) => s === search.get('status')) ?? '';
-  const rows = await listAgreements(ctx, { programId: program.id, ...(status ? { status } : {}) });
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const { program, status, query } = await agreementsQuery(ctx, search);
+  const rows = await listAgreements(ctx, query);
   return {
     slug: program.slug,
+    exportSearch: `?${new URLSearchParams({ program: program.slug, ...(status ? { status } : {}) })}`,
+    canExport: allowedBy(fundingPolicies)(ctx.actor, 'funding.export'),
     query: programQuery(program.slug),
     programName: ctx.locale === 'fr' ? program.nameFr : program.nameEn,
     status,
@@ -79,6 +84,7 @@ export default function AgreementsPage() {
           ))}
         </DataTable>
       )}
+      {data.canExport ? <ExportLinks page="/admin/agreements" search={data.exportSearch} /> : null}
       <p>
         <Link to={`/admin/aid-rules${data.query}`}>{t('agreements.pages.rules.title')}</Link>
       </p>

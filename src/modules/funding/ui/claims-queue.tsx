@@ -1,37 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { allowedBy } from '../../../platform/authorization.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { ExportLinks } from '../../../platform/ui/exports.tsx';
 import { ErrorSummary, SelectField, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listPrograms } from '../../programs/index.ts';
 import { CLAIM_STATUSES } from '../domain/claim-status.ts';
+import { fundingPolicies } from '../domain/policies.ts';
 import { REVIEW_STEPS } from '../domain/separation-of-duties.ts';
 import { listClaims } from '../use-cases/list-claims.ts';
-
-const FILTERS = ['status', 'programId', 'reviewStep', 'mine'] as const;
+import { claimsQuery } from './funding-list-filters.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
-  const search = new URL(request.url).searchParams;
-  // The queue opens on what waits for the reader; « Toutes » (`mine=false`) shows every claim.
-  const filters = Object.fromEntries(
-    FILTERS.map((key) => [key, search.get(key) ?? (key === 'mine' ? 'true' : '')]),
-  ) as Record<(typeof FILTERS)[number], string>;
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const { filters, query } = claimsQuery(search);
   const programs = (await listPrograms(ctx)).map((p) => ({
     value: p.id,
     label: ctx.locale === 'fr' ? p.nameFr : p.nameEn,
   }));
-  const query = Object.fromEntries(
-    Object.entries({ ...filters, cursor: search.get('cursor') ?? '' }).filter(([, v]) => v !== ''),
-  );
+  const exportSearch = `?${new URLSearchParams(query)}`;
+  const canExport = allowedBy(fundingPolicies)(ctx.actor, 'funding.export');
   try {
-    const page = await listClaims(ctx, query);
+    const page = await listClaims(ctx, { ...query, ...(search.cursor ? { cursor: search.cursor } : {}) });
     return {
       filters,
       programs,
+      exportSearch,
+      canExport,
       error: null,
       next: page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null,
       items: page.items.map((c) => ({
@@ -49,6 +49,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     return {
       filters,
       programs,
+      exportSearch,
+      canExport: false,
       error: localiseError(error, ctx.services.i18n, ctx.locale),
       next: null,
       items: [],
@@ -59,7 +61,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 /** The team's and finance's queue of claims, filtered by status, program, step due and what waits for them. */
 export default function ClaimsQueue() {
   const { t } = useTranslation('funding');
-  const { items, filters, programs, next, error } = useLoaderData<typeof loader>();
+  const { items, filters, programs, next, error, exportSearch, canExport } = useLoaderData<typeof loader>();
   const all = { value: '', label: t('claims.all') };
   return (
     <div>
@@ -144,6 +146,7 @@ export default function ClaimsQueue() {
           ))}
         </DataTable>
       )}
+      {canExport ? <ExportLinks page="/review/claims" search={exportSearch} /> : null}
     </div>
   );
 }

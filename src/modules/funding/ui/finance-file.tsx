@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useActionData, useLoaderData } from 'react-router';
+import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime, formatMoney } from '../../../kernel/format.ts';
+import { allowedBy } from '../../../platform/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { readDollars } from '../../../platform/ui/form-numbers.ts';
 import {
@@ -13,11 +14,13 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
+import { fundingPolicies } from '../domain/policies.ts';
 import { createRecovery } from '../use-cases/create-recovery.ts';
 import { getBankAccount } from '../use-cases/get-bank-account.ts';
 import { listRecoveries } from '../use-cases/list-recoveries.ts';
 import { recordRepayment } from '../use-cases/record-repayment.ts';
 import { verifyBankAccount } from '../use-cases/verify-bank-account.ts';
+import { RecoveryFacts, shownRecovery } from './recovery-parts.tsx';
 
 /** Finance's view of a business's file: its bank details to verify, its recoveries and repayments. */
 export const loader = pageLoader(async ({ ctx, params }) => {
@@ -28,6 +31,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   return {
     id,
     businessName: bank.businessName,
+    ledger: allowedBy(fundingPolicies)(ctx.actor, 'ledger.list'),
     account: bank.account && {
       ...bank.account,
       updatedAtIso: bank.account.updatedAt.toISOString(),
@@ -41,21 +45,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
         grant: a.grantCents === null ? '—' : money(a.grantCents),
       }),
     })),
-    recoveries: items.map((r) => ({
-      id: r.id,
-      fiscalYear: r.fiscalYear,
-      reason: r.reason,
-      amount: money(r.amountCents),
-      repaid: money(r.repaidCents),
-      outstanding: money(r.outstandingCents),
-      open: r.outstandingCents > 0,
-      repayments: r.repayments.map((p) => ({
-        id: p.id,
-        amount: money(p.amountCents),
-        receivedOn: p.receivedOn,
-        reference: p.reference,
-      })),
-    })),
+    recoveries: items.map((r) => shownRecovery(r, ctx.locale)),
   };
 });
 
@@ -111,6 +101,11 @@ export default function FinanceFilePage() {
           <p>{t(`payments.file.done.${result.done}`)}</p>
         </Notice>
       ) : null}
+      {file.ledger ? (
+        <p>
+          <Link to={`/applications/${file.id}/ledger`}>{t('ledger.link')}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="file-bank">
         <h2 id="file-bank">{t('payments.bank.title')}</h2>
         {file.account ? (
@@ -150,25 +145,7 @@ export default function FinanceFilePage() {
         <h2 id="file-recoveries">{t('payments.file.recoveries')}</h2>
         {file.recoveries.length === 0 ? <p>{t('payments.file.no_recovery')}</p> : null}
         {file.recoveries.map((r) => (
-          <article key={r.id} aria-labelledby={`recovery-${r.id}`}>
-            <h3 id={`recovery-${r.id}`}>
-              {t('payments.file.recovery', { fiscalYear: r.fiscalYear, amount: r.amount })}
-            </h3>
-            <p>{r.reason}</p>
-            <p>{t('payments.file.balance', { repaid: r.repaid, outstanding: r.outstanding })}</p>
-            {r.repayments.length > 0 ? (
-              <ul>
-                {r.repayments.map((p) => (
-                  <li key={p.id}>
-                    {t('payments.file.repayment', {
-                      amount: p.amount,
-                      on: p.receivedOn,
-                      reference: p.reference,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+          <RecoveryFacts key={r.id} recovery={r}>
             {r.open ? (
               <PostForm className="stack">
                 <input type="hidden" name="recoveryId" value={r.id} />
@@ -200,7 +177,7 @@ export default function FinanceFilePage() {
                 </SubmitButton>
               </PostForm>
             ) : null}
-          </article>
+          </RecoveryFacts>
         ))}
         {file.agreements.length > 0 ? (
           <>

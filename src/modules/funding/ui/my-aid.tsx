@@ -13,10 +13,12 @@ import { acceptAgreement } from '../use-cases/accept-agreement.ts';
 import { declineAgreement } from '../use-cases/decline-agreement.ts';
 import { getAgreement } from '../use-cases/get-agreement.ts';
 import { listAgreements } from '../use-cases/list-agreements.ts';
+import { listRecoveries, repaymentPayee } from '../use-cases/list-recoveries.ts';
 import { proposeAmendment } from '../use-cases/propose-amendment.ts';
 import { linesOfRows, rowsAfterEdit, rowsOfForm, rowsOfLines, rowsToShow } from './agreement-lines.ts';
 import { AgreementHistory, GrantSection, LinesEditor, LinesTable, MoneyAndDays } from './agreement-parts.tsx';
 import { shownAgreement } from './agreement-shown.ts';
+import { RecoveryFacts, type ShownRecovery, shownRecovery } from './recovery-parts.tsx';
 
 /**
  * The business's agreement the retailer reads: the latest one offered to them (a draft is the team's
@@ -37,13 +39,18 @@ async function currentAgreement(ctx: Ctx, applicationId: string) {
 export const loader = pageLoader(async ({ ctx, params }) => {
   const applicationId = params.id ?? '';
   const { business, current, preparing } = await currentAgreement(ctx, applicationId);
-  if (!current) return { applicationId, business, preparing, agreement: null };
-  const view = await getAgreement(ctx, current.id);
+  if (!current) return { applicationId, business, preparing, agreement: null, recoveries: [] };
+  const [view, { items: recoveries }] = await Promise.all([
+    getAgreement(ctx, current.id),
+    listRecoveries(ctx, { applicationId }),
+  ]);
   const can = allowedBy(fundingPolicies);
   return {
     applicationId,
     business,
     preparing,
+    recoveries: recoveries.map((r) => shownRecovery(r, ctx.locale)),
+    payee: repaymentPayee(ctx, ctx.locale),
     agreement: shownAgreement(view, ctx.locale),
     amendment: { rows: rowsOfLines(view.lines, ctx.locale), values: {} as Record<string, string> },
     can: {
@@ -156,7 +163,30 @@ export default function MyAid() {
           <AgreementHistory history={a.history} />
         </>
       )}
+      {data.recoveries.length > 0 ? (
+        <Recoveries recoveries={data.recoveries} payee={data.payee ?? ''} />
+      ) : null}
     </div>
+  );
+}
+
+/** What the business must pay back, why, what it repaid, what is left, and how to pay it. */
+function Recoveries({ recoveries, payee }: { recoveries: ShownRecovery[]; payee: string }) {
+  const { t } = useTranslation('funding');
+  return (
+    <section aria-labelledby="recoveries-title">
+      <h2 id="recoveries-title">{t('payments.recovery.title')}</h2>
+      <p>{t('payments.recovery.intro')}</p>
+      {recoveries.map((r) => (
+        <RecoveryFacts key={r.id} recovery={r}>
+          <p>
+            {r.open
+              ? t('payments.recovery.how_to', { payee, reference: r.reference })
+              : t('payments.recovery.settled')}
+          </p>
+        </RecoveryFacts>
+      ))}
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import { formatDate } from '../../../kernel/format.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
@@ -16,7 +17,6 @@ import { envelopeName } from '../db/append-entries.ts';
 import { fundingEnvelopes } from '../db/tables.ts';
 import { programOpenForOffers } from '../domain/agreements.ts';
 import type { AidRules } from '../domain/aid-rules.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { grantArithmetic, grantOf } from '../domain/grant.ts';
 import type { AgreementFile } from './load-agreement.ts';
 

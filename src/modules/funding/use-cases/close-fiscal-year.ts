@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -9,7 +10,6 @@ import { getProgram } from '../../programs/index.ts';
 import { appendEntries } from '../db/append-entries.ts';
 import { envelopesOf } from '../db/envelopes.ts';
 import { lockEnvelopeYear, positionsInYear } from '../db/ledger.ts';
-import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 import { balancesOf, yearEndEntries } from '../domain/ledger.ts';
 import { sumCents } from '../domain/money.ts';
 

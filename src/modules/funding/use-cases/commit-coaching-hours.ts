@@ -1,8 +1,8 @@
+import { fiscalYearOf } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { envelopeOfKind } from '../db/envelopes.ts';
-import { fiscalYearOf } from '../domain/fiscal-year.ts';
 import { applyRatio } from '../domain/money.ts';
 import { commitFunds } from './commit-funds.ts';
 

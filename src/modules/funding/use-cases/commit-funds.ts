@@ -1,10 +1,10 @@
+import { type FiscalYear, fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { appendEntries } from '../db/append-entries.ts';
 import { openEntriesOf, toEntry } from '../db/ledger.ts';
-import { type FiscalYear, fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { type EntryCause, entryOf, reversalOf } from '../domain/ledger.ts';
 import { sumCents } from '../domain/money.ts';
 

@@ -12,7 +12,10 @@ import { ledgerSums, lockEnvelopeYear } from '../db/ledger.ts';
 import { agreements, recoveries, recoveryRepayments } from '../db/tables.ts';
 import { balancesOf, totalsOf } from '../domain/ledger.ts';
 import { centsSchema } from '../domain/money.ts';
-import { listRecoveries } from './list-recoveries.ts';
+import { recoveryReference } from '../domain/recovery-reference.ts';
+import { fileOf } from './get-bank-account.ts';
+import { listRecoveries, repaymentPayee } from './list-recoveries.ts';
+import { notifyRetailer } from './notify-retailer.ts';
 
 export const recoveryInput = z.strictObject({
   agreementId: z.uuid({ error: 'funding:payments.errors.agreement' }),
@@ -37,6 +40,7 @@ export async function createRecovery(ctx: Ctx, input: unknown) {
   const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
   if (!agreement) throw new AppError('not_found');
   const { applicationId, envelopeId, fiscalYear } = agreement;
+  const file = await fileOf(ctx, applicationId);
   const id = newId();
   await transaction(ctx, async (tx) => {
     // Serialised with payments and other recoveries of the envelope-year.
@@ -86,6 +90,13 @@ export async function createRecovery(ctx: Ctx, input: unknown) {
       entityId: applicationId,
       changes: { recoveryId: id, agreementId, amountCents, reason },
     });
+    // The business learns of it at once, with how to repay; « Mon aide » keeps the balance.
+    await notifyRetailer(tx, ctx, file, 'funding:payments.mail.recovery_created', (locale) => ({
+      amount: formatMoney(amountCents, locale, true),
+      reason,
+      payee: repaymentPayee(ctx, locale),
+      reference: recoveryReference(id),
+    }));
   });
   const { items } = await listRecoveries(ctx, { applicationId });
   return items.find((r) => r.id === id)!;

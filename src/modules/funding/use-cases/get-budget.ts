@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
@@ -8,7 +9,6 @@ import { getProgram } from '../../programs/index.ts';
 import { envelopeName } from '../db/append-entries.ts';
 import { budgetsOf, envelopesOf } from '../db/envelopes.ts';
 import { envelopeBalances } from '../db/ledger.ts';
-import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
 import { balancesOf, totalsOf } from '../domain/ledger.ts';
 
 export const budgetQuery = z.strictObject({

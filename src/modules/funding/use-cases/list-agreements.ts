@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { agreementsMatching } from '../db/agreements.ts';
 import { AGREEMENT_STATUSES } from '../domain/agreement-status.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 
 export const listAgreementsInput = z.strictObject({
   applicationId: z.uuid().optional(),

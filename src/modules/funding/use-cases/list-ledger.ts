@@ -1,11 +1,11 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { fiscalYearLabel, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { ledgerEntries } from '../db/tables.ts';
-import { fiscalYearLabel, parseFiscalYear } from '../domain/fiscal-year.ts';
+import { envelopeName } from '../db/append-entries.ts';
+import { ledgerRows } from '../db/ledger.ts';
 
 const uuid = z.uuid();
 
@@ -20,34 +20,25 @@ export const listLedgerInput = z.strictObject({
   limit: limitField,
 });
 
-/** Ledger entries, newest first, one page at a time: by business, envelope and fiscal year. */
+/** Ledger entries, newest first, one page at a time: by business, envelope and fiscal year, with who wrote each. */
 export async function listLedger(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'ledger.list');
   const query = parseInput(listLedgerInput, input);
-  const where: SQL[] = [];
-  if (query.applicationId) where.push(eq(ledgerEntries.applicationId, query.applicationId));
-  if (query.envelopeId) where.push(eq(ledgerEntries.envelopeId, query.envelopeId));
-  if (query.fiscalYear) where.push(eq(ledgerEntries.fiscalYear, parseFiscalYear(query.fiscalYear)!));
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (after) {
-    const [at, id] = after as [string, string];
-    where.push(
-      or(
-        lt(ledgerEntries.createdAt, new Date(at)),
-        and(eq(ledgerEntries.createdAt, new Date(at)), lt(ledgerEntries.id, id)),
-      )!,
-    );
-  }
-  const rows = await ctx.db
-    .select()
-    .from(ledgerEntries)
-    .where(and(...where))
-    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
-    .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const after = query.cursor ? (decodeCursor(query.cursor) as [string, string]) : undefined;
+  const rows = await ledgerRows(
+    ctx.db,
+    {
+      applicationId: query.applicationId,
+      envelopeId: query.envelopeId,
+      fiscalYear: query.fiscalYear ? parseFiscalYear(query.fiscalYear)! : undefined,
+    },
+    after,
+    query.limit,
+  );
+  const page = toPage(rows, query.limit, (r) => [r.entry.createdAt.toISOString(), r.entry.id]);
   return {
     ...page,
-    items: page.items.map((r) => ({
+    items: page.items.map(({ entry: r, actorName, envelopeNameFr, envelopeNameEn }) => ({
       id: r.id,
       envelopeId: r.envelopeId,
       fiscalYear: fiscalYearLabel(r.fiscalYear),
@@ -61,6 +52,9 @@ export async function listLedger(ctx: Ctx, input: unknown) {
       reason: r.reason,
       source: r.source,
       createdAt: r.createdAt,
+      /** Who wrote it (null: the system, e.g. a job); for pages, not in the API's answer. */
+      actorName,
+      envelopeName: envelopeName(ctx, { nameFr: envelopeNameFr, nameEn: envelopeNameEn }),
     })),
   };
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
+import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { translatorFor } from '../../../platform/i18n/i18n.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { acceptedAgreementsOf, recoveriesOf } from '../db/payments.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { sumCents } from '../domain/money.ts';
 import { fileOf } from './get-bank-account.ts';
 
@@ -52,4 +54,15 @@ export async function listRecoveries(ctx: Ctx, input: unknown) {
       };
     }),
   };
+}
+
+/**
+ * Whom a business repays, in the reader's language: the program's account holder when payment files
+ * are configured (`PAYMENT_DEBTOR_NAME`), else the organisation running the program.
+ */
+export function repaymentPayee(ctx: Ctx, locale: Locale): string {
+  return (
+    ctx.services.config.paymentDebtor?.name ??
+    translatorFor(ctx.services.i18n, locale)('funding:payments.recovery.payee_default')
+  );
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { fiscalYearOf, parseFiscalYear } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
@@ -15,7 +16,6 @@ import { envelopeOfKind } from '../db/envelopes.ts';
 import { agreements, fundingEnvelopes } from '../db/tables.ts';
 import { agreementLinesInput } from '../domain/agreements.ts';
 import { DEFAULT_AID_RULES } from '../domain/default-aid-rules.ts';
-import { fiscalYearOf, parseFiscalYear } from '../domain/fiscal-year.ts';
 import { centsSchema } from '../domain/money.ts';
 import { grantFor } from './agreement-view.ts';
 import { getAgreement } from './get-agreement.ts';

@@ -1,9 +1,9 @@
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { appendEntries } from '../db/append-entries.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { entryOf } from '../domain/ledger.ts';
 import type { FundsInput } from './commit-funds.ts';
 

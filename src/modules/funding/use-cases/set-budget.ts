@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { fiscalYearLabel } from '../../../kernel/fiscal-year.ts';
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -11,7 +12,6 @@ import { envelopesOf } from '../db/envelopes.ts';
 import { envelopeBalances } from '../db/ledger.ts';
 import { envelopeBudgets, fundingEnvelopes } from '../db/tables.ts';
 import { budgetInput } from '../domain/budget.ts';
-import { fiscalYearLabel } from '../domain/fiscal-year.ts';
 import { balancesOf, checkBudgetChange } from '../domain/ledger.ts';
 import { getBudget } from './get-budget.ts';
 

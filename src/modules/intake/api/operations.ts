@@ -93,7 +93,8 @@ export const intakeOperations: ApiOperation[] = [
     operationId: 'checkEligibility',
     method: 'post',
     path: '/programs/{id}/eligibility-check',
-    summary: 'Anonymous pre-check: an explained eligibility answer; nothing is stored',
+    summary:
+      'Anonymous pre-check: an explained eligibility answer; only a count per day, region and outcome is kept',
     tag: 'programs',
     access: 'public',
     body: eligibilityCheckInput,

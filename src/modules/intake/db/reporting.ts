@@ -1,13 +1,15 @@
 /**
- * Read models for the program's reports (the reporting module's dashboard and the ministry's view).
+ * Read models for the program's reports (the ministry's view; the dashboard counts its cohort from the
+ * counts reporting keeps, decision 29).
  *
  * A report follows a cohort: the applications submitted in a period, optionally in one region, referred
  * by one partner or coached by one expert. Other modules say what happened to a business as a subquery
- * of `(application_id, value)` over their own tables (`Milestone`); intake counts or adds them up over
- * the cohort, in one statement, grouped in the database: nothing is read row by row into Node.
+ * of `(application_id, value)` over their own tables (`Milestone`); intake adds them up over the
+ * cohort, in one statement, grouped in the database: nothing is read row by row into Node.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { SIZE_BANDS } from '../../../kernel/business.ts';
+import { TIME_ZONE } from '../../../kernel/format.ts';
 import { anyOf } from '../../../platform/db/bulk.ts';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import { instantParam } from '../../../platform/db/columns.ts';
@@ -49,53 +51,16 @@ function cohortWhere(f: CohortFilter): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-/**
- * The cohort's funnel as it stood before `asOf`: applications, eligible (the automated assessment),
- * accepted (a file withdrawn later still counts: its acceptance is in its events), waitlisted, and one
- * count per milestone given by the other modules.
- */
-export async function cohortFunnel<K extends string>(
-  db: Executor,
-  filter: CohortFilter,
-  asOf: Date,
-  milestones: Record<K, Milestone>,
-): Promise<Record<'applications' | 'eligible' | 'accepted' | 'waitlisted' | K, number>> {
-  const keys = Object.keys(milestones) as K[];
-  const reached = keys.map(
-    (key, i) =>
-      sql`, count(*) filter (where ${applications.id} in (select m.application_id from (${milestones[key]}) m))::int as ${sql.identifier(`m${i}`)}`,
-  );
-  const rows = await selectRows<Record<string, number>>(
-    db,
-    sql`
-    select count(*)::int as applications,
-      count(*) filter (where ${applications.eligible})::int as eligible,
-      count(*) filter (where (${applications.status} = 'accepted' and ${applications.decidedAt} < ${instantParam(asOf)})
-        or (${applications.status} = 'withdrawn' and exists (select 1 from ${applicationEvents} e
-          where e.application_id = ${applications.id} and e.kind = 'accepted' and e.occurred_at < ${instantParam(asOf)})))::int as accepted,
-      count(*) filter (where ${applications.waitlistedAt} < ${instantParam(asOf)})::int as waitlisted
-      ${sql.join(reached, sql``)}
-    from ${applications} where ${cohortWhere(filter)}`,
-  );
-  const row = rows[0] ?? {};
-  const counts = {
-    applications: Number(row.applications ?? 0),
-    eligible: Number(row.eligible ?? 0),
-    accepted: Number(row.accepted ?? 0),
-    waitlisted: Number(row.waitlisted ?? 0),
-  } as Record<string, number>;
-  keys.forEach((key, i) => {
-    counts[key] = Number(row[`m${i}`] ?? 0);
-  });
-  return counts as Record<'applications' | 'eligible' | 'accepted' | 'waitlisted' | K, number>;
-}
-
 export const BREAKDOWN_KEYS = ['region', 'subsector', 'size_band'] as const;
 export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
 
-/** One group of a breakdown (`total` for the whole cohort): businesses, their values' sum, and the largest. */
+/**
+ * One group of a breakdown (`total` for the whole cohort): businesses, their values' sum, and the
+ * largest. `month` groups by the Montréal month of submission (`2027-01`), which reports fold into
+ * whatever periods they publish (fiscal quarters) since every figure here adds up or takes the max.
+ */
 export type BreakdownRow = {
-  breakdown: BreakdownKey | 'total';
+  breakdown: BreakdownKey | 'month' | 'total';
   key: string | null;
   businesses: number;
   /** Of them, those holding a place in the program now. */
@@ -106,25 +71,29 @@ export type BreakdownRow = {
 
 /**
  * The cohort's businesses that have a value in `measure` (all of them, each counting 1, without one),
- * by region, NAICS subsector and size band, and in total: one statement with grouping sets.
+ * by region, NAICS subsector, size band and month of submission, and in total: one statement with
+ * grouping sets.
  */
 export async function cohortBreakdown(
   db: Executor,
   filter: CohortFilter,
   measure: Milestone | null,
 ): Promise<BreakdownRow[]> {
+  const month = sql`to_char(${applications.submittedAt} at time zone ${TIME_ZONE}, 'YYYY-MM')`;
   const source = measure
-    ? sql`(select region, naics, ${sizeBand} as size_band, status, m.value::float8 as value from ${applications}
-        join (${measure}) m on m.application_id = ${applications.id} where ${cohortWhere(filter)})`
-    : sql`(select region, naics, ${sizeBand} as size_band, status, 1::float8 as value from ${applications}
-        where ${cohortWhere(filter)})`;
+    ? sql`(select region, naics, ${sizeBand} as size_band, ${month} as month, status, m.value::float8 as value
+        from ${applications} join (${measure}) m on m.application_id = ${applications.id} where ${cohortWhere(filter)})`
+    : sql`(select region, naics, ${sizeBand} as size_band, ${month} as month, status, 1::float8 as value
+        from ${applications} where ${cohortWhere(filter)})`;
   const rows = await selectRows<{
     region: string | null;
     subsector: string | null;
     size_band: string | null;
+    month: string | null;
     g_region: number;
     g_subsector: number;
     g_size: number;
+    g_month: number;
     businesses: number;
     accepted: number;
     total: number | string;
@@ -132,13 +101,14 @@ export async function cohortBreakdown(
   }>(
     db,
     sql`
-    select region, naics as subsector, size_band,
+    select region, naics as subsector, size_band, month,
       grouping(region)::int as g_region, grouping(naics)::int as g_subsector, grouping(size_band)::int as g_size,
+      grouping(month)::int as g_month,
       count(*)::int as businesses, count(*) filter (where status = 'accepted')::int as accepted,
       coalesce(sum(value), 0)::float8 as total,
       coalesce(max(value), 0)::float8 as largest
     from ${source} s
-    group by grouping sets ((region), (naics), (size_band), ())`,
+    group by grouping sets ((region), (naics), (size_band), (month), ())`,
   );
   return rows.map((r) => {
     const breakdown: BreakdownRow['breakdown'] =
@@ -148,11 +118,19 @@ export async function cohortBreakdown(
           ? 'subsector'
           : Number(r.g_size) === 0
             ? 'size_band'
-            : 'total';
-    const key = breakdown === 'region' ? r.region : breakdown === 'subsector' ? r.subsector : r.size_band;
+            : Number(r.g_month) === 0
+              ? 'month'
+              : 'total';
+    const key = {
+      region: r.region,
+      subsector: r.subsector,
+      size_band: r.size_band,
+      month: r.month,
+      total: null,
+    }[breakdown];
     return {
       breakdown,
-      key: breakdown === 'total' ? null : key,
+      key,
       businesses: Number(r.businesses),
       accepted: Number(r.accepted),
       sum: Number(r.total),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant, timestamps } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
@@ -206,4 +217,23 @@ export const applicationEvents = pgTable(
     occurredAt: instant('occurred_at').notNull(),
   },
   (t) => [index('application_events_application_idx').on(t.applicationId, t.occurredAt)],
+);
+
+/**
+ * Anonymous pre-checks, counted (decision 30): how many were taken per program, Montréal day, region
+ * and outcome. Nothing else of a pre-check is kept — no facts, no address, no time of day — so no row
+ * can be tied to a person; the funnel's first step is read from here.
+ */
+export const precheckCounts = pgTable(
+  'precheck_counts',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    region: text('region').notNull(),
+    eligible: boolean('eligible').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.day, t.region, t.eligible] })],
 );

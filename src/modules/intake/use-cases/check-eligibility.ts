@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { formatDate } from '../../../kernel/format.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
+import { tallyPrecheck } from '../db/prechecks.ts';
 import { currentCriteria } from '../db/queries.ts';
 import { quebecPostalCodeField, regionField } from '../domain/business-fields.ts';
 import { evaluate, factsUsed } from '../domain/eligibility.ts';
@@ -33,8 +35,10 @@ export type EligibilityAnswer = {
 };
 
 /**
- * The anonymous pre-check: an instant, explained answer; nothing is stored. Criteria that would need
- * other people's data (already in the program) are left for the real submission.
+ * The anonymous pre-check: an instant, explained answer. Only a count is kept — one more pre-check of
+ * this program, on this Montréal day, in this region, eligible or not (decision 30) — never the facts,
+ * so the funnel can start at the pre-checks without storing anything about the person. Criteria that
+ * would need other people's data (already in the program) are left for the real submission.
  */
 export async function checkEligibility(
   ctx: Ctx,
@@ -52,6 +56,12 @@ export async function checkEligibility(
     (c) => !factsUsed(c.test).some((f) => PRIVATE_FACTS.includes(f)),
   );
   const result = evaluate(publicCriteria, factsFrom(facts, ctx.now()));
+  await tallyPrecheck(ctx.db, {
+    programId: program.id,
+    day: formatDate(ctx.now()),
+    region: facts.region,
+    eligible: result.eligible,
+  });
   return {
     eligible: result.eligible,
     criteria: result.criteria.map((c) => ({

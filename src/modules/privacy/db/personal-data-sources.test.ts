@@ -49,6 +49,7 @@ const EXCLUDED: Record<string, string> = {
   'privacy_requests.answered_by': DUTY,
   'retention_periods.updated_by': DUTY,
   'retention_runs.started_by': DUTY,
+  'disclosure_settings.updated_by': DUTY,
 };
 
 /** Every `table.column` of the schema that names a person (users.id) or a business (applications.id). */

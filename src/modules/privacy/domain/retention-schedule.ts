@@ -167,4 +167,5 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   research_extract_chunks: 'anonymised rows of an extract, removed with it',
   quarterly_reports: 'aggregates after disclosure control, frozen as sent to the ministry',
   retention_periods: 'the officer’s settings, not about a person',
+  disclosure_settings: 'a program’s disclosure rules, not about a person',
 };

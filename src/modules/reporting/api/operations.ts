@@ -1,14 +1,24 @@
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
+import { programDisclosureRulesInput } from '../domain/disclosure.ts';
 import { extractDecisionInput, extractRequestInput } from '../domain/research.ts';
-import { dashboard, indicators, presentDashboard, presentIndicators } from '../presenters/reports.ts';
+import {
+  dashboard,
+  disclosureRules,
+  indicators,
+  presentDashboard,
+  presentDisclosureRules,
+  presentIndicators,
+} from '../presenters/reports.ts';
 import { presentExtract, researchExtract, researchExtractList } from '../presenters/research-extracts.ts';
 import { decideResearchExtract } from '../use-cases/decide-research-extract.ts';
 import { downloadResearchExtract } from '../use-cases/download-research-extract.ts';
+import { getDisclosureRules } from '../use-cases/get-disclosure-rules.ts';
 import { getProgramDashboard } from '../use-cases/get-program-dashboard.ts';
 import { getProgramIndicators, indicatorsQuery } from '../use-cases/get-program-indicators.ts';
 import { listExtractsInput, listResearchExtracts } from '../use-cases/list-research-extracts.ts';
 import { dashboardQuery } from '../use-cases/report-period.ts';
 import { requestResearchExtract } from '../use-cases/request-research-extract.ts';
+import { setDisclosureRules } from '../use-cases/set-disclosure-rules.ts';
 
 export const reportingOperations: ApiOperation[] = [
   defineOperation({
@@ -36,6 +46,30 @@ export const reportingOperations: ApiOperation[] = [
     response: indicators,
     handle: async (ctx, { params, query }) =>
       presentIndicators(await getProgramIndicators(ctx, params.id!, query)),
+  }),
+  defineOperation({
+    operationId: 'getDisclosureRules',
+    method: 'get',
+    path: '/programs/{id}/disclosure-rules',
+    summary:
+      'The program’s disclosure rules (minimum count, dominance share) that the indicators, quarterly reports and open data pass',
+    tag: 'reporting',
+    access: 'user',
+    response: disclosureRules,
+    handle: async (ctx, { params }) => presentDisclosureRules(await getDisclosureRules(ctx, params.id!)),
+  }),
+  defineOperation({
+    operationId: 'setDisclosureRules',
+    method: 'put',
+    path: '/programs/{id}/disclosure-rules',
+    summary:
+      'Sets the program’s disclosure rules (administrators): minCount 3–100, dominance 0.5–0.95; audited, printed on what is produced after',
+    tag: 'reporting',
+    access: 'user',
+    body: programDisclosureRulesInput,
+    response: disclosureRules,
+    handle: async (ctx, { params, body }) =>
+      presentDisclosureRules(await setDisclosureRules(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'listResearchExtracts',

@@ -1,17 +1,22 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytes, instant } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
+import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import type { FailingClass, Generalisation, VariableGroup } from '../domain/research.ts';
 
@@ -109,5 +114,113 @@ export const quarterlyReports = pgTable(
     check('quarterly_reports_quarter_check', sql`quarter between 1 and 4`),
     check('quarterly_reports_version_check', sql`version >= 1`),
     check('quarterly_reports_reason_check', sql`version = 1 or reason is not null`),
+  ],
+);
+
+/**
+ * A program's disclosure rules, when its administrators set them (decision 30); a program without a
+ * row uses the defaults of decision 16. The audit log keeps every change and who made it.
+ */
+export const disclosureSettings = pgTable('disclosure_settings', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  minCount: integer('min_count').notNull(),
+  /** A share, 0.85 for 85 %. */
+  dominance: doublePrecision('dominance').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+/** A cohort's group: program, Montréal month of submission, region, NAICS subsector, size band. */
+const cohortGroup = () => ({
+  programId: uuid('program_id').notNull(),
+  month: date('month').notNull(),
+  region: text('region'),
+  naics: text('naics'),
+  sizeBand: text('size_band'),
+});
+
+/** The funnel's steps a submitted application has reached, each 0 or 1: what the dashboard adds up. */
+const cohortFlags = () => ({
+  eligible: integer('eligible').notNull(),
+  /** Accepted, even if withdrawn since (its acceptance is in its events). */
+  accepted: integer('accepted').notNull(),
+  /** Holding a place in the program now. */
+  acceptedNow: integer('accepted_now').notNull(),
+  waitlisted: integer('waitlisted').notNull(),
+  t0Done: integer('t0_done').notNull(),
+  assigned: integer('assigned').notNull(),
+  planApproved: integer('plan_approved').notNull(),
+  closed: integer('closed').notNull(),
+  t1Done: integer('t1_done').notNull(),
+});
+
+/**
+ * One row per submitted application: its group (program, Montréal month of submission, region,
+ * subsector, size band), the filters the dashboard offers, and the steps it has reached. Kept by
+ * triggers on the tables those facts come from, in the writing transaction (decision 29).
+ */
+export const cohortFacts = pgTable(
+  'reporting_cohort_facts',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    ...cohortGroup(),
+    submittedAt: instant('submitted_at').notNull(),
+    partnerId: uuid('partner_id'),
+    expertUserId: uuid('expert_user_id'),
+    ...cohortFlags(),
+    /** T1 − T0 in tenths of a point per measure (`overall`, `dimension:<id>`), once both are completed. */
+    gains: jsonb('gains').$type<Record<string, number>>(),
+  },
+  (t) => [
+    index('reporting_cohort_facts_submitted_idx').on(t.programId, t.submittedAt),
+    index('reporting_cohort_facts_partner_idx').on(t.programId, t.partnerId, t.submittedAt),
+    index('reporting_cohort_facts_expert_idx').on(t.programId, t.expertUserId, t.submittedAt),
+  ],
+);
+
+/**
+ * `reporting_cohort_facts` added up per program, month, region, subsector and size band (a group with
+ * no region, say, has a null there): a few thousand rows a year however many applications, kept by a
+ * trigger on the facts (decision 29).
+ */
+export const cohortCounts = pgTable(
+  'reporting_cohort_counts',
+  {
+    ...cohortGroup(),
+    applications: integer('applications').notNull(),
+    ...cohortFlags(),
+  },
+  (t) => [
+    unique('reporting_cohort_counts_group_key')
+      .on(t.programId, t.month, t.region, t.naics, t.sizeBand)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * The facts' score gains added up per program, month, region and measure (the impact is not broken down
+ * by subsector or size band: fewer rows to read): pairs, the sum of the gains and of their squares
+ * (tenths of a point, so exact integers) and how many improved; the impact's mean and variance follow
+ * from them (decision 29).
+ */
+export const cohortGainSums = pgTable(
+  'reporting_cohort_gain_sums',
+  {
+    programId: uuid('program_id').notNull(),
+    month: date('month').notNull(),
+    region: text('region'),
+    measure: text('measure').notNull(),
+    pairs: integer('pairs').notNull(),
+    sumTenths: bigint('sum_tenths', { mode: 'number' }).notNull(),
+    sumSquares: bigint('sum_squares', { mode: 'number' }).notNull(),
+    improved: integer('improved').notNull(),
+  },
+  (t) => [
+    unique('reporting_cohort_gain_sums_group_key')
+      .on(t.programId, t.month, t.region, t.measure)
+      .nullsNotDistinct(),
   ],
 );

@@ -34,6 +34,16 @@ export const disclosureRulesSchema = z.strictObject({
 export type DisclosureRules = z.output<typeof disclosureRulesSchema>;
 export const DEFAULT_DISCLOSURE_RULES: DisclosureRules = disclosureRulesSchema.parse({});
 
+/**
+ * The rules a program's administrator may set (decision 30): never a minimum count under INSEE's 3
+ * enterprises, nor a dominance share so high or so low that the rule stops meaning « one business
+ * makes the total » — each change is audited and printed on what it produces.
+ */
+export const programDisclosureRulesInput = z.strictObject({
+  minCount: z.number().int().min(3).max(100),
+  dominance: z.number().min(0.5).max(0.95),
+});
+
 export const SUPPRESSION_REASONS = {
   small_count: 'reporting:disclosure.reason.small_count',
   dominance: 'reporting:disclosure.reason.dominance',

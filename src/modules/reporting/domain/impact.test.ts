@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  gainSummaryFromSums,
   impactFromSummaries,
   measuredImpact,
   pairedEstimate,
@@ -82,6 +83,30 @@ describe('impact from summaries (what the database sums up for a large cohort)',
         );
         expect(fromSummary!.estimate).toEqual(pairedEstimate(gains));
       }),
+    );
+  });
+
+  it('gives the same estimates from kept sums of gains in tenths (the dashboard’s) as from the gains', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 60 }),
+        (tenths) => {
+          const gains = tenths.map((g) => g / 10);
+          const [fromSums] = impactFromSummaries(
+            [
+              gainSummaryFromSums({
+                measure: 'overall',
+                pairs: tenths.length,
+                sumTenths: tenths.reduce((a, g) => a + g, 0),
+                sumSquares: tenths.reduce((a, g) => a + g * g, 0),
+                improved: tenths.filter((g) => g > 0).length,
+              }),
+            ],
+            2,
+          );
+          expect(fromSums!.estimate).toEqual(pairedEstimate(gains));
+        },
+      ),
     );
   });
 

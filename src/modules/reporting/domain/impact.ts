@@ -92,6 +92,27 @@ export type GainSummary = {
   improved: number;
 };
 
+/**
+ * A summary from sums the database keeps: gains in tenths of a point, so the sums are exact integers and
+ * the variance is computed without cancellation (n·Σg² − (Σg)² stays far below 2^53 at 300,000 pairs).
+ */
+export function gainSummaryFromSums(s: {
+  measure: string;
+  pairs: number;
+  sumTenths: number;
+  sumSquares: number;
+  improved: number;
+}): GainSummary {
+  const n = s.pairs;
+  return {
+    measure: s.measure,
+    pairs: n,
+    mean: s.sumTenths / n / 10,
+    variance: n > 1 ? (n * s.sumSquares - s.sumTenths * s.sumTenths) / (n * (n - 1)) / 100 : 0,
+    improved: s.improved,
+  };
+}
+
 /** The estimate from a summary of at least two gains: the same interval as `pairedEstimate`. */
 export function estimateFromSummary(s: Omit<GainSummary, 'measure'>): GainEstimate {
   const half = (tQuantile975(s.pairs - 1) * Math.sqrt(s.variance)) / Math.sqrt(s.pairs);

@@ -14,6 +14,13 @@ export const BREAKDOWNS = ['region', 'subsector', 'size_band', 'dimension', 'fis
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /**
+ * The breakdowns published in tables with totals: a fiscal quarter is the one the applications were
+ * submitted in (a report follows a cohort, decision 18).
+ */
+export const PUBLISHED_BREAKDOWNS = ['region', 'subsector', 'size_band', 'fiscal_quarter'] as const;
+export type PublishedBreakdown = (typeof PUBLISHED_BREAKDOWNS)[number];
+
+/**
  * - `count`: a count of businesses, in tables with totals: minimum count and complementary suppression;
  * - `sum`: money or hours added over businesses: the same, plus the dominance rule on each cell;
  * - `mean`: an average or a share over businesses (not additive, so no totals to protect): published
@@ -48,6 +55,10 @@ export const INDICATORS = [
   { id: 'improved_share', unit: 'percent', control: 'mean', breakdowns: ['dimension'], euKpi: true },
   { id: 'plans_adopted', unit: 'businesses', control: 'count', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'coaching_hours', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
+  // The same hours by how the sessions were held (the coaching module's session modes).
+  { id: 'coaching_hours_in_store', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
+  { id: 'coaching_hours_video', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
+  { id: 'coaching_hours_phone', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'training_hours', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'aid_committed', unit: 'cad', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'aid_paid', unit: 'cad', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
@@ -67,6 +78,22 @@ export const INDICATORS = [
     euKpi: false,
   },
   { id: 'satisfaction', unit: 'rating', control: 'mean', breakdowns: ['region'], euKpi: false },
+  // The outcome survey's second wave, about six months after closure: do the gains last?
+  {
+    id: 'jobs_created_six_months',
+    unit: 'jobs',
+    control: 'sum',
+    breakdowns: ['region', 'subsector', 'size_band'],
+    euKpi: false,
+  },
+  {
+    id: 'online_sales_share_six_months',
+    unit: 'percent',
+    control: 'mean',
+    breakdowns: ['subsector', 'size_band'],
+    euKpi: false,
+  },
+  { id: 'satisfaction_six_months', unit: 'rating', control: 'mean', breakdowns: ['region'], euKpi: false },
 ] as const satisfies readonly Indicator[];
 
 export type IndicatorId = (typeof INDICATORS)[number]['id'];

@@ -18,6 +18,12 @@ export const reportingPolicies = {
    */
   'quarterly_report.produce': { allow: hasRole('coordinator', 'admin') } satisfies Policy<void>,
   'quarterly_report.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
+  /**
+   * The disclosure rules of a program: those who read its controlled figures may see them; only an
+   * administrator changes them (decision 30).
+   */
+  'disclosure_rules.read': { allow: hasRole('coordinator', 'admin', 'ministry') } satisfies Policy<void>,
+  'disclosure_rules.set': { allow: hasRole('admin') } satisfies Policy<void>,
   /** Researchers ask for anonymised extracts; nobody else does (the ministry sees aggregates only). */
   'research_extract.request': { allow: hasRole('researcher') } satisfies Policy<void>,
   /**

@@ -6,7 +6,7 @@
  */
 import type { DisclosureRules, SuppressionReason } from './disclosure.ts';
 import type { GainEstimate } from './impact.ts';
-import type { Control, IndicatorId, Unit } from './indicators.ts';
+import type { Control, IndicatorId, PublishedBreakdown, Unit } from './indicators.ts';
 
 export type Bilingual = { fr: string; en: string };
 
@@ -19,7 +19,7 @@ export type SnapshotIndicator = {
   control: Control;
   total: SnapshotCell;
   breakdowns: {
-    breakdown: 'region' | 'subsector' | 'size_band';
+    breakdown: PublishedBreakdown;
     groups: { key: string | null; label: Bilingual | null; cell: SnapshotCell }[];
   }[];
 };

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fiscalYearOfDay } from '../../../kernel/fiscal-year.ts';
 import { formatDate } from '../../../kernel/format.ts';
-import { quarterBounds, quarterLabel, quarterOf, quarterOfDay } from './quarters.ts';
+import {
+  fiscalQuarterKey,
+  quarterBounds,
+  quarterLabel,
+  quarterOf,
+  quarterOfDay,
+  quarterOfKey,
+  tallyByFiscalQuarter,
+} from './quarters.ts';
 
 describe('quarters', () => {
   it('start the fiscal year on 1 April: Q1 is April–June, Q4 January–March', () => {
@@ -51,5 +60,41 @@ describe('quarters', () => {
         },
       ),
     );
+  });
+
+  it('agree with the kernel’s fiscal year on every day', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (d) => {
+          const day = d.toISOString().slice(0, 10);
+          expect(quarterOfDay(day, 'fiscal').year).toBe(fiscalYearOfDay(day));
+        },
+      ),
+    );
+  });
+
+  it('fold months into fiscal quarters: counts and sums add, the largest is the largest', () => {
+    const month = (key: string, businesses: number, sum: number, largest: number) => ({
+      key,
+      businesses,
+      accepted: businesses - 1,
+      sum,
+      largest,
+    });
+    expect(
+      tallyByFiscalQuarter([
+        month('2027-01', 2, 10, 6),
+        month('2026-04', 3, 9, 4),
+        month('2027-03', 4, 20, 5),
+        month('2026-06', 1, 1, 1),
+      ]),
+    ).toEqual([
+      { key: '2026-Q1', businesses: 4, accepted: 2, sum: 10, largest: 4 },
+      { key: '2026-Q4', businesses: 6, accepted: 4, sum: 30, largest: 6 },
+    ]);
+    const q = { kind: 'fiscal', year: 2026, quarter: 4 } as const;
+    expect(quarterOfKey(fiscalQuarterKey(q))).toEqual(q);
+    expect(quarterOfKey('2026-Q5')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
  * belongs to the first fiscal quarter although it is already 1 July in UTC.
  */
 import { z } from 'zod';
+import { FISCAL_YEAR_FIRST_MONTH } from '../../../kernel/fiscal-year.ts';
 import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { addDays } from './days.ts';
@@ -20,8 +21,8 @@ export const quarterSchema = z.strictObject({
 });
 export type Quarter = z.output<typeof quarterSchema>;
 
-/** The month (1–12) each kind of year begins with. */
-const FIRST_MONTH: Record<QuarterKind, number> = { fiscal: 4, calendar: 1 };
+/** The month (1–12) each kind of year begins with: the fiscal year's is the kernel's rule. */
+const FIRST_MONTH: Record<QuarterKind, number> = { fiscal: FISCAL_YEAR_FIRST_MONTH, calendar: 1 };
 
 /** The quarter of a Montréal calendar day (`2027-03-31` is fiscal Q4 of 2026-2027, calendar Q1 of 2027). */
 export function quarterOfDay(isoDay: string, kind: QuarterKind): Quarter {
@@ -60,4 +61,38 @@ export function quarterLabel(q: Quarter, locale: Locale): string {
   const letter = locale === 'fr' ? 'T' : 'Q';
   const year = q.kind === 'fiscal' ? `${q.year}-${q.year + 1}` : String(q.year);
   return `${letter}${q.quarter} ${year}`;
+}
+
+/** A fiscal quarter as a stable key (`2026-Q1`: April–June 2026, of fiscal year 2026-2027). */
+export function fiscalQuarterKey(q: Quarter): string {
+  return `${q.year}-Q${q.quarter}`;
+}
+
+export function quarterOfKey(key: string): Quarter | null {
+  const match = /^(\d{4})-Q([1-4])$/.exec(key);
+  return match
+    ? { kind: 'fiscal', year: Number(match[1]), quarter: Number(match[2]) as Quarter['quarter'] }
+    : null;
+}
+
+/** What a group of businesses adds up to: counts and sums add, the largest single value is a max. */
+export type Tally = { businesses: number; accepted: number; sum: number; largest: number };
+
+/** Months (`2027-01`) folded into the fiscal quarters they belong to, in order. */
+export function tallyByFiscalQuarter(
+  months: (Tally & { key: string | null })[],
+): (Tally & { key: string })[] {
+  const quarters = new Map<string, Tally>();
+  for (const month of months) {
+    if (month.key === null) continue;
+    const key = fiscalQuarterKey(quarterOfDay(`${month.key}-01`, 'fiscal'));
+    const seen = quarters.get(key) ?? { businesses: 0, accepted: 0, sum: 0, largest: 0 };
+    quarters.set(key, {
+      businesses: seen.businesses + month.businesses,
+      accepted: seen.accepted + month.accepted,
+      sum: seen.sum + month.sum,
+      largest: Math.max(seen.largest, month.largest),
+    });
+  }
+  return [...quarters].sort(([a], [b]) => a.localeCompare(b)).map(([key, tally]) => ({ key, ...tally }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPRESSION_REASONS } from '../domain/disclosure.ts';
-import { CONTROLS, INDICATORS, UNITS } from '../domain/indicators.ts';
+import { CONTROLS, INDICATORS, PUBLISHED_BREAKDOWNS, UNITS } from '../domain/indicators.ts';
 import type { QuarterlyReport } from '../use-cases/get-quarterly-report.ts';
 import type { QuarterlyReportView } from '../use-cases/quarterly-report-view.ts';
 
@@ -45,7 +45,7 @@ export const quarterlyReportDetail = quarterlyReport.extend({
         total: cell,
         breakdowns: z.array(
           z.object({
-            breakdown: z.enum(['region', 'subsector', 'size_band']),
+            breakdown: z.enum(PUBLISHED_BREAKDOWNS),
             groups: z.array(z.object({ key: z.string().nullable(), label: bilingual.nullable(), cell })),
           }),
         ),

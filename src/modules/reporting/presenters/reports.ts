@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ALERT_KINDS } from '../../coaching/index.ts';
 import { SUPPRESSION_REASONS } from '../domain/disclosure.ts';
 import { FUNNEL_STEPS } from '../domain/funnel.ts';
-import { CONTROLS, UNITS } from '../domain/indicators.ts';
+import { CONTROLS, PUBLISHED_BREAKDOWNS, UNITS } from '../domain/indicators.ts';
+import type { DisclosureRulesView } from '../use-cases/get-disclosure-rules.ts';
 import type { ProgramDashboard } from '../use-cases/get-program-dashboard.ts';
 import type { ProgramIndicators } from '../use-cases/get-program-indicators.ts';
 
@@ -29,6 +30,7 @@ export const dashboard = z.object({
   }),
   asOfDay: day,
   funnel: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
+  prechecksEligible: z.number().int().nullable(),
   conversions: z.array(
     z.object({
       step: z.enum(FUNNEL_STEPS),
@@ -96,6 +98,27 @@ export const dashboard = z.object({
     )
     .nullable()
     .describe('Coordinators only; null for administrators'),
+  expertQuality: z
+    .array(
+      z.object({
+        expertId: z.uuid(),
+        name: z.string(),
+        closedFiles: z.number().int(),
+        figures: z
+          .object({
+            pairs: z.number().int(),
+            meanGain: z.number().nullable(),
+            gainBeyondExpected: z.number().nullable().describe('Mean gain less what the files’ T0 predicts'),
+            satisfaction: z.number().nullable(),
+            planCompletionPercent: z.number().nullable(),
+          })
+          .nullable()
+          .describe('Null under 10 closed files'),
+        reasonKey: z.string().nullable(),
+      }),
+    )
+    .nullable()
+    .describe('Coordinators only; null for administrators'),
   choices: z.object({
     partners: z.array(z.object({ id: z.uuid(), name: z.string() })),
     experts: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -123,7 +146,7 @@ export const indicators = z.object({
       total: cell,
       breakdowns: z.array(
         z.object({
-          breakdown: z.enum(['region', 'subsector', 'size_band']),
+          breakdown: z.enum(PUBLISHED_BREAKDOWNS),
           groups: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), cell })),
         }),
       ),
@@ -133,3 +156,21 @@ export const indicators = z.object({
 });
 
 export const presentIndicators = (i: ProgramIndicators): z.input<typeof indicators> => i;
+
+export const disclosureRules = z.object({
+  programId: z.uuid(),
+  version: z.string().describe('The rules’ version, printed on every report'),
+  minCount: z.number().int().describe('A count of businesses under it is suppressed'),
+  dominance: z
+    .number()
+    .describe('A share (0.85 for 85 %): a sum one business contributes more of is suppressed'),
+  updatedAt: z.iso.datetime().nullable().describe('Null: the program uses the defaults'),
+});
+
+export const presentDisclosureRules = (r: DisclosureRulesView): z.input<typeof disclosureRules> => ({
+  programId: r.programId,
+  version: r.version,
+  minCount: r.minCount,
+  dominance: r.dominance,
+  updatedAt: r.updatedAt?.toISOString() ?? null,
+});

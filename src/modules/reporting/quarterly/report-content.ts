@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Translate } from '../../../platform/i18n/i18n.ts';
 import type { GainEstimate } from '../domain/impact.ts';
-import type { IndicatorId, Unit } from '../domain/indicators.ts';
+import { type IndicatorId, PUBLISHED_BREAKDOWNS, type Unit } from '../domain/indicators.ts';
 import { type SnapshotCell, suppressionReasons } from '../domain/quarterly-report.ts';
 import { quarterLabel } from '../domain/quarters.ts';
 import type { QuarterlyReport } from '../use-cases/get-quarterly-report.ts';
@@ -20,8 +20,6 @@ export type BreakdownTable = {
   totals: Figure[];
 };
 
-const BREAKDOWNS = ['region', 'subsector', 'size_band'] as const;
-
 /**
  * What both files of a quarterly report say, in one language, from its frozen snapshot alone: the
  * title, the facts that make it a record (version, producer, date, checksum, disclosure rules), the
@@ -34,7 +32,7 @@ export function reportContent(report: QuarterlyReport, t: Translate, locale: Loc
   const label = (id: IndicatorId) => t(`reporting:indicators.${id}.label`);
   const unit = (u: Unit) => t(`reporting:units.${u}`);
   const additive = s.indicators.filter((i) => i.control !== 'mean');
-  const tables: BreakdownTable[] = BREAKDOWNS.map((breakdown) => {
+  const tables: BreakdownTable[] = PUBLISHED_BREAKDOWNS.map((breakdown) => {
     const columns = additive.filter((i) => i.breakdowns.some((b) => b.breakdown === breakdown));
     const groups = new Map<string, string>();
     for (const indicator of columns)

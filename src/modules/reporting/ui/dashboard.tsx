@@ -42,6 +42,7 @@ function present(d: ProgramDashboard, locale: Locale) {
             : { percent: percent(conversion.percent, locale), from: conversion.from },
       };
     }),
+    prechecksEligibleText: d.prechecksEligible === null ? null : n(d.prechecksEligible),
     forecast: {
       ...d.forecast,
       achievedText: n(d.forecast.achieved),
@@ -91,6 +92,21 @@ function present(d: ProgramDashboard, locale: Locale) {
         improved: percent(m.estimate.improvedPercent, locale),
       },
     })),
+    expertQuality: d.expertQuality?.map((e) => {
+      const figure = (value: number | null | undefined) => (value == null ? '—' : n(value));
+      return {
+        expertId: e.expertId,
+        name: e.name,
+        closedFiles: n(e.closedFiles),
+        shown: e.figures !== null,
+        pairs: figure(e.figures?.pairs),
+        meanGain: figure(e.figures?.meanGain),
+        gainBeyondExpected: figure(e.figures?.gainBeyondExpected),
+        satisfaction: figure(e.figures?.satisfaction),
+        planCompletion:
+          e.figures?.planCompletionPercent == null ? '—' : percent(e.figures.planCompletionPercent, locale),
+      };
+    }),
   };
 }
 
@@ -226,7 +242,10 @@ function Figures({ figures }: { figures: Figures }) {
           ))}
         </DataTable>
         <p className="hint">
-          {t('dashboard.prechecks_not_kept')} {t('funnel.rounding')}
+          {figures.prechecksEligibleText === null
+            ? t('dashboard.prechecks_not_attributable')
+            : t('dashboard.prechecks_counted', { eligible: figures.prechecksEligibleText })}{' '}
+          {t('funnel.rounding')}
         </p>
       </section>
 
@@ -414,6 +433,43 @@ function Figures({ figures }: { figures: Figures }) {
           {figures.impact.length === 0 ? <p>{t('dashboard.no_pairs')}</p> : null}
           <GainsTable caption={t('dashboard.impact_title')} rows={figures.impact} />
           <p className="hint">{t('impact.method', { pairs: figures.impact[0]?.pairs ?? '0' })}</p>
+        </section>
+      ) : null}
+
+      {figures.expertQuality ? (
+        <section aria-labelledby="expert-quality-title">
+          <h2 id="expert-quality-title">{t('expert_quality.title')}</h2>
+          <DataTable
+            caption={t('expert_quality.title')}
+            columns={[
+              t('expert_quality.expert'),
+              t('expert_quality.closed_files'),
+              t('expert_quality.pairs'),
+              t('expert_quality.mean_gain'),
+              t('expert_quality.gain_beyond_expected'),
+              t('expert_quality.satisfaction'),
+              t('expert_quality.plan_completion'),
+            ]}
+          >
+            {figures.expertQuality.map((e) => (
+              <tr key={e.expertId}>
+                <th scope="row">{e.name}</th>
+                <td className="numeric">{e.closedFiles}</td>
+                {e.shown ? (
+                  <>
+                    <td className="numeric">{e.pairs}</td>
+                    <td className="numeric">{e.meanGain}</td>
+                    <td className="numeric">{e.gainBeyondExpected}</td>
+                    <td className="numeric">{e.satisfaction}</td>
+                    <td className="numeric">{e.planCompletion}</td>
+                  </>
+                ) : (
+                  <td colSpan={5}>{t('expert_quality.too_few_files')}</td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
+          <p className="hint">{t('expert_quality.method')}</p>
         </section>
       ) : null}
     </>

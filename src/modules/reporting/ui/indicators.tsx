@@ -9,6 +9,7 @@ import { ErrorSummary, SubmitButton, TextField } from '../../../platform/ui/form
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { selectProgram } from '../../programs/index.ts';
+import { PUBLISHED_BREAKDOWNS } from '../domain/indicators.ts';
 import { printedFigure } from '../domain/printed-figure.ts';
 import {
   type Cell,
@@ -17,12 +18,10 @@ import {
 } from '../use-cases/get-program-indicators.ts';
 import { GainsTable } from './gains-table.tsx';
 
-const BREAKDOWNS = ['region', 'subsector', 'size_band'] as const;
-
 /** One table per breakdown, a column per indicator broken down that way; means and gains apart. */
 function present(r: ProgramIndicators, locale: Locale) {
   const additive = r.indicators.filter((i) => i.control !== 'mean');
-  const tables = BREAKDOWNS.map((breakdown) => {
+  const tables = PUBLISHED_BREAKDOWNS.map((breakdown) => {
     const columns = additive.filter((i) => i.breakdowns.some((b) => b.breakdown === breakdown));
     const groups = new Map<string, string | null>();
     for (const indicator of columns)

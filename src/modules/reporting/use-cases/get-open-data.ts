@@ -4,7 +4,8 @@ import { translatorFor } from '../../../platform/i18n/i18n.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { openDataCounts } from '../../intake/index.ts';
 import { selectProgram } from '../../programs/index.ts';
-import { DEFAULT_DISCLOSURE_RULES, DISCLOSURE_RULES_VERSION } from '../domain/disclosure.ts';
+import { disclosureRulesOf } from '../db/disclosure-settings.ts';
+import { DISCLOSURE_RULES_VERSION } from '../domain/disclosure.ts';
 import {
   BAND_LOWER_BOUNDS,
   OPEN_DATA_BREAKDOWNS,
@@ -38,28 +39,34 @@ export async function getOpenData(ctx: Ctx, slug: string) {
   const both = (key: string) => ({ fr: fr(key), en: en(key) });
   const periodStart = formatDate(program.intakeOpensAt ?? program.createdAt);
   const periodEnd = formatDate(ctx.now());
-  const records = openDataRecords(await openDataCounts(ctx.db, program.id, BAND_LOWER_BOUNDS), {
-    program: program.slug,
-    periodStart,
-    periodEnd,
-    labels: {
-      notGiven: both('reporting:open_data.not_given'),
-      total: both('reporting:open_data.total'),
-      statuses: Object.fromEntries(
-        OPEN_DATA_STATUSES.map((s) => [s, both(`reporting:open_data.statuses.${s}`)]),
-      ) as Record<(typeof OPEN_DATA_STATUSES)[number], { fr: string; en: string }>,
+  const { minCount, dominance } = await disclosureRulesOf(ctx.db, program.id);
+  const rules = { minCount, dominance };
+  const records = openDataRecords(
+    await openDataCounts(ctx.db, program.id, BAND_LOWER_BOUNDS),
+    {
+      program: program.slug,
+      periodStart,
+      periodEnd,
+      labels: {
+        notGiven: both('reporting:open_data.not_given'),
+        total: both('reporting:open_data.total'),
+        statuses: Object.fromEntries(
+          OPEN_DATA_STATUSES.map((s) => [s, both(`reporting:open_data.statuses.${s}`)]),
+        ) as Record<(typeof OPEN_DATA_STATUSES)[number], { fr: string; en: string }>,
+      },
     },
-  });
+    rules,
+  );
   const dictionary = OPEN_DATA_COLUMNS.map((column) => ({
     column,
     type: COLUMN_TYPES[column],
     label_fr: fr(`reporting:open_data.columns.${column}.label`),
     label_en: en(`reporting:open_data.columns.${column}.label`),
     description_fr: fr(`reporting:open_data.columns.${column}.description`, {
-      minCount: DEFAULT_DISCLOSURE_RULES.minCount,
+      minCount: minCount,
     }),
     description_en: en(`reporting:open_data.columns.${column}.description`, {
-      minCount: DEFAULT_DISCLOSURE_RULES.minCount,
+      minCount: minCount,
     }),
     unit: column === 'businesses' ? 'businesses' : '',
     allowed_values:
@@ -85,7 +92,7 @@ export async function getOpenData(ctx: Ctx, slug: string) {
     accrualPeriodicity: 'daily',
     modified: periodEnd,
     language: ['fr', 'en'],
-    disclosureRules: { version: DISCLOSURE_RULES_VERSION, minCount: DEFAULT_DISCLOSURE_RULES.minCount },
+    disclosureRules: { version: DISCLOSURE_RULES_VERSION, minCount: minCount },
     encoding: 'UTF-8 (BOM), RFC 4180, comma',
     distributions: [
       {

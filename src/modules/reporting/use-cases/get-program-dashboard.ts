@@ -5,35 +5,49 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
-import { approvedPlans, closedFiles, coachingAlerts, getWorkload } from '../../coaching/index.ts';
-import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
-import { assignedFiles, expertsWithLoad } from '../../experts/index.ts';
+import { coachingAlerts, expertOutcomes, getWorkload } from '../../coaching/index.ts';
+import { expertsWithLoad } from '../../experts/index.ts';
 import { getBudget } from '../../funding/index.ts';
 import {
   acceptancePace,
   type BreakdownKey,
-  type BreakdownRow,
   businessNames,
   type CohortFilter,
-  cohortBreakdown,
-  cohortFunnel,
   cohortIds,
   partnersOf,
+  precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import {
+  type CohortGroup,
+  type KeptCohortFilter,
+  keptCohortCounts,
+  keptGainSummaries,
+} from '../db/cohort-counts.ts';
+import { expertQuality } from '../domain/expert-quality.ts';
 import { forecastFromCounts, forecastWindowStart } from '../domain/forecast.ts';
 import { conversions, FUNNEL_STEPS, type FunnelCounts } from '../domain/funnel.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
+import type { PublishedBreakdown } from '../domain/indicators.ts';
+import { quarterLabel, quarterOfKey } from '../domain/quarters.ts';
 import { dimensionLabels, measureLabel } from './dimension-labels.ts';
 import { dashboardQuery, periodInstants } from './report-period.ts';
 
 /** Files listed per kind of alert; the count says how many there are in all. */
 const ALERTS_SHOWN = 10;
 
-/** A group's name for the reader: the region's name, the subsector's, or the size band itself. */
-export function groupLabel(breakdown: BreakdownKey, key: string | null, locale: 'fr' | 'en'): string | null {
+/** A group's name for the reader: the region's name, the subsector's, the quarter's, or the size band itself. */
+export function groupLabel(
+  breakdown: PublishedBreakdown,
+  key: string | null,
+  locale: 'fr' | 'en',
+): string | null {
   if (key === null) return null;
   if (breakdown === 'region') return regionName(key);
+  if (breakdown === 'fiscal_quarter') {
+    const quarter = quarterOfKey(key);
+    return quarter ? quarterLabel(quarter, locale) : key;
+  }
   if (breakdown === 'subsector') {
     const naics = NAICS_RETAIL.find((n) => n.code === key);
     return naics ? `${key} – ${naics[locale]}` : key;
@@ -54,38 +68,52 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   const filters = parseInput(dashboardQuery, query);
   const program = await getProgram(ctx, programId);
   const today = formatDate(ctx.now());
-  const asOf = startOfMontrealDay(today, 1);
   const experts = await expertsWithLoad(ctx.db, { programId: program.id });
   const expert = filters.expert ? experts.find((e) => e.id === filters.expert) : undefined;
   if (filters.expert && !expert)
     throw new AppError('invalid_input', { fields: [{ path: 'expert', key: 'reporting:errors.expert' }] });
-  const cohort: CohortFilter = {
+  const chosen = {
     programId: program.id,
-    ...periodInstants(filters),
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.partner ? { partnerId: filters.partner } : {}),
     ...(expert ? { expertUserId: expert.userId } : {}),
   };
+  const cohort: CohortFilter = { ...chosen, ...periodInstants(filters) };
+  const kept: KeptCohortFilter = {
+    ...chosen,
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
   const withImpact = isAllowed(ctx.actor, 'impact.read');
-  const [counts, breakdown, pace, alerts, workload, budget, partners, gains, label] = await Promise.all([
-    cohortFunnel(ctx.db, cohort, asOf, {
-      t0_done: completedDiagnostics('T0', asOf),
-      assigned: assignedFiles(asOf),
-      plan_approved: approvedPlans(asOf),
-      closed: closedFiles(asOf),
-      t1_done: completedDiagnostics('T1', asOf),
-    }),
-    cohortBreakdown(ctx.db, cohort, null),
-    acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
-    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
-    getWorkload(ctx, { programId: program.id }),
-    getBudget(ctx, program.id, {}),
-    partnersOf(ctx.db, program.id),
-    withImpact ? scoreGains(ctx.db, cohortIds(cohort)) : Promise.resolve(null),
-    withImpact ? dimensionLabels(ctx, program.id) : null,
-  ]);
-  // Pre-checks are anonymous and not kept: the funnel starts at the applications.
-  const funnel: FunnelCounts = { prechecks: null, ...counts };
+  // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
+  const prechecksCounted = !filters.partner && !filters.expert;
+  const [groups, prechecks, pace, alerts, workload, budget, partners, gains, label, outcomes] =
+    await Promise.all([
+      keptCohortCounts(ctx.db, kept),
+      prechecksCounted
+        ? precheckTotals(ctx.db, {
+            programId: program.id,
+            ...(filters.from ? { fromDay: filters.from } : {}),
+            ...(filters.to ? { toDay: filters.to } : {}),
+            ...(filters.region ? { region: filters.region } : {}),
+          })
+        : null,
+      acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
+      coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+      getWorkload(ctx, { programId: program.id }),
+      getBudget(ctx, program.id, {}),
+      partnersOf(ctx.db, program.id),
+      withImpact ? keptGainSummaries(ctx.db, kept) : Promise.resolve(null),
+      withImpact ? dimensionLabels(ctx, program.id) : null,
+      withImpact ? expertOutcomes(ctx.db, program.id) : null,
+    ]);
+  const total = groups.find((g) => g.breakdown === 'total');
+  const funnel = Object.fromEntries(
+    FUNNEL_STEPS.map((step) => [
+      step,
+      step === 'prechecks' ? (prechecks?.prechecks ?? null) : (total?.[step] ?? 0),
+    ]),
+  ) as FunnelCounts;
   const names = await businessNames(
     ctx.db,
     alerts.flatMap((a) => a.files.map((f) => f.applicationId)),
@@ -100,6 +128,8 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     filters,
     asOfDay: today,
     funnel: FUNNEL_STEPS.map((step) => ({ step, count: funnel[step] })),
+    /** Of the pre-checks counted, those that found the business eligible (null: not counted under this filter). */
+    prechecksEligible: prechecks?.eligible ?? null,
     conversions: conversions(funnel),
     forecast: forecastFromCounts({
       target: program.targetRetailers,
@@ -107,7 +137,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
       acceptedInWindow: pace.acceptedInWindow,
       today,
     }),
-    breakdowns: breakdownsOf(breakdown, ctx.locale),
+    breakdowns: breakdownsOf(groups, ctx.locale),
     experts: workload.items.map((e) => ({
       expertId: e.expertId,
       name: e.name,
@@ -144,6 +174,12 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
             ...m,
             label: measureLabel(label, m.measure),
           })),
+    expertQuality:
+      outcomes === null
+        ? null
+        : expertQuality(
+            outcomes.map((o) => ({ ...o, name: experts.find((e) => e.id === o.expertId)?.name ?? '' })),
+          ),
     choices: {
       partners,
       experts: experts.map((e) => ({ id: e.id, name: e.name })),
@@ -151,16 +187,16 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   };
 }
 
-function breakdownsOf(rows: BreakdownRow[], locale: 'fr' | 'en') {
+function breakdownsOf(rows: CohortGroup[], locale: 'fr' | 'en') {
   const of = (breakdown: BreakdownKey) =>
     rows
       .filter((r) => r.breakdown === breakdown)
-      .sort((a, b) => b.businesses - a.businesses || String(a.key).localeCompare(String(b.key)))
+      .sort((a, b) => b.applications - a.applications || String(a.key).localeCompare(String(b.key)))
       .map((r) => ({
         key: r.key,
         label: groupLabel(breakdown, r.key, locale),
-        applications: r.businesses,
-        accepted: r.accepted,
+        applications: r.applications,
+        accepted: r.acceptedNow,
       }));
   return { region: of('region'), subsector: of('subsector'), size_band: of('size_band') };
 }

@@ -5,28 +5,27 @@ import { AppError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { approvedPlans, closureAnswer, hoursHeld } from '../../coaching/index.ts';
+import { approvedPlans, hoursHeld, surveyAnswer } from '../../coaching/index.ts';
 import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
 import { aidPerBusiness } from '../../funding/index.ts';
-import {
-  BREAKDOWN_KEYS,
-  type BreakdownKey,
-  type BreakdownRow,
-  cohortBreakdown,
-  cohortIds,
-  type Milestone,
-} from '../../intake/index.ts';
+import { type BreakdownRow, cohortBreakdown, cohortIds, type Milestone } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { disclosureRulesOf } from '../db/disclosure-settings.ts';
 import {
   type CellOutput,
-  DEFAULT_DISCLOSURE_RULES,
   DISCLOSURE_RULES_VERSION,
   type DisclosureRules,
   protectList,
   type SUPPRESSION_REASONS,
 } from '../domain/disclosure.ts';
 import { impactFromSummaries } from '../domain/impact.ts';
-import { type IndicatorId, indicatorById } from '../domain/indicators.ts';
+import {
+  type IndicatorId,
+  indicatorById,
+  PUBLISHED_BREAKDOWNS,
+  type PublishedBreakdown,
+} from '../domain/indicators.ts';
+import { type Tally, tallyByFiscalQuarter } from '../domain/quarters.ts';
 import { oneDecimal } from '../domain/rounding.ts';
 import { dimensionLabels, measureLabel } from './dimension-labels.ts';
 import { groupLabel } from './get-program-dashboard.ts';
@@ -45,6 +44,9 @@ const cellOf = (out: CellOutput, scale = (v: number) => v): Cell =>
 /** Money is kept in cents, hours to one decimal, means to one decimal. */
 const SCALES: Partial<Record<IndicatorId, (v: number) => number>> = {
   coaching_hours: oneDecimal,
+  coaching_hours_in_store: oneDecimal,
+  coaching_hours_video: oneDecimal,
+  coaching_hours_phone: oneDecimal,
   aid_committed: Math.round,
   aid_paid: Math.round,
   aid_recovered: Math.round,
@@ -54,19 +56,17 @@ const SCALES: Partial<Record<IndicatorId, (v: number) => number>> = {
  * The program's indicators for the ministry, for the applications submitted in a period: every count
  * and sum by region, subsector and size band through disclosure control (minimum count, dominance,
  * complementary suppression: decision 16), every mean over at least the minimum count of businesses,
- * score gains over at least 10 pairs. Only aggregates leave: no row names a business.
+ * score gains over at least 10 pairs, under the program's disclosure rules (decision 30). Only
+ * aggregates leave: no row names a business.
  */
-export async function getProgramIndicators(
-  ctx: Ctx,
-  programId: string,
-  query: unknown,
-  rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES,
-) {
+export async function getProgramIndicators(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'indicators.read');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
   const period = parseInput(indicatorsQuery, query);
   const program = await getProgram(ctx, programId);
   const asOf = startOfMontrealDay(formatDate(ctx.now()), 1);
+  const { minCount, dominance } = await disclosureRulesOf(ctx.db, program.id);
+  const rules: DisclosureRules = { minCount, dominance };
   const cohort = { programId: program.id, ...periodInstants(period) };
   const measures: [IndicatorId, Milestone | null][] = [
     ['applications_received', null],
@@ -74,12 +74,18 @@ export async function getProgramIndicators(
     ['diagnostics_t1', completedDiagnostics('T1', asOf)],
     ['plans_adopted', approvedPlans(asOf)],
     ['coaching_hours', hoursHeld()],
+    ['coaching_hours_in_store', hoursHeld('in_store')],
+    ['coaching_hours_video', hoursHeld('video')],
+    ['coaching_hours_phone', hoursHeld('phone')],
     ['aid_committed', aidPerBusiness(program.id, 'committed')],
     ['aid_paid', aidPerBusiness(program.id, 'paid')],
     ['aid_recovered', aidPerBusiness(program.id, 'recovered')],
-    ['jobs_created', closureAnswer('jobsCreated')],
-    ['online_sales_share', closureAnswer('onlineSalesShare')],
-    ['satisfaction', closureAnswer('satisfactionProgram')],
+    ['jobs_created', surveyAnswer('closure', 'jobsCreated')],
+    ['online_sales_share', surveyAnswer('closure', 'onlineSalesShare')],
+    ['satisfaction', surveyAnswer('closure', 'satisfactionProgram')],
+    ['jobs_created_six_months', surveyAnswer('six_months', 'jobsCreated')],
+    ['online_sales_share_six_months', surveyAnswer('six_months', 'onlineSalesShare')],
+    ['satisfaction_six_months', surveyAnswer('six_months', 'satisfactionProgram')],
   ];
   const [tables, gains, label] = await Promise.all([
     Promise.all(measures.map(([, measure]) => cohortBreakdown(ctx.db, cohort, measure))),
@@ -110,7 +116,9 @@ function protectIndicator(
   locale: 'fr' | 'en',
 ) {
   const indicator = indicatorById(id)!;
-  const breakdowns = BREAKDOWN_KEYS.filter((b) => (indicator.breakdowns as readonly string[]).includes(b));
+  const breakdowns = PUBLISHED_BREAKDOWNS.filter((b) =>
+    (indicator.breakdowns as readonly string[]).includes(b),
+  );
   const total = rows.find((r) => r.breakdown === 'total') ?? {
     breakdown: 'total',
     key: null,
@@ -119,11 +127,15 @@ function protectIndicator(
     sum: 0,
     largest: 0,
   };
-  const groupsOf = (b: BreakdownKey) =>
-    rows.filter((r) => r.breakdown === b).sort((x, y) => String(x.key).localeCompare(String(y.key)));
+  const groupsOf = (b: PublishedBreakdown): (Tally & { key: string | null })[] => {
+    const of = (breakdown: BreakdownRow['breakdown']) => rows.filter((r) => r.breakdown === breakdown);
+    // Intake counts by month of submission; the quarters are the kernel's fiscal ones.
+    const groups = b === 'fiscal_quarter' ? tallyByFiscalQuarter(of('month')) : of(b);
+    return groups.sort((x, y) => String(x.key).localeCompare(String(y.key)));
+  };
   if (indicator.control === 'mean') {
     // Averages have no totals to protect: each is shown over enough businesses, or not at all.
-    const mean = (r: BreakdownRow): Cell =>
+    const mean = (r: Tally): Cell =>
       r.businesses === 0
         ? { shown: true, value: 0 }
         : r.businesses < rules.minCount
@@ -141,7 +153,7 @@ function protectIndicator(
     };
   }
   const scale = SCALES[id];
-  const input = (r: BreakdownRow) =>
+  const input = (r: Tally) =>
     indicator.control === 'sum'
       ? { count: r.businesses, sum: { value: r.sum, largest: r.largest } }
       : { count: r.businesses };

@@ -1,4 +1,4 @@
-import { montrealWallClock, startOfMontrealDay } from '../../../kernel/format.ts';
+import { montrealWallClock, startOfMontrealDay } from './format.ts';
 
 /**
  * Québec's fiscal year runs from 1 April to 31 March, in Montréal time: a payment made at 21 h on
@@ -7,10 +7,14 @@ import { montrealWallClock, startOfMontrealDay } from '../../../kernel/format.ts
  */
 export type FiscalYear = number;
 
+/** April: the month a fiscal year begins with (quarters count from it too, Q1 = April–June). */
+export const FISCAL_YEAR_FIRST_MONTH = 4;
+const firstDayOf = (year: FiscalYear) => `${year}-0${FISCAL_YEAR_FIRST_MONTH}-01`;
+
 /** The fiscal year of a Montréal calendar day (`2027-03-31` → 2026). */
 export function fiscalYearOfDay(isoDay: string): FiscalYear {
   const [year, month] = isoDay.split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
+  return month >= FISCAL_YEAR_FIRST_MONTH ? year : year - 1;
 }
 
 /** The fiscal year of an instant, read on a Montréal calendar. */
@@ -37,9 +41,9 @@ export function fiscalYearBounds(year: FiscalYear): {
   lastDay: string;
 } {
   return {
-    start: startOfMontrealDay(`${year}-04-01`),
-    end: startOfMontrealDay(`${year + 1}-04-01`),
-    firstDay: `${year}-04-01`,
+    start: startOfMontrealDay(firstDayOf(year)),
+    end: startOfMontrealDay(firstDayOf(year + 1)),
+    firstDay: firstDayOf(year),
     lastDay: `${year + 1}-03-31`,
   };
 }
