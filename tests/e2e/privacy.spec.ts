@@ -236,6 +236,7 @@ for (const locale of ['fr', 'en'] as const) {
             continue: w('identity:two_factor.continue'),
           },
           'privacy-officer',
+          { checkPages: false },
         );
         await queue.goto('/privacy');
         await expect(queue.getByRole('heading', { level: 1 })).toHaveText(w('queue.title'));
