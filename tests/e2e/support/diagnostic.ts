@@ -86,13 +86,16 @@ export type BusinessFacts = {
 /** A 10-digit NEQ, different for each business (a wrong check digit only warns). */
 export const randomNeq = () => `11${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
-/** An application created, submitted (retailer's token) and accepted (coordinator's token). */
-export async function acceptedApplication(
+/** The optional consents an application gives (participation is always given). */
+export type OptionalConsents = { research: boolean; surveys: boolean; publication: boolean };
+
+/** An application created and submitted with the retailer's token; no optional consent unless asked. */
+export async function submittedApplication(
   locale: Locale,
   programId: string,
   retailerToken: string,
-  staffToken: string,
   b: BusinessFacts,
+  consents: OptionalConsents = { research: false, surveys: false, publication: false },
 ): Promise<string> {
   const { id } = await api<{ id: string }>(locale, 'POST', '/applications', retailerToken, {
     programId,
@@ -110,10 +113,22 @@ export async function acceptedApplication(
       foundedYear: 2011,
       contactName: b.contactName,
     },
-    consents: { participation: true, research: false, surveys: false, publication: false },
+    consents: { participation: true, ...consents },
     attestation: true,
   });
   await api(locale, 'POST', `/applications/${id}/submit`, retailerToken);
+  return id;
+}
+
+/** An application created, submitted (retailer's token) and accepted (coordinator's token). */
+export async function acceptedApplication(
+  locale: Locale,
+  programId: string,
+  retailerToken: string,
+  staffToken: string,
+  b: BusinessFacts,
+): Promise<string> {
+  const id = await submittedApplication(locale, programId, retailerToken, b);
   await api(locale, 'POST', `/applications/${id}/decision`, staffToken, { decision: 'accepted' });
   return id;
 }

@@ -160,7 +160,7 @@ export default function PrivacyQueue() {
                 <td>
                   {i.notices || '—'}
                   {i.letter ? (
-                    <ul>
+                    <ul className="notice-letters">
                       {(['fr', 'en'] as const).map((locale) => (
                         <li key={locale}>
                           <a href={`/api/v1/privacy-incidents/${i.id}/notice.pdf?locale=${locale}`} download>
