@@ -33,7 +33,8 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       informationInvolved: i.informationInvolved,
       personsAffected: i.personsAffected,
       seriousRisk: i.seriousRisk,
-      notices: [i.commissionNotifiedOn, i.personsNotifiedOn].filter(Boolean).join(' · '),
+      commissionNotifiedOn: i.commissionNotifiedOn,
+      personsNotifiedOn: i.personsNotifiedOn,
       letter: i.adviceToPersons !== null,
     })),
     extracts: extracts.map((x) => ({
@@ -158,7 +159,18 @@ export default function PrivacyQueue() {
                 <td className="numeric">{i.personsAffected}</td>
                 <td>{t(i.seriousRisk ? 'incidents.yes' : 'incidents.no')}</td>
                 <td>
-                  {i.notices || '—'}
+                  {i.commissionNotifiedOn || i.personsNotifiedOn
+                    ? [
+                        i.commissionNotifiedOn
+                          ? t('incidents.ui.notice_commission', { date: i.commissionNotifiedOn })
+                          : null,
+                        i.personsNotifiedOn
+                          ? t('incidents.ui.notice_persons', { date: i.personsNotifiedOn })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')
+                    : '—'}
                   {i.letter ? (
                     <ul className="notice-letters">
                       {(['fr', 'en'] as const).map((locale) => (
