@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
-import { PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
+import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { listFileReads } from '../use-cases/list-file-reads.ts';
 
@@ -27,26 +28,18 @@ export default function FileReads() {
       {reads.length === 0 ? (
         <p>{t('reads.none')}</p>
       ) : (
-        <TableWrap label={title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('reads.col_when')}</th>
-                <th scope="col">{t('reads.col_reader')}</th>
-                <th scope="col">{t('reads.col_part')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reads.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.readAt}</td>
-                  <td>{`${r.readerName} (${t(`identity:roles.${r.readerRole}`)})`}</td>
-                  <td>{t(`reads.parts.${r.part}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={title}
+          columns={[t('reads.col_when'), t('reads.col_reader'), t('reads.col_part')]}
+        >
+          {reads.map((r) => (
+            <tr key={r.id}>
+              <td>{r.readAt}</td>
+              <td>{`${r.readerName} (${t(`identity:roles.${r.readerRole}`)})`}</td>
+              <td>{t(`reads.parts.${r.part}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime } from '../../../kernel/format.ts';
+import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
-import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
+import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { getRetentionSchedule } from '../use-cases/get-retention-schedule.ts';
@@ -65,58 +66,52 @@ export default function Retention() {
       <ErrorSummary error={failed?.error} hrefFor={() => `#period-${failed?.values.kind ?? ''}`} />
       <section aria-labelledby="schedule">
         <h2 id="schedule">{t('retention.ui.schedule')}</h2>
-        <TableWrap label={t('retention.ui.schedule')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('retention.ui.col_kind')}</th>
-                <th scope="col">{t('retention.ui.col_action')}</th>
-                <th scope="col">{t('retention.ui.col_trigger')}</th>
-                <th scope="col">{t('retention.ui.col_period')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {schedule.map((k) => (
-                <tr key={k.kind}>
-                  <th scope="row">{t(`retention.kinds.${k.kind}`)}</th>
-                  <td>{t(`retention.actions.${k.action}`)}</td>
-                  <td>{t(`retention.triggers.${k.trigger}`)}</td>
-                  <td>
-                    {officer && k.periodMonths !== null ? (
-                      <PostForm action="/privacy/retention">
-                        <input type="hidden" name="kind" value={k.kind} />
-                        <TextField
-                          id={`period-${k.kind}`}
-                          name="periodMonths"
-                          type="number"
-                          inputMode="numeric"
-                          required
-                          label={t('retention.ui.months_of', { kind: t(`retention.kinds.${k.kind}`) })}
-                          hint={
-                            k.minimumMonths > 0
-                              ? t('retention.ui.minimum', { count: k.minimumMonths })
-                              : undefined
-                          }
-                          defaultValue={
-                            failed?.values.kind === k.kind
-                              ? failed.values.periodMonths
-                              : String(k.periodMonths)
-                          }
-                          error={failed?.values.kind === k.kind ? errors.periodMonths : undefined}
-                        />
-                        <SubmitButton variant="secondary">{t('retention.ui.save')}</SubmitButton>
-                      </PostForm>
-                    ) : k.periodMonths === null ? (
-                      '—'
-                    ) : (
-                      t('retention.ui.months', { count: k.periodMonths })
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('retention.ui.schedule')}
+          columns={[
+            t('retention.ui.col_kind'),
+            t('retention.ui.col_action'),
+            t('retention.ui.col_trigger'),
+            t('retention.ui.col_period'),
+          ]}
+        >
+          {schedule.map((k) => (
+            <tr key={k.kind}>
+              <th scope="row">{t(`retention.kinds.${k.kind}`)}</th>
+              <td>{t(`retention.actions.${k.action}`)}</td>
+              <td>{t(`retention.triggers.${k.trigger}`)}</td>
+              <td>
+                {officer && k.periodMonths !== null ? (
+                  <PostForm action="/privacy/retention">
+                    <input type="hidden" name="kind" value={k.kind} />
+                    <TextField
+                      id={`period-${k.kind}`}
+                      name="periodMonths"
+                      type="number"
+                      inputMode="numeric"
+                      required
+                      label={t('retention.ui.months_of', { kind: t(`retention.kinds.${k.kind}`) })}
+                      hint={
+                        k.minimumMonths > 0
+                          ? t('retention.ui.minimum', { count: k.minimumMonths })
+                          : undefined
+                      }
+                      defaultValue={
+                        failed?.values.kind === k.kind ? failed.values.periodMonths : String(k.periodMonths)
+                      }
+                      error={failed?.values.kind === k.kind ? errors.periodMonths : undefined}
+                    />
+                    <SubmitButton variant="secondary">{t('retention.ui.save')}</SubmitButton>
+                  </PostForm>
+                ) : k.periodMonths === null ? (
+                  '—'
+                ) : (
+                  t('retention.ui.months', { count: k.periodMonths })
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="runs">
         <h2 id="runs">{t('retention.ui.runs')}</h2>
@@ -137,36 +132,32 @@ export default function Retention() {
         {runs.length === 0 ? (
           <p>{t('retention.ui.no_runs')}</p>
         ) : (
-          <TableWrap label={t('retention.ui.runs')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('retention.ui.col_queued')}</th>
-                  <th scope="col">{t('retention.ui.col_mode')}</th>
-                  <th scope="col">{t('retention.ui.col_status')}</th>
-                  <th scope="col">{t('retention.ui.col_counts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.queuedAt}</td>
-                    <td>{t(r.dryRun ? 'retention.ui.mode_dry' : 'retention.ui.mode_real')}</td>
-                    <td>{t(`retention.statuses.${r.status}`)}</td>
-                    <td>
-                      <ul>
-                        {r.counts.map(([kind, count]) => (
-                          <li key={kind}>
-                            {t(`retention.kinds.${kind}`)} : {count}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            caption={t('retention.ui.runs')}
+            columns={[
+              t('retention.ui.col_queued'),
+              t('retention.ui.col_mode'),
+              t('retention.ui.col_status'),
+              t('retention.ui.col_counts'),
+            ]}
+          >
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>{r.queuedAt}</td>
+                <td>{t(r.dryRun ? 'retention.ui.mode_dry' : 'retention.ui.mode_real')}</td>
+                <td>{t(`retention.statuses.${r.status}`)}</td>
+                <td>
+                  <ul>
+                    {r.counts.map(([kind, count]) => (
+                      <li key={kind}>
+                        {t(`retention.kinds.${kind}`)} : {count}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="holds">
