@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { currentQuestionnaire } from '../src/modules/diagnostic/db/queries.ts';
 import { createUser } from '../src/modules/identity/index.ts';
 import { issueApiToken } from '../src/modules/identity/use-cases/issue-api-token.ts';
@@ -74,6 +75,9 @@ try {
   await fillApplications(db, programId, RETAILERS, 'accepted');
   await fillDiagnostics(db, programId, (await currentQuestionnaire(db, programId))!.id);
   await fillResearchConsents(db, programId);
+  // The database as it stands once autovacuum has passed, not fresh from a bulk load: the first read
+  // of a new row also writes its page back (hint bits), which a live database did long before.
+  await db.execute(sql.raw('vacuum (analyze) applications, consents, diagnostics'));
   const researcher = await actingAs(services, system, 'researcher');
   const admin = await actingAs(services, system, 'admin');
   const asked = await requestResearchExtract(researcher, {
