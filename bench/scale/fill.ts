@@ -24,9 +24,19 @@ const TOWNS = [
 const literal = (values: string[]) =>
   `(array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}])`;
 
+/** Employee counts drawn from, four in each size band (1-4, 5-9, 10-19, 20-49, 50+). */
+const EMPLOYEES = [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 18, 20, 25, 35, 45, 50, 60, 80, 120];
+
+/** A value in [0, n) drawn from `i` by its own hash, independent of the other columns' draws. */
+const draw = (what: string, n: number) => `((hashtext(i || ':${what}') & 2147483647) % ${n})`;
+
 /**
  * `count` applications in the program, in a realistic spread of statuses (mostly submitted, accepted
- * and refused), regions 01–17, retail subsectors, 1–50 employees, submitted over the past year.
+ * and refused). Region 01–17, retail subsector, size band and year each drawn independently, so every
+ * combination is about as frequent as the product of its values' frequencies (the research extract's
+ * k-anonymity classes all fill up at 300,000): half submitted in the previous calendar year, half in
+ * this one so far (Montréal), whatever the day of the year. Ids are UUIDv7 in creation order, as
+ * `newId` makes them, so a scan in id order reads the table in the order it was written.
  * `status` forces one status for all (e.g. every business accepted, for diagnostics).
  */
 export async function fillApplications(
@@ -42,17 +52,24 @@ export async function fillApplications(
     insert into applications (id, program_id, status, draft_step, legal_name, trade_name, neq, street, municipality_name,
       region, postal_code, phone, email, naics, employees, founded_year, annual_revenue_band, eligible,
       submitted_at, decided_at, search_text, created_at, updated_at)
-    select gen_random_uuid(), '${programId}', s.status, 5,
+    select (lpad(to_hex(w.ms + i), 12, '0') || '7' || substr(w.h, 1, 3) || substr('89ab', 1 + i % 4, 1) || substr(w.h, 4, 15))::uuid,
+      '${programId}', s.status, 5,
       'Commerce ' || i || ' inc.', t.trade, lpad((1140000000 + i)::text, 10, '0'), (i % 900 + 1) || ', rue Principale',
-      ${literal(TOWNS)}[1 + (i % ${TOWNS.length})], lpad((1 + (i * 7) % 17)::text, 2, '0'), 'H2X 1Y4',
+      ${literal(TOWNS)}[1 + (i % ${TOWNS.length})], lpad((1 + ${draw('region', 17)})::text, 2, '0'), 'H2X 1Y4',
       '514-555-' || lpad((i % 10000)::text, 4, '0'), 'commerce' || i || '@exemple.ca',
-      ${literal(NAICS)}[1 + (i % ${NAICS.length})], 1 + (i * 13) % 50, 1980 + (i % 45), '250k-500k', (i % 11) <> 0,
-      case when s.status = 'draft' then null else now() - ((i % 365) || ' days')::interval - ((i % 1440) || ' minutes')::interval end,
+      ${literal(NAICS)}[1 + ${draw('naics', NAICS.length)}], (array[${EMPLOYEES.join(',')}])[1 + ${draw('employees', EMPLOYEES.length)}],
+      1980 + (i % 45), '250k-500k', (i % 11) <> 0,
+      case when s.status = 'draft' then null
+        when ${draw('year', 2)} = 0 then w.year_start - (${draw('minute', 365 * 1440)} || ' minutes')::interval
+        else w.year_start + ${draw('instant', 1_000_000)} / 1e6 * (now() - w.year_start) end,
       case when s.status in ('accepted','refused','waitlisted') then now() - ((i % 300) || ' days')::interval end,
       lower(t.trade || ' commerce ' || i || ' inc. ' || lpad((1140000000 + i)::text, 10, '0')),
       now(), now()
     from generate_series(1, ${count}) as i
     cross join lateral (select ${status ? `'${status}'` : spread} as status) s
+    cross join lateral (select md5(i || ':id') as h,
+      (extract(epoch from now()) * 1000)::bigint - ${count} as ms,
+      date_trunc('year', now() at time zone 'America/Montreal') at time zone 'America/Montreal' as year_start) w
     cross join lateral (select (array['Boutique','Épicerie','Librairie','Quincaillerie','Fleuriste','Mercerie'])[1 + (i % 6)] || ' ' || i as trade) t
   `),
   );

@@ -27,6 +27,8 @@ import {
 /** Beyond this many rows the workbook is left out (its writer holds it whole); the CSV has every row. */
 export const XLSX_MAX_ROWS = 10_000;
 const CHUNK_BYTES = 1 << 20;
+/** CSV rows encoded together: a few tens of kilobytes. */
+const ROWS_PER_PIECE = 200;
 
 /** A keyed hash of the business's id with a per-extract secret: stable within an extract only. */
 export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicationId: string) => string {
@@ -203,6 +205,12 @@ export async function writeResearchZip(options: {
       rowCount++;
       if (workbookRows && rowCount <= XLSX_MAX_ROWS) workbookRows.push(row);
       else workbookRows = null;
+      // Handed to the zip in small pieces: a string or buffer past about 128 KiB is a large object,
+      // which only a full collection frees, so whole batches as one piece let the memory climb.
+      if (rowCount % ROWS_PER_PIECE === 0) {
+        data.push(encoder.encode(text));
+        text = '';
+      }
     }
     data.push(encoder.encode(text));
     await drain(false);

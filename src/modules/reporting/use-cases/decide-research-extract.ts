@@ -20,7 +20,8 @@ import {
 import { researchSourceBatch } from '../db/research-source.ts';
 import { researchExtracts } from '../db/tables.ts';
 import { disclosureVerdict, extractDecisionInput, RESEARCH_RULES_VERSION } from '../domain/research.ts';
-import { type Dimension, researchVariables } from '../domain/research-variables.ts';
+import { type Dimension, type ResearchSource, researchVariables } from '../domain/research-variables.ts';
+import { readAhead } from '../extracts/read-ahead.ts';
 import { writeResearchZip } from '../extracts/research-zip.ts';
 import { extractView } from './extract-view.ts';
 
@@ -44,15 +45,11 @@ async function questionnaireOf(
   };
 }
 
-async function* batchesOf(ctx: Ctx, programId: string) {
-  let after: string | null = null;
-  for (;;) {
-    const batch = await researchSourceBatch(ctx.db, programId, after, EXTRACT_BATCH);
-    if (batch.length === 0) return;
-    yield batch;
-    after = batch[batch.length - 1]!.applicationId;
-  }
-}
+/** The program's consenting businesses, batch after batch, the next read while the current is written. */
+const batchesOf = (ctx: Ctx, programId: string) =>
+  readAhead<ResearchSource>((last) =>
+    researchSourceBatch(ctx.db, programId, last?.applicationId ?? null, EXTRACT_BATCH),
+  );
 
 /**
  * Extracts an approved request: streams the consenting businesses into the zip, stored in pieces, and
