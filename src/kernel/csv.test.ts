@@ -20,6 +20,8 @@ describe('CSV', () => {
   it('neutralises spreadsheet formulas in exports', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField('-12')).toBe("'-12");
+    expect(csvField(-12)).toBe('-12');
+    expect(csvField(-0.5)).toBe('-0.5');
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 

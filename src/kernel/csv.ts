@@ -60,8 +60,12 @@ export function csvQuote(text: string): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV field, quoted when needed, with formulas neutralised so exports are safe to open. */
+/**
+ * One CSV field, quoted when needed, with formulas neutralised so exports are safe to open. A number is
+ * written as it is: it cannot be a formula, and a negative one (a gain, a reversal) must stay a number.
+ */
 export function csvField(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const text =
     value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
   return csvQuote(neutraliseFormula(text));
