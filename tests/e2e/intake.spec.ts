@@ -30,7 +30,7 @@ const TEXT = {
     open: 'Ouvert',
     check: 'Vérifier mon admissibilité',
     precheckTitle: 'Vérifier mon admissibilité',
-    nothingStored: "Rien de ce que vous entrez ici n'est conservé.",
+    nothingStored: "Rien de ce que vous entrez ici n'est conservé avec votre réponse",
     precheck: {
       region: 'Région',
       postalCode: 'Code postal',
@@ -138,7 +138,7 @@ const TEXT = {
     open: 'Open',
     check: 'Check my eligibility',
     precheckTitle: 'Check my eligibility',
-    nothingStored: 'Nothing you enter here is kept.',
+    nothingStored: 'Nothing you enter here is kept with your answer',
     precheck: {
       region: 'Region',
       postalCode: 'Postal code',
