@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomeSurveys } from '../../src/modules/coaching/db/tables.ts';
 import { getFileHistory } from '../../src/modules/coaching/use-cases/get-file-history.ts';
 import { sendDueSurveys } from '../../src/modules/coaching/use-cases/send-due-surveys.ts';
 import { assignments } from '../../src/modules/experts/db/tables.ts';
@@ -504,6 +505,27 @@ describe(`caseload, workload and closure (${engine})`, () => {
     expect(row.activeFiles).toBeGreaterThan(0);
     expect(row.sessionsThisMonth).toBeGreaterThanOrEqual(1);
     expect((await h.request('/api/v1/workload', { token: coach.token })).status).toBe(403);
+  });
+
+  it('does not ask a business that withdrew its survey consent to answer the closure survey', async () => {
+    const app = await coachedBy(h, programId, coordinator, coach);
+    expect((await post('/api/v1/me/consents/surveys/withdrawal', app.token, {})).status).toBe(200);
+    const closed = await json(
+      await post(`/api/v1/applications/${app.id}/close`, coach.token, {
+        outcome: 'abandoned',
+        reason: 'Fermé.',
+      }),
+    );
+    expect(closed.status).toBe(200);
+    const [survey] = await h.services.database.db
+      .select()
+      .from(outcomeSurveys)
+      .where(and(eq(outcomeSurveys.applicationId, app.id), eq(outcomeSurveys.wave, 'closure')));
+    expect(survey!.sentAt).toBeNull();
+    expect(await mails('coaching:mail.closed', app.retailer.email)).toHaveLength(0);
+    const [notice] = await mails('coaching:mail.closed_without_survey', app.retailer.email);
+    expect(notice!.textBody).toContain(`/applications/${app.id}/diagnostics`);
+    expect(notice!.textBody).not.toContain('/surveys/');
   });
 
   it('closes a file: completed needs an approved plan, abandoned needs a reason; sessions ahead are cancelled and surveys follow', async () => {

@@ -8,7 +8,7 @@ import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { endActiveAssignment } from '../../experts/index.ts';
 import { contactOf } from '../../identity/index.ts';
-import { markCoachingClosed } from '../../intake/index.ts';
+import { consentIsActive, markCoachingClosed } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
 import { planOf, sessionsOfApplication } from '../db/queries.ts';
 import { closures, coachingSessions, outcomeSurveys } from '../db/tables.ts';
@@ -76,6 +76,9 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
       .returning();
     for (const session of ahead)
       await sendSessionInvitations(tx, ctx, { session, file, program }, 'session_cancelled');
+    // A business that withdrew its consent to follow-up surveys is not asked: the closure survey stays
+    // unsent, like the six-month one (send-due-surveys.ts); the notice still invites it to retake the diagnostic.
+    const asked = await consentIsActive(tx, file.id, 'surveys');
     // A file closed again after a reopening keeps the surveys already answered (see reopen-file.ts).
     await tx
       .insert(outcomeSurveys)
@@ -86,7 +89,7 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
           applicationId: file.id,
           wave: 'closure',
           dueAt: now,
-          sentAt: now,
+          sentAt: asked ? now : null,
         },
         {
           id: newId(),
@@ -113,13 +116,15 @@ export async function closeFile(ctx: Ctx, applicationId: string, input: unknown)
       await queueMail(tx, ctx, {
         to: retailer.email,
         locale: retailer.locale,
-        template: 'coaching:mail.closed',
+        template: asked ? 'coaching:mail.closed' : 'coaching:mail.closed_without_survey',
         params: {
           name: retailer.name,
           business: file.tradeName || file.legalName,
           program: retailer.locale === 'fr' ? program.nameFr : program.nameEn,
         },
-        actionUrl: `${ctx.services.config.publicUrl}/surveys/${closureSurveyId}`,
+        actionUrl: asked
+          ? `${ctx.services.config.publicUrl}/surveys/${closureSurveyId}`
+          : `${ctx.services.config.publicUrl}/applications/${file.id}/diagnostics`,
       });
     }
     return [
