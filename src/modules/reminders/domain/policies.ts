@@ -1,0 +1,10 @@
+import { hasRole, type Policy, signedIn } from '../../../kernel/policy.ts';
+
+export const reminderPolicies = {
+  /** Sending due reminders: the job queue only (the system actor). */
+  'reminder.send': { allow: () => false } satisfies Policy<void>,
+  /** Which reminders a program sends, and when: the program team. */
+  'reminder.configure': { allow: hasRole('coordinator', 'admin') } satisfies Policy<void>,
+  /** One's own choice to receive no more reminders that may be stopped. */
+  'reminder.preference': { allow: signedIn } satisfies Policy<void>,
+};
