@@ -170,6 +170,7 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   quarterly_reports: 'aggregates after disclosure control, frozen as sent to the ministry',
   retention_periods: 'the officer’s settings, not about a person',
   disclosure_settings: 'a program’s disclosure rules, not about a person',
+  reminder_settings: 'a program’s reminder delays, not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
 };
