@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useActionData, useLoaderData } from 'react-router';
+import { useActionData, useLoaderData } from 'react-router';
 import { Checkbox } from '../../../platform/ui/choices.tsx';
 import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { programQuery, selectProgram } from '../../programs/index.ts';
+import { selectProgram } from '../../programs/index.ts';
 import { getReminderSettings } from '../use-cases/get-reminder-settings.ts';
 import { updateReminderSettings } from '../use-cases/update-reminder-settings.ts';
 
@@ -14,7 +14,10 @@ const programOf = (ctx: Parameters<typeof selectProgram>[0], request: Request) =
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await programOf(ctx, request);
-  return { query: programQuery(program.slug), reminders: await getReminderSettings(ctx, program.id) };
+  return {
+    program: ctx.locale === 'fr' ? program.nameFr : program.nameEn,
+    reminders: await getReminderSettings(ctx, program.id),
+  };
 });
 
 export const action = formAction(async ({ ctx, form, request }) => {
@@ -33,16 +36,14 @@ export const action = formAction(async ({ ctx, form, request }) => {
 /** The program team turns each reminder on or off and sets its delay. */
 export default function ReminderSettings() {
   const { t } = useTranslation('reminders');
-  const { reminders, query } = useLoaderData<typeof loader>();
+  const { reminders, program } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
   return (
     <div>
       <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
-      <p className="actions">
-        <Link to={`/admin/program${query}`}>{t('programs:settings.title')}</Link>
-      </p>
+      <p>{t('settings.program', { program })}</p>
       <p>{t('settings.intro')}</p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (

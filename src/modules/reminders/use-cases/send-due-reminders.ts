@@ -3,7 +3,7 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { translatorFor } from '../../../platform/i18n/i18n.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { contactOf } from '../../identity/index.ts';
+import { activeAccount } from '../../identity/index.ts';
 import { recordReminderSent } from '../../intake/index.ts';
 import { OCCASIONS, type Occasion } from '../db/occasions.ts';
 import {
@@ -53,9 +53,9 @@ export async function sendDueReminders(ctx: Ctx): Promise<number> {
 
 async function remind(ctx: Ctx, occasion: Occasion): Promise<boolean> {
   return transaction(ctx, async (tx) => {
-    if (!(await claimDelivery(tx, occasion, ctx.now()))) return false;
-    const person = await contactOf(tx, occasion.userId);
-    if (!person) return false;
+    // A deactivated account is not written to; its occasion stays unclaimed should it come back.
+    const person = await activeAccount(tx, occasion.userId);
+    if (!person || !(await claimDelivery(tx, occasion, ctx.now()))) return false;
     const { publicUrl } = ctx.services.config;
     await queueMail(tx, ctx, {
       to: person.email,
