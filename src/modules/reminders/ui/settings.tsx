@@ -55,13 +55,15 @@ export default function ReminderSettings() {
         {reminders.map((r, i) => (
           <fieldset key={r.kind} className="stack">
             <legend>{t(`kind.${r.kind}.name`)}</legend>
-            <p className="hint">
-              {t(`kind.${r.kind}.when`, { count: r.days })}{' '}
-              {t('settings.recipients', {
-                list: r.recipients.map((who) => t(`recipient.${who}`)).join(', '),
-              })}{' '}
-              {t(r.stoppable ? 'settings.stoppable' : 'settings.not_stoppable')}
-            </p>
+            <ul className="hint">
+              <li>{t(`kind.${r.kind}.when`, { count: r.days })}</li>
+              <li>
+                {t('settings.recipients', {
+                  list: r.recipients.map((who) => t(`recipient.${who}`)).join(', '),
+                })}
+              </li>
+              <li>{t(r.stoppable ? 'settings.stoppable' : 'settings.not_stoppable')}</li>
+            </ul>
             <Checkbox
               name={`reminders.${i}.enabled`}
               label={t('settings.enabled')}
