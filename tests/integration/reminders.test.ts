@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderDeliveries } from '../../src/modules/reminders/db/tables.ts';
+import { SEND_DUE_REMINDERS_JOB } from '../../src/modules/reminders/jobs/send-due-reminders-job.ts';
 import { sendDueReminders } from '../../src/modules/reminders/use-cases/send-due-reminders.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
@@ -276,6 +277,15 @@ describe(`reminders (${engine})`, () => {
     h.clock.advance(7 * DAY);
     await sweep();
     expect(await sentAbout(asked.id)).toEqual([]);
+  });
+
+  it('runs the sweep as the hourly job', async () => {
+    const retailer = await verifiedRetailer(h);
+    const draft = await draftOf(retailer, 'Par Tâche inc.');
+    h.clock.advance(8 * DAY);
+    await h.services.jobs.enqueue(h.services.database.db, SEND_DUE_REMINDERS_JOB, {});
+    expect(await h.services.jobs.drain([SEND_DUE_REMINDERS_JOB])).toBe(1);
+    expect(await sentAbout(draft)).toEqual(['draft-left-7-days:retailer']);
   });
 
   it('stops draft reminders once the program’s intake closes', async () => {
