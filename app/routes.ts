@@ -33,6 +33,7 @@ export default [
   route('account/verify/:token', identity('verify-email.tsx')),
   route('account/privacy', privacy('my-privacy.tsx')),
   route('account/reminders', '../src/modules/reminders/ui/my-reminders.tsx'),
+  route('reminders/stop/:token', '../src/modules/reminders/ui/stop.tsx'),
   route('account/privacy/data-exports/:id/file', privacy('data-export-file.ts')),
   route('privacy-policy', privacy('privacy-policy.tsx')),
   route('accessibility', privacy('accessibility.tsx')),

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
+import type { Config } from '../../src/platform/config.ts';
 import {
   checkPage,
   enrolSecondFactor,
@@ -7,13 +11,13 @@ import {
   tabTo,
   watchConsole,
 } from './support/browser.ts';
-import { accountWithToken } from './support/diagnostic.ts';
+import { accountWithToken, api } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
 
 /**
  * The reminders' pages, in French and in English, each against its own server: a retailer finds « Mes
  * rappels » from their account, stops the reminders (and reads which notices still go), then takes them
- * back; a coordinator, at first sign-in with a second factor, opens the program's reminders from the
+ * back; the link of a reminder, opened without signing in, stops them after a confirmation; a coordinator, at first sign-in with a second factor, opens the program's reminders from the
  * menu, is told which delay is wrong, goes to the field from the error summary, and saves. The sweep and
  * its e-mails are tested in tests/integration/reminders.test.ts. Every page passes axe.
  */
@@ -65,7 +69,7 @@ for (const locale of ['fr', 'en'] as const) {
       browser,
     }) => {
       test.setTimeout(120_000);
-      await Promise.all([
+      const [token] = await Promise.all([
         accountWithToken(locale, retailer, PASSWORD),
         runCliAsync(
           locale,
@@ -100,6 +104,22 @@ for (const locale of ['fr', 'en'] as const) {
         await checkPage(page, locale, 'my-reminders-stopped', { switchLanguage: false });
         await page.getByRole('button', { name: w('preference.resume') }).click();
         await expect(page.getByText(w('preference.active'))).toBeVisible();
+      });
+
+      const visitor = await newPage(browser, locale);
+      await test.step('the link in a reminder stops them without signing in, after a confirmation', async () => {
+        const me = await api<{ id: string }>(locale, 'GET', '/me', token);
+        // The link as the server makes it, with the secret it keeps in its data folder.
+        const secret = readFileSync(path.join(serverFor(locale).dataDir, 'session-secret'), 'utf8').trim();
+        const link = new URL(stopLink({ sessionSecret: secret, publicUrl: '' } as Config, me.id), 'http://x');
+        await visitor.page.goto(link.pathname);
+        await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText(w('stop.title'));
+        await checkPage(visitor.page, locale, 'stop-reminders');
+        await visitor.page.getByRole('button', { name: w('preference.stop') }).click();
+        await expect(visitor.page.getByText(w('stop.done'))).toBeVisible();
+        await checkPage(visitor.page, locale, 'stop-reminders-done', { switchLanguage: false });
+        await page.reload();
+        await expect(page.getByRole('button', { name: w('preference.resume') })).toBeVisible();
       });
 
       const staff = await newPage(browser, locale);
@@ -149,7 +169,7 @@ for (const locale of ['fr', 'en'] as const) {
         await checkPage(admin, locale, 'reminder-settings-saved', { switchLanguage: false });
       });
 
-      expect([...person.problems, ...staff.problems]).toEqual([]);
+      expect([...person.problems, ...visitor.problems, ...staff.problems]).toEqual([]);
     });
   });
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as myReminders from '../../src/modules/reminders/ui/my-reminders.tsx';
 import * as settings from '../../src/modules/reminders/ui/settings.tsx';
+import * as stop from '../../src/modules/reminders/ui/stop.tsx';
+import { getMyReminderPreference } from '../../src/modules/reminders/use-cases/get-my-reminder-preference.ts';
+import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import type { FormFailure } from '../../src/platform/ui/route.server.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -48,6 +51,33 @@ describe(`reminder pages (${engine})`, () => {
     expect(shown).toContain('3 days after the draft');
     expect(page.html).toContain('<label for="field-reminders-0-days"');
     expect((await thrown(load(settings.loader, retailer, path))).status).toBe(403);
+  });
+
+  it('stops reminders from the link in one, without signing in, after a confirmation; a forged link stops nothing', async () => {
+    const person = await h.user('retailer', { locale: 'en' });
+    const anonymous = await h.as({}, { locale: 'en' });
+    const link = new URL(stopLink(h.config, person.id)).pathname;
+    const token = link.split('/').pop()!;
+    const forged = `${person.id}.${'A'.repeat(43)}`;
+    expect(
+      (await thrown(load(stop.loader, anonymous, `/reminders/stop/${forged}`, { token: forged }))).status,
+    ).toBe(404);
+    const other = stopLink(h.config, (await h.user('retailer')).id)
+      .split('/')
+      .pop()!;
+    const swapped = `${person.id}.${other.split('.')[1]}`;
+    expect(
+      (await thrown(load(stop.loader, anonymous, `/reminders/stop/${swapped}`, { token: swapped }))).status,
+    ).toBe(404);
+    // Following the link (a mail scanner does) shows the confirmation and stops nothing.
+    const page = await renderPage(stop, anonymous, '/reminders/stop/:token', link);
+    expect(page.status).toBe(200);
+    expect(text(page.html)).toContain('No sign-in is needed.');
+    const asPerson = await h.as({ bearerToken: await h.token(person.email) }, { locale: 'en' });
+    expect((await getMyReminderPreference(asPerson)).stopped).toBe(false);
+    expect(await send(stop.action, anonymous, link, {}, { token })).toEqual({ stopped: true });
+    expect((await getMyReminderPreference(asPerson)).stopped).toBe(true);
+    expect(await send(stop.action, anonymous, link, {}, { token })).toEqual({ stopped: true });
   });
 
   it('lets a person stop reminders and take them back', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderDeliveries } from '../../src/modules/reminders/db/tables.ts';
 import { SEND_DUE_REMINDERS_JOB } from '../../src/modules/reminders/jobs/send-due-reminders-job.ts';
 import { sendDueReminders } from '../../src/modules/reminders/use-cases/send-due-reminders.ts';
+import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -83,7 +84,8 @@ describe(`reminders (${engine})`, () => {
     const mails = await mailTo(retailer.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Your application for Left Alone Ltd is still a draft');
-    expect(mails[0]!.text).toContain('To stop receiving reminders: http://virage.test/account/reminders');
+    expect(mails[0]!.text).toContain(`To stop receiving reminders: ${stopLink(h.config, retailer.id)}`);
+    expect(stopLink(h.config, retailer.id)).toMatch(/^http:\/\/virage\.test\/reminders\/stop\/[\w.-]+$/);
     expect(mails[0]!.text).toContain(`http://virage.test/applications/${id}`);
     const file = await (await h.request(`/api/v1/applications/${id}`, { token: coordinator })).json();
     expect(file.history.map((e: { kind: string; message: string }) => `${e.kind}:${e.message}`)).toContain(

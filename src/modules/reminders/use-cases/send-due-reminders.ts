@@ -14,6 +14,7 @@ import {
   optedOutAmong,
 } from '../db/queries.ts';
 import { REMINDER_RULES } from '../domain/kinds.ts';
+import { stopLink } from './stop-link.ts';
 
 /**
  * Sends the reminders that have come due, each once (run by the job queue every hour): per program and
@@ -64,7 +65,7 @@ async function remind(ctx: Ctx, occasion: Occasion): Promise<boolean> {
       params: {
         name: person.name,
         ...occasion.params(translatorFor(ctx.services.i18n, person.locale), person.locale),
-        stopUrl: `${publicUrl}/account/reminders`,
+        stopUrl: stopLink(ctx.services.config, occasion.userId),
       },
       actionUrl: `${publicUrl}${occasion.path}`,
     });
