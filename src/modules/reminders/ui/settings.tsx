@@ -45,6 +45,7 @@ export default function ReminderSettings() {
       <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
       <p>{t('settings.program', { program })}</p>
       <p>{t('settings.intro')}</p>
+      <p>{t('settings.survey')}</p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (
         <Notice kind="success">
