@@ -36,6 +36,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('assignment.manage') ? [{ to: '/assignments', key: 'assignments' }] : []),
     ...(can('expert.manage') ? [{ to: '/experts', key: 'experts' }] : []),
     ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
+    ...(can('reminder.configure') ? [{ to: '/admin/program/reminders', key: 'reminders' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),

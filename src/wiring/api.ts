@@ -13,6 +13,7 @@ import { privacyIncidentOperations } from '../modules/privacy/api/incidents-oper
 import { privacyOperations } from '../modules/privacy/api/operations.ts';
 import { privacyRequestOperations } from '../modules/privacy/api/requests-operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { reminderOperations } from '../modules/reminders/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
@@ -26,6 +27,7 @@ export const apiOperations: ApiOperation[] = [
   ...diagnosticOperations,
   ...expertOperations,
   ...coachingOperations,
+  ...reminderOperations,
   ...fundingOperations,
   ...agreementsOperations,
   ...fundingFileOperations,

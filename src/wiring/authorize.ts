@@ -9,6 +9,7 @@ import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { privacyOfficerPolicies } from '../modules/privacy/domain/officer-policies.ts';
 import { privacyPolicies } from '../modules/privacy/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
+import { reminderPolicies } from '../modules/reminders/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
@@ -21,6 +22,7 @@ export const policies = {
   ...diagnosticPolicies,
   ...expertPolicies,
   ...coachingPolicies,
+  ...reminderPolicies,
   ...fundingPolicies,
   ...reportingPolicies,
   ...privacyPolicies,

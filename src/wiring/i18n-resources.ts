@@ -18,6 +18,8 @@ import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
 import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
+import remindersEn from '../modules/reminders/i18n/en.json' with { type: 'json' };
+import remindersFr from '../modules/reminders/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
 import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
@@ -35,6 +37,7 @@ export const resources: Resources = {
     experts: expertsFr,
     coaching: coachingFr,
     programs: programsFr,
+    reminders: remindersFr,
     administration: administrationFr,
     funding: fundingFr,
     reporting: reportingFr,
@@ -49,6 +52,7 @@ export const resources: Resources = {
     experts: expertsEn,
     coaching: coachingEn,
     programs: programsEn,
+    reminders: remindersEn,
     administration: administrationEn,
     funding: fundingEn,
     reporting: reportingEn,

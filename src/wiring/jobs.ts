@@ -2,6 +2,7 @@ import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
+import { sendDueRemindersJob } from '../modules/reminders/jobs/send-due-reminders-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -14,6 +15,7 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
   return [
     sendMailJob(config, db),
     sendDueSurveysJob(contextFor),
+    sendDueRemindersJob(contextFor),
     settleOffersJob(contextFor),
     runExportJob(contextFor),
     deleteExpiredExportsJob(contextFor),

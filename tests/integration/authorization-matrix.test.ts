@@ -561,6 +561,22 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['admin'],
     call: async (f) => ({ path: `/programs/${f.programId}`, json: { targetRetailers: 3000 } }),
   },
+  getReminderSettings: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/programs/${f.programId}/reminders` }),
+  },
+  updateReminderSettings: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: `/programs/${f.programId}/reminders`,
+      json: { reminders: [{ kind: 'draft-left-7-days', enabled: true, days: 7 }] },
+    }),
+  },
+  getMyReminderPreference: { allowed: ROLES, call: async () => ({ path: '/me/reminder-preference' }) },
+  setMyReminderPreference: {
+    allowed: ROLES,
+    call: async () => ({ path: '/me/reminder-preference', json: { stopped: false } }),
+  },
   publishCriteria: {
     allowed: ['admin'],
     call: async (f) => ({ path: `/programs/${f.programId}/criteria`, json: { criteria: DEFAULT_CRITERIA } }),

@@ -4,6 +4,8 @@
 export { anonymiseCoaching } from './db/anonymise-coaching.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { coachingPersonalData } from './db/personal-data.ts';
+// For the reminders module: the sessions and plan actions coming up.
+export { actionsDueBetween, sessionsStartingBetween } from './db/reminder-reads.ts';
 // Read models of the program's reports (the reporting module).
 export {
   ALERT_KINDS,

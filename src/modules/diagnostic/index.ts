@@ -2,7 +2,7 @@
 
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { diagnosticPersonalData } from './db/personal-data.ts';
-export { weakestDimensionsOf } from './db/queries.ts';
+export { completedPhaseAmong, weakestDimensionsOf } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export { completedDiagnostics, type GainSummary, scoreGains } from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.

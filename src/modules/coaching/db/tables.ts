@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -48,6 +49,8 @@ export const coachingSessions = pgTable(
   (t) => [
     index('coaching_sessions_expert_idx').on(t.expertId, t.startsAt),
     index('coaching_sessions_application_idx').on(t.applicationId, t.startsAt),
+    // The sessions of the coming day, for their reminders.
+    index('coaching_sessions_scheduled_idx').on(t.startsAt).where(sql`status = 'scheduled'`),
   ],
 );
 
@@ -86,7 +89,11 @@ export const planActions = pgTable(
     recommendationKey: text('recommendation_key'),
     ...timestamps(),
   },
-  (t) => [index('plan_actions_application_idx').on(t.applicationId, t.position)],
+  (t) => [
+    index('plan_actions_application_idx').on(t.applicationId, t.position),
+    // The open actions coming due, for their reminders.
+    index('plan_actions_open_due_idx').on(t.dueDate).where(sql`status in ('todo', 'in_progress')`),
+  ],
 );
 
 /** Suppliers retailers may hire; shown neutrally (no paid ranking), rated by retailers who worked with them. */

@@ -10,7 +10,13 @@ import {
 import type { QuestionnaireContent } from '../domain/questionnaire.ts';
 import type { Recommendation } from '../domain/recommendations.ts';
 import { weakestDimensions } from '../domain/scoring.ts';
-import { diagnosticScoreCounts, diagnostics, questionnaires, recommendations } from './tables.ts';
+import {
+  diagnosticScoreCounts,
+  diagnostics,
+  type PHASES,
+  questionnaires,
+  recommendations,
+} from './tables.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
@@ -265,4 +271,24 @@ export async function currentQuestionnaireId(db: Executor, programId: string): P
     .orderBy(desc(questionnaires.version))
     .limit(1);
   return row?.id;
+}
+
+/** Which of these applications have completed the diagnostic of this phase (the reminders module). */
+export async function completedPhaseAmong(
+  db: Executor,
+  applicationIds: readonly string[],
+  phase: (typeof PHASES)[number],
+): Promise<Set<string>> {
+  if (applicationIds.length === 0) return new Set();
+  const rows = await db
+    .select({ applicationId: diagnostics.applicationId })
+    .from(diagnostics)
+    .where(
+      and(
+        inArray(diagnostics.applicationId, [...applicationIds]),
+        eq(diagnostics.phase, phase),
+        eq(diagnostics.status, 'completed'),
+      ),
+    );
+  return new Set(rows.map((r) => r.applicationId));
 }

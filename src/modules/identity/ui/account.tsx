@@ -70,8 +70,9 @@ export default function Account() {
   return (
     <div>
       <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
-      <p>
+      <p className="actions">
         <Link to="/account/privacy">{t('account.privacy_link')}</Link>
+        <Link to="/account/reminders">{t('reminders:preference.link')}</Link>
       </p>
       <ErrorSummary error={failed?.error} />
       {result && 'saved' in result ? (

@@ -198,6 +198,7 @@ export const APPLICATION_EVENT_KINDS = [
   'review_requested',
   'note',
   'imported',
+  'reminder_sent',
 ] as const;
 
 /** The story of an application: status changes with their reasons, and staff notes (never shown to the retailer). */

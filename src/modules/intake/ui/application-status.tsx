@@ -17,6 +17,7 @@ import { getApplication } from '../use-cases/get-application.ts';
 import { requestHumanReview } from '../use-cases/request-human-review.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
 import { CriteriaResults } from './criteria-results.tsx';
+import { eventMessage } from './event-message.ts';
 
 export const loader = pageLoader(async ({ ctx, params, request }) => {
   const detail = await getApplication(ctx, params.id ?? '');
@@ -213,7 +214,7 @@ export default function ApplicationStatus() {
               {h.message && h.kind !== 'info_requested' && h.kind !== 'refused'
                 ? t('ui.label_value', {
                     label: t(`ui.event.${h.kind}`),
-                    value: h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message,
+                    value: eventMessage(t, h),
                   })
                 : t(`ui.event.${h.kind}`)}
             </li>

@@ -19,6 +19,7 @@ import { decideApplication } from '../use-cases/decide-application.ts';
 import { getApplicationForReview } from '../use-cases/get-application-for-review.ts';
 import { BusinessFacts } from './business-facts.tsx';
 import { CriteriaResults } from './criteria-results.tsx';
+import { eventMessage } from './event-message.ts';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const { application: a, duplicates } = await getApplicationForReview(ctx, params.id ?? '');
@@ -185,7 +186,7 @@ export default function ReviewApplication() {
               {h.message
                 ? t('ui.label_value', {
                     label: `${t(`ui.event.${h.kind}`)}${h.actorName ? ` (${h.actorName})` : ''}`,
-                    value: h.message === 'capacity_reached' ? t('ui.capacity_reached') : h.message,
+                    value: eventMessage(t, h),
                   })
                 : `${t(`ui.event.${h.kind}`)}${h.actorName ? ` (${h.actorName})` : ''}`}
             </li>

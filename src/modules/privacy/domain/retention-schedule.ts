@@ -125,6 +125,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   closures: 'closed_file',
   reopenings: 'closed_file',
   outcome_surveys: 'closed_file',
+  reminder_deliveries: 'closed_file',
   funding_agreements: 'funding_records',
   agreement_amendments: 'funding_records',
   funding_claims: 'funding_records',
@@ -141,6 +142,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   recovery_codes: 'user_accounts',
   experts: 'user_accounts',
   partner_members: 'user_accounts',
+  reminder_opt_outs: 'user_accounts',
   sessions: 'expired_credentials',
   password_resets: 'expired_credentials',
   email_verifications: 'expired_credentials',
@@ -168,6 +170,7 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   quarterly_reports: 'aggregates after disclosure control, frozen as sent to the ministry',
   retention_periods: 'the officer’s settings, not about a person',
   disclosure_settings: 'a program’s disclosure rules, not about a person',
+  reminder_settings: 'a program’s reminder delays, not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
 };

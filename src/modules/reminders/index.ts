@@ -1,0 +1,4 @@
+// What other modules may use from the reminders.
+
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { remindersPersonalData } from './db/personal-data.ts';
