@@ -37,6 +37,7 @@ export {
   type InvoiceLine,
   invoiceEligibleCents,
   invoiceLineSchema,
+  invoiceMatchKey,
   type KnownFile,
   type KnownInvoice,
   unusualTaxes,
