@@ -1,8 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '../../src/modules/intake/db/tables.ts';
+import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
 import { recomputeSignals } from '../../src/modules/signals/index.ts';
+import * as signalPage from '../../src/modules/signals/ui/signal.tsx';
+import * as signalsPage from '../../src/modules/signals/ui/signals.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
+import type { FormFailure } from '../../src/platform/ui/route.server.ts';
 import {
   acceptedAgreementFor,
   attachClaimReceipts,
@@ -11,6 +15,8 @@ import {
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
+import { send } from '../support/pages.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -287,6 +293,75 @@ describe(`abuse signals (${engine})`, () => {
     expect(open.every((s) => s.status === 'open' && s.kind === 'same_email')).toBe(true);
     const bad = await h.request('/api/v1/signals?kind=same_name', { token: coordinator.token });
     expect(bad.status).toBe(422);
+  });
+});
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ');
+
+describe(`signal pages (${engine})`, () => {
+  it('lists open signals in words, shows them on the review page, and resolves one with a reason', async () => {
+    const { phone } = own();
+    const a = await submitted(h, programId, own({ phone }));
+    const b = await submitted(h, programId, own({ phone }));
+    const team = await h.as({ bearerToken: coordinator.token }, { locale: 'fr' });
+    const [signal] = await signalsOf({ applicationId: a.id, kind: 'same_phone' });
+
+    const list = await renderPage(signalsPage, team, '/signals', '/signals?kind=same_phone');
+    expect(list.status).toBe(200);
+    expect(text(list.html)).toContain(signal!.explanation);
+    expect(list.html).toContain(`href="/review/applications/${b.id}"`);
+    expect(list.html).toContain(`href="/signals/${signal!.id}"`);
+
+    const review = await renderPage(
+      reviewApplication,
+      team,
+      '/review/applications/:id',
+      `/review/applications/${a.id}`,
+    );
+    expect(text(review.html)).toContain('Signaux ouverts');
+    expect(text(review.html)).toContain(signal!.explanation);
+
+    const path = `/signals/${signal!.id}`;
+    const bad = (await send(
+      signalPage.action,
+      team,
+      path,
+      { outcome: 'dismissed', reason: '' },
+      { id: signal!.id },
+    )) as {
+      data: FormFailure;
+    };
+    expect(bad.data.error.errors.map((e) => e.path)).toEqual(['reason']);
+    await send(
+      signalPage.action,
+      team,
+      path,
+      { outcome: 'confirmed', reason: 'Même personne, deux demandes' },
+      {
+        id: signal!.id,
+      },
+    );
+    const shown = await renderPage(
+      signalPage,
+      await h.as({ bearerToken: coordinator.token }, { locale: 'en' }),
+      '/signals/:id',
+      path,
+    );
+    expect(text(shown.html)).toContain('Confirmed by');
+    expect(text(shown.html)).toContain('Même personne, deux demandes');
+    const after = await renderPage(
+      reviewApplication,
+      team,
+      '/review/applications/:id',
+      `/review/applications/${a.id}`,
+    );
+    expect(text(after.html)).not.toContain(signal!.explanation);
   });
 });
 

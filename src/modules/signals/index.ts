@@ -6,7 +6,7 @@ export { signalsPersonalData } from './db/personal-data.ts';
 export { recomputeSignalsFor, type SignalSubject } from './db/recompute.ts';
 export { SIGNAL_KINDS, type SignalKind } from './domain/kinds.ts';
 // For the application and claim review pages: the open signals about the file shown.
-export { listSignals, openSignalsOf } from './use-cases/list-signals.ts';
+export { getSignal, listSignals, openSignalsOf } from './use-cases/list-signals.ts';
 export { recomputeSignals } from './use-cases/recompute-signals.ts';
 export { resolveSignal } from './use-cases/resolve-signal.ts';
 export type { SignalView } from './use-cases/signal-view.ts';

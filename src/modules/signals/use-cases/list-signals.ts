@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { cursorField, decodeCursor, limitField, toPage } from '../../../platform/pagination.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize, isAllowed } from '../../../wiring/authorize.ts';
-import { signalRows } from '../db/queries.ts';
+import { signalRow, signalRows } from '../db/queries.ts';
 import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../domain/kinds.ts';
 import { signalView } from './signal-view.ts';
 
@@ -35,4 +37,12 @@ export async function openSignalsOf(ctx: Ctx, file: { applicationId: string } | 
   if (!isAllowed(ctx.actor, 'signal.read')) return [];
   const rows = await signalRows(ctx.db, { status: 'open', ...file }, 50);
   return rows.map((r) => signalView(ctx, r));
+}
+
+/** One signal, with its files and resolution (the team and finance). */
+export async function getSignal(ctx: Ctx, id: string) {
+  authorize(ctx.actor, 'signal.read');
+  const row = UUID_PATTERN.test(id) ? await signalRow(ctx.db, id) : undefined;
+  if (!row) throw new AppError('not_found');
+  return signalView(ctx, row);
 }
