@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signalsRecompute } from '../../src/cli/commands/signals-recompute.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
 import { recomputeSignals } from '../../src/modules/signals/index.ts';
@@ -12,6 +13,7 @@ import {
   attachClaimReceipts,
   CLAIM_TEST_RULES,
   grantsEnvelopeForClaims,
+  insertBankAccountForPayments,
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { defaultProgramId, submitted } from '../support/intake.ts';
@@ -164,6 +166,28 @@ describe(`abuse signals (${engine})`, () => {
       'Le même compte bancaire (se terminant par 567) est inscrit pour 2 entreprises.',
     );
     expect(JSON.stringify(bank)).not.toContain('1234567');
+  });
+
+  it('gives the accounts entered before signals their key on the first run (virage signals recompute)', async () => {
+    const a = await submitted(h, programId, own());
+    const b = await submitted(h, programId, own());
+    for (const app of [a, b])
+      await insertBankAccountForPayments(h.system, {
+        applicationId: app.id,
+        updatedBy: app.retailer.id,
+        account: '99887766',
+      });
+    expect(await signalsOf({ applicationId: a.id, kind: 'same_bank_account' })).toEqual([]);
+    const out: string[] = [];
+    const code = await signalsRecompute.run(
+      {},
+      { out: (line) => out.push(line), err: () => {}, stdin: undefined },
+      { config: h.config, services: h.services },
+    );
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^raised\s+[1-9]/);
+    const [bank] = await signalsOf({ applicationId: a.id, kind: 'same_bank_account' });
+    expect(bank!.files.map((f) => f.applicationId).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('raises the same invoice or the same receipt in two claims, not another invoice number', async () => {

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../../platform/audit/append.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { authorize } from '../../../wiring/authorize.ts';
+import { fillBankMatchKeys } from '../../funding/index.ts';
 import { recomputeAllSignals } from '../db/recompute.ts';
 
 /**
@@ -10,8 +11,13 @@ import { recomputeAllSignals } from '../db/recompute.ts';
 export async function recomputeSignals(ctx: Ctx) {
   authorize(ctx.actor, 'signal.recompute');
   return transaction(ctx, async (tx) => {
+    const bankKeysFilled = await fillBankMatchKeys(tx, ctx);
     const counts = await recomputeAllSignals(tx, ctx);
-    await appendAudit(tx, ctx, { action: 'signal.recomputed', entityType: 'signal', changes: counts });
+    await appendAudit(tx, ctx, {
+      action: 'signal.recomputed',
+      entityType: 'signal',
+      changes: { ...counts, bankKeysFilled },
+    });
     return counts;
   });
 }
