@@ -33,6 +33,8 @@ export type Reactions = {
   applicationChanged: (tx: Tx, ctx: Ctx, applicationId: string) => Promise<void>;
   /** A claim's invoices, files or status changed. */
   claimChanged: (tx: Tx, ctx: Ctx, claimId: string) => Promise<void>;
+  /** A supplier of the directory was added or changed (its web domain). */
+  supplierChanged: (tx: Tx, ctx: Ctx, supplierId: string) => Promise<void>;
 };
 
 /** What a use case receives: who acts, in which language, and the process services. */

@@ -17,4 +17,7 @@ export const reactions: Reactions = {
   claimChanged: async (tx, ctx, claimId) => {
     await recomputeSignalsFor(tx, ctx, { claimId });
   },
+  supplierChanged: async (tx, ctx, supplierId) => {
+    await recomputeSignalsFor(tx, ctx, { supplierId });
+  },
 };

@@ -16,7 +16,7 @@ import {
   insertBankAccountForPayments,
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
-import { defaultProgramId, submitted } from '../support/intake.ts';
+import { acceptedApplication, defaultProgramId, submitted } from '../support/intake.ts';
 import { send } from '../support/pages.ts';
 import { renderPage } from '../support/render.ts';
 
@@ -257,6 +257,50 @@ describe(`abuse signals (${engine})`, () => {
     const r2 = await claimOf(await agreementOf(), 'Imprimerie B', 'B-1', hash);
     const [receipt] = await signalsOf({ claimId: r1, kind: 'same_receipt' });
     expect(receipt!.files.map((f) => f.claimId).sort()).toEqual([r1, r2].sort());
+  });
+
+  it('raises the same long plan text written for two retailers, not a short common one', async () => {
+    const planOf = async (goals: string, timeline: string) => {
+      const app = await acceptedApplication(h, programId, coordinator.token, own());
+      const res = await h.request(`/api/v1/plans/${app.id}`, {
+        method: 'PUT',
+        token: coordinator.token,
+        json: { currentState: 'Boutique', goals, budgetCents: null, timeline, actions: [], status: 'draft' },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return app;
+    };
+    const long = 'Vendre nos produits du terroir en ligne partout au Québec grâce à une boutique Shopify.';
+    const a = await planOf(long, 'Printemps 2027');
+    const b = await planOf(`  ${long.toUpperCase()} `, 'Printemps 2027');
+    const [text] = await signalsOf({ applicationId: a.id, kind: 'same_text' });
+    expect(text!.files.map((f) => f.applicationId).sort()).toEqual([a.id, b.id].sort());
+    expect(text!.explanation).toContain('Le même texte de plan d’action (« Vendre nos produits');
+    // « Printemps 2027 » is the same in both, and too short to mean anything.
+    expect(await signalsOf({ applicationId: a.id, kind: 'same_text' })).toHaveLength(1);
+  });
+
+  it('raises a supplier whose domain is a retailer’s e-mail or website, when either changes', async () => {
+    const retailerApp = await submitted(h, programId, own({ email: 'info@agence-fictive.ca' }));
+    const other = await submitted(h, programId, own({ email: 'info@autre-agence.ca' }));
+    expect(await signalsOf({ applicationId: retailerApp.id, kind: 'supplier_domain' })).toEqual([]);
+    const created = await h.request('/api/v1/suppliers', {
+      method: 'POST',
+      token: coordinator.token,
+      json: {
+        name: 'Agence Fictive',
+        categories: ['web_agency'],
+        regions: ['06'],
+        languages: ['fr'],
+        website: 'https://www.Agence-Fictive.ca/services',
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const [supplier] = await signalsOf({ applicationId: retailerApp.id, kind: 'supplier_domain' });
+    expect(supplier!.explanation).toBe(
+      'Le domaine du fournisseur Agence Fictive (agence-fictive.ca) est celui du courriel ou du site de 1 demande(s).',
+    );
+    expect(await signalsOf({ applicationId: other.id, kind: 'supplier_domain' })).toEqual([]);
   });
 
   it('recomputes without duplicating, keeps a resolution, and reopens when the evidence changes', async () => {

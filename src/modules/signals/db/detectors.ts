@@ -1,11 +1,15 @@
 import { and, eq, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../../platform/db/client.ts';
+import { type Executor, selectRows } from '../../../platform/db/client.ts';
+import { actionPlans, planActions, suppliers } from '../../coaching/db/tables.ts';
 import { bankAccounts, claimAttachments, claimInvoices, claims } from '../../funding/db/tables.ts';
 import { invoiceMatchKey } from '../../funding/index.ts';
 import { applications } from '../../intake/db/tables.ts';
 import type { KeyedFile } from '../domain/groups.ts';
 import type { SignalKind } from '../domain/kinds.ts';
+
+/** The record that changed: a file (an application, a claim), or a supplier of the directory. */
+export type SignalSubject = { applicationId: string } | { claimId: string } | { supplierId: string };
 
 /**
  * One detector per kind of signal (decision 41): which matching keys a file carries now, and every file
@@ -14,11 +18,10 @@ import type { SignalKind } from '../domain/kinds.ts';
  */
 export type Detector = {
   kind: SignalKind;
-  /** What a file is for this kind: an application, or a claim. */
-  subject: 'application' | 'claim';
   /** How many distinct files must share a key to raise a signal. */
   minimum: number;
-  keysOf(db: Executor, id: string): Promise<string[]>;
+  /** The keys the changed record carries now (none when this kind does not look at such records). */
+  keysOf(db: Executor, changed: SignalSubject): Promise<string[]>;
   filesWith(db: Executor, keys: readonly string[] | 'all'): Promise<KeyedFile[]>;
 };
 
@@ -47,10 +50,12 @@ function applicationDetector(
   };
   return {
     kind,
-    subject: 'application',
     minimum: options.minimum ?? 2,
-    async keysOf(db, id) {
-      const rows = await base(db).where(and(eq(applications.id, id), seen, isNotNull(sql`${key}`)));
+    async keysOf(db, changed) {
+      if (!('applicationId' in changed)) return [];
+      const rows = await base(db).where(
+        and(eq(applications.id, changed.applicationId), seen, isNotNull(sql`${key}`)),
+      );
       return rows.map((r) => r.key);
     },
     async filesWith(db, keys) {
@@ -74,10 +79,10 @@ function claimDetector(
 ): Detector {
   return {
     kind,
-    subject: 'claim',
     minimum: 2,
-    async keysOf(db, id) {
-      return [...new Set((await read(db, eq(claims.id, id))).map((r) => r.key))];
+    async keysOf(db, changed) {
+      if (!('claimId' in changed)) return [];
+      return [...new Set((await read(db, eq(claims.id, changed.claimId))).map((r) => r.key))];
     },
     async filesWith(db, keys) {
       if (keys !== 'all' && keys.length === 0) return [];
@@ -139,6 +144,98 @@ const sameReceipt = claimDetector(
   (keys) => inArray(claimAttachments.sha256, [...keys]),
 );
 
+type Row = { key: string; value: string; applicationId: string; programId: string };
+
+/**
+ * A detector over rows of raw SQL (texts, domains): `rows(where)` selects key, value, applicationId and
+ * programId, `where` applying to those columns (`key`, `"applicationId"`).
+ */
+function sqlDetector(
+  kind: SignalKind,
+  minimum: number,
+  rows: (where: SQL) => SQL,
+  keysOfOther?: (db: Executor, changed: SignalSubject) => Promise<string[]>,
+): Detector {
+  const read = async (db: Executor, where: SQL) => selectRows<Row>(db, rows(where));
+  return {
+    kind,
+    minimum,
+    async keysOf(db, changed) {
+      if ('applicationId' in changed)
+        return [
+          ...new Set((await read(db, sql`"applicationId" = ${changed.applicationId}`)).map((r) => r.key)),
+        ];
+      return keysOfOther ? keysOfOther(db, changed) : [];
+    },
+    async filesWith(db, keys) {
+      if (keys !== 'all' && keys.length === 0) return [];
+      const where =
+        keys === 'all'
+          ? sql`true`
+          : sql`key in (${sql.join(
+              keys.map((k) => sql`${k}`),
+              sql`, `,
+            )})`;
+      return (await read(db, where)).map((r) => ({ ...r, claimId: null }));
+    },
+  };
+}
+
+/** Texts shorter than this (once folded to letters and digits) are too common to mean anything. */
+export const TEXT_MINIMUM = 60;
+
+/** The same plan text (a goal, a situation, an action's steps) written for two retailers' files. */
+const sameText = sqlDetector(
+  'same_text',
+  2,
+  (where) => sql`
+    select * from (
+      select md5(f.folded) as key, left(raw.text, 80) as value, a.id as "applicationId",
+        a.program_id as "programId"
+      from (
+        select application_id, goals as text from ${actionPlans}
+        union all select application_id, current_state from ${actionPlans}
+        union all select application_id, timeline from ${actionPlans}
+        union all select application_id, objective from ${planActions}
+        union all select application_id, steps from ${planActions}
+      ) raw
+      cross join lateral (select regexp_replace(lower(raw.text), '[^[:alnum:]]+', '', 'g') as folded) f
+      join ${applications} a on a.id = raw.application_id
+      where length(f.folded) >= ${TEXT_MINIMUM} and a.status <> 'draft' and a.anonymised_at is null
+    ) texts where ${where}`,
+);
+
+/** A web address or e-mail's domain: `https://www.Agence.ca/x` and `zoe@agence.ca` give `agence.ca`. */
+const domainOf = (column: SQL) =>
+  sql`nullif(lower(regexp_replace(${column}, '^([a-z]+://)?(www\\.)?([^/:?#@]+).*$', '\\3', 'i')), '')`;
+
+/**
+ * A supplier of the directory whose web domain is a retailer's e-mail or website domain: one file is
+ * already a signal (a supplier applying as a retailer, or filling the file in for it), several are a
+ * supplier acting as the contact of many applications.
+ */
+const supplierDomain = sqlDetector(
+  'supplier_domain',
+  1,
+  (where) => sql`
+    select * from (
+      select distinct d.domain as key, s.name || ' (' || d.domain || ')' as value, a.id as "applicationId",
+        a.program_id as "programId"
+      from ${applications} a
+      cross join lateral (values (split_part(a.email_key, '@', 2)), (${domainOf(sql`a.website`)})) d(domain)
+      join ${suppliers} s on ${domainOf(sql`s.website`)} = d.domain and s.active
+      where d.domain <> '' and a.status <> 'draft' and a.anonymised_at is null
+    ) matches where ${where}`,
+  async (db, changed) => {
+    if (!('supplierId' in changed)) return [];
+    const rows = await selectRows<{ key: string | null }>(
+      db,
+      sql`select ${domainOf(sql`website`)} as key from ${suppliers} where id = ${changed.supplierId}`,
+    );
+    return rows.flatMap((r) => (r.key ? [r.key] : []));
+  },
+);
+
 /** Applications submitted from one network address on one Montréal day: at least this many raise a signal. */
 export const NETWORK_THRESHOLD = 3;
 
@@ -163,4 +260,6 @@ export const DETECTORS: readonly Detector[] = [
   ),
   sameInvoice,
   sameReceipt,
+  sameText,
+  supplierDomain,
 ];

@@ -4,27 +4,26 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { type FoundSignal, reconcile, signalsOf } from '../domain/groups.ts';
-import { DETECTORS, type Detector } from './detectors.ts';
+import { DETECTORS, type Detector, type SignalSubject } from './detectors.ts';
 import { signalFiles, signals } from './tables.ts';
 
-export type SignalSubject = { applicationId: string } | { claimId: string };
+export type { SignalSubject } from './detectors.ts';
 
 export type RecomputeCounts = { raised: number; changed: number; reopened: number; dropped: number };
 
 /**
- * Brings the signals about one file up to date, inside the transaction that changed it (decision 41):
- * for each detector of the file's kind, the keys it carries now and the keys of the signals it was in
- * are looked at again, so a signal follows the file when it changes and never doubles.
+ * Brings the signals about one record up to date, inside the transaction that changed it (decision
+ * 41): for each detector, the keys the record carries now and the keys of the signals it was in are
+ * looked at again, so a signal follows the file when it changes and never doubles.
  */
 export async function recomputeSignalsFor(tx: Executor, ctx: Ctx, subject: SignalSubject) {
-  const [kind, id] =
-    'claimId' in subject
-      ? (['claim', subject.claimId] as const)
-      : (['application', subject.applicationId] as const);
+  // A file may have left a signal since (its e-mail changed); a supplier is no file of a signal.
+  const fileId =
+    'claimId' in subject ? subject.claimId : 'applicationId' in subject ? subject.applicationId : null;
   const counts = emptyCounts();
-  for (const detector of DETECTORS.filter((d) => d.subject === kind)) {
-    const now = await detector.keysOf(tx, id);
-    const before = await keysOfSignalsWith(tx, detector, id);
+  for (const detector of DETECTORS) {
+    const now = await detector.keysOf(tx, subject);
+    const before = fileId ? await keysOfSignalsWith(tx, detector, fileId) : [];
     const keys = [...new Set([...now, ...before])];
     if (keys.length === 0) continue;
     const found = await detectedSignals(tx, detector, keys);

@@ -12,6 +12,8 @@ export const SIGNAL_KINDS = [
   'same_invoice',
   'same_receipt',
   'many_from_network',
+  'same_text',
+  'supplier_domain',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
