@@ -122,7 +122,7 @@ for (const locale of ['fr', 'en'] as const) {
         );
         await page.getByRole('link', { name: w('app:nav.signals'), exact: true }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('page.title'));
-        await page.getByLabel(w('page.kind'), { exact: true }).selectOption('same_phone');
+        await page.getByLabel(w('page.kind')).selectOption('same_phone');
         await page.getByRole('button', { name: w('page.apply') }).click();
         await expect(page).toHaveURL(/kind=same_phone/);
         await expect(page.getByText(explanation)).toBeVisible();

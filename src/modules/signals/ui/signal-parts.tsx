@@ -26,7 +26,7 @@ export type SignalCard = ReturnType<typeof signalCard>;
 export function SignalFiles({ files }: { files: SignalCard['files'] }) {
   const { t } = useTranslation('signals');
   return (
-    <ul className="bullets">
+    <ul className="bullets link-list">
       {files.map((f) => (
         <li key={f.claimId ?? f.applicationId}>
           {f.claimId ? (
