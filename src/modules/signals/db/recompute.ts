@@ -20,10 +20,11 @@ export async function recomputeSignalsFor(tx: Executor, ctx: Ctx, subject: Signa
   // A file may have left a signal since (its e-mail changed); a supplier is no file of a signal.
   const fileId =
     'claimId' in subject ? subject.claimId : 'applicationId' in subject ? subject.applicationId : null;
+  const naming = fileId ? await signalsNaming(tx, fileId) : [];
   const counts = emptyCounts();
   for (const detector of DETECTORS) {
     const now = await detector.keysOf(tx, subject);
-    const before = fileId ? await keysOfSignalsWith(tx, detector, fileId) : [];
+    const before = naming.filter((s) => s.kind === detector.kind).map((s) => keyOf(detector, s.fingerprint));
     const keys = [...new Set([...now, ...before])];
     if (keys.length === 0) continue;
     const found = await detectedSignals(tx, detector, keys);
@@ -54,14 +55,13 @@ async function detectedSignals(db: Executor, detector: Detector, keys: readonly 
 const fingerprintOf = (detector: Detector, key: string) => `${detector.kind}:${key}`;
 const keyOf = (detector: Detector, fingerprint: string) => fingerprint.slice(detector.kind.length + 1);
 
-/** The keys of this kind's signals that name the file (it may no longer carry them). */
-async function keysOfSignalsWith(db: Executor, detector: Detector, id: string) {
-  const rows = await db
-    .select({ fingerprint: signals.fingerprint })
+/** The signals, of every kind, that name the file (it may no longer carry their keys). */
+async function signalsNaming(db: Executor, id: string) {
+  return db
+    .select({ kind: signals.kind, fingerprint: signals.fingerprint })
     .from(signals)
     .innerJoin(signalFiles, eq(signalFiles.signalId, signals.id))
-    .where(and(eq(signals.kind, detector.kind), eq(signalFiles.fileId, id)));
-  return rows.map((r) => keyOf(detector, r.fingerprint));
+    .where(eq(signalFiles.fileId, id));
 }
 
 async function apply(
