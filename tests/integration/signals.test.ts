@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signalsRecompute } from '../../src/cli/commands/signals-recompute.ts';
+import * as reviewClaim from '../../src/modules/funding/ui/review-claim.tsx';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
 import { recomputeSignals } from '../../src/modules/signals/index.ts';
@@ -251,6 +252,12 @@ describe(`abuse signals (${engine})`, () => {
       /La même facture \(.+00123\) est réclamée dans 2 demandes de versement\./,
     );
     expect(await signalsOf({ claimId: nearMiss })).toEqual([]);
+    // The claim's review page shows it first, with a link to the other claim.
+    const team = await h.as({ bearerToken: coordinator.token }, { locale: 'fr' });
+    const page = await renderPage(reviewClaim, team, '/review/claims/:id', `/review/claims/${first}`);
+    expect(page.status).toBe(200);
+    expect(text(page.html)).toContain('Signaux ouverts (1)');
+    expect(page.html).toContain(`href="/review/claims/${second}"`);
 
     const hash = 'ab'.repeat(32);
     const r1 = await claimOf(await agreementOf(), 'Imprimerie A', 'A-1', hash);
