@@ -31,6 +31,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('claim.list') && actor.kind === 'user' && actor.role !== 'retailer'
       ? [{ to: '/review/claims', key: 'claims' }]
       : []),
+    ...(can('signal.read') ? [{ to: '/signals', key: 'signals' }] : []),
     ...(can('partner.referrals') ? [{ to: '/referrals', key: 'referrals' }] : []),
     ...(can('caseload.read') ? [{ to: '/caseload', key: 'caseload' }] : []),
     ...(can('assignment.manage') ? [{ to: '/assignments', key: 'assignments' }] : []),

@@ -10,6 +10,7 @@ const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
+const signals = (file: string) => `../src/modules/signals/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -72,6 +73,8 @@ export default [
   route('review/claims', funding('claims-queue.tsx')),
   ...exportsOf('review/claims', funding('claims-queue-export.ts')),
   route('review/claims/:id', funding('review-claim.tsx')),
+  route('signals', signals('signals.tsx')),
+  route('signals/:id', signals('signal.tsx')),
   route('agreements/:id/claims', funding('agreement-claims.tsx')),
   route('claims/:id', funding('claim.tsx')),
   route('partners', intake('partners.tsx')),

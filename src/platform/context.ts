@@ -29,6 +29,12 @@ export type Services = {
 export type Reactions = {
   /** A program's intake closed (its closing time set to now or earlier). */
   intakeClosed: (tx: Tx, ctx: Ctx, programId: string) => Promise<void>;
+  /** An application's business facts, submission or bank account changed (what abuse signals match on). */
+  applicationChanged: (tx: Tx, ctx: Ctx, applicationId: string) => Promise<void>;
+  /** A claim's invoices, files or status changed. */
+  claimChanged: (tx: Tx, ctx: Ctx, claimId: string) => Promise<void>;
+  /** A supplier of the directory was added or changed (its web domain). */
+  supplierChanged: (tx: Tx, ctx: Ctx, supplierId: string) => Promise<void>;
 };
 
 /** What a use case receives: who acts, in which language, and the process services. */

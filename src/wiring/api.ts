@@ -17,6 +17,7 @@ import { reminderOperations } from '../modules/reminders/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
+import { signalOperations } from '../modules/signals/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
@@ -39,6 +40,7 @@ export const apiOperations: ApiOperation[] = [
   ...privacyRequestOperations,
   ...privacyIncidentOperations,
   ...administrationOperations,
+  ...signalOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,
 ];

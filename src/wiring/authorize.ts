@@ -12,6 +12,7 @@ import { programPolicies } from '../modules/programs/domain/policies.ts';
 import { reminderPolicies } from '../modules/reminders/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
+import { signalPolicies } from '../modules/signals/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
 
 /** Every action of every module and who may do it: the one table behind authorize(). */
@@ -27,6 +28,7 @@ export const policies = {
   ...reportingPolicies,
   ...privacyPolicies,
   ...privacyOfficerPolicies,
+  ...signalPolicies,
   ...administrationPolicies,
   ...demoPolicies,
   ...exportJobPolicies,

@@ -22,6 +22,8 @@ import remindersEn from '../modules/reminders/i18n/en.json' with { type: 'json' 
 import remindersFr from '../modules/reminders/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
 import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
+import signalsEn from '../modules/signals/i18n/en.json' with { type: 'json' };
+import signalsFr from '../modules/signals/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
 import commonFr from '../platform/i18n/fr.json' with { type: 'json' };
 import type { Resources } from '../platform/i18n/i18n.ts';
@@ -42,6 +44,7 @@ export const resources: Resources = {
     funding: fundingFr,
     reporting: reportingFr,
     privacy: privacyFr,
+    signals: signalsFr,
   },
   en: {
     common: commonEn,
@@ -57,5 +60,6 @@ export const resources: Resources = {
     funding: fundingEn,
     reporting: reportingEn,
     privacy: privacyEn,
+    signals: signalsEn,
   },
 };

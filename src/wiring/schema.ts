@@ -12,6 +12,7 @@ export * from '../modules/privacy/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
 export * from '../modules/reminders/db/tables.ts';
 export * from '../modules/reporting/db/tables.ts';
+export * from '../modules/signals/db/tables.ts';
 export * from '../platform/audit/file-reads-table.ts';
 export * from '../platform/audit/table.ts';
 export * from '../platform/exports/jobs-table.ts';

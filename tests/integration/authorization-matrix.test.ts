@@ -8,6 +8,7 @@ import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { placeLegalHold, startRetentionRun } from '../../src/modules/privacy/index.ts';
 import { BUILD_DATA_EXPORT_JOB } from '../../src/modules/privacy/use-cases/request-data-export.ts';
+import { signals } from '../../src/modules/signals/db/tables.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import {
   attachClaimReceipts,
@@ -39,6 +40,25 @@ const STAFF: Caller[] = ['coordinator', 'admin'];
 const PUBLIC: Caller[] = [...ROLES, 'anonymous'];
 let neqCounter = 1000;
 const nextNeq = () => `22${String(neqCounter++).padStart(7, '0')}0`;
+
+/** An open abuse signal: two submitted applications of the matrix's retailer with one NEQ. */
+async function openSignal(f: Fixture): Promise<string> {
+  const neq = nextNeq();
+  for (let i = 0; i < 2; i++) {
+    const res = await f.h.request('/api/v1/applications', {
+      method: 'POST',
+      token: f.retailerToken,
+      json: { programId: f.programId, business: business({ neq }), consents: allConsents, attestation: true },
+    });
+    const { id } = await res.json();
+    await f.h.request(`/api/v1/applications/${id}/submit`, { method: 'POST', token: f.retailerToken });
+  }
+  const [row] = await f.h.services.database.db
+    .select({ id: signals.id })
+    .from(signals)
+    .where(eq(signals.fingerprint, `same_neq:${neq}`));
+  return row!.id;
+}
 
 /** A complete draft of the matrix's retailer, ready to submit. */
 async function draft(f: Fixture): Promise<string> {
@@ -1368,6 +1388,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       await placeLegalHold(f.h.system, id, { reason: 'Matrice : litige' });
       return { path: `/privacy/legal-holds/${id}` };
     },
+  },
+  listSignals: {
+    allowed: [...STAFF, 'finance'],
+    call: async () => ({ path: '/signals?status=open' }),
+  },
+  resolveSignal: {
+    allowed: [...STAFF, 'finance'],
+    call: async (f) => ({
+      path: `/signals/${await openSignal(f)}/resolution`,
+      json: { outcome: 'dismissed', reason: 'Matrice : deux magasins du même propriétaire' },
+    }),
   },
   listPersonFileReads: {
     allowed: ['privacy'],

@@ -5,6 +5,7 @@ import { dbMigrate } from './db-migrate.ts';
 import { demoGenerate } from './demo-generate.ts';
 import { restore } from './restore.ts';
 import { retentionRun } from './retention-run.ts';
+import { signalsRecompute } from './signals-recompute.ts';
 import { tokensCreate } from './tokens-create.ts';
 import { usersCreate } from './users-create.ts';
 
@@ -17,4 +18,5 @@ export const commands: Command[] = [
   demoGenerate,
   budgetShow,
   retentionRun,
+  signalsRecompute,
 ];

@@ -9,6 +9,8 @@ export {
   fiscalYearOfDay,
   parseFiscalYear,
 } from '../../kernel/fiscal-year.ts';
+// For the abuse signals' first run: the bank accounts entered before them get their matching key.
+export { fillBankMatchKeys } from './db/bank-match-keys.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { fundingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).
@@ -37,6 +39,7 @@ export {
   type InvoiceLine,
   invoiceEligibleCents,
   invoiceLineSchema,
+  invoiceMatchKey,
   type KnownFile,
   type KnownInvoice,
   unusualTaxes,

@@ -35,6 +35,7 @@ export async function createSupplier(ctx: Ctx, input: unknown) {
       entityId: id,
       changes: values,
     });
+    await ctx.services.reactions.supplierChanged(tx, ctx, id);
   });
   return { id, ...values, active: true };
 }

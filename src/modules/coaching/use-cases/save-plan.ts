@@ -143,6 +143,8 @@ export async function savePlan(ctx: Ctx, applicationId: string, input: unknown) 
         budgetCents: [before?.budgetCents ?? null, data.budgetCents],
       },
     });
+    // Plan texts are what the same-text abuse signal compares (decision 41).
+    await ctx.services.reactions.applicationChanged(tx, ctx, file.id);
   });
   return getPlan(ctx, file.id);
 }

@@ -33,6 +33,7 @@ export async function updateSupplier(ctx: Ctx, id: string, input: unknown) {
       entityId: id,
       changes: diff,
     });
+    await ctx.services.reactions.supplierChanged(tx, ctx, id);
     const { programId: _, createdAt: __, updatedAt: ___, ...view } = updated!;
     return view;
   });

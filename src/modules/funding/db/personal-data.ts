@@ -48,6 +48,7 @@ export const fundingPersonalData: PersonalDataSource[] = [
     keys: [{ column: bankAccounts.applicationId, of: 'application' }],
     withheld: {
       encrypted: 'bank_account',
+      match_key: 'derived',
     },
   },
   {

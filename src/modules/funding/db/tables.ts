@@ -368,21 +368,27 @@ export const claimReviews = pgTable(
  * A business's bank account for payments, entered by the retailer: the numbers are encrypted at rest
  * (AES-256-GCM, key from the environment); the last digits are kept apart to show it masked.
  */
-export const bankAccounts = pgTable('bank_accounts', {
-  applicationId: uuid('application_id')
-    .primaryKey()
-    .references(() => applications.id),
-  holderName: text('holder_name').notNull(),
-  encrypted: text('encrypted').notNull(),
-  accountLastDigits: text('account_last_digits').notNull(),
-  /** A finance officer checked it (e.g. against a void cheque); a change clears it. */
-  verifiedBy: uuid('verified_by').references(() => users.id),
-  verifiedAt: instant('verified_at'),
-  updatedBy: uuid('updated_by')
-    .notNull()
-    .references(() => users.id),
-  ...timestamps(),
-});
+export const bankAccounts = pgTable(
+  'bank_accounts',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    holderName: text('holder_name').notNull(),
+    encrypted: text('encrypted').notNull(),
+    accountLastDigits: text('account_last_digits').notNull(),
+    /** A keyed hash of the numbers, to find the same account on two businesses (abuse signals). */
+    matchKey: text('match_key'),
+    /** A finance officer checked it (e.g. against a void cheque); a change clears it. */
+    verifiedBy: uuid('verified_by').references(() => users.id),
+    verifiedAt: instant('verified_at'),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps(),
+  },
+  (t) => [index('bank_accounts_match_key_idx').on(t.matchKey)],
+);
 
 /** A payment batch: built by one finance officer, approved by another, exported, marked paid. */
 export const paymentBatches = pgTable(

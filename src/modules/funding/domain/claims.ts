@@ -169,6 +169,10 @@ export type Duplicate =
 const supplierKey = (name: string) => foldForSearch(name).replace(/[^a-z0-9]/g, '');
 const invoiceKey = (number: string) => number.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+/** One invoice whatever its spelling: the supplier's name folded, the number without punctuation. */
+export const invoiceMatchKey = (i: { supplierName: string; invoiceNumber: string }) =>
+  `${supplierKey(i.supplierName)}|${invoiceKey(i.invoiceNumber)}`;
+
 /**
  * Possible double claims: an invoice of the same supplier with the same number, or the same file
  * (by content hash) attached anywhere. They are flagged for the reviewer, who decides.
@@ -181,8 +185,7 @@ export function duplicatesOf(
   },
   known: { invoices: readonly KnownInvoice[]; files: readonly KnownFile[] },
 ): Duplicate[] {
-  const key = (i: { supplierName: string; invoiceNumber: string }) =>
-    `${supplierKey(i.supplierName)}|${invoiceKey(i.invoiceNumber)}`;
+  const key = invoiceMatchKey;
   const duplicates: Duplicate[] = [];
   claim.lines.forEach((line, lineIndex) => {
     const own = key(line);

@@ -11,6 +11,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { OpenSignals, signalCard } from '../../signals/components.ts';
+import { openSignalsOf } from '../../signals/index.ts';
 import { REVIEW_DECISIONS } from '../domain/claim-review.ts';
 import { getClaim } from '../use-cases/get-claim.ts';
 import { reviewClaim } from '../use-cases/review-claim.ts';
@@ -32,9 +34,12 @@ const CORRECTABLE = [
   'proofOfPayment',
 ] as const;
 
-export const loader = pageLoader(async ({ ctx, params }) => ({
-  claim: claimData(await getClaim(ctx, params.id!)),
-}));
+export const loader = pageLoader(async ({ ctx, params }) => {
+  const claim = claimData(await getClaim(ctx, params.id!));
+  // Shown prominently; a signal decides nothing here (decision 41).
+  const signals = await openSignalsOf(ctx, { claimId: claim.id });
+  return { claim, signals: signals.map((s) => signalCard(s, ctx.locale)) };
+});
 
 export const action = formAction(async ({ ctx, params, form }) => {
   const fields = Array.from({ length: CORRECTION_ROWS }, (_, i) => ({
@@ -53,7 +58,7 @@ export const action = formAction(async ({ ctx, params, form }) => {
 /** The team's and finance's review of a claim: the figures beside the receipts, and the decision. */
 export default function ReviewClaimPage() {
   const { t } = useTranslation('funding');
-  const { claim } = useLoaderData<typeof loader>();
+  const { claim, signals } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -81,6 +86,7 @@ export default function ReviewClaimPage() {
           <p>{t('claims.decided', { decision: t(`claims.decisions.${result.decided}`) })}</p>
         </Notice>
       ) : null}
+      <OpenSignals signals={signals} />
       {claim.duplicates.length ? (
         <Notice kind="warning">
           <p>{t('claims.duplicates_intro')}</p>

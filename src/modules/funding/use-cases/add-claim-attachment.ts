@@ -60,6 +60,7 @@ export async function addClaimAttachment(ctx: Ctx, claimId: string, input: unkno
           sizeBytes: row!.sizeBytes,
         },
       });
+      await ctx.services.reactions.claimChanged(tx, ctx, claim.id);
       await received.staged.keep();
       return row!;
     });

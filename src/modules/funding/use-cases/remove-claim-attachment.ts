@@ -32,5 +32,6 @@ export async function removeClaimAttachment(ctx: Ctx, claimId: string, attachmen
         sha256: removed.sha256,
       },
     });
+    await ctx.services.reactions.claimChanged(tx, ctx, claim.id);
   });
 }

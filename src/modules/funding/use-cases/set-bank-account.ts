@@ -7,7 +7,7 @@ import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorizeVisible } from '../../../wiring/authorize.ts';
 import { confirmPassword, contactOf } from '../../identity/index.ts';
-import { sealBankAccount } from '../db/bank-details-cipher.ts';
+import { bankAccountMatchKey, sealBankAccount } from '../db/bank-details-cipher.ts';
 import { bankAccounts } from '../db/tables.ts';
 import { bankAccountSchema, maskedAccount } from '../domain/bank-account.ts';
 import { fileOf, getBankAccount } from './get-bank-account.ts';
@@ -43,6 +43,7 @@ export async function setBankAccount(ctx: Ctx, applicationId: string, input: unk
       holderName,
       encrypted: sealed,
       accountLastDigits: account.account.slice(-3),
+      matchKey: bankAccountMatchKey(ctx, account),
       verifiedBy: null,
       verifiedAt: null,
       updatedBy: actor.id,
@@ -72,6 +73,7 @@ export async function setBankAccount(ctx: Ctx, applicationId: string, input: unk
         },
         actionUrl: `${ctx.services.config.publicUrl}/my-aid/bank-account?application=${applicationId}`,
       });
+    await ctx.services.reactions.applicationChanged(tx, ctx, applicationId);
   });
   return getBankAccount(ctx, applicationId);
 }

@@ -70,6 +70,7 @@ export async function submitClaim(ctx: Ctx, id: string) {
       },
     });
     await notifyReviewers(tx, ctx, loaded, 'content');
+    await ctx.services.reactions.claimChanged(tx, ctx, id);
     return assessment;
   });
   return claimView(ctx, ctx.db, (await findClaim(ctx.db, id))!, assessment);

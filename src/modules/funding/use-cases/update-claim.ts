@@ -54,6 +54,7 @@ export async function updateClaim(ctx: Ctx, id: string, input: unknown) {
       entityId: id,
       changes: { invoices: invoices.length, version: [claim.version, claim.version + 1] },
     });
+    await ctx.services.reactions.claimChanged(tx, ctx, id);
   });
   return claimView(ctx, ctx.db, (await findClaim(ctx.db, loaded.claim.id))!);
 }

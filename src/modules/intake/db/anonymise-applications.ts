@@ -34,6 +34,7 @@ export async function anonymiseApplications(tx: Tx, ids: string[], at: Date): Pr
       phoneKey: null,
       emailKey: null,
       addressKey: null,
+      submittedFrom: null,
       searchText: '',
       anonymisedAt: at,
     })

@@ -128,6 +128,8 @@ export const applications = pgTable(
     neqChecksumWarning: boolean('neq_checksum_warning').notNull().default(false),
     // Life cycle.
     submittedAt: instant('submitted_at'),
+    /** The network address it was first submitted from (abuse signals; removed with the identifiers). */
+    submittedFrom: text('submitted_from'),
     decidedAt: instant('decided_at'),
     decisionReason: text('decision_reason'),
     infoRequest: text('info_request'),
@@ -161,6 +163,7 @@ export const applications = pgTable(
     index('applications_email_key_idx').on(t.emailKey),
     index('applications_phone_key_idx').on(t.phoneKey),
     index('applications_address_key_idx').on(t.addressKey),
+    index('applications_submitted_from_idx').on(t.submittedFrom, t.submittedAt),
     index('applications_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

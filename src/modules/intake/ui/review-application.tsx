@@ -12,6 +12,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { OpenSignals, signalCard } from '../../signals/components.ts';
+import { openSignalsOf } from '../../signals/index.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { inTeamWords } from '../domain/team-wording.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
@@ -35,6 +37,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
       },
     },
     duplicates,
+    // Shown prominently; a signal decides nothing here (decision 41).
+    signals: (await openSignalsOf(ctx, { applicationId: a.id })).map((s) => signalCard(s, ctx.locale)),
   };
 });
 
@@ -53,7 +57,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
 
 export default function ReviewApplication() {
   const { t } = useTranslation('intake');
-  const { application: a, duplicates } = useLoaderData<typeof loader>();
+  const { application: a, duplicates, signals } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -85,6 +89,7 @@ export default function ReviewApplication() {
           <p>{t('ui.review_page.note_added')}</p>
         </Notice>
       ) : null}
+      <OpenSignals signals={signals} />
       {a.reviewRequestedAt ? (
         <Notice kind="warning">
           <p>{t('ui.review_page.review_requested')}</p>

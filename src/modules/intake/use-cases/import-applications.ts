@@ -152,6 +152,7 @@ export async function importApplications(ctx: Ctx, input: unknown): Promise<Impo
           entityId: saved.id,
           changes: { neq, row },
         });
+        await ctx.services.reactions.applicationChanged(tx, ctx, saved.id);
         return saved.id;
       });
       report.created.push({ row, id, neq });

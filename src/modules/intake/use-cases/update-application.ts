@@ -21,7 +21,10 @@ export async function updateApplication(ctx: Ctx, id: string, input: unknown) {
       });
     }
     const saved = await applyChanges(tx, ctx, current, changes);
-    if (current.status !== 'draft') await recordEvent(tx, ctx, id, { kind: 'updated' });
+    if (current.status !== 'draft') {
+      await recordEvent(tx, ctx, id, { kind: 'updated' });
+      await ctx.services.reactions.applicationChanged(tx, ctx, id);
+    }
     await appendAudit(tx, ctx, {
       action: 'application.updated',
       entityType: 'application',

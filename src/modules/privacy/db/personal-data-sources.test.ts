@@ -50,6 +50,7 @@ const EXCLUDED: Record<string, string> = {
   'retention_periods.updated_by': DUTY,
   'retention_runs.started_by': DUTY,
   'disclosure_settings.updated_by': DUTY,
+  'signals.resolved_by': DUTY,
   'reporting_cohort_facts.application_id':
     'counts derived from the application, diagnostics and coaching given in the copy (decision 29)',
 };

@@ -9,6 +9,7 @@ import { fundingPersonalData } from '../../funding/index.ts';
 import { identityPersonalData } from '../../identity/index.ts';
 import { intakePersonalData } from '../../intake/index.ts';
 import { remindersPersonalData } from '../../reminders/index.ts';
+import { signalsPersonalData } from '../../signals/index.ts';
 import { dataExports } from './data-export-tables.ts';
 import { privacyRequests } from './request-tables.ts';
 import { legalHolds } from './retention-tables.ts';
@@ -26,6 +27,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...coachingPersonalData,
   ...fundingPersonalData,
   ...remindersPersonalData,
+  ...signalsPersonalData,
   {
     table: auditEvents,
     name: 'audit_events',

@@ -137,6 +137,9 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   funding_recoveries: 'funding_records',
   recovery_repayments: 'funding_records',
   ledger_entries: 'funding_records',
+  // Abuse signals and the decisions on them are part of the program's control of its funds.
+  signals: 'funding_records',
+  signal_files: 'funding_records',
   users: 'user_accounts',
   api_tokens: 'user_accounts',
   recovery_codes: 'user_accounts',
