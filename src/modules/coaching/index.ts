@@ -36,6 +36,7 @@ export { SUPPLIER_CATEGORIES, type SupplierCategory } from './domain/suppliers.t
 export { answerSurvey } from './use-cases/answer-survey.ts';
 export { closeFile } from './use-cases/close-file.ts';
 export { createSupplier } from './use-cases/create-supplier.ts';
+export { getCaseload } from './use-cases/get-caseload.ts';
 export { type CoachingOverview, getCoachingOverview } from './use-cases/get-coaching-overview.ts';
 export { getFileHistory } from './use-cases/get-file-history.ts';
 export { getPlan } from './use-cases/get-plan.ts';
