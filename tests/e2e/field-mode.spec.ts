@@ -56,7 +56,7 @@ const TEXT = {
       twoFactorTitle: 'Set up two-step verification',
       code: 'Verification code',
       turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification turned on',
+      twoFactorDone: 'Two-step verification is on',
       continue: 'Continue',
     },
     nav: 'Field mode',
