@@ -20,6 +20,7 @@ const TEXT = {
   fr: {
     browserLocale: 'fr-CA',
     signIn: { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' },
+    signOut: 'Se déconnecter',
     twoFactor: {
       twoFactorTitle: 'Configurer la vérification en deux étapes',
       code: 'Code de vérification',
@@ -52,6 +53,7 @@ const TEXT = {
   en: {
     browserLocale: 'en-CA',
     signIn: { email: 'E-mail', password: 'Password', submit: 'Sign in' },
+    signOut: 'Sign out',
     twoFactor: {
       twoFactorTitle: 'Set up two-step verification',
       code: 'Verification code',
@@ -302,6 +304,17 @@ for (const locale of ['fr', 'en'] as const) {
           'applied',
           'conflict',
         ]);
+      });
+      await test.step('signing out wipes the device', async () => {
+        await page.getByRole('button', { name: L.signOut }).click();
+        await expect(page.getByRole('banner').getByRole('link', { name: L.signIn.submit })).toBeVisible();
+        const left = await page.evaluate(async () => ({
+          databases: (await indexedDB.databases())
+            .map((d) => d.name)
+            .filter((n) => n?.startsWith('virage-field-')),
+          shell: await caches.has('virage-field-shell'),
+        }));
+        expect(left).toEqual({ databases: [], shell: false });
       });
       expect(problems).toEqual([]);
       await context.close();

@@ -112,9 +112,9 @@ export default function FieldMode() {
   }, [userId, refresh, sync]);
 
   /** A change, saved on the device at once, then sent if the network is there (else later). */
-  const change = async (pack: StoredPack, item: OutboxItem) => {
+  const change = async (item: OutboxItem) => {
     if (!store.current) return;
-    await record(store.current, applyLocally(pack, item), item);
+    await record(store.current, item);
     await refresh();
     void askBackgroundSync();
     if (navigator.onLine) void sync();
@@ -406,7 +406,7 @@ function FileWork({
   pack: StoredPack;
   outbox: OutboxItem[];
   locale: Locale;
-  onChange: (pack: StoredPack, item: OutboxItem) => Promise<void>;
+  onChange: (item: OutboxItem) => Promise<void>;
 }) {
   const { t } = useTranslation('fieldmode');
   const [hoursError, setHoursError] = useState<Record<string, string>>({});
@@ -426,7 +426,6 @@ function FileWork({
             ...event.currentTarget.querySelectorAll<HTMLInputElement>(`input[name="${input.name}"]:checked`),
           ].map((i) => i.value);
     void onChange(
-      pack,
       newCommand(
         'answer-diagnostic-question',
         id,
@@ -443,7 +442,6 @@ function FileWork({
     const text = String(new FormData(form).get('note') ?? '').trim();
     if (!text) return;
     void onChange(
-      pack,
       newCommand('add-session-note', id, session.version, { sessionId: session.id, text }, subject),
     );
     form.reset();
@@ -460,7 +458,6 @@ function FileWork({
     }
     setHoursError((e) => ({ ...e, [session.id]: '' }));
     void onChange(
-      pack,
       newCommand('record-session-held', id, session.version, { sessionId: session.id, hours }, subject),
     );
   };
@@ -470,7 +467,6 @@ function FileWork({
     const action = pack.plan?.actions.find((a) => `action-${a.id}` === select.name);
     if (!action) return;
     void onChange(
-      pack,
       newCommand(
         'update-plan-action',
         id,

@@ -1,5 +1,12 @@
 import { type DeviceStore, readAll } from './device-store.ts';
-import { type OutboxItem, pendingCommands, type StoredPack, type SyncAnswer, settle } from './outbox.ts';
+import {
+  applyLocally,
+  type OutboxItem,
+  pendingCommands,
+  type StoredPack,
+  type SyncAnswer,
+  settle,
+} from './outbox.ts';
 
 export type SyncOutcome = 'done' | 'busy' | 'offline' | 'signed_out' | 'failed';
 
@@ -64,8 +71,16 @@ async function save(store: DeviceStore, answer: SyncAnswer) {
   ]);
 }
 
-/** Saves one change on the device at once: the pack as it now reads, and the command to send. */
-export async function record(store: DeviceStore, pack: StoredPack, item: OutboxItem) {
+/**
+ * Saves one change on the device at once: the command to send, and the pack as it now reads (the pack
+ * read in the same transaction, so that two quick changes both show).
+ */
+export async function record(store: DeviceStore, item: OutboxItem) {
   const tx = store.transaction(['packs', 'outbox'], 'readwrite');
-  await Promise.all([tx.objectStore('packs').put(pack), tx.objectStore('outbox').put(item), tx.done]);
+  const pack = await tx.objectStore('packs').get(item.applicationId);
+  await Promise.all([
+    pack ? tx.objectStore('packs').put(applyLocally(pack, item)) : undefined,
+    tx.objectStore('outbox').put(item),
+    tx.done,
+  ]);
 }

@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
-import { applicationProfile, applicationProfiles } from '../../intake/index.ts';
+import { type applicationProfile, applicationProfiles } from '../../intake/index.ts';
 import { receivedCommands } from '../db/tables.ts';
 import { type CommandEnvelope, commandEnvelope } from '../domain/commands.ts';
 import type { StoredOutcome } from '../domain/outcomes.ts';
@@ -37,61 +37,59 @@ function refusal(ctx: Ctx, error: AppError, wipe: boolean): StoredOutcome {
 }
 
 /**
- * Applies one command exactly once: its id is claimed in the transaction that makes the change, so a
- * replay (a retry after a lost answer, another tab, Background Sync) finds it and gets the same
- * outcome. A refusal is an outcome too: the use case's changes are undone (a savepoint), the refusal kept.
+ * Applies one command exactly once, inside the batch's transaction: its id is claimed with the change,
+ * so a replay (a retry after a lost answer, another tab, Background Sync) finds it and gets the same
+ * outcome. A refusal is an outcome too: the use case's own transaction (a savepoint here) is undone,
+ * the refusal kept.
  */
-async function applyOnce(ctx: Ctx, userId: string, c: CommandEnvelope): Promise<StoredOutcome> {
-  return transaction(ctx, async (tx) => {
-    const file = await applicationProfile(tx, c.applicationId);
-    if (!file) return refusal(ctx, new AppError('not_found'), true);
-    const [claimed] = await tx
-      .insert(receivedCommands)
-      .values({
-        commandId: c.commandId,
-        userId,
-        applicationId: c.applicationId,
-        type: c.type,
-        outcome: { status: 'applied', version: null },
-        receivedAt: ctx.now(),
-      })
-      .onConflictDoNothing()
-      .returning({ commandId: receivedCommands.commandId });
-    if (!claimed) {
-      const [stored] = await tx
-        .select()
-        .from(receivedCommands)
-        .where(eq(receivedCommands.commandId, c.commandId));
-      // Another person's command id (or the same id for another change) is not replayed to them.
-      if (stored!.userId !== userId || stored!.applicationId !== c.applicationId || stored!.type !== c.type)
-        return refusal(ctx, new AppError('conflict', { key: 'fieldmode:refused.command_id_taken' }), false);
-      return stored!.outcome;
+async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope): Promise<StoredOutcome> {
+  if (!file) return refusal(tx, new AppError('not_found'), true);
+  const [claimed] = await tx.db
+    .insert(receivedCommands)
+    .values({
+      commandId: c.commandId,
+      userId,
+      applicationId: c.applicationId,
+      type: c.type,
+      outcome: { status: 'applied', version: null },
+      receivedAt: tx.now(),
+    })
+    .onConflictDoNothing()
+    .returning({ commandId: receivedCommands.commandId });
+  if (!claimed) {
+    const [stored] = await tx.db
+      .select()
+      .from(receivedCommands)
+      .where(eq(receivedCommands.commandId, c.commandId));
+    // Another person's command id (or the same id for another change) is not replayed to them.
+    if (stored!.userId !== userId || stored!.applicationId !== c.applicationId || stored!.type !== c.type)
+      return refusal(tx, new AppError('conflict', { key: 'fieldmode:refused.command_id_taken' }), false);
+    return stored!.outcome;
+  }
+  let outcome: StoredOutcome;
+  if (!stillTheirs(file, userId))
+    outcome = refusal(
+      tx,
+      new AppError('conflict', {
+        key: file.coachingClosedAt ? 'fieldmode:refused.file_closed' : 'fieldmode:refused.not_yours',
+      }),
+      true,
+    );
+  else
+    try {
+      outcome = await applyCommand(tx, c);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      outcome = refusal(tx, error, false);
     }
-    let outcome: StoredOutcome;
-    if (!stillTheirs(file, userId))
-      outcome = refusal(
-        ctx,
-        new AppError('conflict', {
-          key: file.coachingClosedAt ? 'fieldmode:refused.file_closed' : 'fieldmode:refused.not_yours',
-        }),
-        true,
-      );
-    else
-      try {
-        outcome = await tx.transaction((savepoint) => applyCommand({ ...ctx, db: savepoint }, c));
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        outcome = refusal(ctx, error, false);
-      }
-    await tx.update(receivedCommands).set({ outcome }).where(eq(receivedCommands.commandId, c.commandId));
-    await appendAudit(tx, ctx, {
-      action: 'fieldmode.command',
-      entityType: 'application',
-      entityId: c.applicationId,
-      changes: { commandId: c.commandId, type: c.type, baseVersion: c.baseVersion, outcome: outcome.status },
-    });
-    return outcome;
+  await tx.db.update(receivedCommands).set({ outcome }).where(eq(receivedCommands.commandId, c.commandId));
+  await appendAudit(tx.db, tx, {
+    action: 'fieldmode.command',
+    entityType: 'application',
+    entityId: c.applicationId,
+    changes: { commandId: c.commandId, type: c.type, baseVersion: c.baseVersion, outcome: outcome.status },
   });
+  return outcome;
 }
 
 /**
@@ -103,10 +101,19 @@ export async function syncCommands(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'fieldmode.sync');
   const actor = signedInActor(ctx.actor);
   const { commands, applicationIds = [] } = parseInput(syncCommandsInput, input);
-  const results: ({ commandId: string } & StoredOutcome)[] = [];
-  for (const c of commands) results.push({ commandId: c.commandId, ...(await applyOnce(ctx, actor.id, c)) });
   const held = [...new Set([...applicationIds, ...commands.map((c) => c.applicationId)])];
-  const files = new Map((await applicationProfiles(ctx.db, held)).map((f) => [f.id, f]));
+  // One transaction for the batch, each use case in a savepoint of its own (its transaction, nested):
+  // one commit instead of one per change; the claims and the changes commit together.
+  const { results, files } = await transaction(ctx, async (db) => {
+    const inBatch = { ...ctx, db };
+    const files = new Map((await applicationProfiles(db, held)).map((f) => [f.id, f]));
+    const results: ({ commandId: string } & StoredOutcome)[] = [];
+    for (const c of commands) {
+      const outcome = await applyOnce(inBatch, files.get(c.applicationId), actor.id, c);
+      results.push({ commandId: c.commandId, ...outcome });
+    }
+    return { results, files };
+  });
   return {
     results,
     wipe: held.filter((id) => !stillTheirs(files.get(id), actor.id)),
