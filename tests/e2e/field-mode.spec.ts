@@ -49,6 +49,10 @@ const TEXT = {
     noteText: 'Inventaire compté avec Zoé; la caisse sera changée en mars.',
     keepMine: 'Garder ma valeur',
     conflict: 'À décider',
+    refused: 'Ce dossier ne vous est plus confié',
+    kept: 'Ce que vous aviez saisi',
+    dismiss: 'Retirer ce changement',
+    lateNote: 'Photos de la vitrine prises pour le site.',
   },
   en: {
     browserLocale: 'en-CA',
@@ -81,6 +85,10 @@ const TEXT = {
     noteText: 'Stock counted with Zoé; the till will be replaced in March.',
     keepMine: 'Keep my value',
     conflict: 'To decide',
+    refused: 'This file is no longer assigned to you',
+    kept: 'What you had entered',
+    dismiss: 'Remove this change',
+    lateNote: 'Storefront photos taken for the website.',
   },
 } as const;
 
@@ -106,6 +114,9 @@ for (const locale of ['fr', 'en'] as const) {
     admin: { email: `fm.admin.${tag}@example.ca`, name: 'Alain Terrain', role: 'admin', locale },
     expert: { email: `fm.expert.${tag}@example.ca`, name: 'Camille Terrain', role: 'expert', locale },
     retailer: { email: `fm.zoe.${tag}@example.ca`, name: 'Zoé Terrain', role: 'retailer', locale },
+    // A second business of the expert's, reassigned to another expert while the first is offline.
+    otherRetailer: { email: `fm.max.${tag}@example.ca`, name: 'Max Terrain', role: 'retailer', locale },
+    otherExpert: { email: `fm.other.${tag}@example.ca`, name: 'Dominique Relève', role: 'expert', locale },
   };
   const business = {
     legalName: `Boutique Terrain ${tag} inc.`,
@@ -129,10 +140,15 @@ for (const locale of ['fr', 'en'] as const) {
       test.setTimeout(180_000);
       // Set-up through the CLI and the API: an accepted business coached by the expert, its diagnostic
       // started by the retailer, a session starting in a few seconds, an approved plan.
-      const [coordinator, admin, expertToken, retailer] = await Promise.all(
-        [people.coordinator, people.admin, people.expert, people.retailer].map((p) =>
-          accountWithToken(locale, p, PASSWORD),
-        ),
+      const [coordinator, admin, expertToken, retailer, otherRetailer] = await Promise.all(
+        [
+          people.coordinator,
+          people.admin,
+          people.expert,
+          people.retailer,
+          people.otherRetailer,
+          people.otherExpert,
+        ].map((p) => accountWithToken(locale, p, PASSWORD)),
       );
       const programs = await api<{ items: { id: string }[] }>(locale, 'GET', '/programs', coordinator!);
       const applicationId = await acceptedApplication(
@@ -149,8 +165,32 @@ for (const locale of ['fr', 'en'] as const) {
         specialties: ['online_marketing_social'],
         capacity: 20,
       });
+      const otherBusiness = { ...business, tradeName: `Chez Max ${tag}`, email: people.otherRetailer.email };
+      const otherId = await acceptedApplication(
+        locale,
+        programs.items[0]!.id,
+        otherRetailer!,
+        coordinator!,
+        otherBusiness,
+      );
+      const otherProfile = await api<{ id: string }>(locale, 'POST', '/experts', coordinator!, {
+        email: people.otherExpert.email,
+        regions: ['06'],
+        languages: [locale],
+        specialties: ['online_marketing_social'],
+        capacity: 20,
+      });
       await api(locale, 'POST', '/assignments', coordinator!, {
-        assignments: [{ applicationId, expertId: profile.id }],
+        assignments: [
+          { applicationId, expertId: profile.id },
+          { applicationId: otherId, expertId: profile.id },
+        ],
+      });
+      await api(locale, 'POST', '/sessions', expertToken!, {
+        applicationId: otherId,
+        startsAt: montrealIso(new Date(Date.now() + 7 * 86_400_000)),
+        durationMinutes: 60,
+        mode: 'video',
       });
       const diagnostic = await api<{ id: string }>(locale, 'POST', '/diagnostics', retailer!, {
         applicationId,
@@ -205,7 +245,9 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByRole('link', { name: L.nav, exact: true }).click();
         await expect(page.locator('[data-ready="true"]')).toBeVisible();
         await expect(status(page)).toContainText(L.online);
-        await page.getByRole('group', { name: L.files }).getByLabel(new RegExp(business.tradeName)).check();
+        const files = page.getByRole('group', { name: L.files });
+        await files.getByLabel(new RegExp(business.tradeName)).check();
+        await files.getByLabel(new RegExp(otherBusiness.tradeName)).check();
         await page.getByRole('button', { name: L.download }).click();
         await expect(status(page)).toContainText(L.downloaded);
         await expect(page.getByRole('listitem').filter({ hasText: business.tradeName })).toContainText(
@@ -305,6 +347,28 @@ for (const locale of ['fr', 'en'] as const) {
           'conflict',
         ]);
       });
+      await test.step('a file reassigned while offline: the change is refused with why, its text kept, the pack wiped', async () => {
+        await context.setOffline(true);
+        await expect(status(page)).toContainText(L.offline);
+        await page.getByRole('button', { name: L.open(otherBusiness.tradeName) }).click();
+        await page.getByLabel(L.note, { exact: true }).fill(L.lateNote);
+        await page.getByRole('button', { name: L.addNote }).click();
+        await expect(status(page)).toContainText(L.pending(1));
+        await api(locale, 'POST', '/assignments', coordinator!, {
+          assignments: [{ applicationId: otherId, expertId: otherProfile.id, reason: 'Congé' }],
+        });
+        await context.setOffline(false);
+        const refused = page.getByRole('listitem').filter({ hasText: L.refused });
+        await expect(refused).toBeVisible();
+        await expect(refused.getByLabel(L.kept)).toHaveValue(L.lateNote);
+        await expect(status(page)).toContainText(L.pending(0));
+        await expect(page.getByRole('button', { name: L.open(otherBusiness.tradeName) })).toHaveCount(0);
+        await expect(page.getByRole('button', { name: L.open(business.tradeName) })).toBeVisible();
+        await checkPage(page, locale, 'field-refused', { switchLanguage: false });
+        await refused.getByRole('button', { name: L.dismiss }).click();
+        await expect(refused).toHaveCount(0);
+      });
+
       await test.step('signing out wipes the device', async () => {
         await page.getByRole('button', { name: L.signOut }).click();
         await expect(page.getByRole('banner').getByRole('link', { name: L.signIn.submit })).toBeVisible();
@@ -312,9 +376,10 @@ for (const locale of ['fr', 'en'] as const) {
           databases: (await indexedDB.databases())
             .map((d) => d.name)
             .filter((n) => n?.startsWith('virage-field-')),
-          shell: await caches.has('virage-field-shell'),
+          // The build's files may be kept again at once (they name nobody); the field page (the caseload) not.
+          fieldPage: Boolean(await caches.match('/field')),
         }));
-        expect(left).toEqual({ databases: [], shell: false });
+        expect(left).toEqual({ databases: [], fieldPage: false });
       });
       expect(problems).toEqual([]);
       await context.close();
