@@ -17,6 +17,7 @@ import { requestScope } from '../src/platform/http/request-scope.ts';
 import { type Action, isAllowed } from '../src/wiring/authorize.ts';
 import type { Route } from './+types/root';
 import './app.css';
+import { clearDeviceThenSubmit } from '../src/modules/fieldmode/components.ts';
 import { CsrfField } from '../src/platform/ui/forms.tsx';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -34,6 +35,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('signal.read') ? [{ to: '/signals', key: 'signals' }] : []),
     ...(can('partner.referrals') ? [{ to: '/referrals', key: 'referrals' }] : []),
     ...(can('caseload.read') ? [{ to: '/caseload', key: 'caseload' }] : []),
+    ...(can('fieldmode.pack') ? [{ to: '/field', key: 'field' }] : []),
     ...(can('assignment.manage') ? [{ to: '/assignments', key: 'assignments' }] : []),
     ...(can('expert.manage') ? [{ to: '/experts', key: 'experts' }] : []),
     ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
@@ -79,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
         <Meta />
         <Links />
       </head>
@@ -156,7 +159,7 @@ function Header({ root }: { root: RootData | undefined }) {
             </button>
           </form>
           {root?.user ? (
-            <form method="post" action="/sign-out">
+            <form method="post" action="/sign-out" onSubmit={clearDeviceThenSubmit}>
               <CsrfField />
               <button type="submit" className="link-button">
                 {t('shell.sign_out')}

@@ -52,6 +52,7 @@ export default [
   route('assignments', experts('assignments.tsx')),
   route('caseload', coaching('caseload.tsx')),
   route('caseload/:id', coaching('coaching-file.tsx')),
+  route('field', '../src/modules/fieldmode/ui/field.tsx'),
   route('applications/:id/plan', coaching('plan.tsx')),
   route('applications/:id/close', coaching('close-file.tsx')),
   route('applications/:id/reopen', coaching('reopen-file.tsx')),

@@ -2,6 +2,7 @@ import { administrationOperations } from '../modules/administration/api/operatio
 import { coachingOperations } from '../modules/coaching/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
+import { fieldModeOperations } from '../modules/fieldmode/api/operations.ts';
 import { agreementsOperations } from '../modules/funding/api/agreements-operations.ts';
 import { claimOperations } from '../modules/funding/api/claims-operations.ts';
 import { fundingFileOperations } from '../modules/funding/api/files-operations.ts';
@@ -29,6 +30,7 @@ export const apiOperations: ApiOperation[] = [
   ...expertOperations,
   ...coachingOperations,
   ...reminderOperations,
+  ...fieldModeOperations,
   ...fundingOperations,
   ...agreementsOperations,
   ...fundingFileOperations,

@@ -3,6 +3,7 @@ import { coachingPolicies } from '../modules/coaching/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { diagnosticPolicies } from '../modules/diagnostic/domain/policies.ts';
 import { expertPolicies } from '../modules/experts/domain/policies.ts';
+import { fieldModePolicies } from '../modules/fieldmode/domain/policies.ts';
 import { fundingPolicies } from '../modules/funding/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { intakePolicies } from '../modules/intake/domain/policies.ts';
@@ -24,6 +25,7 @@ export const policies = {
   ...expertPolicies,
   ...coachingPolicies,
   ...reminderPolicies,
+  ...fieldModePolicies,
   ...fundingPolicies,
   ...reportingPolicies,
   ...privacyPolicies,

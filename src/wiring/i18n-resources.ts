@@ -8,6 +8,8 @@ import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json
 import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
 import expertsEn from '../modules/experts/i18n/en.json' with { type: 'json' };
 import expertsFr from '../modules/experts/i18n/fr.json' with { type: 'json' };
+import fieldmodeEn from '../modules/fieldmode/i18n/en.json' with { type: 'json' };
+import fieldmodeFr from '../modules/fieldmode/i18n/fr.json' with { type: 'json' };
 import fundingEn from '../modules/funding/i18n/en.json' with { type: 'json' };
 import fundingFr from '../modules/funding/i18n/fr.json' with { type: 'json' };
 import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
@@ -38,6 +40,7 @@ export const resources: Resources = {
     diagnostic: diagnosticFr,
     experts: expertsFr,
     coaching: coachingFr,
+    fieldmode: fieldmodeFr,
     programs: programsFr,
     reminders: remindersFr,
     administration: administrationFr,
@@ -54,6 +57,7 @@ export const resources: Resources = {
     diagnostic: diagnosticEn,
     experts: expertsEn,
     coaching: coachingEn,
+    fieldmode: fieldmodeEn,
     programs: programsEn,
     reminders: remindersEn,
     administration: administrationEn,

@@ -3,6 +3,7 @@
 export * from '../modules/coaching/db/tables.ts';
 export * from '../modules/diagnostic/db/tables.ts';
 export * from '../modules/experts/db/tables.ts';
+export * from '../modules/fieldmode/db/tables.ts';
 export * from '../modules/funding/db/tables.ts';
 export * from '../modules/identity/db/tables.ts';
 export * from '../modules/intake/db/tables.ts';

@@ -906,6 +906,15 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   },
   getCaseload: { allowed: ['expert'], call: async () => ({ path: '/caseload' }) },
   getWorkload: { allowed: STAFF, call: async () => ({ path: '/workload' }) },
+  // Field mode: experts only; a pack describes only their own files (the others are listed to wipe).
+  getVisitPacks: {
+    allowed: ['expert'],
+    call: async (f) => ({ path: `/visit-packs?applicationIds=${await coachedOfRetailer(f)}` }),
+  },
+  syncCommands: {
+    allowed: ['expert'],
+    call: async () => ({ path: '/sync/commands', json: { commands: [] } }),
+  },
   // The program's sessions, plans and surveys as files: the program team only, like the lists they come from.
   exportSessionsCsv: {
     allowed: STAFF,

@@ -2,7 +2,8 @@
 
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { diagnosticPersonalData } from './db/personal-data.ts';
-export { completedPhaseAmong, weakestDimensionsOf } from './db/queries.ts';
+// Field mode's offline changes compare with a diagnostic's answers and version; reminders ask which phases are done.
+export { completedPhaseAmong, diagnosticState, weakestDimensionsOf } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export { completedDiagnostics, type GainSummary, scoreGains } from './db/reporting.ts';
 // For the demo generator, which drives every module through its use cases.
@@ -10,6 +11,8 @@ export { checkAnswers } from './domain/answers.ts';
 export { DEFAULT_QUESTIONNAIRE } from './domain/default-questionnaire.ts';
 export { missingAnswers } from './domain/questionnaire.ts';
 export { score } from './domain/scoring.ts';
+// A questionnaire's API shape, for field mode's visit packs.
+export { localisedQuestionnaire } from './presenters/diagnostics.ts';
 export { completeDiagnostic } from './use-cases/complete-diagnostic.ts';
 export { ensureDiagnosticDefaults } from './use-cases/ensure-diagnostic-defaults.ts';
 export { getCurrentQuestionnaire } from './use-cases/get-current-questionnaire.ts';

@@ -168,6 +168,10 @@ export function createHttpApp(options: HttpAppOptions) {
       }),
     );
     app.use('/favicon.svg', serveStatic({ root }));
+    // Field mode's installable shell (decision 39): the manifest, its icons, the service worker.
+    app.use('/manifest.webmanifest', serveStatic({ root }));
+    app.use('/icons/*', serveStatic({ root }));
+    app.use('/sw.js', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }));
   }
 
   // Who is calling, in which language. Runs for the API and the interface, not for the endpoints above.

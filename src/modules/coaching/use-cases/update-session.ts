@@ -28,13 +28,15 @@ export const updateSessionInput = z
       .max(24)
       .multipleOf(0.25, { error: 'coaching:validation.quarter_hours' }),
     notes: z.string().trim().max(20_000).nullable(),
+    /** A note added after those already written (field mode: notes written offline never overwrite). */
+    addNote: z.string().trim().min(1).max(5000),
     summary: z.string().trim().max(4000).nullable(),
     summaryShared: z.boolean(),
   })
   .partial();
 
 const RESCHEDULE = ['startsAt', 'durationMinutes', 'mode', 'location'] as const;
-const RECORD = ['hours', 'notes', 'summary', 'summaryShared'] as const;
+const RECORD = ['hours', 'notes', 'addNote', 'summary', 'summaryShared'] as const;
 
 /**
  * Changes a session: moving it (or changing its mode or place) and cancelling send the retailer and the
@@ -89,6 +91,8 @@ export async function updateSession(ctx: Ctx, id: string, input: unknown) {
       changes.status = 'held';
       if (data.hours !== undefined) changes.minutesLogged = Math.round(data.hours * 60);
       if (data.notes !== undefined) changes.notes = data.notes;
+      if (data.addNote !== undefined)
+        changes.notes = [changes.notes ?? current.notes, data.addNote].filter(Boolean).join('\n\n');
       if (data.summary !== undefined) changes.summary = data.summary;
       if (data.summaryShared !== undefined) changes.summaryShared = data.summaryShared;
     }

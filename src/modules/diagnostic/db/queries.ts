@@ -292,3 +292,18 @@ export async function completedPhaseAmong(
     );
   return new Set(rows.map((r) => r.applicationId));
 }
+
+/** A diagnostic's answers, status and version (its last change, as ISO text), for field mode; locks the row inside a transaction. */
+export async function diagnosticState(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      applicationId: diagnostics.applicationId,
+      status: diagnostics.status,
+      answers: diagnostics.answers,
+      updatedAt: diagnostics.updatedAt,
+    })
+    .from(diagnostics)
+    .where(eq(diagnostics.id, id))
+    .for('update');
+  return row && { ...row, version: row.updatedAt.toISOString() };
+}

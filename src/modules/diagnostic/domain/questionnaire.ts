@@ -46,7 +46,7 @@ export function chosen(answer: string | string[] | undefined): string[] {
 }
 
 /** Whether a question is shown, given the answers so far. */
-export function isVisible(question: Question, answers: Answers): boolean {
+export function isVisible(question: { condition?: Question['condition'] | null }, answers: Answers): boolean {
   if (!question.condition) return true;
   const given = chosen(answers[question.condition.questionId]);
   return given.some((c) => question.condition!.choiceIds.includes(c));

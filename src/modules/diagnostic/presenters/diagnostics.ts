@@ -9,7 +9,7 @@ import type { getQuestionnaire } from '../use-cases/get-questionnaire.ts';
 import type { listApplicationDiagnostics } from '../use-cases/list-application-diagnostics.ts';
 import type { listRecommendations } from '../use-cases/list-recommendations.ts';
 
-const localisedQuestionnaire = z.object({
+export const localisedQuestionnaire = z.object({
   id: z.uuid(),
   version: z.number().int(),
   dimensions: z.array(

@@ -5,6 +5,7 @@ import type { PersonalDataSource } from '../../../platform/personal-data.ts';
 import { coachingPersonalData } from '../../coaching/index.ts';
 import { diagnosticPersonalData } from '../../diagnostic/index.ts';
 import { expertsPersonalData } from '../../experts/index.ts';
+import { fieldModePersonalData } from '../../fieldmode/index.ts';
 import { fundingPersonalData } from '../../funding/index.ts';
 import { identityPersonalData } from '../../identity/index.ts';
 import { intakePersonalData } from '../../intake/index.ts';
@@ -25,6 +26,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...diagnosticPersonalData,
   ...expertsPersonalData,
   ...coachingPersonalData,
+  ...fieldModePersonalData,
   ...fundingPersonalData,
   ...remindersPersonalData,
   ...signalsPersonalData,

@@ -126,6 +126,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   reopenings: 'closed_file',
   outcome_surveys: 'closed_file',
   reminder_deliveries: 'closed_file',
+  sync_commands: 'closed_file',
   funding_agreements: 'funding_records',
   agreement_amendments: 'funding_records',
   funding_claims: 'funding_records',

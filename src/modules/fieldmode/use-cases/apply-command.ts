@@ -1,0 +1,66 @@
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { planActionState, sessionState, updateActionProgress, updateSession } from '../../coaching/index.ts';
+import { diagnosticState, saveDiagnosticAnswers } from '../../diagnostic/index.ts';
+import {
+  type CommandEnvelope,
+  fieldConflicts,
+  heldConflicts,
+  PAYLOADS,
+  sameAnswer,
+} from '../domain/commands.ts';
+import type { StoredOutcome } from '../domain/outcomes.ts';
+
+/** A record of another file is "not found", as online. */
+function ofFile<T extends { applicationId: string }>(state: T | undefined, c: CommandEnvelope): T {
+  if (!state || state.applicationId !== c.applicationId) throw new AppError('not_found');
+  return state;
+}
+
+/**
+ * Applies one offline change through the same use case as online (its authorization, validation,
+ * audit), after the conflict rule of its kind. Throws the use case's error when it refuses.
+ */
+export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<StoredOutcome> {
+  switch (c.type) {
+    case 'answer-diagnostic-question': {
+      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const state = ofFile(await diagnosticState(ctx.db, p.diagnosticId), c);
+      const server = state.answers[p.questionId] ?? null;
+      const change = { baseVersion: c.baseVersion, baseValue: p.baseValue, mine: p.value };
+      if (fieldConflicts(change, { version: state.version, value: server }, sameAnswer))
+        return { status: 'conflict', version: state.version, server, mine: p.value };
+      await saveDiagnosticAnswers(ctx, p.diagnosticId, { answers: { [p.questionId]: p.value } });
+      return { status: 'applied', version: (await diagnosticState(ctx.db, p.diagnosticId))!.version };
+    }
+    case 'add-session-note': {
+      const p = parseInput(PAYLOADS[c.type], c.payload);
+      ofFile(await sessionState(ctx.db, p.sessionId), c);
+      await updateSession(ctx, p.sessionId, { addNote: p.text });
+      return { status: 'applied', version: (await sessionState(ctx.db, p.sessionId))!.version };
+    }
+    case 'record-session-held': {
+      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const state = ofFile(await sessionState(ctx.db, p.sessionId), c);
+      if (heldConflicts({ baseVersion: c.baseVersion, minutes: Math.round(p.hours * 60) }, state))
+        return {
+          status: 'conflict',
+          version: state.version,
+          server: state.minutesLogged! / 60,
+          mine: p.hours,
+        };
+      await updateSession(ctx, p.sessionId, { status: 'held', hours: p.hours });
+      return { status: 'applied', version: (await sessionState(ctx.db, p.sessionId))!.version };
+    }
+    case 'update-plan-action': {
+      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const state = ofFile(await planActionState(ctx.db, p.actionId), c);
+      const change = { baseVersion: c.baseVersion, baseValue: p.baseStatus, mine: p.status };
+      if (fieldConflicts<string>(change, { version: state.version, value: state.status }))
+        return { status: 'conflict', version: state.version, server: state.status, mine: p.status };
+      await updateActionProgress(ctx, c.applicationId, p.actionId, { status: p.status });
+      return { status: 'applied', version: (await planActionState(ctx.db, p.actionId))!.version };
+    }
+  }
+}

@@ -1,0 +1,281 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coachingSessions, planActions } from '../../src/modules/coaching/db/tables.ts';
+import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
+import { receivedCommands } from '../../src/modules/fieldmode/db/tables.ts';
+import { auditEvents } from '../../src/platform/audit/table.ts';
+import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
+import { command, fileForVisit } from '../support/fieldmode.ts';
+import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { defaultProgramId } from '../support/intake.ts';
+
+let h: Harness;
+let programId: string;
+let coordinator: string;
+let coach: ExpertFixture;
+let otherCoach: ExpertFixture;
+
+beforeAll(async () => {
+  h = await createHarness();
+  programId = await defaultProgramId(h);
+  coordinator = await h.token((await h.user('coordinator')).email);
+  coach = await expert(h, coordinator, { name: 'Camille Expert' });
+  otherCoach = await expert(h, coordinator);
+});
+afterAll(() => h?.close());
+
+type Pack = {
+  applicationId: string;
+  diagnostic: { id: string; version: string; answers: Record<string, unknown>; questionnaire: unknown };
+  plan: { actions: { id: string; version: string; status: string }[] } & Record<string, unknown>;
+  sessions: { id: string; version: string; notes: string | null }[];
+};
+const packsOf = async (token: string, ids: string[], locale = 'fr') => {
+  const res = await h.request(`/api/v1/visit-packs?applicationIds=${ids.join(',')}`, {
+    token,
+    headers: { 'accept-language': locale },
+  });
+  return { status: res.status, body: await res.json() };
+};
+const sync = async (token: string, body: unknown, locale = 'fr') => {
+  const res = await h.request('/api/v1/sync/commands', {
+    method: 'POST',
+    token,
+    json: body,
+    headers: { 'accept-language': locale },
+  });
+  return { status: res.status, body: await res.json() };
+};
+const db = () => h.services.database.db;
+
+describe(`field mode (${engine})`, () => {
+  it('packs only the expert’s own files, with versions, conditional questions and no financial data', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const other = await coachedBy(h, programId, coordinator, otherCoach);
+    const { status, body } = await packsOf(coach.token, [visit.app.id, other.id]);
+    expect(status).toBe(200);
+    expect(body.wipe).toEqual([other.id]);
+    expect(body.packs).toHaveLength(1);
+    const pack = body.packs[0];
+    expect(pack.applicationId).toBe(visit.app.id);
+    expect(pack.diagnostic.answers).toEqual({ presence_website: 'none' });
+    const questions = pack.diagnostic.questionnaire.dimensions.flatMap(
+      (d: { questions: unknown[] }) => d.questions,
+    );
+    expect(questions.find((q: { id: string }) => q.id === 'presence_website_features').condition).toEqual({
+      questionId: 'presence_website',
+      choiceIds: ['basic', 'updated', 'current'],
+    });
+    const [row] = await db().select().from(diagnostics).where(eq(diagnostics.id, visit.diagnosticId));
+    expect(pack.diagnostic.version).toBe(row!.updatedAt.toISOString());
+    expect(pack.sessions.map((s: { id: string }) => s.id)).toEqual([visit.sessionId]);
+    expect(pack.plan.actions.map((a: { id: string }) => a.id)).toEqual(visit.actionIds);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('budgetCents');
+    expect(text).not.toContain('estimatedCostCents');
+    expect(text).not.toContain('420000');
+    // The other expert's file is never described, only listed to wipe.
+    expect(text.split(other.id)).toHaveLength(2);
+  });
+
+  it('applies each change once through the online use cases, with its audit, and replays the outcome', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
+    const session = pack.sessions[0]!;
+    const [first] = pack.plan.actions;
+    const commands = [
+      command('answer-diagnostic-question', visit.app.id, pack.diagnostic.version, {
+        diagnosticId: visit.diagnosticId,
+        questionId: 'presence_website',
+        value: 'basic',
+        baseValue: 'none',
+      }),
+      command('answer-diagnostic-question', visit.app.id, pack.diagnostic.version, {
+        diagnosticId: visit.diagnosticId,
+        questionId: 'presence_website_features',
+        value: ['mobile'],
+        baseValue: null,
+      }),
+      command('add-session-note', visit.app.id, session.version, {
+        sessionId: session.id,
+        text: 'Inventaire compté avec Zoé',
+      }),
+      command('record-session-held', visit.app.id, session.version, { sessionId: session.id, hours: 1.5 }),
+      command('update-plan-action', visit.app.id, first!.version, {
+        actionId: first!.id,
+        status: 'in_progress',
+        baseStatus: 'todo',
+      }),
+    ];
+    const sent = await sync(coach.token, { commands, applicationIds: [visit.app.id] });
+    expect(sent.status).toBe(200);
+    expect(sent.body.results.map((r: { status: string }) => r.status)).toEqual(Array(5).fill('applied'));
+    expect(sent.body.wipe).toEqual([]);
+
+    // The device did not hear the answer and sends everything again, twice.
+    const again = await sync(coach.token, { commands });
+    await sync(coach.token, { commands: [...commands].reverse() });
+    expect(again.body.results).toEqual(sent.body.results);
+
+    const [d] = await db().select().from(diagnostics).where(eq(diagnostics.id, visit.diagnosticId));
+    expect(d!.answers).toEqual({ presence_website: 'basic', presence_website_features: ['mobile'] });
+    const [s] = await db().select().from(coachingSessions).where(eq(coachingSessions.id, session.id));
+    expect(s!.status).toBe('held');
+    expect(s!.minutesLogged).toBe(90);
+    expect(s!.notes!.split('Inventaire compté avec Zoé')).toHaveLength(2);
+    const [a] = await db().select().from(planActions).where(eq(planActions.id, first!.id));
+    expect(a!.status).toBe('in_progress');
+    expect(sent.body.results[4].version).toBe(a!.updatedAt.toISOString());
+
+    const audit = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, visit.app.id), eq(auditEvents.actorId, coach.userId)));
+    const actions = audit.map((e) => e.action);
+    expect(actions.filter((x) => x === 'fieldmode.command')).toHaveLength(5);
+    expect(actions.filter((x) => x === 'session.recorded')).toHaveLength(2);
+    expect(actions.filter((x) => x === 'plan.action_progress')).toHaveLength(1);
+    const stored = await db()
+      .select()
+      .from(receivedCommands)
+      .where(eq(receivedCommands.applicationId, visit.app.id));
+    expect(stored).toHaveLength(5);
+    expect(JSON.stringify(stored)).not.toContain('Inventaire');
+  });
+
+  it('shows a field changed meanwhile as a conflict with both values; other fields and notes go through', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
+    // Meanwhile, the retailer changes their answer and marks an action done.
+    await h.request(`/api/v1/diagnostics/${visit.diagnosticId}/answers`, {
+      method: 'PUT',
+      token: visit.app.token,
+      json: { answers: { presence_website: 'updated' } },
+    });
+    await h.request(`/api/v1/plans/${visit.app.id}/actions/${visit.actionIds[0]}`, {
+      method: 'PATCH',
+      token: visit.app.token,
+      json: { status: 'done' },
+    });
+    const session = pack.sessions[0]!;
+    const [first, second] = pack.plan.actions;
+    const answer = command('answer-diagnostic-question', visit.app.id, pack.diagnostic.version, {
+      diagnosticId: visit.diagnosticId,
+      questionId: 'presence_website',
+      value: 'basic',
+      baseValue: 'none',
+    });
+    const { body } = await sync(coach.token, {
+      commands: [
+        answer,
+        command('answer-diagnostic-question', visit.app.id, pack.diagnostic.version, {
+          diagnosticId: visit.diagnosticId,
+          questionId: 'presence_website_features',
+          value: ['mobile'],
+          baseValue: null,
+        }),
+        command('update-plan-action', visit.app.id, first!.version, {
+          actionId: first!.id,
+          status: 'dropped',
+          baseStatus: 'todo',
+        }),
+        command('update-plan-action', visit.app.id, second!.version, {
+          actionId: second!.id,
+          status: 'in_progress',
+          baseStatus: 'todo',
+        }),
+        command('add-session-note', visit.app.id, session.version, { sessionId: session.id, text: 'Note' }),
+      ],
+    });
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual([
+      'conflict',
+      'applied',
+      'conflict',
+      'applied',
+      'applied',
+    ]);
+    expect(body.results[0]).toMatchObject({ server: 'updated', mine: 'basic' });
+    expect(body.results[2]).toMatchObject({ server: 'done', mine: 'dropped' });
+    const [d] = await db().select().from(diagnostics).where(eq(diagnostics.id, visit.diagnosticId));
+    expect(d!.answers.presence_website).toBe('updated');
+
+    // The expert keeps their value: a new change based on the server's version goes through.
+    const { body: chosen } = await sync(coach.token, {
+      commands: [
+        command('answer-diagnostic-question', visit.app.id, body.results[0].version, {
+          diagnosticId: visit.diagnosticId,
+          questionId: 'presence_website',
+          value: 'basic',
+          baseValue: 'updated',
+        }),
+      ],
+    });
+    expect(chosen.results[0].status).toBe('applied');
+    const [after] = await db().select().from(diagnostics).where(eq(diagnostics.id, visit.diagnosticId));
+    expect(after!.answers.presence_website).toBe('basic');
+  });
+
+  it('refuses changes to a file reassigned meanwhile, with the reason, and says to wipe its pack', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
+    const res = await h.request('/api/v1/assignments', {
+      method: 'POST',
+      token: coordinator,
+      json: { assignments: [{ applicationId: visit.app.id, expertId: otherCoach.id, reason: 'Congé' }] },
+    });
+    expect(res.status).toBe(200);
+    const note = command('add-session-note', visit.app.id, pack.sessions[0]!.version, {
+      sessionId: pack.sessions[0]!.id,
+      text: 'Écrit hors ligne',
+    });
+    const fr = await sync(coach.token, { commands: [note], applicationIds: [visit.app.id] });
+    expect(fr.body.results[0]).toMatchObject({ status: 'refused', wipe: true });
+    expect(fr.body.results[0].reason).toContain('ne vous est plus confié');
+    expect(fr.body.wipe).toEqual([visit.app.id]);
+    // Replayed from an English device: the same refusal, in English.
+    const en = await sync(coach.token, { commands: [note] }, 'en');
+    expect(en.body.results[0].reason).toContain('no longer assigned to you');
+    const [s] = await db()
+      .select()
+      .from(coachingSessions)
+      .where(eq(coachingSessions.id, pack.sessions[0]!.id));
+    expect(s!.notes).toBeNull();
+    expect((await packsOf(coach.token, [visit.app.id])).body).toMatchObject({
+      packs: [],
+      wipe: [visit.app.id],
+    });
+  });
+
+  it('refuses a bad change with a localised reason naming the field, and keeps nothing of it', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
+    const session = pack.sessions[0]!;
+    const { status, body } = await sync(coach.token, {
+      commands: [
+        command('record-session-held', visit.app.id, session.version, { sessionId: session.id, hours: 1.1 }),
+        command('answer-diagnostic-question', visit.app.id, pack.diagnostic.version, {
+          diagnosticId: visit.diagnosticId,
+          questionId: 'presence_website',
+          value: 'nope',
+          baseValue: 'none',
+        }),
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(['refused', 'refused']);
+    expect(body.results[0].errors[0].path).toBe('hours');
+    expect(body.results[0].errors[0].message).toMatch(/quart/i);
+    expect(body.results[1].errors[0].path).toBe('answers.presence_website');
+    const [s] = await db().select().from(coachingSessions).where(eq(coachingSessions.id, session.id));
+    expect(s!.status).toBe('scheduled');
+  });
+
+  it('answers bad input with a problem naming the field, never a 500', async () => {
+    const bad = await sync(coach.token, { commands: [{ commandId: 'x', type: 'nope' }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.length).toBeGreaterThan(0);
+    const packs = await packsOf(coach.token, ['not-an-id']);
+    expect(packs.status).toBe(422);
+    expect(packs.body.errors[0].path).toBe('applicationIds');
+  });
+});
