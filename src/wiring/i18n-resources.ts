@@ -14,6 +14,8 @@ import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
 import intakeFr from '../modules/intake/i18n/fr.json' with { type: 'json' };
+import outreachEn from '../modules/outreach/i18n/en.json' with { type: 'json' };
+import outreachFr from '../modules/outreach/i18n/fr.json' with { type: 'json' };
 import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
 import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
@@ -39,6 +41,7 @@ export const resources: Resources = {
     funding: fundingFr,
     reporting: reportingFr,
     privacy: privacyFr,
+    outreach: outreachFr,
   },
   en: {
     common: commonEn,
@@ -53,5 +56,6 @@ export const resources: Resources = {
     funding: fundingEn,
     reporting: reportingEn,
     privacy: privacyEn,
+    outreach: outreachEn,
   },
 };

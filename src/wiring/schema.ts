@@ -6,6 +6,7 @@ export * from '../modules/experts/db/tables.ts';
 export * from '../modules/funding/db/tables.ts';
 export * from '../modules/identity/db/tables.ts';
 export * from '../modules/intake/db/tables.ts';
+export * from '../modules/outreach/db/tables.ts';
 export * from '../modules/privacy/db/incident-tables.ts';
 export * from '../modules/privacy/db/request-tables.ts';
 export * from '../modules/privacy/db/tables.ts';

@@ -37,7 +37,13 @@ export function sendMailJob(config: Config, db: Db): JobDefinition {
           subject: message.subject,
           text: message.textBody,
           html: message.htmlBody,
-          headers: { 'Content-Language': message.locale },
+          // Prepared: written as given, never folded (a folded List-Unsubscribe broke DKIM at relays).
+          headers: {
+            'Content-Language': message.locale,
+            ...Object.fromEntries(
+              Object.entries(message.headers).map(([name, value]) => [name, { prepared: true, value }]),
+            ),
+          },
           attachments: message.attachments.map((a) => ({
             filename: a.filename,
             contentType: a.contentType,
