@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 /** A retailer's submitted application (accepted if asked), with or without the newsletter consent. */
-async function applicant(o: { newsletter: boolean; locale?: 'fr' | 'en'; accept?: boolean; municipality?: string }) {
+async function applicant(o: {
+  newsletter: boolean;
+  locale?: 'fr' | 'en';
+  accept?: boolean;
+  municipality?: string;
+}) {
   const retailer = await verifiedRetailer(h, { locale: o.locale ?? 'fr' });
   const created = await h.request('/api/v1/applications', {
     method: 'POST',
@@ -58,7 +63,10 @@ const newsletter = (segment: Record<string, unknown>, subject = 'Nouvelles du pr
   kind: 'newsletter',
   segment,
   subject: { fr: subject, en: 'Program news' },
-  body: { fr: 'Un atelier sur la vente en ligne aura lieu le 3 février.', en: 'A workshop on online sales on February 3.' },
+  body: {
+    fr: 'Un atelier sur la vente en ligne aura lieu le 3 février.',
+    en: 'A workshop on online sales on February 3.',
+  },
 });
 
 /** Sends what the applications queued (acknowledgements) and forgets it: only messages are looked at. */
@@ -77,7 +85,8 @@ async function send(body: unknown) {
 }
 
 const to = (email: string) => smtp.received.filter((m) => m.to.includes(email));
-const linkIn = (mail: ReceivedMail) => /http:\/\/virage\.test\/unsubscribe\/([0-9a-f]{32}[\w-]{43})/.exec(mail.text)![1]!;
+const linkIn = (mail: ReceivedMail) =>
+  /http:\/\/virage\.test\/unsubscribe\/([0-9a-f]{32}[\w-]{43})/.exec(mail.text)![1]!;
 
 async function newsletterConsentOf(applicationId: string) {
   const rows = await h.services.database.db
@@ -121,8 +130,12 @@ describe(`messages to segments (${engine})`, () => {
     });
     expect(res.status).toBe(422);
     const paths = (await res.json()).errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['segment.regions.0', 'segment.subsectors.0', 'subject.fr']));
-    const list = await (await h.request(`/api/v1/messages?programId=${programId}`, { token: coordinator })).json();
+    expect(paths).toEqual(
+      expect.arrayContaining(['segment.regions.0', 'segment.subsectors.0', 'subject.fr']),
+    );
+    const list = await (
+      await h.request(`/api/v1/messages?programId=${programId}`, { token: coordinator })
+    ).json();
     expect(list.items).toHaveLength(0);
   });
 
@@ -141,7 +154,9 @@ describe(`messages to segments (${engine})`, () => {
     expect(mail!.headers['list-unsubscribe']).toBe(`<http://virage.test/unsubscribe/${token}>`);
     expect(mail!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     // Written on one line (a folded List-Unsubscribe breaks DKIM at some relays).
-    expect(mail!.raw).toMatch(new RegExp(`\\r\\nList-Unsubscribe: <http://virage\\.test/unsubscribe/${token}>\\r\\n`));
+    expect(mail!.raw).toMatch(
+      new RegExp(`\\r\\nList-Unsubscribe: <http://virage\\.test/unsubscribe/${token}>\\r\\n`),
+    );
 
     const detail = await (await h.request(`/api/v1/messages/${id}`, { token: coordinator })).json();
     expect(detail.status).toBe('queued');

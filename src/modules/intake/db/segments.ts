@@ -25,7 +25,8 @@ export function programMembers(filter: MemberFilter, purpose: ConsentPurpose): S
     sql`${applications.applicantId} is not null`,
     sql`${applications.anonymisedAt} is null`,
   ];
-  if (filter.statuses?.length) conditions.push(inArray(applications.status, filter.statuses as ApplicationStatus[]));
+  if (filter.statuses?.length)
+    conditions.push(inArray(applications.status, filter.statuses as ApplicationStatus[]));
   if (filter.regions?.length) conditions.push(inArray(applications.region, [...filter.regions]));
   if (filter.subsectors?.length) conditions.push(inArray(applications.naics, [...filter.subsectors]));
   return sql`select ${applications.id} as application_id, ${applications.applicantId} as user_id,

@@ -1,5 +1,11 @@
 /** The purposes a retailer consents to separately (Law 25): only participation is required. */
-export const CONSENT_PURPOSES = ['participation', 'research', 'surveys', 'publication', 'newsletter'] as const;
+export const CONSENT_PURPOSES = [
+  'participation',
+  'research',
+  'surveys',
+  'publication',
+  'newsletter',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const REQUIRED_PURPOSES: readonly ConsentPurpose[] = ['participation'];
 

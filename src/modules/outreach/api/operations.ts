@@ -1,5 +1,11 @@
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
-import { audience, message, messagePage, presentMessage, presentMessagePage } from '../presenters/messages.ts';
+import {
+  audience,
+  message,
+  messagePage,
+  presentMessage,
+  presentMessagePage,
+} from '../presenters/messages.ts';
 import { getMessage } from '../use-cases/get-message.ts';
 import { listMessages, listMessagesInput } from '../use-cases/list-messages.ts';
 import { audienceInput, messageInput } from '../use-cases/message-input.ts';

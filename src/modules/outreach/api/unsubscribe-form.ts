@@ -1,5 +1,5 @@
-import type { TokenForm } from '../../../platform/http/app.ts';
 import { isAppError } from '../../../platform/errors.ts';
+import type { TokenForm } from '../../../platform/http/app.ts';
 import { unsubscribe } from '../use-cases/unsubscribe.ts';
 
 /**

@@ -74,7 +74,13 @@ export async function dropRecipients(tx: Tx, ids: string[]): Promise<void> {
   );
 }
 
-export type Progress = { recipients: number; queued: number; sent: number; failed: number; unsubscribed: number };
+export type Progress = {
+  recipients: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  unsubscribed: number;
+};
 
 /** A message's progress: its outbox mails by status, and the unsubscribes through its links. */
 export async function progressOf(db: Executor, messageIds: string[]): Promise<Map<string, Progress>> {

@@ -11,5 +11,9 @@ export const outreachPersonalData: PersonalDataSource[] = [
       { column: outreachRecipients.applicationId, of: 'application' },
     ],
   },
-  { table: outreachMessages, name: 'outreach_messages', keys: [{ column: outreachMessages.createdBy, of: 'user' }] },
+  {
+    table: outreachMessages,
+    name: 'outreach_messages',
+    keys: [{ column: outreachMessages.createdBy, of: 'user' }],
+  },
 ];

@@ -26,10 +26,12 @@ function stageCondition(stage: SegmentStage, asOf: Date): SQL {
 export function segmentMembers(programId: string, segment: Segment, asOf: Date): SQL {
   const conditions = [sql`true`];
   if (segment.stages?.length)
-    conditions.push(sql`(${sql.join(
-      segment.stages.map((s) => stageCondition(s, asOf)),
-      sql` or `,
-    )})`);
+    conditions.push(
+      sql`(${sql.join(
+        segment.stages.map((s) => stageCondition(s, asOf)),
+        sql` or `,
+      )})`,
+    );
   const members = programMembers(
     { programId, statuses: segment.statuses, regions: segment.regions, subsectors: segment.subsectors },
     'newsletter',

@@ -56,8 +56,6 @@ export const outreachRecipients = pgTable(
   },
   (t) => [
     uniqueIndex('outreach_recipients_message_user_key').on(t.messageId, t.userId),
-    index('outreach_recipients_pending_idx')
-      .on(t.messageId, t.id)
-      .where(sql`mail_id is null`),
+    index('outreach_recipients_pending_idx').on(t.messageId, t.id).where(sql`mail_id is null`),
   ],
 );

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { setTimeout as pause } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { type MailRequest, queueMails } from '../../../platform/mail/queue-mail.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { contactsOf } from '../../identity/index.ts';
 import {
-  dropRecipients,
   drawRecipients,
+  dropRecipients,
   findMessage,
   type MessageRow,
   markHandedOver,

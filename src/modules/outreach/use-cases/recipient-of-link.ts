@@ -9,6 +9,6 @@ export async function recipientOfLink(ctx: Ctx, token: string) {
   const id = recipientOfToken(ctx.services.config, token);
   const recipient = id ? await findRecipient(ctx.db, id) : undefined;
   const contact = recipient ? await contactOf(ctx.db, recipient.userId) : undefined;
-  if (!recipient || recipient.kind !== 'newsletter' || !contact) throw new AppError('not_found');
+  if (recipient?.kind !== 'newsletter' || !contact) throw new AppError('not_found');
   return { recipient, contact };
 }

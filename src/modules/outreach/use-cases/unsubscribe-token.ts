@@ -23,9 +23,5 @@ export function recipientOfToken(config: Config, token: string): string | undefi
   return safeEqual(match[2]!, mac(keyOf(config), id)) ? id : undefined;
 }
 
-const keys = new WeakMap<Config, string>();
-function keyOf(config: Config): string {
-  let key = keys.get(config);
-  if (!key) keys.set(config, (key = deriveKey(config.sessionSecret, 'unsubscribe')));
-  return key;
-}
+/** The key is derived from the instance secret for this use alone (a leak of one opens nothing else). */
+const keyOf = (config: Config) => deriveKey(config.sessionSecret, 'unsubscribe');
