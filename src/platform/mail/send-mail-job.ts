@@ -19,6 +19,8 @@ export function sendMailJob(config: Config, db: Db): JobDefinition {
   return {
     name: SEND_MAIL_JOB,
     retryLimit: RETRY_LIMIT,
+    // A message to a segment queues thousands: taken one a second, they would take hours.
+    batchSize: 25,
     retryDelaySeconds: 60,
     handler: async (data) => {
       const [message] = await db

@@ -19,9 +19,9 @@ import { unsubscribeUrl } from './unsubscribe-token.ts';
 export const DELIVER_MESSAGE_JOB = 'outreach.deliver-message';
 
 /** Mails handed to the outbox per transaction: each stays short, so pages never wait behind one. */
-export const BATCH_SIZE = 200;
+export const BATCH_SIZE = 100;
 /** The pause between batches, in which the database answers pages. */
-export const BATCH_PAUSE_MS = 5;
+export const BATCH_PAUSE_MS = 10;
 
 /**
  * Sends a message (the job queue): draws its recipients once, then hands their mails to the outbox
