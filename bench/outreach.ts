@@ -10,11 +10,12 @@
  *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/outreach.ts [--recipients N]
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUser } from '../src/modules/identity/index.ts';
-import { getMessage } from '../src/modules/outreach/use-cases/get-message.ts';
 import { deliverMessage } from '../src/modules/outreach/use-cases/deliver-message.ts';
+import { getMessage } from '../src/modules/outreach/use-cases/get-message.ts';
 import { sendMessage } from '../src/modules/outreach/use-cases/send-message.ts';
 import { listPrograms } from '../src/modules/programs/index.ts';
 import type { Ctx } from '../src/platform/context.ts';
@@ -44,17 +45,19 @@ async function probe(ctx: Ctx, id: string, done: () => boolean): Promise<number[
 async function probed<T>(ctx: Ctx, id: string, work: () => Promise<T>) {
   let done = false;
   const reads = probe(ctx, id, () => done);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await work();
   const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   done = true;
-  return { result, wallMs, reads: stats(await reads) };
+  return { result, wallMs, cpuMs: (used.user + used.system) / 1000, reads: stats(await reads) };
 }
 
 const smtp = await startSmtp();
 const database = await freshDatabase('embedded');
 database.env.SMTP_URL = smtp.url;
-let queue: { sendMs: number; deliverMs: number; reads: Stats } | undefined;
+let queue: { sendMs: number; deliverMs: number; deliverCpuMs: number; reads: Stats } | undefined;
 let sending: { sent: number; wallMs: number; reads: Stats } | undefined;
 let idle: Stats | undefined;
 try {
@@ -107,10 +110,11 @@ try {
     const message = await sendMessage(coordinator, input);
     const sendMs = performance.now() - sendStart;
     const delivered = await probed(coordinator, message.id, () => deliverMessage(system, message.id));
-    queue = { sendMs, deliverMs: delivered.wallMs, reads: delivered.reads };
+    queue = { sendMs, deliverMs: delivered.wallMs, deliverCpuMs: delivered.cpuMs, reads: delivered.reads };
     const drawn = (await getMessage(coordinator, message.id)).progress;
     process.stdout.write(
-      `queued ${drawn.queued} of ${drawn.recipients} mails: request ${ms(sendMs)} ms, job ${ms(delivered.wallMs)} ms; ` +
+      `queued ${drawn.queued} of ${drawn.recipients} mails: request ${ms(sendMs)} ms, job ${ms(delivered.wallMs)} ms ` +
+        `(CPU ${ms(delivered.cpuMs)} ms, probe included); ` +
         `page read p95 ${ms(delivered.reads.p95)} ms (before: ${ms(idle.p95)} ms)\n`,
     );
 
@@ -139,28 +143,41 @@ try {
 
 const queuedMs = queue!.sendMs + queue!.deliverMs;
 const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const [load1] = loadavg();
 const report = [
   '# Messages to segments benchmark',
   '',
   `Written by \`bench/outreach.ts\` on ${new Date().toISOString()} (Node ${process.version}), embedded engine, ` +
     `${RECIPIENTS.toLocaleString('en-CA')} accepted retailers who consented to the newsletter, a real SMTP ` +
     'server in the same process. The page read is the message page’s use case (`getMessage`, progress ' +
-    'counted over the outbox) every 20 ms, in ms; "before" is the same read alone just before.',
+    'counted over the outbox) every 20 ms, in ms; "before" is the same read alone just before. ' +
+    `Load average at the end: ${load1!.toFixed(1)} on ${cpus().length} cores.`,
   '',
   table(
     ['Measure', 'value', 'target', 'result'],
     [
       ['request (`sendMessage`)', `${ms(queue!.sendMs)} ms`, '—', '—'],
       ['job: recipients drawn and mails queued', `${ms(queue!.deliverMs)} ms`, '—', '—'],
+      ['its CPU (the process, probe and engine included)', `${ms(queue!.deliverCpuMs)} ms`, '—', '—'],
       ['queued in all', `${ms(queuedMs)} ms`, `< ${QUEUE_TARGET_MS} ms`, pass(queuedMs < QUEUE_TARGET_MS)],
-      ['page read p95 while queueing', `${ms(queue!.reads.p95)} ms`, `< ${PAGE_TARGET_P95} ms`, pass(queue!.reads.p95 < PAGE_TARGET_P95)],
+      [
+        'page read p95 while queueing',
+        `${ms(queue!.reads.p95)} ms`,
+        `< ${PAGE_TARGET_P95} ms`,
+        pass(queue!.reads.p95 < PAGE_TARGET_P95),
+      ],
       [
         'sent to the SMTP server',
         `${sending!.sent.toLocaleString('en-CA')} in ${ms(sending!.wallMs / 1000)} s (${ms(sending!.sent / (sending!.wallMs / 1000))}/s)`,
         '—',
         '—',
       ],
-      ['page read p95 while sending', `${ms(sending!.reads.p95)} ms`, `< ${PAGE_TARGET_P95} ms`, pass(sending!.reads.p95 < PAGE_TARGET_P95)],
+      [
+        'page read p95 while sending',
+        `${ms(sending!.reads.p95)} ms`,
+        `< ${PAGE_TARGET_P95} ms`,
+        pass(sending!.reads.p95 < PAGE_TARGET_P95),
+      ],
       ['page read p95 before', `${ms(idle!.p95)} ms`, '—', '—'],
     ],
   ),
