@@ -18,11 +18,11 @@ import { MESSAGE_KINDS, SEGMENT_STAGES } from '../domain/messages.ts';
 import { previewAudience } from '../use-cases/preview-audience.ts';
 import { sendMessage } from '../use-cases/send-message.ts';
 
-const STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
-
 export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
-  return { query: programQuery(program.slug), programId: program.id };
+  // Intake's statuses are read here, on the server: its index is not for the browser's bundle.
+  const statuses = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+  return { query: programQuery(program.slug), programId: program.id, statuses };
 });
 
 /** The form as the use cases take it: each criterion's boxes ticked, subsectors separated by commas. */
@@ -76,7 +76,7 @@ const hrefFor = (path: string) => `#${fieldId(path.replace(/\.\d+$/, ''))}`;
 export default function ComposeMessage() {
   const { t } = useTranslation('outreach');
   const { t: intake } = useTranslation('intake');
-  const { programId, query } = useLoaderData<typeof loader>();
+  const { programId, query, statuses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const previewed = result && 'preview' in result ? result : undefined;
@@ -138,7 +138,7 @@ export default function ComposeMessage() {
             <CheckboxGroup
               name="segment.statuses"
               label={t('fields.segment.statuses')}
-              options={STATUSES.map((s) => ({ value: s, label: intake(`ui.status.${s}`) }))}
+              options={statuses.map((s) => ({ value: s, label: intake(`ui.status.${s}`) }))}
               defaultValues={lists['segment.statuses']}
               error={errors['segment.statuses.0'] ?? errors['segment.statuses']}
             />
