@@ -156,7 +156,8 @@ export default function ComposeMessage() {
               defaultValue={values['segment.subsectors']}
               error={errors['segment.subsectors.0'] ?? errors['segment.subsectors']}
             />
-            <div role="status" aria-live="polite" className="notice notice-info">
+            {/* Always in the page, so that screen readers announce the size when it appears. */}
+            <div role="status" aria-live="polite" className={live ? 'notice notice-info' : undefined}>
               {live ? (
                 <p>
                   {live.withoutConsent > 0
