@@ -144,4 +144,3 @@ export async function fillApplicants(db: Executor, programId: string) {
     )
     update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
 }
-
