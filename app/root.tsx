@@ -41,6 +41,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
     ...(can('reminder.configure') ? [{ to: '/admin/program/reminders', key: 'reminders' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
+    ...(can('message.read') ? [{ to: '/messages', key: 'messages' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),
     ...(can('indicators.read') ? [{ to: '/indicators', key: 'indicators' }] : []),

@@ -11,6 +11,7 @@ const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 const signals = (file: string) => `../src/modules/signals/ui/${file}`;
+const outreach = (file: string) => `../src/modules/outreach/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -39,6 +40,7 @@ export default [
   route('privacy-policy', privacy('privacy-policy.tsx')),
   route('accessibility', privacy('accessibility.tsx')),
   route('contact', privacy('contact.tsx')),
+  route('unsubscribe/:token', outreach('unsubscribe.tsx')),
   route('eligibility', intake('eligibility-check.tsx')),
   route('apply', intake('apply.tsx')),
   route('applications/:id', intake('application-status.tsx')),
@@ -115,6 +117,9 @@ export default [
   route('open-data/:slug/:file', reporting('open-data-file.ts')),
   route('account/privacy/requests', privacy('my-privacy-requests.tsx')),
   route('privacy', privacy('privacy-queue.tsx')),
+  route('messages', outreach('messages.tsx')),
+  route('messages/new', outreach('compose-message.tsx')),
+  route('messages/:id', outreach('message.tsx')),
   route('privacy/incidents/new', privacy('record-incident.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),

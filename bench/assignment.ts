@@ -32,7 +32,7 @@ import {
   stats,
   table,
 } from './scale/environment.ts';
-import { fillApplications, fillDiagnostics } from './scale/fill.ts';
+import { fillApplicants, fillApplications, fillDiagnostics } from './scale/fill.ts';
 
 const { values: args } = parseArgs({ options: { 'skip-postgres': { type: 'boolean', default: false } } });
 const RUNS = 7;
@@ -115,22 +115,6 @@ type Confirmed = {
   targetMs: number;
 };
 const confirmations: Confirmed[] = [];
-
-/**
- * Every application of the program gets its retailer's account (their e-mails are part of the cost), one
- * in ten in English: few enough for the two bilingual experts to take them all.
- */
-async function fillApplicants(db: Executor, programId: string) {
-  await db.execute(sql`
-    with a as (select id, row_number() over (order by id) as i from applications where program_id = ${programId}),
-    made as (
-      insert into users (id, email, name, role, locale, created_at, updated_at)
-      select gen_random_uuid(), 'retailer' || i || '@bench.virage.test', 'Retailer ' || i, 'retailer',
-        case when i % 10 = 0 then 'en' else 'fr' end, now(), now()
-      from a returning id, (regexp_match(email, '[0-9]+'))[1]::int as i
-    )
-    update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
-}
 
 /** Probes a page's read every 20 ms until `done`, and returns each read's time. */
 async function probe(system: Parameters<typeof listExperts>[0], done: () => boolean) {

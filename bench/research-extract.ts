@@ -25,7 +25,7 @@ import { requestResearchExtract } from '../src/modules/reporting/use-cases/reque
 import type { Ctx } from '../src/platform/context.ts';
 import type { RunningServices } from '../src/wiring/services.ts';
 import { type Engine, freshDatabase, openServices, ROOT, table } from './scale/environment.ts';
-import { fillApplications, fillDiagnostics, fillResearchConsents } from './scale/fill.ts';
+import { fillApplications, fillConsents, fillDiagnostics } from './scale/fill.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -74,7 +74,7 @@ try {
   );
   await fillApplications(db, programId, RETAILERS, 'accepted');
   await fillDiagnostics(db, programId, (await currentQuestionnaire(db, programId))!.id);
-  await fillResearchConsents(db, programId);
+  await fillConsents(db, programId, 'research');
   // The database as it stands once autovacuum has passed, not fresh from a bulk load: the first read
   // of a new row also writes its page back (hint bits), which a live database did long before.
   await db.execute(sql.raw('vacuum (analyze) applications, consents, diagnostics'));

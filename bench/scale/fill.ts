@@ -105,16 +105,42 @@ export async function fillDiagnostics(
   await db.execute(sql.raw('analyze diagnostics, diagnostic_score_counts'));
 }
 
-/** A granted research consent, on the program's current research text, for every application of it. */
-export async function fillResearchConsents(db: Executor, programId: string): Promise<void> {
+/**
+ * A granted consent to `purpose`, on the program's current text, for every application of it, or for
+ * one in `every` of them (by creation order).
+ */
+export async function fillConsents(
+  db: Executor,
+  programId: string,
+  purpose: 'research' | 'newsletter',
+  every = 1,
+): Promise<void> {
   await db.execute(
     sql.raw(`
     insert into consents (id, application_id, user_id, purpose, granted, consent_text_id, recorded_at)
-    select gen_random_uuid(), a.id, null, 'research', true,
-      (select id from consent_texts where program_id = '${programId}' and purpose = 'research' order by version desc limit 1),
+    select gen_random_uuid(), a.id, null, '${purpose}', true,
+      (select id from consent_texts where program_id = '${programId}' and purpose = '${purpose}' order by version desc limit 1),
       coalesce(a.submitted_at, now())
-    from applications a where a.program_id = '${programId}'
+    from (select id, submitted_at, row_number() over (order by id) as i from applications
+      where program_id = '${programId}') a
+    where a.i % ${Number(every)} = 0
   `),
   );
   await db.execute(sql.raw('analyze consents'));
+}
+
+/**
+ * Every application of the program gets its retailer's account (their e-mails are part of the cost), one
+ * in ten in English: few enough for the two bilingual experts to take them all.
+ */
+export async function fillApplicants(db: Executor, programId: string) {
+  await db.execute(sql`
+    with a as (select id, row_number() over (order by id) as i from applications where program_id = ${programId}),
+    made as (
+      insert into users (id, email, name, role, locale, created_at, updated_at)
+      select gen_random_uuid(), 'retailer' || i || '@bench.virage.test', 'Retailer ' || i, 'retailer',
+        case when i % 10 = 0 then 'en' else 'fr' end, now(), now()
+      from a returning id, (regexp_match(email, '[0-9]+'))[1]::int as i
+    )
+    update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
 }

@@ -63,6 +63,20 @@ const envSchema = z.object({
   PRIVACY_OFFICER_PHONE: z.string().trim().min(7).max(40).optional(),
   /** Where people write to the program team (the contact page). */
   PROGRAM_CONTACT_EMAIL: z.email().default('programme@virage.localhost'),
+  /** Who sends the program's messages, and on whose behalf (CASL: named in every newsletter). */
+  OUTREACH_SENDER: z
+    .string()
+    .trim()
+    .min(3)
+    .max(300)
+    .default('Conseil québécois du commerce de détail (CQCD), pour le programme Virage'),
+  /** The sender's mailing address (CASL: valid for at least 60 days after each newsletter). */
+  OUTREACH_MAILING_ADDRESS: z
+    .string()
+    .trim()
+    .min(10)
+    .max(300)
+    .default('630, rue Sherbrooke Ouest, bureau 1101, Montréal (Québec)  H3A 1E4'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
 
@@ -94,6 +108,8 @@ export type Config = {
     privacyOfficer: { title: string | undefined; email: string; phone: string | undefined };
     programEmail: string;
   };
+  /** Named in every newsletter with the program's e-mail (CASL identification). */
+  outreachSender: { name: string; mailingAddress: string };
   env: 'production' | 'development' | 'test';
 };
 
@@ -151,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       programEmail: e.PROGRAM_CONTACT_EMAIL,
     },
+    outreachSender: { name: e.OUTREACH_SENDER, mailingAddress: e.OUTREACH_MAILING_ADDRESS },
     env: e.NODE_ENV,
   };
 }

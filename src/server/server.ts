@@ -9,7 +9,7 @@ import { resolveActor } from '../modules/identity/use-cases/resolve-actor.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DataFolderLockedError } from '../platform/db/lock.ts';
 import { createHttpApp } from '../platform/http/app.ts';
-import { apiOperations } from '../wiring/api.ts';
+import { apiOperations, tokenForms } from '../wiring/api.ts';
 import { firstRun } from '../wiring/first-run.ts';
 import { startServices, systemCtx } from '../wiring/services.ts';
 import { buildIsStale, CLIENT_BUILD, loadProductionBuild, ROOT, uiHandler } from './ui-handler.ts';
@@ -68,6 +68,7 @@ const { app } = createHttpApp({
   services,
   authenticate: resolveActor,
   operations: apiOperations,
+  tokenForms,
   version,
   ui: {
     handle: uiHandler(getBuild, development ? 'development' : 'production'),

@@ -10,6 +10,8 @@ import { fundingOperations } from '../modules/funding/api/operations.ts';
 import { paymentOperations } from '../modules/funding/api/payments-operations.ts';
 import { identityOperations } from '../modules/identity/api/operations.ts';
 import { intakeOperations } from '../modules/intake/api/operations.ts';
+import { outreachOperations } from '../modules/outreach/api/operations.ts';
+import { unsubscribeForm } from '../modules/outreach/api/unsubscribe-form.ts';
 import { privacyIncidentOperations } from '../modules/privacy/api/incidents-operations.ts';
 import { privacyOperations } from '../modules/privacy/api/operations.ts';
 import { privacyRequestOperations } from '../modules/privacy/api/requests-operations.ts';
@@ -20,6 +22,7 @@ import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
 import { signalOperations } from '../modules/signals/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
+import type { TokenForm } from '../platform/http/app.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
 export const apiOperations: ApiOperation[] = [
@@ -43,6 +46,10 @@ export const apiOperations: ApiOperation[] = [
   ...privacyIncidentOperations,
   ...administrationOperations,
   ...signalOperations,
+  ...outreachOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,
 ];
+
+/** Forms posted with a token in their address instead of a session (a newsletter's one-click unsubscribe). */
+export const tokenForms: TokenForm[] = [unsubscribeForm];

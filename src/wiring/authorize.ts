@@ -7,6 +7,7 @@ import { fieldModePolicies } from '../modules/fieldmode/domain/policies.ts';
 import { fundingPolicies } from '../modules/funding/domain/policies.ts';
 import { identityPolicies } from '../modules/identity/domain/policies.ts';
 import { intakePolicies } from '../modules/intake/domain/policies.ts';
+import { outreachPolicies } from '../modules/outreach/domain/policies.ts';
 import { privacyOfficerPolicies } from '../modules/privacy/domain/officer-policies.ts';
 import { privacyPolicies } from '../modules/privacy/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
@@ -33,6 +34,7 @@ export const policies = {
   ...signalPolicies,
   ...administrationPolicies,
   ...demoPolicies,
+  ...outreachPolicies,
   ...exportJobPolicies,
 };
 

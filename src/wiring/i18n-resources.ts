@@ -16,6 +16,8 @@ import identityEn from '../modules/identity/i18n/en.json' with { type: 'json' };
 import identityFr from '../modules/identity/i18n/fr.json' with { type: 'json' };
 import intakeEn from '../modules/intake/i18n/en.json' with { type: 'json' };
 import intakeFr from '../modules/intake/i18n/fr.json' with { type: 'json' };
+import outreachEn from '../modules/outreach/i18n/en.json' with { type: 'json' };
+import outreachFr from '../modules/outreach/i18n/fr.json' with { type: 'json' };
 import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
 import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
@@ -48,6 +50,7 @@ export const resources: Resources = {
     reporting: reportingFr,
     privacy: privacyFr,
     signals: signalsFr,
+    outreach: outreachFr,
   },
   en: {
     common: commonEn,
@@ -65,5 +68,6 @@ export const resources: Resources = {
     reporting: reportingEn,
     privacy: privacyEn,
     signals: signalsEn,
+    outreach: outreachEn,
   },
 };

@@ -1,5 +1,6 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
+import { deliverMessageJob } from '../modules/outreach/jobs/deliver-message-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { sendDueRemindersJob } from '../modules/reminders/jobs/send-due-reminders-job.ts';
@@ -22,5 +23,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     buildDataExportJob(contextFor),
     eraseExpiredDataExportsJob(contextFor),
     retentionJob(contextFor),
+    deliverMessageJob(contextFor),
   ];
 }

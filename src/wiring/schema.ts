@@ -7,6 +7,7 @@ export * from '../modules/fieldmode/db/tables.ts';
 export * from '../modules/funding/db/tables.ts';
 export * from '../modules/identity/db/tables.ts';
 export * from '../modules/intake/db/tables.ts';
+export * from '../modules/outreach/db/tables.ts';
 export * from '../modules/privacy/db/incident-tables.ts';
 export * from '../modules/privacy/db/request-tables.ts';
 export * from '../modules/privacy/db/tables.ts';

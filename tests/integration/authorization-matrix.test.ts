@@ -117,6 +117,24 @@ async function coachedOfRetailer(f: Fixture): Promise<string> {
   return applicationId;
 }
 
+const matrixMessage = (f: Fixture) => ({
+  programId: f.programId,
+  kind: 'transactional',
+  segment: { statuses: ['accepted'] },
+  subject: { fr: 'Matrice', en: 'Matrix' },
+  body: { fr: 'Message de la matrice.', en: 'The matrix’s message.' },
+});
+
+/** A message written by the matrix's coordinator. */
+async function messageOfCoordinator(f: Fixture): Promise<string> {
+  const res = await f.h.request('/api/v1/messages', {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: matrixMessage(f),
+  });
+  return (await res.json()).id;
+}
+
 /** An export job of the caller when they are on the program team, else a coordinator's (theirs alone). */
 async function exportJobOfCaller(f: Fixture): Promise<string> {
   const res = await f.h.request('/api/v1/exports', {
@@ -546,6 +564,19 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   },
   listAuditEvents: { allowed: ['admin'], call: async () => ({ path: '/audit-events' }) },
   listOutboxMessages: { allowed: ['admin'], call: async () => ({ path: '/outbox' }) },
+  previewMessageAudience: {
+    allowed: STAFF,
+    call: async (f) => ({
+      path: '/messages/preview',
+      json: { programId: f.programId, kind: 'newsletter', segment: { regions: ['06'] } },
+    }),
+  },
+  sendMessage: {
+    allowed: STAFF,
+    call: async (f) => ({ path: '/messages', json: matrixMessage(f) }),
+  },
+  listMessages: { allowed: STAFF, call: async (f) => ({ path: `/messages?programId=${f.programId}` }) },
+  getMessage: { allowed: STAFF, call: async (f) => ({ path: `/messages/${await messageOfCoordinator(f)}` }) },
   listPrograms: { allowed: PUBLIC, call: async () => ({ path: '/programs' }) },
   createProgram: {
     allowed: ['admin'],

@@ -196,6 +196,7 @@ describe(`applying (${engine})`, () => {
       research: false,
       surveys: false,
       publication: false,
+      newsletter: false,
     });
   });
 

@@ -64,6 +64,7 @@ describe(`my consents (${engine})`, () => {
       ['research', 'given'],
       ['surveys', 'given'],
       ['publication', 'not_given'],
+      ['newsletter', 'not_given'],
     ]);
     expect(standingOf(before, app.id, 'surveys').textVersion).toBeGreaterThanOrEqual(1);
     expect(standingOf(before, app.id, 'surveys').givenAt).not.toBeNull();

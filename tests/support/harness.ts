@@ -16,7 +16,7 @@ import { type ApiOperation, declaredResponses } from '../../src/platform/http/ap
 import { createHttpApp, type HttpAppOptions } from '../../src/platform/http/app.ts';
 import { translatorFor } from '../../src/platform/i18n/i18n.ts';
 import { createLogger } from '../../src/platform/logging.ts';
-import { apiOperations } from '../../src/wiring/api.ts';
+import { apiOperations, tokenForms } from '../../src/wiring/api.ts';
 import { firstRun } from '../../src/wiring/first-run.ts';
 import { type RunningServices, startServices, systemCtx } from '../../src/wiring/services.ts';
 
@@ -198,6 +198,7 @@ export async function createHarness(
     services,
     authenticate: resolveActor,
     operations: apiOperations,
+    tokenForms,
     version: 'test',
     ui: options.ui,
   });

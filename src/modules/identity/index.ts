@@ -8,6 +8,7 @@ export {
   activeAccount,
   activeUsersWithRole,
   contactOf,
+  contactsOf,
   findUserByEmail as findAccountByEmail,
 } from './db/queries.ts';
 export { renameUser } from './db/rename-user.ts';

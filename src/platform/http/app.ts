@@ -33,10 +33,22 @@ export type Authenticate = (
   credentials: { sessionToken?: string; bearerToken?: string },
 ) => Promise<Actor>;
 
+/**
+ * A form posted outside the API whose credential is a token in its address, not a session: a mail
+ * client's RFC 8058 one-click unsubscribe sends no cookie and no anti-forgery field, so none is asked.
+ * The handler must act on nothing but what the token names.
+ */
+export type TokenForm = {
+  /** Hono's pattern, with the token as `:token` (e.g. `/unsubscribe/:token`). */
+  path: string;
+  handle: (ctx: Ctx, token: string, form: FormData) => Promise<Response>;
+};
+
 export type HttpAppOptions = {
   services: Services;
   authenticate: Authenticate;
   operations: ApiOperation[];
+  tokenForms?: TokenForm[];
   version: string;
   /** The server-rendered interface; absent in API-only tests. */
   ui?: {
@@ -299,6 +311,17 @@ export function createHttpApp(options: HttpAppOptions) {
   api.onError((error, c) => problem(c, error));
   app.route('/api/v1', api);
   app.all('/api/*', (c) => problem(c, new AppError('not_found')));
+
+  for (const form of options.tokenForms ?? []) {
+    app.post(form.path, limit, async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      const body =
+        type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')
+          ? await c.req.formData().catch(() => new FormData())
+          : new FormData();
+      return form.handle(c.get('ctx'), c.req.param('token') ?? '', body);
+    });
+  }
 
   // The interface, rendered on the server.
   const ui = options.ui;

@@ -10,6 +10,11 @@ export type JobDefinition = {
   name: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /**
+   * Jobs a worker takes per poll (1 by default). A worker polls once a second, so a queue of many small
+   * jobs (mail) needs more to keep up; if one of a batch fails, the batch's others are retried too.
+   */
+  batchSize?: number;
   /** Cron expression, Montréal time: the job also runs on this schedule (in the server only). */
   schedule?: string;
   handler: JobHandler;
@@ -84,7 +89,8 @@ export async function startJobs(
     },
     work: async () => {
       for (const d of definitions) {
-        await boss.work<Record<string, unknown>>(d.name, { pollingIntervalSeconds: 1 }, async (batch) => {
+        const options = { pollingIntervalSeconds: 1, batchSize: d.batchSize ?? 1 };
+        await boss.work<Record<string, unknown>>(d.name, options, async (batch) => {
           for (const job of batch) await run(d.name, job.id, job.data);
         });
       }

@@ -18,6 +18,8 @@ export type MailRequest = {
   params?: Record<string, unknown>;
   actionUrl?: string;
   attachments?: { filename: string; contentType: string; content: string | Uint8Array }[];
+  /** Extra headers, ASCII only (e.g. RFC 8058's List-Unsubscribe and List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 };
 
 /** Renders the message in the recipient's language, keeps it in the outbox and queues its sending, in `tx`. */
@@ -46,6 +48,7 @@ export async function queueMails(tx: Executor, ctx: Ctx, mails: MailRequest[]): 
         contentType: a.contentType,
         content: Buffer.from(a.content).toString('base64'),
       })),
+      headers: mail.headers ?? {},
       createdAt,
     };
   });

@@ -20,6 +20,8 @@ export const mailOutbox = pgTable(
     htmlBody: text('html_body').notNull(),
     /** Files sent with the message (calendar invitations), content in base64. */
     attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+    /** Extra headers (a newsletter's List-Unsubscribe), sent as written: ASCII, never folded. */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -87,7 +87,12 @@ export type BusinessFacts = {
 export const randomNeq = () => `11${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 /** The optional consents an application gives (participation is always given). */
-export type OptionalConsents = { research: boolean; surveys: boolean; publication: boolean };
+export type OptionalConsents = {
+  research: boolean;
+  surveys: boolean;
+  publication: boolean;
+  newsletter?: boolean;
+};
 
 /** An application created and submitted with the retailer's token; no optional consent unless asked. */
 export async function submittedApplication(

@@ -1,4 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Locale } from '../../../kernel/locale.ts';
+import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { apiTokens, sessions, users } from './tables.ts';
 
@@ -94,6 +96,16 @@ export async function contactOf(db: Executor, userId: string) {
     .from(users)
     .where(eq(users.id, userId));
   return row;
+}
+
+/** The contacts of many accounts at once (bulk mail), by id; inactive accounts are left out. */
+export async function contactsOf(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, { email: string; name: string; locale: Locale }>();
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(and(anyOf(users.id, userIds), eq(users.active, true)));
+  return new Map(rows.map(({ id, ...contact }) => [id, contact]));
 }
 
 /** An account that may still act (work done later on someone's behalf, e.g. an export job); else undefined. */

@@ -26,6 +26,7 @@ describe('consent standings', () => {
       { purpose: 'research', state: 'withdrawn', textVersion: 2, givenAt: at(1), withdrawnAt: at(5) },
       { purpose: 'surveys', state: 'not_given', textVersion: 1, givenAt: null, withdrawnAt: null },
       { purpose: 'publication', state: 'given', textVersion: 3, givenAt: at(3), withdrawnAt: null },
+      { purpose: 'newsletter', state: 'not_given', textVersion: null, givenAt: null, withdrawnAt: null },
     ]);
   });
 

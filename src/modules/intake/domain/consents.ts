@@ -1,5 +1,11 @@
 /** The purposes a retailer consents to separately (Law 25): only participation is required. */
-export const CONSENT_PURPOSES = ['participation', 'research', 'surveys', 'publication'] as const;
+export const CONSENT_PURPOSES = [
+  'participation',
+  'research',
+  'surveys',
+  'publication',
+  'newsletter',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const REQUIRED_PURPOSES: readonly ConsentPurpose[] = ['participation'];
 
@@ -11,6 +17,7 @@ export const NO_CONSENT: ConsentChoice = {
   research: false,
   surveys: false,
   publication: false,
+  newsletter: false,
 };
 
 /** Where a purpose stands for one business: never given, given, or withdrawn after being given. */

@@ -18,6 +18,10 @@ export const DEFAULT_CONSENT_TEXTS: Record<ConsentPurpose, { fr: string; en: str
     fr: "J'accepte que le nom commercial de mon entreprise figure dans la liste publique des participants du programme.",
     en: 'I agree that my business’s trade name appears in the public list of the program’s participants.',
   },
+  newsletter: {
+    fr: "J'accepte de recevoir par courriel l'infolettre du programme (nouvelles, ateliers, occasions). Je peux me désabonner en tout temps, sans me connecter, par le lien au bas de chaque infolettre.",
+    en: 'I agree to receive the program’s newsletter by e-mail (news, workshops, opportunities). I may unsubscribe at any time, without signing in, through the link at the bottom of each newsletter.',
+  },
 };
 
 export const DEFAULT_AUTOMATED_DECISION_NOTICE = {

@@ -54,6 +54,7 @@ export const application = z.object({
     research: z.boolean(),
     surveys: z.boolean(),
     publication: z.boolean(),
+    newsletter: z.boolean(),
   }),
   attestation: z.boolean(),
   referralCode: z.string().nullable(),

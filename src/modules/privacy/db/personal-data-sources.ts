@@ -9,6 +9,7 @@ import { fieldModePersonalData } from '../../fieldmode/index.ts';
 import { fundingPersonalData } from '../../funding/index.ts';
 import { identityPersonalData } from '../../identity/index.ts';
 import { intakePersonalData } from '../../intake/index.ts';
+import { outreachPersonalData } from '../../outreach/index.ts';
 import { remindersPersonalData } from '../../reminders/index.ts';
 import { signalsPersonalData } from '../../signals/index.ts';
 import { dataExports } from './data-export-tables.ts';
@@ -30,6 +31,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...fundingPersonalData,
   ...remindersPersonalData,
   ...signalsPersonalData,
+  ...outreachPersonalData,
   {
     table: auditEvents,
     name: 'audit_events',

@@ -142,6 +142,10 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   signals: 'funding_records',
   signal_files: 'funding_records',
   users: 'user_accounts',
+  /** Who a message went to and who unsubscribed (CASL's proof): named only by the account, anonymised with it. */
+  outreach_recipients: 'user_accounts',
+  /** A message and its author (a staff account, anonymised with it). */
+  outreach_messages: 'user_accounts',
   api_tokens: 'user_accounts',
   recovery_codes: 'user_accounts',
   experts: 'user_accounts',

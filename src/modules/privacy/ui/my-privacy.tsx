@@ -11,7 +11,7 @@ import { DATA_EXPORT_VALID_DAYS } from '../domain/data-export.ts';
 import { getMyPrivacy } from '../use-cases/get-my-privacy.ts';
 import { requestDataExport } from '../use-cases/request-data-export.ts';
 
-const HOLDINGS = ['account', 'participation', 'research', 'surveys', 'publication'] as const;
+const HOLDINGS = ['account', 'participation', 'research', 'surveys', 'publication', 'newsletter'] as const;
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const { businesses, copies } = await getMyPrivacy(ctx);

@@ -1,0 +1,4 @@
+// What other modules may use from outreach.
+
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { outreachPersonalData } from './db/personal-data.ts';
