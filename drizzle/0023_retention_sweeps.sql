@@ -1,0 +1,1 @@
+ALTER TABLE "research_extracts" ADD COLUMN "erased_at" timestamp with time zone;
