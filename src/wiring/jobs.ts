@@ -1,6 +1,7 @@
 import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job.ts';
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
+import { remindDueRequestsJob } from '../modules/privacy/jobs/request-reminder-job.ts';
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
 import type { Config } from '../platform/config.ts';
@@ -20,5 +21,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     buildDataExportJob(contextFor),
     eraseExpiredDataExportsJob(contextFor),
     retentionJob(contextFor),
+    remindDueRequestsJob(contextFor),
   ];
 }

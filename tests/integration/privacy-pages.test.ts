@@ -97,4 +97,30 @@ describe(`privacy pages (${engine})`, () => {
     );
     expect((await thrown(load(recordIncident.loader, expert, path))).status).toBe(403);
   });
+
+  it('offers the account’s deletion on a deletion request, which answers it (decision 42)', async () => {
+    const user = await h.user('retailer');
+    const person = await h.as({ bearerToken: await h.token(user.email) }, { locale: 'fr' });
+    await send(myRequests.action, person, '/account/privacy/requests', {
+      kind: 'deletion',
+      details: 'Supprimez mon compte.',
+    });
+    const page = await renderPage(queue, officer, '/privacy', '/privacy');
+    expect(text(page.html)).toContain('Delete the account and answer');
+    const { requests } = await load(queue.loader, officer, '/privacy');
+    const request = requests.find((r) => r.requesterId === user.id)!;
+    const form = { id: request.id, requesterId: user.id, status: 'delete_account' };
+    const missing = failureOf(await send(queue.action, officer, '/privacy', form));
+    expect(missing.error.errors.map((e) => e.path)).toEqual(['reason']);
+    const done = (await send(queue.action, officer, '/privacy', {
+      ...form,
+      answer: 'Votre compte est supprimé.',
+    })) as Response;
+    expect(done.headers.get('location')).toBe('/privacy?moved=account_deleted');
+    const after = await renderPage(queue, officer, '/privacy', '/privacy?moved=account_deleted');
+    expect(text(after.html)).toContain('The account is deleted and the request answered');
+    expect((await load(queue.loader, officer, '/privacy')).requests.map((r) => r.id)).not.toContain(
+      request.id,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, bankAccounts, claimAttachments } from '../../src/modules/funding/db/tables.ts';
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { researchExtractChunks, researchExtracts } from '../../src/modules/reporting/db/tables.ts';
+import { DETAILED } from '../../src/modules/reporting/domain/research.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { fileStoreOf } from '../../src/platform/files/store.ts';
 import { newId } from '../../src/platform/ids.ts';
@@ -117,13 +118,13 @@ describe(`retention sweeps (${engine})`, () => {
         programId,
         requestedBy: researcher.id,
         purpose: 'Étude sur la maturité numérique',
-        variableGroups: [],
-        generalisation: {},
+        variableGroups: ['profile'],
+        generalisation: DETAILED,
         status: 'approved',
         requestedAt: h.clock.now,
         extractedAt: h.clock.now,
         rowCount: 1,
-      } as typeof researchExtracts.$inferInsert);
+      });
     await db()
       .insert(researchExtractChunks)
       .values({ extractId, position: 0, data: new Uint8Array([1, 2, 3]) });

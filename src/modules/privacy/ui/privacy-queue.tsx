@@ -7,6 +7,7 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../plat
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { answerPrivacyRequest } from '../use-cases/answer-privacy-request.ts';
+import { deleteAccount } from '../use-cases/delete-account.ts';
 import { privacyQueue } from '../use-cases/privacy-queue.ts';
 import { RequestClock } from './request-clock.tsx';
 
@@ -20,6 +21,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
     recorded: search.has('recorded'),
     requests: requests.map((r) => ({
       id: r.id,
+      requesterId: r.requesterId,
       kind: r.kind,
       details: r.details,
       status: r.status,
@@ -48,6 +50,11 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 });
 
 export const action = formAction(async ({ ctx, form }) => {
+  if (form.status === 'delete_account') {
+    // The deletion answers the request, with the officer's text, in one transaction (decision 42).
+    await deleteAccount(ctx, form.requesterId ?? '', { reason: form.answer ?? '', requestId: form.id });
+    return redirect(`${QUEUE_PATH}?moved=account_deleted`);
+  }
   const moved = await answerPrivacyRequest(ctx, form.id ?? '', {
     status: form.status,
     ...(form.answer ? { answer: form.answer } : {}),
@@ -67,6 +74,11 @@ export default function PrivacyQueue() {
       {moved === 'in_progress' || moved === 'answered' || moved === 'refused' ? (
         <Notice kind="success">
           <p>{t('queue.answered_notice', { status: t(`requests.statuses.${moved}`) })}</p>
+        </Notice>
+      ) : null}
+      {moved === 'account_deleted' ? (
+        <Notice kind="success">
+          <p>{t('queue.deleted_notice')}</p>
         </Notice>
       ) : null}
       {recorded ? (
@@ -99,6 +111,7 @@ export default function PrivacyQueue() {
               {mine ? <ErrorSummary error={failed.error} hrefFor={() => `#answer-${r.id}`} /> : null}
               <PostForm action={QUEUE_PATH}>
                 <input type="hidden" name="id" value={r.id} />
+                <input type="hidden" name="requesterId" value={r.requesterId} />
                 <TextArea
                   id={`answer-${r.id}`}
                   name="answer"
@@ -106,7 +119,8 @@ export default function PrivacyQueue() {
                   rows={4}
                   maxLength={8000}
                   defaultValue={mine ? failed.values.answer : undefined}
-                  error={errors.answer}
+                  error={errors.answer ?? errors.reason}
+                  hint={r.kind === 'deletion' ? t('queue.delete_account_hint') : undefined}
                 />
                 <p className="actions">
                   {r.status === 'received' ? (
@@ -120,6 +134,11 @@ export default function PrivacyQueue() {
                   <SubmitButton name="status" value="refused" variant="danger">
                     {t('queue.refuse')}
                   </SubmitButton>
+                  {r.kind === 'deletion' ? (
+                    <SubmitButton name="status" value="delete_account" variant="danger">
+                      {t('queue.delete_account')}
+                    </SubmitButton>
+                  ) : null}
                 </p>
               </PostForm>
             </article>

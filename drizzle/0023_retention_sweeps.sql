@@ -1,1 +1,0 @@
-ALTER TABLE "research_extracts" ADD COLUMN "erased_at" timestamp with time zone;
