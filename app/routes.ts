@@ -109,6 +109,7 @@ export default [
   route('account/privacy/requests', privacy('my-privacy-requests.tsx')),
   route('privacy', privacy('privacy-queue.tsx')),
   route('privacy/incidents/new', privacy('record-incident.tsx')),
+  route('privacy/incidents/:id/edit', privacy('edit-incident.tsx')),
   route('admin/users', identity('users.tsx')),
   route('admin/audit', administration('audit-log.tsx')),
   route('admin/outbox', administration('outbox.tsx')),

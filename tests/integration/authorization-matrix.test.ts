@@ -1213,6 +1213,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['privacy'],
     call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}` }),
   },
+  updatePrivacyIncident: {
+    allowed: ['privacy'],
+    call: async (f) => ({
+      path: `/privacy-incidents/${await privacyIncident(f)}`,
+      json: { ...matrixIncident, measures: 'Mots de passe changés' },
+    }),
+  },
+  listPrivacyIncidentVersions: {
+    allowed: ['privacy'],
+    call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}/history` }),
+  },
   getPrivacyIncidentNotice: {
     allowed: ['privacy'],
     call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}/notice.pdf?locale=en` }),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as editIncident from '../../src/modules/privacy/ui/edit-incident.tsx';
 import * as myRequests from '../../src/modules/privacy/ui/my-privacy-requests.tsx';
 import * as queue from '../../src/modules/privacy/ui/privacy-queue.tsx';
 import * as recordIncident from '../../src/modules/privacy/ui/record-incident.tsx';
@@ -122,5 +123,31 @@ describe(`privacy pages (${engine})`, () => {
     expect((await load(queue.loader, officer, '/privacy')).requests.map((r) => r.id)).not.toContain(
       request.id,
     );
+  });
+
+  it('updates an incident from its page, listing the former version (decision 42)', async () => {
+    const { incidents } = await load(queue.loader, officer, '/privacy');
+    const id = incidents[0]!.id;
+    const path = `/privacy/incidents/${id}/edit`;
+    const { values } = await load(editIncident.loader, officer, path, { id });
+    const bad = failureOf(
+      await send(editIncident.action, officer, path, { ...values, measures: '' }, { id }),
+    );
+    expect(bad.error.errors.map((e) => e.path)).toEqual(['measures']);
+    const done = (await send(
+      editIncident.action,
+      officer,
+      path,
+      { ...values, measures: 'Accès retiré au fournisseur.' },
+      { id },
+    )) as Response;
+    expect(done.headers.get('location')).toBe('/privacy?updated');
+    const page = await renderPage(editIncident, officer, '/privacy/incidents/:id/edit', path);
+    expect(page.status).toBe(200);
+    const shown = text(page.html);
+    expect(shown).toContain('Version 2.');
+    expect(shown).toContain('Earlier versions');
+    expect(page.html).toContain('Accès retiré au fournisseur.');
+    expect((await thrown(load(editIncident.loader, expert, path, { id }))).status).toBe(403);
   });
 });

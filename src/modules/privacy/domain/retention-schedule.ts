@@ -162,6 +162,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   export_jobs: 'export_files',
   data_exports: 'export_files',
   privacy_incidents: 'privacy_register',
+  privacy_incident_versions: 'privacy_register',
   privacy_requests: 'privacy_register',
   audit_events: 'audit_log',
   retention_runs: 'audit_log',

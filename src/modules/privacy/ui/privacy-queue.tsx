@@ -19,6 +19,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   return {
     moved: search.get('moved'),
     recorded: search.has('recorded'),
+    updated: search.has('updated'),
     requests: requests.map((r) => ({
       id: r.id,
       requesterId: r.requesterId,
@@ -38,6 +39,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       commissionNotifiedOn: i.commissionNotifiedOn,
       personsNotifiedOn: i.personsNotifiedOn,
       letter: i.adviceToPersons !== null,
+      version: i.version,
     })),
     extracts: extracts.map((x) => ({
       id: x.id,
@@ -65,7 +67,7 @@ export const action = formAction(async ({ ctx, form }) => {
 /** The privacy officer's queue: requests by urgency, the incident register, extracts awaiting approval. */
 export default function PrivacyQueue() {
   const { t } = useTranslation('privacy');
-  const { moved, recorded, requests, incidents, extracts } = useLoaderData<typeof loader>();
+  const { moved, recorded, updated, requests, incidents, extracts } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const title = t('queue.title');
   return (
@@ -84,6 +86,11 @@ export default function PrivacyQueue() {
       {recorded ? (
         <Notice kind="success">
           <p>{t('incidents.ui.recorded')}</p>
+        </Notice>
+      ) : null}
+      {updated ? (
+        <Notice kind="success">
+          <p>{t('incidents.ui.updated')}</p>
         </Notice>
       ) : null}
       <p>{t('queue.intro')}</p>
@@ -169,6 +176,7 @@ export default function PrivacyQueue() {
               t('incidents.ui.col_persons'),
               t('incidents.ui.col_serious'),
               t('incidents.ui.col_notices'),
+              t('incidents.ui.col_version'),
             ]}
           >
             {incidents.map((i) => (
@@ -201,6 +209,12 @@ export default function PrivacyQueue() {
                       ))}
                     </ul>
                   ) : null}
+                </td>
+                <td>
+                  {i.version}{' '}
+                  <Link to={`/privacy/incidents/${i.id}/edit`}>
+                    {t('incidents.ui.edit', { learnedOn: i.learnedOn })}
+                  </Link>
                 </td>
               </tr>
             ))}
