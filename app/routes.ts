@@ -80,6 +80,7 @@ export default [
   route('admin/program', '../src/modules/programs/ui/settings.tsx'),
   route('admin/program/eligibility', intake('criteria.tsx')),
   route('admin/program/consents', intake('consent-texts.tsx')),
+  route('admin/program/disclosure', reporting('disclosure-rules.tsx')),
   route('admin/diagnostic', diagnostic('admin-questionnaires.tsx')),
   route('admin/diagnostic/questionnaires/:id', diagnostic('admin-questionnaire-preview.tsx')),
   route('admin/diagnostic/questionnaires/:id/edit', diagnostic('admin-questionnaire-form.tsx')),
