@@ -2,6 +2,7 @@ import { sendDueSurveysJob } from '../modules/coaching/jobs/send-due-surveys-job
 import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import { deliverMessageJob } from '../modules/outreach/jobs/deliver-message-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
+import { remindDueRequestsJob } from '../modules/privacy/jobs/request-reminder-job.ts';
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { sendDueRemindersJob } from '../modules/reminders/jobs/send-due-reminders-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
@@ -24,5 +25,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     eraseExpiredDataExportsJob(contextFor),
     retentionJob(contextFor),
     deliverMessageJob(contextFor),
+    remindDueRequestsJob(contextFor),
   ];
 }

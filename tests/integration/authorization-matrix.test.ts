@@ -145,10 +145,21 @@ async function exportJobOfCaller(f: Fixture): Promise<string> {
   return (await res.json()).id;
 }
 
-/** A copy of the matrix's retailer's data (the person's own; the privacy officer may see it too). */
-async function dataExportOfRetailer(f: Fixture): Promise<string> {
-  const res = await f.h.request('/api/v1/me/data-exports', { method: 'POST', token: f.retailerToken });
-  return (await res.json()).id;
+let retailerExport: Promise<string> | undefined;
+/**
+ * A copy of the matrix's retailer's data (the person's own; the privacy officer may see it too), asked
+ * for once and built at once: a person may have one copy in preparation and a few a day (decision 42).
+ */
+function dataExportOfRetailer(f: Fixture): Promise<string> {
+  retailerExport ??= (async () => {
+    // Another copy the retailer asked for (requestMyDataExport's row) is built first.
+    await f.h.services.jobs.drain([BUILD_DATA_EXPORT_JOB]);
+    const res = await f.h.request('/api/v1/me/data-exports', { method: 'POST', token: f.retailerToken });
+    const { id } = await res.json();
+    await f.h.services.jobs.drain([BUILD_DATA_EXPORT_JOB]);
+    return id as string;
+  })();
+  return retailerExport;
 }
 
 /** A quarterly report of the matrix's program, produced by its coordinator. */
@@ -1288,6 +1299,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getPrivacyIncident: {
     allowed: ['privacy'],
     call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}` }),
+  },
+  updatePrivacyIncident: {
+    allowed: ['privacy'],
+    call: async (f) => ({
+      path: `/privacy-incidents/${await privacyIncident(f)}`,
+      json: { ...matrixIncident, measures: 'Mots de passe changés' },
+    }),
+  },
+  listPrivacyIncidentVersions: {
+    allowed: ['privacy'],
+    call: async (f) => ({ path: `/privacy-incidents/${await privacyIncident(f)}/history` }),
   },
   getPrivacyIncidentNotice: {
     allowed: ['privacy'],

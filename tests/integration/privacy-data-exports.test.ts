@@ -15,7 +15,7 @@ import { auditEvents } from '../../src/platform/audit/table.ts';
 import { mailOutbox } from '../../src/platform/mail/table.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { acceptedApplication, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
 import { load, send } from '../support/pages.ts';
 
 let h: Harness;
@@ -194,5 +194,40 @@ describe(`a copy of my data (${engine})`, () => {
     } finally {
       h.clock.now = start;
     }
+  });
+
+  it('is limited to one in preparation and three a day, refused with a 429 naming the limit (decision 42)', async () => {
+    const me = await verifiedRetailer(h, { locale: 'en' });
+    const first = await ask(me.token);
+    expect(first.status).toBe(202);
+    const pending = await ask(me.token);
+    expect(pending.status).toBe(429);
+    expect(pending.headers.get('Retry-After')).toBe('60');
+    expect(await pending.json()).toMatchObject({
+      status: 429,
+      detail:
+        'A copy of your data is already being prepared: you will get an e-mail as soon as it is ready (one at a time).',
+      limit: 'pending',
+      max: 1,
+    });
+    await h.services.jobs.drain();
+    expect((await ask(me.token)).status).toBe(202);
+    await h.services.jobs.drain();
+    expect((await ask(me.token)).status).toBe(202);
+    await h.services.jobs.drain();
+    const perDay = await ask(me.token);
+    expect(perDay.status).toBe(429);
+    expect(await perDay.json()).toMatchObject({ limit: 'per_day', max: 3 });
+    // The next copy may be asked for at Montréal's next midnight.
+    const wait = Number(perDay.headers.get('Retry-After'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(25 * 3600);
+    expect(await h.services.database.db.$count(dataExports, eq(dataExports.userId, me.id))).toBe(3);
+    // Another person is not held back by it; the next Montréal day opens again.
+    expect((await ask((await verifiedRetailer(h)).token)).status).toBe(202);
+    h.clock.advance(wait - 1);
+    expect((await ask(me.token)).status).toBe(429);
+    h.clock.advance(1);
+    expect((await ask(me.token)).status).toBe(202);
   });
 });

@@ -211,4 +211,65 @@ describe(`privacy incident register (${engine})`, () => {
       expect((await record(complete(), token)).status, role).toBe(403);
     }
   });
+
+  it('brings an entry up to date under the same rules: the register shows the latest, the history the former (decision 42)', async () => {
+    const minor = {
+      ...complete(),
+      seriousRisk: false,
+      notices: { commissionNotifiedOn: null, personsNotifiedOn: null, publicNotice: null },
+      measures: 'Fichier supprimé.',
+    };
+    const { id } = await (await record(minor)).json();
+    const update = (json: unknown) =>
+      h.request(`/api/v1/privacy-incidents/${id}`, { method: 'PUT', token: officer, json });
+
+    // A serious risk still needs both notices; a refusal changes nothing.
+    const refused = await update({ ...minor, seriousRisk: true });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors.map((e: { path: string }) => e.path)).toEqual([
+      'notices.commissionNotifiedOn',
+      'notices.personsNotifiedOn',
+    ]);
+    const later = {
+      ...minor,
+      learnedOn: '2027-01-07',
+      seriousRisk: true,
+      notices: { commissionNotifiedOn: '2027-01-12', personsNotifiedOn: '2027-01-13', publicNotice: null },
+      measures: 'Fichier supprimé ; accès du fournisseur retiré le 2027-01-12.',
+    };
+    const res = await update(later);
+    expect(res.status).toBe(200);
+    const updated = await res.json();
+    expect(updated).toMatchObject({
+      id,
+      version: 2,
+      measures: later.measures,
+      notices: later.notices,
+      updatedAt: h.clock.now.toISOString(),
+      // Never kept less long than when first entered (learned of on 2027-01-08).
+      keptUntil: '2032-01-08',
+    });
+
+    const csv = parseCsv(
+      await (await h.request('/api/v1/privacy-incidents/register.csv', { token: officer })).text(),
+    );
+    const measures = csv[0]!.indexOf('8. Mesures prises pour diminuer le risque de préjudice');
+    expect(csv.map((r) => r[measures])).toContain(later.measures);
+    expect(csv.map((r) => r[measures])).not.toContain('Fichier supprimé.');
+
+    const history = await (
+      await h.request(`/api/v1/privacy-incidents/${id}/history`, { token: officer })
+    ).json();
+    expect(history.items).toEqual([
+      { version: 1, writtenAt: h.clock.now.toISOString(), entry: { ...minor, occurredTo: '2027-01-06' } },
+    ]);
+    const audits = await h.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id));
+    expect(audits.find((a) => a.action === 'privacy_incident.updated')!.changes).toEqual({
+      version: [1, 2],
+      fields: ['learnedOn', 'seriousRisk', 'notices', 'measures'],
+    });
+  });
 });

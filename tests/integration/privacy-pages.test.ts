@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as editIncident from '../../src/modules/privacy/ui/edit-incident.tsx';
 import * as myRequests from '../../src/modules/privacy/ui/my-privacy-requests.tsx';
 import * as queue from '../../src/modules/privacy/ui/privacy-queue.tsx';
 import * as recordIncident from '../../src/modules/privacy/ui/record-incident.tsx';
@@ -96,5 +97,57 @@ describe(`privacy pages (${engine})`, () => {
       'The incident is entered in the register.',
     );
     expect((await thrown(load(recordIncident.loader, expert, path))).status).toBe(403);
+  });
+
+  it('offers the account’s deletion on a deletion request, which answers it (decision 42)', async () => {
+    const user = await h.user('retailer');
+    const person = await h.as({ bearerToken: await h.token(user.email) }, { locale: 'fr' });
+    await send(myRequests.action, person, '/account/privacy/requests', {
+      kind: 'deletion',
+      details: 'Supprimez mon compte.',
+    });
+    const page = await renderPage(queue, officer, '/privacy', '/privacy');
+    expect(text(page.html)).toContain('Delete the account and answer');
+    const { requests } = await load(queue.loader, officer, '/privacy');
+    const request = requests.find((r) => r.requesterId === user.id)!;
+    const form = { id: request.id, requesterId: user.id, status: 'delete_account' };
+    const missing = failureOf(await send(queue.action, officer, '/privacy', form));
+    expect(missing.error.errors.map((e) => e.path)).toEqual(['reason']);
+    const done = (await send(queue.action, officer, '/privacy', {
+      ...form,
+      answer: 'Votre compte est supprimé.',
+    })) as Response;
+    expect(done.headers.get('location')).toBe('/privacy?moved=account_deleted');
+    const after = await renderPage(queue, officer, '/privacy', '/privacy?moved=account_deleted');
+    expect(text(after.html)).toContain('The account is deleted and the request answered');
+    expect((await load(queue.loader, officer, '/privacy')).requests.map((r) => r.id)).not.toContain(
+      request.id,
+    );
+  });
+
+  it('updates an incident from its page, listing the former version (decision 42)', async () => {
+    const { incidents } = await load(queue.loader, officer, '/privacy');
+    const id = incidents[0]!.id;
+    const path = `/privacy/incidents/${id}/edit`;
+    const { values } = await load(editIncident.loader, officer, path, { id });
+    const bad = failureOf(
+      await send(editIncident.action, officer, path, { ...values, measures: '' }, { id }),
+    );
+    expect(bad.error.errors.map((e) => e.path)).toEqual(['measures']);
+    const done = (await send(
+      editIncident.action,
+      officer,
+      path,
+      { ...values, measures: 'Accès retiré au fournisseur.' },
+      { id },
+    )) as Response;
+    expect(done.headers.get('location')).toBe('/privacy?updated');
+    const page = await renderPage(editIncident, officer, '/privacy/incidents/:id/edit', path);
+    expect(page.status).toBe(200);
+    const shown = text(page.html);
+    expect(shown).toContain('Version 2.');
+    expect(shown).toContain('Earlier versions');
+    expect(page.html).toContain('Accès retiré au fournisseur.');
+    expect((await thrown(load(editIncident.loader, expert, path, { id }))).status).toBe(403);
   });
 });

@@ -92,6 +92,10 @@ describe('program dashboard', () => {
       closed: 0,
     });
     expect(dashboard.prechecksEligible).toBe(2);
+    // Which criterion the ineligible pre-check failed, counted (decision 42).
+    expect(dashboard.precheckFailures).toEqual([
+      { criterionId: 'small_business', label: '50 employés ou moins', count: 1 },
+    ]);
     // A retailer may apply without a pre-check: five applications from three pre-checks.
     expect(dashboard.conversions.find((c) => c.step === 'applications')?.percent).toBe(166.7);
     expect(dashboard.conversions.find((c) => c.step === 'plan_approved')?.percent).toBe(50);
@@ -137,6 +141,8 @@ describe('program dashboard', () => {
     expect(coached.funnel.find((s) => s.step === 'applications')?.count).toBe(2);
     expect(coached.funnel.find((s) => s.step === 'prechecks')?.count).toBeNull();
     expect(coached.prechecksEligible).toBeNull();
+    expect(coached.precheckFailures).toBeNull();
+    expect(mauricie.precheckFailures).toEqual([]);
   });
 
   it('keeps of a pre-check only its count by day, region and outcome', async () => {
@@ -149,6 +155,12 @@ describe('program dashboard', () => {
       { day: '2027-01-15', region: '06', eligible: false, count: 1 },
       { day: '2027-01-15', region: '06', eligible: true, count: 1 },
     ]);
+    // And of a failed criterion, its id and a count: nothing about the visitor either.
+    const failures = await selectRows(
+      h.system.db,
+      sql`select day::text as day, region, criterion_id, count from precheck_failures`,
+    );
+    expect(failures).toEqual([{ day: '2027-01-15', region: '06', criterion_id: 'small_business', count: 1 }]);
   });
 });
 
@@ -190,6 +202,8 @@ describe('program dashboard page', () => {
     );
     expect(page.html).toMatch(/3 détaillants acceptés sur une cible de 3\s000 \(0,1 %\)/);
     expect(page.html).toContain('Impact mesuré');
+    const all = await renderPage(dashboardPage, ctx, '/admin/dashboard', '/admin/dashboard');
+    expect(all.html).toContain('Critères non satisfaits aux vérifications d’admissibilité');
   });
 
   it('shows a bad filter as a form error naming the field, with the filters kept', async () => {

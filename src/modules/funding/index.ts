@@ -15,6 +15,8 @@ export { fillBankMatchKeys } from './db/bank-match-keys.ts';
 export { fundingPersonalData } from './db/personal-data.ts';
 // Read models of the program's reports (the reporting module).
 export { AID_FIGURES, type AidFigure, aidPerBusiness } from './db/reporting.ts';
+// The retention run's writes (the privacy module finds what is due).
+export { destroyBankAccounts, destroyClaimAttachments, heldFileHashes } from './db/retention.ts';
 export {
   AGREEMENT_STATUSES,
   type AgreementStatus,

@@ -13,7 +13,7 @@ export { consentIsActive } from './db/consent-ledger.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { applicationIdsOf, intakePersonalData } from './db/personal-data.ts';
 // For reporting: the funnel's first step, counted without keeping anything about the visitor.
-export { precheckTotals } from './db/prechecks.ts';
+export { precheckFailureTotals, precheckTotals } from './db/prechecks.ts';
 export { applicationProfile, applicationProfiles } from './db/queries.ts';
 // For the reminders module: the files that wait on their retailer, and the reminder in a file's history.
 export { type FileWait, filesWaitingSince, recordReminderSent } from './db/reminder-reads.ts';

@@ -2,6 +2,8 @@
 // its domain. Everything here is pure: the figures come in as plain records, read by the use cases
 // through the other modules' index.ts.
 
+// The retention run (privacy) erases expired extracts' rows through this helper.
+export { eraseResearchExtracts } from './db/research-extracts.ts';
 export {
   type CellInput,
   type CellOutput,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,32 @@ describe('the folder file store', () => {
     expect(await store.read('0'.repeat(64))).toBeUndefined();
     expect(await store.read('../../etc/passwd')).toBeUndefined();
     expect(await store.has('../tmp')).toBe(false);
+  });
+
+  it('lists the files kept before an instant, counting a file kept again from then, and erases one', async () => {
+    const kept = async (content: string) => {
+      const staged = await store.stage(new Blob([content]).stream(), limit);
+      await staged.keep();
+      return staged.sha256;
+    };
+    const old = await kept('reçu ancien');
+    const again = await kept('reçu repris');
+    const hashes = async (before: Date) => {
+      const found: string[] = [];
+      for await (const sha256 of store.keptBefore(before)) found.push(sha256);
+      return found;
+    };
+    const later = new Date(Date.now() + 60_000);
+    expect(await hashes(later)).toEqual(expect.arrayContaining([old, again]));
+    const past = new Date(Date.now() - 60_000);
+    const fileOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    await utimes(fileOf(old), past, past);
+    await utimes(fileOf(again), past, past);
+    await kept('reçu repris');
+    expect(await hashes(new Date(Date.now() - 1000))).toEqual([old]);
+    await store.remove(old);
+    await store.remove('../tmp');
+    expect(await store.has(old)).toBe(false);
+    expect(await store.has(again)).toBe(true);
   });
 });

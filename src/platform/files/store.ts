@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
@@ -32,6 +32,16 @@ export type FileStore = {
   /** The content as a stream, or undefined if the store does not hold it. */
   read(sha256: string): Promise<ReadableStream<Uint8Array> | undefined>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * The hashes of the files last kept before `before` (a file kept again, because a new record holds
+   * the same content, counts from then): what a retention sweep may consider unreferenced.
+   */
+  keptBefore(before: Date): AsyncIterable<string>;
+  /**
+   * Erases a file's bytes, unless it was kept again since `keptBefore` (a new record may be about to
+   * hold it); harmless when the store does not hold it.
+   */
+  remove(sha256: string, keptBefore?: Date): Promise<void>;
 };
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -80,7 +90,12 @@ export function folderFileStore(root: string): FileStore {
         head: head.subarray(0, Math.min(sizeBytes, SNIFF_BYTES)),
         keep: async () => {
           const target = pathOf(sha256);
-          if (await exists(target)) return rm(tmpPath, { force: true });
+          if (await exists(target)) {
+            // Kept again now: a sweep of unreferenced files must not erase it before its row commits.
+            const now = new Date();
+            await utimes(target, now, now);
+            return rm(tmpPath, { force: true });
+          }
           await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
           await rename(tmpPath, target);
           await syncFolder(path.dirname(target));
@@ -94,6 +109,26 @@ export function folderFileStore(root: string): FileStore {
     },
     async has(sha256) {
       return SHA256_PATTERN.test(sha256) && exists(pathOf(sha256));
+    },
+    async *keptBefore(before) {
+      for (const first of await folders(root)) {
+        for (const second of await folders(path.join(root, first))) {
+          const folder = path.join(root, first, second);
+          for (const name of await readdir(folder).catch(() => [])) {
+            if (!SHA256_PATTERN.test(name)) continue;
+            const info = await stat(path.join(folder, name)).catch(() => undefined);
+            if (info && info.mtime < before) yield name;
+          }
+        }
+      }
+    },
+    async remove(sha256, keptBefore) {
+      if (!SHA256_PATTERN.test(sha256)) return;
+      if (keptBefore) {
+        const info = await stat(pathOf(sha256)).catch(() => undefined);
+        if (!info || info.mtime >= keptBefore) return;
+      }
+      await rm(pathOf(sha256), { force: true });
     },
   };
 }
@@ -118,6 +153,12 @@ export function fileTooLarge(field: string, maxBytes: number): AppError {
   return new AppError('payload_too_large', {
     fields: [{ path: field, key: 'common:files.too_large', params: { max: megabytes(maxBytes) } }],
   });
+}
+
+/** The two-hex-digit folders under `folder` (the store's fan-out), none when it does not exist yet. */
+async function folders(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => e.name);
 }
 
 async function exists(file: string): Promise<boolean> {

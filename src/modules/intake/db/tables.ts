@@ -241,3 +241,21 @@ export const precheckCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.programId, t.day, t.region, t.eligible] })],
 );
+
+/**
+ * Which criterion the anonymous pre-checks failed, counted (decision 42) per program, Montréal day,
+ * region and criterion id: like `precheck_counts`, nothing that could be tied to a person.
+ */
+export const precheckFailures = pgTable(
+  'precheck_failures',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    region: text('region').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.day, t.region, t.criterionId] })],
+);

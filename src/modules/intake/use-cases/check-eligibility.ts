@@ -36,7 +36,8 @@ export type EligibilityAnswer = {
 
 /**
  * The anonymous pre-check: an instant, explained answer. Only a count is kept — one more pre-check of
- * this program, on this Montréal day, in this region, eligible or not (decision 30) — never the facts,
+ * this program, on this Montréal day, in this region, eligible or not (decision 30), and one more per
+ * criterion it failed (decision 42) — never the facts,
  * so the funnel can start at the pre-checks without storing anything about the person. Criteria that
  * would need other people's data (already in the program) are left for the real submission.
  */
@@ -61,6 +62,7 @@ export async function checkEligibility(
     day: formatDate(ctx.now()),
     region: facts.region,
     eligible: result.eligible,
+    failed: result.criteria.filter((c) => !c.passed).map((c) => c.id),
   });
   return {
     eligible: result.eligible,

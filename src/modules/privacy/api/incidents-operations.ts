@@ -3,15 +3,19 @@ import { type ApiOperation, defineOperation } from '../../../platform/http/api.t
 import { incidentInput } from '../domain/incidents.ts';
 import {
   presentPrivacyIncident,
+  presentPrivacyIncidentHistory,
   presentPrivacyIncidentList,
   privacyIncident,
+  privacyIncidentHistory,
   privacyIncidentList,
 } from '../presenters/incidents.ts';
 import { exportIncidentRegister } from '../use-cases/export-incident-register.ts';
 import { getIncidentNoticeLetter, noticeLetterInput } from '../use-cases/get-incident-notice-letter.ts';
 import { getPrivacyIncident } from '../use-cases/get-privacy-incident.ts';
+import { listPrivacyIncidentVersions } from '../use-cases/list-privacy-incident-versions.ts';
 import { listPrivacyIncidents } from '../use-cases/list-privacy-incidents.ts';
 import { recordPrivacyIncident } from '../use-cases/record-privacy-incident.ts';
+import { updatePrivacyIncident } from '../use-cases/update-privacy-incident.ts';
 
 const common = { tag: 'privacy', access: 'user' } as const;
 
@@ -79,5 +83,27 @@ export const privacyIncidentOperations: ApiOperation[] = [
       const { pdf, filename } = await getIncidentNoticeLetter(ctx, params.id!, query);
       return { status: 200, file: new Uint8Array(pdf), contentType: 'application/pdf', filename };
     },
+  }),
+  defineOperation({
+    ...common,
+    operationId: 'updatePrivacyIncident',
+    method: 'put',
+    path: '/privacy-incidents/{id}',
+    summary:
+      'Bring an entry up to date (a notice sent later, measures added) under the same rules; the former version is kept in its history',
+    body: incidentInput,
+    response: privacyIncident,
+    handle: async (ctx, { params, body }) =>
+      presentPrivacyIncident(await updatePrivacyIncident(ctx, params.id!, body)),
+  }),
+  defineOperation({
+    ...common,
+    operationId: 'listPrivacyIncidentVersions',
+    method: 'get',
+    path: '/privacy-incidents/{id}/history',
+    summary: 'An entry’s earlier versions, each as it stood before an update, the latest replaced first',
+    response: privacyIncidentHistory,
+    handle: async (ctx, { params }) =>
+      presentPrivacyIncidentHistory(await listPrivacyIncidentVersions(ctx, params.id!)),
   }),
 ];

@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant } from '../../../platform/db/columns.ts';
 import { users } from '../../identity/db/tables.ts';
+import type { IncidentInput } from '../domain/incidents.ts';
 
 /**
  * The register of confidentiality incidents (Reg. A-2.1 r.3.1 s.7): every incident, even minor, with
@@ -31,6 +43,10 @@ export const privacyIncidents = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: instant('recorded_at').notNull(),
+    /** 1 when entered; each update (a notice sent later, measures added) adds one, the former kept below. */
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: instant('updated_at'),
   },
   (t) => [
     index('privacy_incidents_learned_idx').on(t.learnedOn),
@@ -39,4 +55,25 @@ export const privacyIncidents = pgTable(
       sql`not ${t.seriousRisk} or (${t.commissionNotifiedOn} is not null and ${t.personsNotifiedOn} is not null)`,
     ),
   ],
+);
+
+/**
+ * An incident's earlier versions, each as it stood before an update replaced it, with who wrote it and
+ * when: the register shows the latest, the history shows how it was kept. Kept with the incident.
+ */
+export const privacyIncidentVersions = pgTable(
+  'privacy_incident_versions',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => privacyIncidents.id),
+    version: integer('version').notNull(),
+    /** The eight contents (and the advice to persons) as they were. */
+    entry: jsonb('entry').$type<IncidentInput>().notNull(),
+    writtenBy: uuid('written_by')
+      .notNull()
+      .references(() => users.id),
+    writtenAt: instant('written_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.version] })],
 );

@@ -46,6 +46,8 @@ const EXCLUDED: Record<string, string> = {
   'research_extracts.decided_by': DUTY,
   'legal_holds.placed_by': DUTY,
   'privacy_incidents.recorded_by': DUTY,
+  'privacy_incidents.updated_by': DUTY,
+  'privacy_incident_versions.written_by': DUTY,
   'privacy_requests.answered_by': DUTY,
   'retention_periods.updated_by': DUTY,
   'retention_runs.started_by': DUTY,

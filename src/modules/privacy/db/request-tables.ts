@@ -25,6 +25,10 @@ export const privacyRequests = pgTable(
     answeredAt: instant('answered_at'),
     answeredBy: uuid('answered_by').references(() => users.id),
     updatedAt: instant('updated_at').notNull(),
+    /** When the officers were reminded that the due day is near (once per request). */
+    remindedAt: instant('reminded_at'),
+    /** When the deletion of the requester's account answered this (deletion) request. */
+    accountErasedAt: instant('account_erased_at'),
   },
   (t) => [
     index('privacy_requests_requester_idx').on(t.requesterId, t.receivedAt),

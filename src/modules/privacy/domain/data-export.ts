@@ -12,3 +12,18 @@ export function effectiveStatus(
 ): DataExportStatus {
   return row.status === 'ready' && row.expiresAt && row.expiresAt <= now ? 'expired' : row.status;
 }
+
+/**
+ * How often a person may ask for a copy (a copy reads every module's tables: a loop of requests must not
+ * tie up the job queue): one being prepared at a time, and a few per Montréal day (decision 42).
+ */
+export const DATA_EXPORT_LIMITS = { pending: 1, perDay: 3 } as const;
+
+/** Which limit a new request would pass, if any, given the person's copies being prepared and asked for today. */
+export function dataExportLimitReached(counts: {
+  pending: number;
+  today: number;
+}): 'pending' | 'per_day' | null {
+  if (counts.pending >= DATA_EXPORT_LIMITS.pending) return 'pending';
+  return counts.today >= DATA_EXPORT_LIMITS.perDay ? 'per_day' : null;
+}

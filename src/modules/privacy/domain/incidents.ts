@@ -67,3 +67,40 @@ export function keptUntil(learnedOn: string): string {
   // Date.UTC carries 29 February of a common year over to 1 March: the later day, kept longer.
   return new Date(Date.UTC(y + INCIDENT_KEPT_YEARS, m - 1, d)).toISOString().slice(0, 10);
 }
+
+/** The first date of an entry that lies after today (refused: a register records what happened), if any. */
+export function futureField(entry: IncidentInput, today: string): string | null {
+  const days = [
+    ['occurredFrom', entry.occurredFrom],
+    ['occurredTo', entry.occurredTo],
+    ['learnedOn', entry.learnedOn],
+    ['notices.commissionNotifiedOn', entry.notices.commissionNotifiedOn],
+    ['notices.personsNotifiedOn', entry.notices.personsNotifiedOn],
+  ] as const;
+  return days.find(([, day]) => day && day > today)?.[0] ?? null;
+}
+
+/** An entry's contents as the register row holds them (the notices flattened). */
+export const incidentColumns = ({ notices, ...facts }: IncidentInput) => ({ ...facts, ...notices });
+
+/** The contents of a register row, as entered (the notices grouped). */
+export function entryOf(row: Omit<IncidentInput, 'notices'> & IncidentInput['notices']): IncidentInput {
+  return {
+    informationInvolved: row.informationInvolved,
+    circumstances: row.circumstances,
+    occurredFrom: row.occurredFrom,
+    occurredTo: row.occurredTo,
+    learnedOn: row.learnedOn,
+    personsAffected: row.personsAffected,
+    personsApproximate: row.personsApproximate,
+    riskAssessment: row.riskAssessment,
+    seriousRisk: row.seriousRisk,
+    notices: {
+      commissionNotifiedOn: row.commissionNotifiedOn,
+      personsNotifiedOn: row.personsNotifiedOn,
+      publicNotice: row.publicNotice,
+    },
+    measures: row.measures,
+    adviceToPersons: row.adviceToPersons,
+  };
+}

@@ -19,6 +19,9 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 export const ANSWER_DAYS = 30;
 
+/** The officers are reminded of an open request once, this many days before its due day. */
+export const REMINDER_DAYS = 5;
+
 /** The officer's moves: a request is taken up, then answered or refused; an answer is final. */
 export const REQUEST_MOVES: Record<RequestStatus, readonly RequestStatus[]> = {
   received: ['in_progress', 'answered', 'refused'],

@@ -18,6 +18,8 @@ export const RETENTION_TRIGGERS = [
   'sending',
   'read',
   'account_deletion',
+  'unreferenced',
+  'extraction',
   'none',
 ] as const;
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
@@ -51,8 +53,18 @@ export const RETENTION_DEFAULTS = {
   withdrawn_application: job('anonymise', 'withdrawal', 24),
   /** A draft never submitted, counted from its last change. */
   abandoned_draft: job('anonymise', 'last_activity', 12),
-  /** Signed agreements, claims, receipts and payments: kept as the funding rules require (6 years minimum). */
+  /** Signed agreements, claims and payments: kept as the funding rules require (6 years minimum). */
   funding_records: fixed('keep', 'agreement_end', 'none'),
+  /** Invoices and proofs of payment attached to claims, rows and bytes: six years after the agreement ends. */
+  claim_files: job('destroy', 'agreement_end', 72, 72),
+  /** Bank details: needed to pay, and to trace a returned payment; a year after the agreement ends. */
+  bank_details: job('destroy', 'agreement_end', 12, 3),
+  /** Files in the store no record holds any more (an attachment removed): erased a month later. */
+  unreferenced_files: job('destroy', 'unreferenced', 1, 1),
+  /** A retailer's account with no application, not signed in for two years (or never): identifiers removed. */
+  unused_accounts: job('anonymise', 'last_activity', 24, 6),
+  /** A research extract's rows: erased two years after extraction (the data-use agreement's term); its record stays. */
+  research_extracts: job('destroy', 'extraction', 24, 1),
   /** Sessions, password resets, address confirmations and invitations once expired. */
   expired_credentials: job('destroy', 'expiry', 1),
   /** Sent e-mails keep a copy of their body (decision 7); destroyed three months after sending. */
@@ -131,9 +143,9 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   agreement_amendments: 'funding_records',
   funding_claims: 'funding_records',
   claim_invoices: 'funding_records',
-  claim_attachments: 'funding_records',
+  claim_attachments: 'claim_files',
   claim_reviews: 'funding_records',
-  bank_accounts: 'funding_records',
+  bank_accounts: 'bank_details',
   payment_batches: 'funding_records',
   funding_recoveries: 'funding_records',
   recovery_repayments: 'funding_records',
@@ -160,6 +172,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   export_jobs: 'export_files',
   data_exports: 'export_files',
   privacy_incidents: 'privacy_register',
+  privacy_incident_versions: 'privacy_register',
   privacy_requests: 'privacy_register',
   audit_events: 'audit_log',
   retention_runs: 'audit_log',
@@ -168,13 +181,12 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   criteria_versions: 'program_setup',
   consent_texts: 'program_setup',
   aid_rules_versions: 'program_setup',
+  research_extracts: 'research_extracts',
+  research_extract_chunks: 'research_extracts',
 };
 
 /** Tables with a person's or business's column that hold no personal information, and why. */
 export const OUTSIDE_RETENTION: Record<string, string> = {
-  research_extracts:
-    'a researcher’s request and its anonymised rows: destroyed at the data-use agreement’s end',
-  research_extract_chunks: 'anonymised rows of an extract, removed with it',
   quarterly_reports: 'aggregates after disclosure control, frozen as sent to the ministry',
   retention_periods: 'the officer’s settings, not about a person',
   disclosure_settings: 'a program’s disclosure rules, not about a person',

@@ -11,7 +11,12 @@ export const privacyRequest = z.object({
   receivedAt: z.iso.datetime(),
   answer: z.string().nullable(),
   answeredAt: z.iso.datetime().nullable(),
+  requesterId: z.uuid().describe('The account that filed it (a deletion request is answered by deleting it)'),
   requester: z.object({ name: z.string(), email: z.string(), locale: z.string() }),
+  accountErasedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('When the deletion of the requester’s account answered this request'),
   /** The 30-day clock: the last day to answer, the days left (negative once past) and whether it is overdue. */
   clock: z.object({ dueOn: z.iso.date(), daysLeft: z.number().int(), overdue: z.boolean() }),
 });
@@ -22,6 +27,7 @@ export const presentPrivacyRequest = (r: RequestView): z.input<typeof privacyReq
   ...r,
   receivedAt: instant(r.receivedAt),
   answeredAt: instantOrNull(r.answeredAt),
+  accountErasedAt: instantOrNull(r.accountErasedAt),
 });
 
 export const presentPrivacyRequestList = (items: RequestView[]) => ({

@@ -102,10 +102,12 @@ export const accountDeletion = z.object({
   erasedAt: instant,
   applicationsAnonymised: z.number().int(),
   applicationsHeld: z.number().int().describe('Finished files kept as they are under a legal hold'),
+  requestId: z.uuid().nullable().describe('The deletion request this deletion answered'),
 });
 export const presentDeletion = (d: {
   userId: string;
   erasedAt: Date;
   applicationsAnonymised: number;
   applicationsHeld: number;
+  requestId: string | null;
 }) => ({ ...d, erasedAt: d.erasedAt.toISOString() });

@@ -7,6 +7,7 @@ import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../plat
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { answerPrivacyRequest } from '../use-cases/answer-privacy-request.ts';
+import { deleteAccount } from '../use-cases/delete-account.ts';
 import { privacyQueue } from '../use-cases/privacy-queue.ts';
 import { RequestClock } from './request-clock.tsx';
 
@@ -18,8 +19,10 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   return {
     moved: search.get('moved'),
     recorded: search.has('recorded'),
+    updated: search.has('updated'),
     requests: requests.map((r) => ({
       id: r.id,
+      requesterId: r.requesterId,
       kind: r.kind,
       details: r.details,
       status: r.status,
@@ -36,6 +39,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       commissionNotifiedOn: i.commissionNotifiedOn,
       personsNotifiedOn: i.personsNotifiedOn,
       letter: i.adviceToPersons !== null,
+      version: i.version,
     })),
     extracts: extracts.map((x) => ({
       id: x.id,
@@ -48,6 +52,11 @@ export const loader = pageLoader(async ({ ctx, request }) => {
 });
 
 export const action = formAction(async ({ ctx, form }) => {
+  if (form.status === 'delete_account') {
+    // The deletion answers the request, with the officer's text, in one transaction (decision 42).
+    await deleteAccount(ctx, form.requesterId ?? '', { reason: form.answer ?? '', requestId: form.id });
+    return redirect(`${QUEUE_PATH}?moved=account_deleted`);
+  }
   const moved = await answerPrivacyRequest(ctx, form.id ?? '', {
     status: form.status,
     ...(form.answer ? { answer: form.answer } : {}),
@@ -58,7 +67,7 @@ export const action = formAction(async ({ ctx, form }) => {
 /** The privacy officer's queue: requests by urgency, the incident register, extracts awaiting approval. */
 export default function PrivacyQueue() {
   const { t } = useTranslation('privacy');
-  const { moved, recorded, requests, incidents, extracts } = useLoaderData<typeof loader>();
+  const { moved, recorded, updated, requests, incidents, extracts } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const title = t('queue.title');
   return (
@@ -69,9 +78,19 @@ export default function PrivacyQueue() {
           <p>{t('queue.answered_notice', { status: t(`requests.statuses.${moved}`) })}</p>
         </Notice>
       ) : null}
+      {moved === 'account_deleted' ? (
+        <Notice kind="success">
+          <p>{t('queue.deleted_notice')}</p>
+        </Notice>
+      ) : null}
       {recorded ? (
         <Notice kind="success">
           <p>{t('incidents.ui.recorded')}</p>
+        </Notice>
+      ) : null}
+      {updated ? (
+        <Notice kind="success">
+          <p>{t('incidents.ui.updated')}</p>
         </Notice>
       ) : null}
       <p>{t('queue.intro')}</p>
@@ -99,6 +118,7 @@ export default function PrivacyQueue() {
               {mine ? <ErrorSummary error={failed.error} hrefFor={() => `#answer-${r.id}`} /> : null}
               <PostForm action={QUEUE_PATH}>
                 <input type="hidden" name="id" value={r.id} />
+                <input type="hidden" name="requesterId" value={r.requesterId} />
                 <TextArea
                   id={`answer-${r.id}`}
                   name="answer"
@@ -106,7 +126,8 @@ export default function PrivacyQueue() {
                   rows={4}
                   maxLength={8000}
                   defaultValue={mine ? failed.values.answer : undefined}
-                  error={errors.answer}
+                  error={errors.answer ?? errors.reason}
+                  hint={r.kind === 'deletion' ? t('queue.delete_account_hint') : undefined}
                 />
                 <p className="actions">
                   {r.status === 'received' ? (
@@ -120,6 +141,11 @@ export default function PrivacyQueue() {
                   <SubmitButton name="status" value="refused" variant="danger">
                     {t('queue.refuse')}
                   </SubmitButton>
+                  {r.kind === 'deletion' ? (
+                    <SubmitButton name="status" value="delete_account" variant="danger">
+                      {t('queue.delete_account')}
+                    </SubmitButton>
+                  ) : null}
                 </p>
               </PostForm>
             </article>
@@ -150,6 +176,7 @@ export default function PrivacyQueue() {
               t('incidents.ui.col_persons'),
               t('incidents.ui.col_serious'),
               t('incidents.ui.col_notices'),
+              t('incidents.ui.col_version'),
             ]}
           >
             {incidents.map((i) => (
@@ -182,6 +209,12 @@ export default function PrivacyQueue() {
                       ))}
                     </ul>
                   ) : null}
+                </td>
+                <td>
+                  {i.version}{' '}
+                  <Link to={`/privacy/incidents/${i.id}/edit`}>
+                    {t('incidents.ui.edit', { learnedOn: i.learnedOn })}
+                  </Link>
                 </td>
               </tr>
             ))}

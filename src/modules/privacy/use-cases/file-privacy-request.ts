@@ -39,6 +39,8 @@ export async function filePrivacyRequest(ctx: Ctx, input: unknown) {
     answeredAt: null,
     answeredBy: null,
     updatedAt: now,
+    remindedAt: null,
+    accountErasedAt: null,
   };
   const requester = { name: person.name, email: person.email, locale: person.locale };
   await transaction(ctx, async (tx) => {

@@ -7,7 +7,7 @@ import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { privacyIncidents } from '../db/incident-tables.ts';
-import { incidentInput, keptUntil } from '../domain/incidents.ts';
+import { futureField, incidentColumns, incidentInput, keptUntil } from '../domain/incidents.ts';
 
 /**
  * The officer enters an incident in the register, with the regulation's eight contents; a record
@@ -16,21 +16,16 @@ import { incidentInput, keptUntil } from '../domain/incidents.ts';
 export async function recordPrivacyIncident(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'privacy_incident.record');
   const officer = signedInActor(ctx.actor);
-  const { notices, ...facts } = parseInput(incidentInput, input);
-  const today = formatDate(ctx.now());
-  for (const [field, day] of [
-    ['occurredFrom', facts.occurredFrom],
-    ['occurredTo', facts.occurredTo],
-    ['learnedOn', facts.learnedOn],
-    ['notices.commissionNotifiedOn', notices.commissionNotifiedOn],
-    ['notices.personsNotifiedOn', notices.personsNotifiedOn],
-  ] as const)
-    if (day && day > today) throw fieldError(field, 'privacy:incidents.errors.future');
+  const entry = parseInput(incidentInput, input);
+  const future = futureField(entry, formatDate(ctx.now()));
+  if (future) throw fieldError(future, 'privacy:incidents.errors.future');
   const incident = {
     id: newId(),
-    ...facts,
-    ...notices,
-    keptUntil: keptUntil(facts.learnedOn),
+    ...incidentColumns(entry),
+    keptUntil: keptUntil(entry.learnedOn),
+    version: 1,
+    updatedBy: null,
+    updatedAt: null,
     recordedBy: officer.id,
     recordedAt: ctx.now(),
   };

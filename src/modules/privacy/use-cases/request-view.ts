@@ -13,7 +13,9 @@ export function requestView(ctx: Ctx, { request, requester }: RequestWithRequest
     receivedAt: request.receivedAt,
     answer: request.answer,
     answeredAt: request.answeredAt,
+    requesterId: request.requesterId,
     requester,
+    accountErasedAt: request.accountErasedAt,
     clock: requestClock(request, formatDate(ctx.now())),
   };
 }

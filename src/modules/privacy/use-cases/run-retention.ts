@@ -3,15 +3,23 @@ import { appendAudit } from '../../../platform/audit/append.ts';
 import { destroyFileReads } from '../../../platform/audit/file-reads.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
-import { destroySentMail } from '../../../platform/mail/forget-mail.ts';
+import { fileStoreOf } from '../../../platform/files/store.ts';
+import { destroySentMail, forgetMailTo } from '../../../platform/mail/forget-mail.ts';
 import { anonymiseCoaching } from '../../coaching/index.ts';
-import { destroyExpiredCredentials } from '../../identity/index.ts';
+import { destroyBankAccounts, destroyClaimAttachments, heldFileHashes } from '../../funding/index.ts';
+import { destroyExpiredCredentials, eraseAccount } from '../../identity/index.ts';
 import { anonymiseApplications } from '../../intake/index.ts';
+import { eraseResearchExtracts } from '../../reporting/index.ts';
 import {
   APPLICATION_KINDS,
   type ApplicationKind,
   countDueApplications,
+  type DueRecords,
   dueApplicationIds,
+  dueBankAccounts,
+  dueClaimFiles,
+  dueResearchExtracts,
+  dueUnusedAccounts,
   periodOverrides,
 } from '../db/expired-records.ts';
 import { retentionRuns } from '../db/retention-tables.ts';
@@ -45,12 +53,83 @@ const applicationSweep =
     }
   };
 
-/** What the job does for each kind it enforces (decision 34: the owning modules do the writing). */
+/** Destroys (or counts) another module's due records chunk by chunk, through the owner's helper. */
+const chunkedSweep =
+  (due: DueRecords, destroy: (ctx: Ctx, tx: Tx, ids: string[]) => Promise<number>): Sweep =>
+  async (ctx, cutoff, dryRun) => {
+    if (dryRun) return due.count(ctx.db, cutoff);
+    let total = 0;
+    for (;;) {
+      const [done, size] = await transaction(ctx, async (tx) => {
+        const ids = await due.ids(tx, cutoff, CHUNK);
+        return [await destroy(ctx, tx, ids), ids.length] as const;
+      });
+      total += done;
+      if (size < CHUNK) return total;
+    }
+  };
+
+/**
+ * Erases the bytes of these files that no record holds any more (decision 23 left them to this run),
+ * unless kept again since `keptBefore`; returns how many were erased (or would be, for a dry run).
+ */
+async function eraseUnheldFiles(ctx: Ctx, hashes: string[], keptBefore: Date, dryRun: boolean) {
+  const store = fileStoreOf(ctx.services.config);
+  const held = await heldFileHashes(ctx.db, hashes);
+  const unheld = hashes.filter((sha256) => !held.has(sha256));
+  if (!dryRun) for (const sha256 of unheld) await store.remove(sha256, keptBefore);
+  return unheld.length;
+}
+
+/** Claims' attachments past their period: rows destroyed, then the bytes no other row holds. */
+const claimFilesSweep: Sweep = async (ctx, cutoff, dryRun) => {
+  const hashes: string[] = [];
+  const rows = await chunkedSweep(dueClaimFiles, async (_, tx, ids) => {
+    hashes.push(...(await destroyClaimAttachments(tx, ids)));
+    return ids.length;
+  })(ctx, cutoff, dryRun);
+  await eraseUnheldFiles(ctx, hashes, ctx.now(), dryRun);
+  return rows;
+};
+
+/** Files in the store that no record has held since the cutoff (an attachment removed, a refused upload). */
+const unreferencedFilesSweep: Sweep = async (ctx, cutoff, dryRun) => {
+  let erased = 0;
+  let batch: string[] = [];
+  const flush = async () => {
+    erased += await eraseUnheldFiles(ctx, batch, cutoff, dryRun);
+    batch = [];
+  };
+  for await (const sha256 of fileStoreOf(ctx.services.config).keptBefore(cutoff)) {
+    batch.push(sha256);
+    if (batch.length === CHUNK) await flush();
+  }
+  await flush();
+  return erased;
+};
+
+/** Unused accounts lose their identifiers as a confirmed deletion does, and their e-mails with them. */
+async function eraseUnusedAccounts(ctx: Ctx, tx: Tx, ids: string[]) {
+  for (const id of ids) {
+    const address = await eraseAccount(tx, id, ctx.now());
+    if (address) await forgetMailTo(tx, address);
+  }
+  return ids.length;
+}
+
+/** What the job does for each kind it enforces (decisions 34 and 42: the owning modules do the writing). */
 const SWEEPS: Partial<Record<RecordKind, Sweep>> = {
   ...Object.fromEntries(APPLICATION_KINDS.map((kind) => [kind, applicationSweep(kind)])),
   expired_credentials: inOneTransaction(destroyExpiredCredentials),
   sent_mail: inOneTransaction(destroySentMail),
   file_reads: inOneTransaction(destroyFileReads),
+  claim_files: claimFilesSweep,
+  bank_details: chunkedSweep(dueBankAccounts, (_, tx, ids) => destroyBankAccounts(tx, ids)),
+  unreferenced_files: unreferencedFilesSweep,
+  unused_accounts: chunkedSweep(dueUnusedAccounts, eraseUnusedAccounts),
+  research_extracts: chunkedSweep(dueResearchExtracts, (ctx, tx, ids) =>
+    eraseResearchExtracts(tx, ids, ctx.now()),
+  ),
 };
 
 /**

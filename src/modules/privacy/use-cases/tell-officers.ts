@@ -7,10 +7,16 @@ import type { RequestKind } from '../domain/requests.ts';
 
 /**
  * Tells every privacy officer (the `privacy` role and the designated administrators) that a request
- * arrived and when it is due, in each officer's language. The person's words stay in Virage: an
- * e-mail is copied and forwarded more easily than a page behind a second factor.
+ * arrived (or, with `request_due_soon`, that its due day is near) and when it is due, in each officer's
+ * language. The person's words stay in Virage: an e-mail is copied and forwarded more easily than a
+ * page behind a second factor.
  */
-export async function tellOfficers(tx: Executor, ctx: Ctx, request: { kind: RequestKind; dueOn: string }) {
+export async function tellOfficers(
+  tx: Executor,
+  ctx: Ctx,
+  request: { kind: RequestKind; dueOn: string },
+  template: 'request_for_officer' | 'request_due_soon' = 'request_for_officer',
+) {
   const designated = ctx.services.config.privacyOfficerAdmins;
   const officers = [
     ...(await activeUsersWithRole(tx, ['privacy'])),
@@ -24,7 +30,7 @@ export async function tellOfficers(tx: Executor, ctx: Ctx, request: { kind: Requ
     officers.map((officer) => ({
       to: officer.email,
       locale: officer.locale,
-      template: 'privacy:mail.request_for_officer',
+      template: `privacy:mail.${template}`,
       params: {
         kind: translatorFor(ctx.services.i18n, officer.locale)(`privacy:requests.kinds.${request.kind}`),
         dueOn: request.dueOn,

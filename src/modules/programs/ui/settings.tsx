@@ -69,6 +69,7 @@ export default function ProgramSettings() {
         <Link to={`/admin/program/eligibility${query}`}>{t('settings.criteria_link')}</Link>
         <Link to={`/admin/program/consents${query}`}>{t('settings.consents_link')}</Link>
         <Link to={`/admin/program/reminders${query}`}>{t('reminders:settings.link')}</Link>
+        <Link to={`/admin/program/disclosure${query}`}>{t('reporting:rules_page.settings_link')}</Link>
         <Link to={`/admin/diagnostic${query}`}>{t('diagnostic:admin.settings_link')}</Link>
         <Link to="/admin/programs">{t('admin.title')}</Link>
       </p>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
@@ -75,6 +75,21 @@ export async function appendChunk(db: Executor, extractId: string, position: num
 
 export async function deleteChunks(db: Executor, extractId: string): Promise<void> {
   await db.delete(researchExtractChunks).where(eq(researchExtractChunks.extractId, extractId));
+}
+
+/**
+ * Erases the rows of the extracts retention found due (their stored zip); each record stays, marked
+ * `erased`, as the evidence of who received what. Runs inside the retention run's transaction.
+ */
+export async function eraseResearchExtracts(tx: Executor, ids: string[], at: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  await tx.delete(researchExtractChunks).where(inArray(researchExtractChunks.extractId, ids));
+  const erased = await tx
+    .update(researchExtracts)
+    .set({ status: 'erased', erasedAt: at })
+    .where(and(inArray(researchExtracts.id, ids), eq(researchExtracts.status, 'approved')))
+    .returning({ id: researchExtracts.id });
+  return erased.length;
 }
 
 /** The zip's pieces, one query each, so a download holds a megabyte at a time. */

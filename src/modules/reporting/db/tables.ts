@@ -20,7 +20,8 @@ import { applications } from '../../intake/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import type { FailingClass, Generalisation, VariableGroup } from '../domain/research.ts';
 
-export const EXTRACT_STATUSES = ['requested', 'approved', 'refused'] as const;
+/** `erased`: its rows were destroyed at the end of their retention (the record of who received what stays). */
+export const EXTRACT_STATUSES = ['requested', 'approved', 'refused', 'erased'] as const;
 /** Refused by an administrator (with a reason), or by the k-anonymity check at extraction. */
 export const REFUSAL_KINDS = ['administrator', 'k_anonymity'] as const;
 
@@ -61,6 +62,7 @@ export const researchExtracts = pgTable(
     checksums: jsonb('checksums').$type<ExtractChecksums>(),
     sizeBytes: integer('size_bytes'),
     downloads: integer('downloads').notNull().default(0),
+    erasedAt: instant('erased_at'),
   },
   (t) => [
     index('research_extracts_requester_idx').on(t.requestedBy, t.requestedAt),

@@ -31,6 +31,12 @@ export const dashboard = z.object({
   asOfDay: day,
   funnel: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
   prechecksEligible: z.number().int().nullable(),
+  precheckFailures: z
+    .array(z.object({ criterionId: z.string(), label: z.string(), count: z.number().int() }))
+    .nullable()
+    .describe(
+      'Which criterion the anonymous pre-checks failed, counted; null under a partner or expert filter',
+    ),
   conversions: z.array(
     z.object({
       step: z.enum(FUNNEL_STEPS),

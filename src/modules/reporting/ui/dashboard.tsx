@@ -43,6 +43,7 @@ function present(d: ProgramDashboard, locale: Locale) {
       };
     }),
     prechecksEligibleText: d.prechecksEligible === null ? null : n(d.prechecksEligible),
+    precheckFailures: d.precheckFailures?.map((f) => ({ ...f, countText: n(f.count) })) ?? null,
     forecast: {
       ...d.forecast,
       achievedText: n(d.forecast.achieved),
@@ -247,6 +248,19 @@ function Figures({ figures }: { figures: Figures }) {
             : t('dashboard.prechecks_counted', { eligible: figures.prechecksEligibleText })}{' '}
           {t('funnel.rounding')}
         </p>
+        {figures.precheckFailures && figures.precheckFailures.length > 0 ? (
+          <DataTable
+            caption={t('dashboard.precheck_failures_title')}
+            columns={[t('dashboard.criterion'), t('dashboard.failed_prechecks')]}
+          >
+            {figures.precheckFailures.map((f) => (
+              <tr key={f.criterionId}>
+                <th scope="row">{f.label}</th>
+                <td className="numeric">{f.countText}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
       </section>
 
       <section aria-labelledby="progress-title">

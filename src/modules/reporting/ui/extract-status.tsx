@@ -18,7 +18,7 @@ export function ExtractStatus({
   extract,
 }: {
   extract: {
-    status: 'requested' | 'approved' | 'refused';
+    status: 'requested' | 'approved' | 'refused' | 'erased';
     refusalKind: 'administrator' | 'k_anonymity' | null;
     refusalReason: string | null;
     failingClassCount: number | null;

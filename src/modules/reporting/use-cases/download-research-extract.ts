@@ -14,7 +14,9 @@ export async function downloadResearchExtract(ctx: Ctx, id: string) {
   authorizeVisible(ctx.actor, 'research_extract.download', found ?? { requestedBy: '' });
   if (!found) throw new AppError('not_found');
   if (found.status !== 'approved')
-    throw new AppError('conflict', { key: 'reporting:research.errors.not_ready' });
+    throw new AppError('conflict', {
+      key: `reporting:research.errors.${found.status === 'erased' ? 'erased' : 'not_ready'}`,
+    });
   await transaction(ctx, async (tx) => {
     await tx
       .update(researchExtracts)

@@ -15,6 +15,7 @@ import {
   type CohortFilter,
   cohortIds,
   partnersOf,
+  precheckFailureTotals,
   precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
@@ -87,17 +88,17 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
   const withImpact = isAllowed(ctx.actor, 'impact.read');
   // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
   const prechecksCounted = !filters.partner && !filters.expert;
-  const [groups, prechecks, pace, alerts, workload, budget, partners, gains, label, outcomes] =
+  const precheckFilter = {
+    programId: program.id,
+    ...(filters.from ? { fromDay: filters.from } : {}),
+    ...(filters.to ? { toDay: filters.to } : {}),
+    ...(filters.region ? { region: filters.region } : {}),
+  };
+  const [groups, prechecks, failures, pace, alerts, workload, budget, partners, gains, label, outcomes] =
     await Promise.all([
       keptCohortCounts(ctx.db, kept),
-      prechecksCounted
-        ? precheckTotals(ctx.db, {
-            programId: program.id,
-            ...(filters.from ? { fromDay: filters.from } : {}),
-            ...(filters.to ? { toDay: filters.to } : {}),
-            ...(filters.region ? { region: filters.region } : {}),
-          })
-        : null,
+      prechecksCounted ? precheckTotals(ctx.db, precheckFilter) : null,
+      prechecksCounted ? precheckFailureTotals(ctx.db, precheckFilter) : null,
       acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
       coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
       getWorkload(ctx, { programId: program.id }),
@@ -130,6 +131,13 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     funnel: FUNNEL_STEPS.map((step) => ({ step, count: funnel[step] })),
     /** Of the pre-checks counted, those that found the business eligible (null: not counted under this filter). */
     prechecksEligible: prechecks?.eligible ?? null,
+    /** The criteria the pre-checks failed, counted, most failed first (null: not counted under this filter). */
+    precheckFailures:
+      failures?.map((f) => ({
+        criterionId: f.criterionId,
+        label: f.label?.[ctx.locale] ?? f.criterionId,
+        count: f.count,
+      })) ?? null,
     conversions: conversions(funnel),
     forecast: forecastFromCounts({
       target: program.targetRetailers,
