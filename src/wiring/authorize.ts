@@ -11,6 +11,7 @@ import { privacyPolicies } from '../modules/privacy/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
+import { workshopPolicies } from '../modules/workshops/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
 
 /** Every action of every module and who may do it: the one table behind authorize(). */
@@ -28,6 +29,7 @@ export const policies = {
   ...administrationPolicies,
   ...demoPolicies,
   ...exportJobPolicies,
+  ...workshopPolicies,
 };
 
 export type Action = keyof typeof policies;

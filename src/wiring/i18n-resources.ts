@@ -20,6 +20,8 @@ import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
 import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
+import workshopsEn from '../modules/workshops/i18n/en.json' with { type: 'json' };
+import workshopsFr from '../modules/workshops/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
 import commonFr from '../platform/i18n/fr.json' with { type: 'json' };
 import type { Resources } from '../platform/i18n/i18n.ts';
@@ -39,6 +41,7 @@ export const resources: Resources = {
     funding: fundingFr,
     reporting: reportingFr,
     privacy: privacyFr,
+    workshops: workshopsFr,
   },
   en: {
     common: commonEn,
@@ -53,5 +56,6 @@ export const resources: Resources = {
     funding: fundingEn,
     reporting: reportingEn,
     privacy: privacyEn,
+    workshops: workshopsEn,
   },
 };

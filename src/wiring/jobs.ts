@@ -3,6 +3,7 @@ import { settleOffersJob } from '../modules/funding/jobs/settle-offers-job.ts';
 import { buildDataExportJob, eraseExpiredDataExportsJob } from '../modules/privacy/jobs/data-export-jobs.ts';
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
+import { settleWorkshopsJob } from '../modules/workshops/jobs/settle-workshops-job.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -20,5 +21,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     buildDataExportJob(contextFor),
     eraseExpiredDataExportsJob(contextFor),
     retentionJob(contextFor),
+    settleWorkshopsJob(contextFor),
   ];
 }

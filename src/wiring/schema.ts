@@ -11,6 +11,7 @@ export * from '../modules/privacy/db/request-tables.ts';
 export * from '../modules/privacy/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
 export * from '../modules/reporting/db/tables.ts';
+export * from '../modules/workshops/db/tables.ts';
 export * from '../platform/audit/file-reads-table.ts';
 export * from '../platform/audit/table.ts';
 export * from '../platform/exports/jobs-table.ts';

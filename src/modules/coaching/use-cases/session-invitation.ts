@@ -8,7 +8,7 @@ import { expertContact } from '../../experts/index.ts';
 import { contactOf } from '../../identity/index.ts';
 import type { Program } from '../../programs/index.ts';
 import type { SessionRow } from '../db/queries.ts';
-import { sessionCalendar } from '../domain/calendar.ts';
+import { sessionCalendar } from '../../../kernel/calendar.ts';
 import type { CoachedFile } from './load-file.ts';
 
 type Person = { name: string; email: string; locale: Locale };

@@ -8,6 +8,7 @@ import { expertsPersonalData } from '../../experts/index.ts';
 import { fundingPersonalData } from '../../funding/index.ts';
 import { identityPersonalData } from '../../identity/index.ts';
 import { intakePersonalData } from '../../intake/index.ts';
+import { workshopsPersonalData } from '../../workshops/index.ts';
 import { dataExports } from './data-export-tables.ts';
 import { privacyRequests } from './request-tables.ts';
 import { legalHolds } from './retention-tables.ts';
@@ -24,6 +25,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...expertsPersonalData,
   ...coachingPersonalData,
   ...fundingPersonalData,
+  ...workshopsPersonalData,
   {
     table: auditEvents,
     name: 'audit_events',

@@ -125,6 +125,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   closures: 'closed_file',
   reopenings: 'closed_file',
   outcome_surveys: 'closed_file',
+  workshop_registrations: 'closed_file',
   funding_agreements: 'funding_records',
   agreement_amendments: 'funding_records',
   funding_claims: 'funding_records',

@@ -16,6 +16,7 @@ import {
 } from '../db/expired-records.ts';
 import { retentionRuns } from '../db/retention-tables.ts';
 import { effectiveSchedule, expiryCutoff, type RecordKind } from '../domain/retention-schedule.ts';
+import { anonymiseWorkshopRegistrations } from '../../workshops/index.ts';
 
 /** Files anonymised per transaction: short transactions keep the embedded engine answering (DESIGN §1). */
 const CHUNK = 200;
@@ -38,6 +39,7 @@ const applicationSweep =
       const done = await transaction(ctx, async (tx) => {
         const ids = await dueApplicationIds(tx, kind, cutoff, CHUNK);
         await anonymiseCoaching(tx, ids);
+        await anonymiseWorkshopRegistrations(tx, ids);
         return anonymiseApplications(tx, ids, ctx.now());
       });
       total += done;
