@@ -47,7 +47,11 @@ describe('workshops', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['link', 'region', 'topic']);
     const past = await json(
-      await post('/api/v1/workshops', coordinator, workshopInput(programId, { dates: [{ date: '2026-01-10', time: '10:00' }] })),
+      await post(
+        '/api/v1/workshops',
+        coordinator,
+        workshopInput(programId, { dates: [{ date: '2026-01-10', time: '10:00' }] }),
+      ),
     );
     expect(past.body.errors[0].path).toBe('dates.0.date');
 
@@ -80,21 +84,33 @@ describe('workshops', () => {
       await post(`/api/v1/workshops/${series.body.items[0].id}/publish`, coordinator),
     );
     expect(published.body.status).toBe('published');
-    expect((await post(`/api/v1/workshops/${series.body.items[0].id}/publish`, coordinator)).status).toBe(409);
+    expect((await post(`/api/v1/workshops/${series.body.items[0].id}/publish`, coordinator)).status).toBe(
+      409,
+    );
   });
 
   it('shows a retailer the workshops open to them, those on their weak dimensions first', async () => {
     const app = await acceptedApplication(h, programId, coordinator);
     await completedDiagnostic(h, app.id, app.token, 'T0', 0.4);
-    const weak = (await weakestDimensionsOf(h.services.database.db, { applicationIds: [app.id] })).get(app.id)!;
+    const weak = (await weakestDimensionsOf(h.services.database.db, { applicationIds: [app.id] })).get(
+      app.id,
+    )!;
     const strong = ['strategy', 'presence', 'ecommerce', 'marketing', 'data', 'skills'].find(
       (d) => !weak.includes(d),
     )!;
-    const general = await publishedWorkshop(h, coordinator, workshopInput(programId, { topic: strong, dates: [{ date: '2027-02-01', time: '10:00' }] }));
+    const general = await publishedWorkshop(
+      h,
+      coordinator,
+      workshopInput(programId, { topic: strong, dates: [{ date: '2027-02-01', time: '10:00' }] }),
+    );
     const forWeak = await publishedWorkshop(
       h,
       coordinator,
-      workshopInput(programId, { topic: weak[0], audience: 'weak_topic', dates: [{ date: '2027-02-20', time: '10:00' }] }),
+      workshopInput(programId, {
+        topic: weak[0],
+        audience: 'weak_topic',
+        dates: [{ date: '2027-02-20', time: '10:00' }],
+      }),
     );
     const elsewhere = await publishedWorkshop(
       h,
@@ -110,9 +126,9 @@ describe('workshops', () => {
     expect((await post(`/api/v1/workshops/${elsewhere}/registrations`, app.token)).status).toBe(404);
     // A business without a diagnostic is not offered the workshop for the weak.
     const fresh = await acceptedApplication(h, programId, coordinator);
-    const freshIds = (await json(await h.request('/api/v1/workshops', { token: fresh.token }))).body.items.map(
-      (w: { id: string }) => w.id,
-    );
+    const freshIds = (
+      await json(await h.request('/api/v1/workshops', { token: fresh.token }))
+    ).body.items.map((w: { id: string }) => w.id);
     expect(freshIds).toContain(general);
     expect(freshIds).not.toContain(forWeak);
   });
@@ -156,7 +172,7 @@ describe('workshops', () => {
     const cancelIcs = calendarOf((await mailsOf(h, 'workshops:mail.cancelled', aEmail))[0]!);
     expect(cancelIcs).toMatchObject({ method: 'CANCEL', uid: ics.uid, sequence: 1 });
     const offer = (await mailsOf(h, 'workshops:mail.offered', bEmail))[0]!;
-    expect(offer.textBody).toContain('réservée jusqu\'au 2027-01-16 10 h 00');
+    expect(offer.textBody).toContain("réservée jusqu'au 2027-01-16 10 h 00");
     const list = (await json(await h.request('/api/v1/workshops', { token: b.token }))).body.items;
     expect(list.find((w: { id: string }) => w.id === id).registration).toMatchObject({
       status: 'offered',
@@ -164,12 +180,18 @@ describe('workshops', () => {
     });
     expect(list.find((w: { id: string }) => w.id === id)).toMatchObject({ placesLeft: 0, waiting: 1 });
     // Another retailer cannot take B's offer, nor C who waits.
-    expect((await post(`/api/v1/workshops/${id}/registrations/${second.body.id}/accept`, c.token)).status).toBe(404);
-    expect((await post(`/api/v1/workshops/${id}/registrations/${third.body.id}/accept`, c.token)).status).toBe(409);
+    expect(
+      (await post(`/api/v1/workshops/${id}/registrations/${second.body.id}/accept`, c.token)).status,
+    ).toBe(404);
+    expect(
+      (await post(`/api/v1/workshops/${id}/registrations/${third.body.id}/accept`, c.token)).status,
+    ).toBe(409);
 
     // B lets the offer expire: the job passes the place to C, who accepts.
     h.clock.advance(25 * 3600);
-    expect((await post(`/api/v1/workshops/${id}/registrations/${second.body.id}/accept`, b.token)).status).toBe(409);
+    expect(
+      (await post(`/api/v1/workshops/${id}/registrations/${second.body.id}/accept`, b.token)).status,
+    ).toBe(409);
     const settled = await settleWorkshops(h.system);
     expect(settled.expired).toBe(1);
     expect(await mailsOf(h, 'workshops:mail.offer_expired', bEmail)).toHaveLength(1);
@@ -206,7 +228,8 @@ describe('workshops', () => {
     const english = await acceptedApplication(h, programId, coordinator);
     await updateProfile(await h.as({ bearerToken: english.token }), { locale: 'en' });
     const absent = await acceptedApplication(h, programId, coordinator);
-    const reg = async (token: string) => (await json(await post(`/api/v1/workshops/${id}/registrations`, token))).body.id;
+    const reg = async (token: string) =>
+      (await json(await post(`/api/v1/workshops/${id}/registrations`, token))).body.id;
     const [r1, r2, r3] = [await reg(coached.token), await reg(english.token), await reg(absent.token)];
 
     const put = (token: string, body: unknown) =>
@@ -244,7 +267,13 @@ describe('workshops', () => {
     expect((await cert(r1, english.token)).status).toBe(404);
 
     // A webinar's list: reconnections add up; an address not registered is reported, not guessed.
-    const csv = 'email,minutes\n' + [`${await emailOf(coached.token)},50`, `${await emailOf(coached.token)},40`, 'stranger@example.ca,30'].join('\n');
+    const csv =
+      'email,minutes\n' +
+      [
+        `${await emailOf(coached.token)},50`,
+        `${await emailOf(coached.token)},40`,
+        'stranger@example.ca,30',
+      ].join('\n');
     const { importAttendance } = await import('../../src/modules/workshops/use-cases/import-attendance.ts');
     const imported = await importAttendance(await h.as({ bearerToken: facilitator.token }), id, csv);
     expect(imported.unmatched).toEqual(['stranger@example.ca']);

@@ -159,6 +159,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   criteria_versions: 'program_setup',
   consent_texts: 'program_setup',
   aid_rules_versions: 'program_setup',
+  workshops: 'program_setup',
 };
 
 /** Tables with a person's or business's column that hold no personal information, and why. */

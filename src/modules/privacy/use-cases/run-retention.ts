@@ -7,6 +7,7 @@ import { destroySentMail } from '../../../platform/mail/forget-mail.ts';
 import { anonymiseCoaching } from '../../coaching/index.ts';
 import { destroyExpiredCredentials } from '../../identity/index.ts';
 import { anonymiseApplications } from '../../intake/index.ts';
+import { anonymiseWorkshopRegistrations } from '../../workshops/index.ts';
 import {
   APPLICATION_KINDS,
   type ApplicationKind,
@@ -16,7 +17,6 @@ import {
 } from '../db/expired-records.ts';
 import { retentionRuns } from '../db/retention-tables.ts';
 import { effectiveSchedule, expiryCutoff, type RecordKind } from '../domain/retention-schedule.ts';
-import { anonymiseWorkshopRegistrations } from '../../workshops/index.ts';
 
 /** Files anonymised per transaction: short transactions keep the embedded engine answering (DESIGN §1). */
 const CHUNK = 200;

@@ -121,15 +121,15 @@ export const workshopOperations: ApiOperation[] = [
       'Record attendance: a list of {registrationId, present, minutesAttended} (the facilitator or the team, once started)',
     body: attendanceInput,
     response: attendance,
-    handle: async (ctx, { params, body }) =>
-      presentAttendance(await recordAttendance(ctx, params.id!, body)),
+    handle: async (ctx, { params, body }) => presentAttendance(await recordAttendance(ctx, params.id!, body)),
   }),
   defineOperation({
     ...common,
     operationId: 'getWorkshopCertificate',
     method: 'get',
     path: '/workshops/{id}/certificates/{registrationId}.pdf',
-    summary: 'The attendance certificate (PDF, in the participant’s language) once the minimum share is attended',
+    summary:
+      'The attendance certificate (PDF, in the participant’s language) once the minimum share is attended',
     produces: 'application/pdf',
     handle: async (ctx, { params }) => {
       const { pdf, filename } = await getCertificate(ctx, params.id!, params.registrationId!);

@@ -1,7 +1,10 @@
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
-import { workshopRegistrations } from './tables.ts';
+import { workshopRegistrations, workshops } from './tables.ts';
 
-/** Workshops' part of a person's copy: their registrations, attendance and satisfaction answers. */
+/**
+ * Workshops' part of a person's copy: their registrations, attendance and satisfaction answers; for
+ * a facilitator, the workshops they lead.
+ */
 export const workshopsPersonalData: PersonalDataSource[] = [
   {
     table: workshopRegistrations,
@@ -11,4 +14,5 @@ export const workshopsPersonalData: PersonalDataSource[] = [
       { column: workshopRegistrations.userId, of: 'user' },
     ],
   },
+  { table: workshops, name: 'workshops', keys: [{ column: workshops.facilitatorUserId, of: 'user' }] },
 ];

@@ -21,7 +21,9 @@ export async function trainingHoursOf(db: Executor, applicationId: string): Prom
   const [row] = await db
     .select({ minutes: sql<number>`coalesce(sum(${workshopRegistrations.minutesAttended}), 0)::int` })
     .from(workshopRegistrations)
-    .where(and(eq(workshopRegistrations.applicationId, applicationId), eq(workshopRegistrations.present, true)));
+    .where(
+      and(eq(workshopRegistrations.applicationId, applicationId), eq(workshopRegistrations.present, true)),
+    );
   return Math.round(((row?.minutes ?? 0) / 60) * 100) / 100;
 }
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { REGISTRATION_STATUSES, WORKSHOP_AUDIENCES, WORKSHOP_FORMATS, WORKSHOP_STATUSES } from '../domain/workshops.ts';
+import {
+  REGISTRATION_STATUSES,
+  WORKSHOP_AUDIENCES,
+  WORKSHOP_FORMATS,
+  WORKSHOP_STATUSES,
+} from '../domain/workshops.ts';
 import type { answerSatisfaction } from '../use-cases/answer-satisfaction.ts';
 import type { WorkshopDetail } from '../use-cases/get-workshop.ts';
 import type { WorkshopListItem } from '../use-cases/list-workshops.ts';

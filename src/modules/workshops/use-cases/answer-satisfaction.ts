@@ -14,7 +14,12 @@ export const satisfactionInput = z.strictObject({
 });
 
 /** The participant answers the satisfaction question once the workshop has ended, once. */
-export async function answerSatisfaction(ctx: Ctx, workshopId: string, registrationId: string, input: unknown) {
+export async function answerSatisfaction(
+  ctx: Ctx,
+  workshopId: string,
+  registrationId: string,
+  input: unknown,
+) {
   const { workshop, registration, resource } = await loadRegistration(ctx, workshopId, registrationId);
   authorizeVisible(ctx.actor, 'workshop.satisfaction', resource);
   const data = parseInput(satisfactionInput, input);

@@ -42,5 +42,8 @@ export async function getCertificate(ctx: Ctx, workshopId: string, registrationI
     locale,
     ctx.now(),
   );
-  return { pdf, filename: `${locale === 'fr' ? 'attestation' : 'certificate'}-${registration.id.slice(0, 8)}.pdf` };
+  return {
+    pdf,
+    filename: `${locale === 'fr' ? 'attestation' : 'certificate'}-${registration.id.slice(0, 8)}.pdf`,
+  };
 }

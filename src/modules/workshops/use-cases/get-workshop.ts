@@ -21,7 +21,9 @@ export async function getWorkshop(ctx: Ctx, id: string) {
   ]);
   const registered = people.filter((p) => p.registration.status === 'registered');
   const recorded = registered.filter((p) => p.registration.present !== null);
-  const answers = registered.flatMap((p) => (p.registration.satisfaction ? [p.registration.satisfaction] : []));
+  const answers = registered.flatMap((p) =>
+    p.registration.satisfaction ? [p.registration.satisfaction] : [],
+  );
   return {
     workshop: workshopView(workshop, places),
     registrations: people.map((p) => ({

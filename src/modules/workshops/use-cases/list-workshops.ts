@@ -26,7 +26,7 @@ export async function listWorkshops(ctx: Ctx, query: unknown = {}): Promise<{ it
   const { programId } = parseInput(listWorkshopsInput, query);
   const inProgram = programId ? eq(workshops.programId, programId) : undefined;
   const actor = ctx.actor.kind === 'user' ? ctx.actor : undefined;
-  if (!actor || actor.role !== 'retailer') {
+  if (actor?.role !== 'retailer') {
     const mine =
       actor && !isAllowed(ctx.actor, 'workshop.manage')
         ? eq(workshops.facilitatorUserId, actor.id)
@@ -72,7 +72,9 @@ export async function listWorkshops(ctx: Ctx, query: unknown = {}): Promise<{ it
     items.push({
       ...workshopView(w, await placesOf(ctx.db, w.id)),
       recommended: !!business && isRecommendedFor(w.topic, business),
-      registration: registration ? registrationView(registration, await positionOf(ctx.db, registration)) : null,
+      registration: registration
+        ? registrationView(registration, await positionOf(ctx.db, registration))
+        : null,
     });
   }
   // Stable: recommended first, each group by date.

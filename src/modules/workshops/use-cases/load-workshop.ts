@@ -17,5 +17,9 @@ export async function loadRegistration(ctx: Ctx, workshopId: string, registratio
     ? await findRegistration(ctx.db, registrationId)
     : undefined;
   if (!registration || registration.workshopId !== workshop.id) throw new AppError('not_found');
-  return { workshop, registration, resource: { userId: registration.userId, facilitatorUserId: workshop.facilitatorUserId } };
+  return {
+    workshop,
+    registration,
+    resource: { userId: registration.userId, facilitatorUserId: workshop.facilitatorUserId },
+  };
 }

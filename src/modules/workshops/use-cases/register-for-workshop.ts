@@ -7,9 +7,9 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { lockWorkshop, placesOf, positionOf } from '../db/queries.ts';
 import { workshopRegistrations } from '../db/tables.ts';
 import { ACTIVE, isOpenTo } from '../domain/workshops.ts';
-import { acceptedBusinessesOf } from './retailer-businesses.ts';
 import { loadWorkshop } from './load-workshop.ts';
 import { mailRegistration } from './registration-mail.ts';
+import { acceptedBusinessesOf } from './retailer-businesses.ts';
 import { registrationView } from './workshop-view.ts';
 
 /**

@@ -43,7 +43,12 @@ export async function settleWorkshops(ctx: Ctx) {
       const [invited] = await tx
         .update(workshopRegistrations)
         .set({ satisfactionInvitedAt: ctx.now() })
-        .where(and(eq(workshopRegistrations.id, registration.id), isNull(workshopRegistrations.satisfactionInvitedAt)))
+        .where(
+          and(
+            eq(workshopRegistrations.id, registration.id),
+            isNull(workshopRegistrations.satisfactionInvitedAt),
+          ),
+        )
         .returning();
       if (!invited) return;
       await appendAudit(tx, ctx, {

@@ -20,11 +20,18 @@ export const workshopFields = {
   language: z.enum(['fr', 'en']),
   format: z.enum(WORKSHOP_FORMATS),
   place: z.string().trim().max(500).nullable().optional(),
-  link: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
   durationMinutes: z.number().int().min(15).max(480),
   capacity: z.number().int().min(1).max(1000),
   audience: z.enum(WORKSHOP_AUDIENCES),
-  region: z.enum(REGION_CODES as [string, ...string[]]).nullable().optional(),
+  region: z
+    .enum(REGION_CODES as [string, ...string[]])
+    .nullable()
+    .optional(),
   facilitatorUserId: z.uuid().nullable().optional(),
   offerHours: z.number().int().min(1).max(168).optional().describe('How long a freed place is held (hours)'),
   minimumAttendancePercent: z
@@ -85,7 +92,8 @@ export async function topicsOf(ctx: Ctx, programId: string): Promise<{ id: strin
 /** The start instant of one date of a workshop, in the future, or a field error naming it. */
 export function startOf(ctx: Ctx, when: { date: string; time: string }, path: string): Date {
   const start = montrealInstant(when.date, when.time);
-  if (!start) throw new AppError('invalid_input', { fields: [{ path, key: 'workshops:validation.no_such_time' }] });
+  if (!start)
+    throw new AppError('invalid_input', { fields: [{ path, key: 'workshops:validation.no_such_time' }] });
   if (start.getTime() <= ctx.now().getTime())
     throw new AppError('invalid_input', { fields: [{ path, key: 'workshops:validation.in_past' }] });
   return start;
