@@ -37,6 +37,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('expert.manage') ? [{ to: '/experts', key: 'experts' }] : []),
     ...(can('coaching.oversee') ? [{ to: '/sessions', key: 'follow_up' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
+    ...(can('workshop.list') ? [{ to: '/workshops', key: 'workshops' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),
     ...(can('indicators.read') ? [{ to: '/indicators', key: 'indicators' }] : []),

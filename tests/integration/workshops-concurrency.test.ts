@@ -31,7 +31,7 @@ async function tally(workshopId: string) {
 describe(`workshop places under concurrent changes (${engine})`, () => {
   it('never gives more places than the capacity, whatever registers, cancels and accepts at once', async () => {
     const id = await publishedWorkshop(h, coordinator, workshopInput(programId, { capacity: CAPACITY }));
-    const retailers = [];
+    const retailers: Awaited<ReturnType<typeof acceptedApplication>>[] = [];
     for (let i = 0; i < 10; i++) retailers.push(await acceptedApplication(h, programId, coordinator));
     const register = (token: string) =>
       h.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', token }).then((r) => r.json());
