@@ -22,7 +22,7 @@ import {
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted } from '../support/intake.ts';
-import { workshopInput } from '../support/workshops.ts';
+import { workshopChange, workshopInput } from '../support/workshops.ts';
 
 type Caller = Role | 'anonymous';
 type Call = { path: string; json?: unknown; form?: FormData };
@@ -535,6 +535,10 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
   getWorkshop: {
     allowed: COACHING,
     call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}` }),
+  },
+  updateWorkshop: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}`, json: workshopChange() }),
   },
   publishWorkshop: {
     allowed: STAFF,

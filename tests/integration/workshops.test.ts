@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weakestDimensionsOf } from '../../src/modules/diagnostic/index.ts';
 import { updateProfile } from '../../src/modules/identity/use-cases/update-profile.ts';
-import { workshopsStartingBetween } from '../../src/modules/workshops/index.ts';
+import { hoursTrained, workshopsStartingBetween } from '../../src/modules/workshops/index.ts';
 import { settleWorkshops } from '../../src/modules/workshops/use-cases/settle-workshops.ts';
+import { selectRows } from '../../src/platform/db/client.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
-import { calendarOf, mailsOf, pdfText, publishedWorkshop, workshopInput } from '../support/workshops.ts';
+import {
+  calendarOf,
+  mailsOf,
+  pdfText,
+  publishedWorkshop,
+  workshopChange,
+  workshopInput,
+} from '../support/workshops.ts';
 
 let h: Harness;
 let programId: string;
@@ -209,6 +217,32 @@ describe('workshops', () => {
     expect(again.body).toMatchObject({ id: first.body.id, status: 'waitlisted', position: 1 });
     const detail = (await json(await h.request(`/api/v1/workshops/${id}`, { token: coordinator }))).body;
     expect(detail.figures).toMatchObject({ registered: 1, waitlisted: 1, offered: 0 });
+
+    // One more place goes at once to the next in line; a new time sends the registered an update.
+    const change = (body: unknown) =>
+      h.request(`/api/v1/workshops/${id}`, { method: 'PUT', token: coordinator, json: body });
+    const moved = await json(
+      await change(workshopChange({ capacity: 2, date: { date: '2027-02-10', time: '15:00' } })),
+    );
+    expect(moved.body).toMatchObject({ capacity: 2, startsAt: '2027-02-10T15:00:00-05:00', placesLeft: 0 });
+    expect(await mailsOf(h, 'workshops:mail.offered', aEmail)).toHaveLength(1);
+    const update = calendarOf((await mailsOf(h, 'workshops:mail.changed', cEmail))[0]!);
+    expect(update).toMatchObject({
+      method: 'REQUEST',
+      uid: cIcs.uid,
+      sequence: 2,
+      localStart: '2027-02-10T15:00:00',
+    });
+    const fewer = await json(
+      await change(workshopChange({ capacity: 1, date: { date: '2027-02-10', time: '15:00' } })),
+    );
+    expect(fewer.status).toBe(422);
+    expect(fewer.body.errors[0].path).toBe('capacity');
+    expect((await change(workshopChange({ date: { date: '2027-02-10', time: '15:00' } }))).status).toBe(200);
+    expect(
+      (await h.request(`/api/v1/workshops/${id}`, { method: 'PUT', token: c.token, json: workshopChange() }))
+        .status,
+    ).toBe(403);
   });
 
   it('lets the facilitator alone take attendance, counts the hours and issues the certificate', async () => {
@@ -279,6 +313,13 @@ describe('workshops', () => {
     expect(imported.unmatched).toEqual(['stranger@example.ca']);
     expect(imported.items.find((r) => r.id === r1)).toMatchObject({ present: true, minutesAttended: 90 });
     expect(imported.items.find((r) => r.id === r2)).toMatchObject({ present: false, minutesAttended: 0 });
+    // The program's training hours indicator reads the same minutes, per business.
+    const trained = await selectRows<{ application_id: string; value: number }>(
+      h.services.database.db,
+      hoursTrained(),
+    );
+    expect(trained.find((r) => r.application_id === coached.id)?.value).toBeCloseTo(1.5);
+    expect(trained.find((r) => r.application_id === english.id)).toBeUndefined();
 
     // Satisfaction: invited once after the end (not the absent), answered once; the team sees the figures.
     await settleWorkshops(h.system);

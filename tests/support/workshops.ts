@@ -27,6 +27,12 @@ export function workshopInput(programId: string, overrides: Record<string, unkno
   };
 }
 
+/** The body of a change of a workshop (PUT /workshops/{id}): its fields and one date. */
+export function workshopChange(overrides: Record<string, unknown> = {}) {
+  const { programId: _p, dates, ...fields } = workshopInput('', overrides);
+  return { ...fields, date: (dates as { date: string; time: string }[])[0], ...overrides };
+}
+
 /** A published workshop; returns its id. */
 export async function publishedWorkshop(h: Harness, staffToken: string, input: Record<string, unknown>) {
   const created = await h.request('/api/v1/workshops', { method: 'POST', token: staffToken, json: input });

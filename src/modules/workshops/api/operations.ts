@@ -25,6 +25,7 @@ import { listWorkshops, listWorkshopsInput } from '../use-cases/list-workshops.t
 import { publishWorkshop } from '../use-cases/publish-workshop.ts';
 import { attendanceInput, recordAttendance } from '../use-cases/record-attendance.ts';
 import { registerForWorkshop } from '../use-cases/register-for-workshop.ts';
+import { updateWorkshop, updateWorkshopInput } from '../use-cases/update-workshop.ts';
 
 const common = { tag: 'workshops', access: 'user' } as const;
 
@@ -60,6 +61,17 @@ export const workshopOperations: ApiOperation[] = [
     summary: 'A workshop with its registrations, waitlist and figures (the team and its facilitator)',
     response: workshopDetail,
     handle: async (ctx, { params }) => presentWorkshopDetail(await getWorkshop(ctx, params.id!)),
+  }),
+  defineOperation({
+    ...common,
+    operationId: 'updateWorkshop',
+    method: 'put',
+    path: '/workshops/{id}',
+    summary:
+      'Change a workshop before it starts (every field, `date` {date, time}); more places are offered to the waitlist, a new time or place e-mails the updated .ics',
+    body: updateWorkshopInput,
+    response: workshop,
+    handle: async (ctx, { params, body }) => presentWorkshop(await updateWorkshop(ctx, params.id!, body)),
   }),
   defineOperation({
     ...common,

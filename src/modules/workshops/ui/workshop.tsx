@@ -137,7 +137,7 @@ export default function Workshop() {
         {held.length > 0 ? (
           <PostForm>
             <TableWrap label={t('ui.attendance_title')}>
-              <table>
+              <table className="data stacked">
                 <thead>
                   <tr>
                     <th scope="col">{t('ui.person')}</th>
@@ -149,11 +149,11 @@ export default function Workshop() {
                 <tbody>
                   {held.map((r, i) => (
                     <tr key={r.id}>
-                      <th scope="row">
+                      <th scope="row" data-label={t('ui.person')}>
                         {r.name}
                         <input type="hidden" name="registrationId" value={r.id} />
                       </th>
-                      <td>
+                      <td data-label={t('fields.present')}>
                         <input
                           id={`present-${r.id}`}
                           type="checkbox"
@@ -163,7 +163,7 @@ export default function Workshop() {
                           aria-label={`${t('fields.present')} — ${r.name}`}
                         />
                       </td>
-                      <td>
+                      <td data-label={t('fields.minutesAttended')}>
                         <input
                           id={`field-${i}-minutesAttended`}
                           name={`minutes.${r.id}`}
@@ -174,7 +174,7 @@ export default function Workshop() {
                           aria-invalid={errors[`${i}.minutesAttended`] ? true : undefined}
                         />
                       </td>
-                      <td>
+                      <td data-label={t('ui.certificate')}>
                         {r.certificate ? (
                           <a href={`/api/v1/workshops/${d.id}/certificates/${r.id}.pdf`} download>
                             PDF<span className="sr-only"> — {r.name}</span>

@@ -99,10 +99,10 @@ function StaffList({ items, manage }: { items: Item[]; manage: boolean }) {
         <p>{t('ui.none')}</p>
       ) : (
         <TableWrap label={t('ui.staff_title')}>
-          <table>
+          <table className="data stacked">
             <thead>
               <tr>
-                <th scope="col">{t('fields.titleFr')}</th>
+                <th scope="col">{t('ui.workshop')}</th>
                 <th scope="col">{t('ui.when')}</th>
                 <th scope="col">{t('ui.status')}</th>
                 <th scope="col">{t('fields.capacity')}</th>
@@ -112,13 +112,15 @@ function StaffList({ items, manage }: { items: Item[]; manage: boolean }) {
             <tbody>
               {items.map((w) => (
                 <tr key={w.id}>
-                  <th scope="row">
+                  <th scope="row" data-label={t('ui.workshop')}>
                     <Link to={`/workshops/${w.id}`}>{w.title}</Link>
                   </th>
-                  <td>{w.when}</td>
-                  <td>{t(`statuses.${w.status}`)}</td>
-                  <td>{t('ui.places', { left: w.left, capacity: w.capacity })}</td>
-                  <td>{w.waiting}</td>
+                  <td data-label={t('ui.when')}>{w.when}</td>
+                  <td data-label={t('ui.status')}>{t(`statuses.${w.status}`)}</td>
+                  <td data-label={t('fields.capacity')}>
+                    {t('ui.places', { left: w.left, capacity: w.capacity })}
+                  </td>
+                  <td data-label={t('ui.figure_waitlisted')}>{w.waiting}</td>
                 </tr>
               ))}
             </tbody>

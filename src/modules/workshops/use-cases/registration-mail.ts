@@ -11,6 +11,7 @@ import type { RegistrationRow, WorkshopRow } from '../db/queries.ts';
 /** What happened to a registration, each its own e-mail; those that change a place carry the `.ics`. */
 export type RegistrationMail =
   | 'registered'
+  | 'changed'
   | 'waitlisted'
   | 'offered'
   | 'offer_expired'
@@ -19,6 +20,7 @@ export type RegistrationMail =
 
 const WITH_CALENDAR: Partial<Record<RegistrationMail, 'REQUEST' | 'CANCEL'>> = {
   registered: 'REQUEST',
+  changed: 'REQUEST',
   cancelled: 'CANCEL',
 };
 
