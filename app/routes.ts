@@ -67,6 +67,7 @@ export default [
   route('workshops', workshops('workshops.tsx')),
   route('workshops/new', workshops('workshop-new.tsx')),
   route('workshops/:id', workshops('workshop.tsx')),
+  route('workshops/:id/edit', workshops('workshop-edit.tsx')),
   route('workshops/:id/satisfaction/:registrationId', workshops('satisfaction.tsx')),
   route('review', intake('review-queue.tsx')),
   ...exportsOf('review', intake('review-export.ts')),

@@ -18,6 +18,8 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     v === null ? null : `${formatNumber(v, ctx.locale)}${unit}`;
   return {
     created: new URL(request.url).searchParams.has('created'),
+    saved: new URL(request.url).searchParams.has('saved'),
+    editable: d.can.manage && new Date(w.startsAt).getTime() > ctx.now().getTime(),
     id: w.id,
     title: ctx.locale === 'fr' ? w.titleFr : w.titleEn,
     when: formatDateTime(new Date(w.startsAt), ctx.locale),
@@ -85,6 +87,11 @@ export default function Workshop() {
           <p>{t('ui.created')}</p>
         </Notice>
       ) : null}
+      {d.saved ? (
+        <Notice kind="info">
+          <p>{t('ui.saved')}</p>
+        </Notice>
+      ) : null}
       {result && 'done' in result ? (
         <Notice kind="success">
           <p>
@@ -107,6 +114,11 @@ export default function Workshop() {
         <dt>{t('ui.status')}</dt>
         <dd>{t(`statuses.${d.status}`)}</dd>
       </dl>
+      {d.editable ? (
+        <p>
+          <Link to={`/workshops/${d.id}/edit`}>{t('ui.edit')}</Link>
+        </p>
+      ) : null}
       {d.status === 'draft' && d.can.manage ? (
         <PostForm>
           <SubmitButton name="intent" value="publish">

@@ -1,13 +1,16 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { activeUsersWithRole } from '../../identity/index.ts';
-import { defaultProgram } from '../../programs/index.ts';
+import { defaultProgram, getProgram } from '../../programs/index.ts';
 import { topicsOf } from './workshop-fields.ts';
 
-/** What the creation form offers: the program, its diagnostic's dimensions, who may facilitate. */
-export async function startWorkshop(ctx: Ctx) {
+/**
+ * What the workshop form offers: the program (the default one for a new workshop), its diagnostic's
+ * dimensions, who may facilitate.
+ */
+export async function startWorkshop(ctx: Ctx, programId?: string) {
   authorize(ctx.actor, 'workshop.manage');
-  const program = await defaultProgram(ctx);
+  const program = programId ? await getProgram(ctx, programId) : await defaultProgram(ctx);
   const [topics, facilitators] = await Promise.all([
     topicsOf(ctx, program.id),
     activeUsersWithRole(ctx.db, ['expert', 'coordinator']),
