@@ -161,14 +161,14 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByLabel(w('fields.descriptionFr'), { exact: true }).fill('Publier, mesurer, vendre.');
         await page.getByLabel(w('fields.descriptionEn'), { exact: true }).fill('Post, measure, sell.');
         await page
-          .getByLabel(w('fields.place'), { exact: false })
+          .getByLabel(`${w('fields.place')} (${w('app:form.optional')})`, { exact: true })
           .fill('4200, boulevard Saint-Laurent, Montréal');
         await page.getByLabel(w('fields.date'), { exact: true }).fill(start.date);
         await page.getByLabel(w('fields.time'), { exact: true }).fill(start.time);
         await page.getByLabel(w('fields.durationMinutes'), { exact: true }).fill('60');
         await page.getByLabel(w('fields.capacity'), { exact: true }).fill('1');
         await page
-          .getByLabel(w('fields.facilitatorUserId'), { exact: false })
+          .getByLabel(`${w('fields.facilitatorUserId')} (${w('app:form.optional')})`, { exact: true })
           .selectOption({ label: facilitator.name });
         await page.getByRole('button', { name: w('ui.create') }).click();
         await expect(page.getByText(w('ui.created'))).toBeVisible();

@@ -540,6 +540,10 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: STAFF,
     call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}`, json: workshopChange() }),
   },
+  cancelWorkshop: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}/cancel` }),
+  },
   publishWorkshop: {
     allowed: STAFF,
     call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f, false)}/publish` }),

@@ -341,6 +341,31 @@ describe('workshops', () => {
     expect((await h.request(`/api/v1/workshops/${id}`, { token: otherExpert.token })).status).toBe(404);
   });
 
+  it('cancels a workshop: the place holders get METHOD:CANCEL, the waiting a word, nobody registers any more', async () => {
+    const id = await publishedWorkshop(
+      h,
+      coordinator,
+      workshopInput(programId, { capacity: 1, dates: [{ date: '2027-03-25', time: '10:00' }] }),
+    );
+    const [a, b, late] = [
+      await acceptedApplication(h, programId, coordinator),
+      await acceptedApplication(h, programId, coordinator),
+      await acceptedApplication(h, programId, coordinator),
+    ];
+    const held = (await json(await post(`/api/v1/workshops/${id}/registrations`, a.token))).body;
+    await post(`/api/v1/workshops/${id}/registrations`, b.token);
+    expect((await post(`/api/v1/workshops/${id}/cancel`, a.token)).status).toBe(403);
+    const cancelled = await json(await post(`/api/v1/workshops/${id}/cancel`, coordinator));
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', placesTaken: 0, waiting: 0 });
+    const ics = calendarOf((await mailsOf(h, 'workshops:mail.cancelled', await emailOf(a.token)))[0]!);
+    expect(ics).toMatchObject({ method: 'CANCEL', uid: `${held.id}@virage.workshops`, sequence: 1 });
+    const told = await mailsOf(h, 'workshops:mail.workshop_cancelled', await emailOf(b.token));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.attachments).toEqual([]);
+    expect((await post(`/api/v1/workshops/${id}/cancel`, coordinator)).status).toBe(409);
+    expect((await post(`/api/v1/workshops/${id}/registrations`, late.token)).status).toBe(404);
+  });
+
   it('lists for the reminders the places held at workshops starting in a window', async () => {
     h.clock.now = new Date('2027-01-20T15:00:00Z');
     const id = await publishedWorkshop(

@@ -18,6 +18,7 @@ import {
 import { acceptOffer } from '../use-cases/accept-offer.ts';
 import { answerSatisfaction, satisfactionInput } from '../use-cases/answer-satisfaction.ts';
 import { cancelRegistration } from '../use-cases/cancel-registration.ts';
+import { cancelWorkshop } from '../use-cases/cancel-workshop.ts';
 import { createWorkshops, createWorkshopsInput } from '../use-cases/create-workshops.ts';
 import { getCertificate } from '../use-cases/get-certificate.ts';
 import { getWorkshop } from '../use-cases/get-workshop.ts';
@@ -81,6 +82,16 @@ export const workshopOperations: ApiOperation[] = [
     summary: 'Open a draft workshop to registrations',
     response: workshop,
     handle: async (ctx, { params }) => presentWorkshop(await publishWorkshop(ctx, params.id!)),
+  }),
+  defineOperation({
+    ...common,
+    operationId: 'cancelWorkshop',
+    method: 'post',
+    path: '/workshops/{id}/cancel',
+    summary:
+      'Cancel a workshop before it starts; every registration ends, those holding a place get METHOD:CANCEL',
+    response: workshop,
+    handle: async (ctx, { params }) => presentWorkshop(await cancelWorkshop(ctx, params.id!)),
   }),
   defineOperation({
     ...common,

@@ -6,6 +6,7 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle, TableWrap } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { cancelWorkshop } from '../use-cases/cancel-workshop.ts';
 import { getWorkshop } from '../use-cases/get-workshop.ts';
 import { importAttendance } from '../use-cases/import-attendance.ts';
 import { publishWorkshop } from '../use-cases/publish-workshop.ts';
@@ -46,6 +47,9 @@ export const action = formAction(async ({ ctx, form, params, all }) => {
     case 'publish':
       await publishWorkshop(ctx, id);
       return { done: 'published' as const, unmatched: '' };
+    case 'cancel':
+      await cancelWorkshop(ctx, id);
+      return { done: 'workshop_cancelled' as const, unmatched: '' };
     case 'import': {
       const { unmatched } = await importAttendance(ctx, id, form.csv ?? '');
       return { done: 'imported' as const, unmatched: unmatched.join(', ') || '—' };
@@ -114,10 +118,15 @@ export default function Workshop() {
         <dt>{t('ui.status')}</dt>
         <dd>{t(`statuses.${d.status}`)}</dd>
       </dl>
-      {d.editable ? (
-        <p>
+      {d.editable && d.status !== 'cancelled' ? (
+        <div className="actions">
           <Link to={`/workshops/${d.id}/edit`}>{t('ui.edit')}</Link>
-        </p>
+          <PostForm>
+            <SubmitButton name="intent" value="cancel" variant="danger">
+              {t('ui.cancel_workshop')}
+            </SubmitButton>
+          </PostForm>
+        </div>
       ) : null}
       {d.status === 'draft' && d.can.manage ? (
         <PostForm>

@@ -16,6 +16,7 @@ export type RegistrationMail =
   | 'offered'
   | 'offer_expired'
   | 'cancelled'
+  | 'workshop_cancelled'
   | 'satisfaction';
 
 const WITH_CALENDAR: Partial<Record<RegistrationMail, 'REQUEST' | 'CANCEL'>> = {
