@@ -141,7 +141,7 @@ export default function Workshop() {
         <dl>
           <dt>{t('ui.figure_registered')}</dt>
           <dd>
-            {t('ui.places', { left: d.left, capacity: d.capacity })} — {d.figures.registered}
+            {d.figures.registered} ({t('ui.places', { left: d.left, capacity: d.capacity })})
           </dd>
           <dt>{t('ui.figure_waitlisted')}</dt>
           <dd>{d.figures.waitlisted}</dd>
