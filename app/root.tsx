@@ -42,6 +42,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('reminder.configure') ? [{ to: '/admin/program/reminders', key: 'reminders' }] : []),
     ...(can('supplier.read') ? [{ to: '/suppliers', key: 'suppliers' }] : []),
     ...(can('message.read') ? [{ to: '/messages', key: 'messages' }] : []),
+    ...(can('workshop.list') ? [{ to: '/workshops', key: 'workshops' }] : []),
     ...(can('program.configure') ? [{ to: '/admin/program', key: 'program' }] : []),
     ...(can('dashboard.read') ? [{ to: '/admin/dashboard', key: 'dashboard' }] : []),
     ...(can('indicators.read') ? [{ to: '/indicators', key: 'indicators' }] : []),

@@ -12,6 +12,7 @@ const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 const signals = (file: string) => `../src/modules/signals/ui/${file}`;
 const outreach = (file: string) => `../src/modules/outreach/ui/${file}`;
+const workshops = (file: string) => `../src/modules/workshops/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -69,6 +70,11 @@ export default [
   ...exportsOf('plans', coaching('program-plans-export.ts')),
   route('surveys', coaching('program-surveys.tsx')),
   ...exportsOf('surveys', coaching('program-surveys-export.ts')),
+  route('workshops', workshops('workshops.tsx')),
+  route('workshops/new', workshops('workshop-new.tsx')),
+  route('workshops/:id', workshops('workshop.tsx')),
+  route('workshops/:id/edit', workshops('workshop-edit.tsx')),
+  route('workshops/:id/satisfaction/:registrationId', workshops('satisfaction.tsx')),
   route('review', intake('review-queue.tsx')),
   ...exportsOf('review', intake('review-export.ts')),
   route('review/applications/:id', intake('review-application.tsx')),

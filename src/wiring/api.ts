@@ -21,6 +21,7 @@ import { exportJobOperations } from '../modules/reporting/api/export-operations.
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
 import { signalOperations } from '../modules/signals/api/operations.ts';
+import { workshopOperations } from '../modules/workshops/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 import type { TokenForm } from '../platform/http/app.ts';
 
@@ -47,6 +48,7 @@ export const apiOperations: ApiOperation[] = [
   ...administrationOperations,
   ...signalOperations,
   ...outreachOperations,
+  ...workshopOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,
 ];

@@ -15,6 +15,7 @@ import { reminderPolicies } from '../modules/reminders/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
 import { signalPolicies } from '../modules/signals/domain/policies.ts';
+import { workshopPolicies } from '../modules/workshops/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
 
 /** Every action of every module and who may do it: the one table behind authorize(). */
@@ -36,6 +37,7 @@ export const policies = {
   ...demoPolicies,
   ...outreachPolicies,
   ...exportJobPolicies,
+  ...workshopPolicies,
 };
 
 export type Action = keyof typeof policies;

@@ -28,6 +28,8 @@ import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' 
 import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
 import signalsEn from '../modules/signals/i18n/en.json' with { type: 'json' };
 import signalsFr from '../modules/signals/i18n/fr.json' with { type: 'json' };
+import workshopsEn from '../modules/workshops/i18n/en.json' with { type: 'json' };
+import workshopsFr from '../modules/workshops/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
 import commonFr from '../platform/i18n/fr.json' with { type: 'json' };
 import type { Resources } from '../platform/i18n/i18n.ts';
@@ -51,6 +53,7 @@ export const resources: Resources = {
     privacy: privacyFr,
     signals: signalsFr,
     outreach: outreachFr,
+    workshops: workshopsFr,
   },
   en: {
     common: commonEn,
@@ -69,5 +72,6 @@ export const resources: Resources = {
     privacy: privacyEn,
     signals: signalsEn,
     outreach: outreachEn,
+    workshops: workshopsEn,
   },
 };

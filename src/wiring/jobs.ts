@@ -6,6 +6,7 @@ import { remindDueRequestsJob } from '../modules/privacy/jobs/request-reminder-j
 import { retentionJob } from '../modules/privacy/jobs/retention-job.ts';
 import { sendDueRemindersJob } from '../modules/reminders/jobs/send-due-reminders-job.ts';
 import { deleteExpiredExportsJob, runExportJob } from '../modules/reporting/jobs/export-jobs.ts';
+import { settleWorkshopsJob } from '../modules/workshops/jobs/settle-workshops-job.ts';
 import type { Config } from '../platform/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -26,5 +27,6 @@ export function jobDefinitions(config: Config, db: Db, contextFor: (label: strin
     retentionJob(contextFor),
     deliverMessageJob(contextFor),
     remindDueRequestsJob(contextFor),
+    settleWorkshopsJob(contextFor),
   ];
 }

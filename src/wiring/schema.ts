@@ -15,6 +15,7 @@ export * from '../modules/programs/db/tables.ts';
 export * from '../modules/reminders/db/tables.ts';
 export * from '../modules/reporting/db/tables.ts';
 export * from '../modules/signals/db/tables.ts';
+export * from '../modules/workshops/db/tables.ts';
 export * from '../platform/audit/file-reads-table.ts';
 export * from '../platform/audit/table.ts';
 export * from '../platform/exports/jobs-table.ts';

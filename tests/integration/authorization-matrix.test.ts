@@ -9,6 +9,7 @@ import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts
 import { placeLegalHold, startRetentionRun } from '../../src/modules/privacy/index.ts';
 import { BUILD_DATA_EXPORT_JOB } from '../../src/modules/privacy/use-cases/request-data-export.ts';
 import { signals } from '../../src/modules/signals/db/tables.ts';
+import { workshopRegistrations } from '../../src/modules/workshops/db/tables.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
 import {
   attachClaimReceipts,
@@ -22,6 +23,7 @@ import {
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted } from '../support/intake.ts';
+import { workshopChange, workshopInput } from '../support/workshops.ts';
 
 type Caller = Role | 'anonymous';
 type Call = { path: string; json?: unknown; form?: FormData };
@@ -203,6 +205,37 @@ async function privacyIncident(f: Fixture): Promise<string> {
     json: matrixIncident,
   });
   return (await res.json()).id;
+}
+
+/** A workshop of the matrix's program led by the matrix's expert, published unless asked otherwise. */
+async function workshopOfExpert(f: Fixture, publish = true): Promise<string> {
+  const [expertAccount] = await f.h.services.database.db.select().from(users).where(eq(users.role, 'expert'));
+  const res = await f.h.request('/api/v1/workshops', {
+    method: 'POST',
+    token: f.coordinatorToken,
+    json: workshopInput(f.programId, { facilitatorUserId: expertAccount!.id }),
+  });
+  const id = (await res.json()).items[0].id as string;
+  if (publish)
+    await f.h.request(`/api/v1/workshops/${id}/publish`, { method: 'POST', token: f.coordinatorToken });
+  return id;
+}
+
+/** A registration of the matrix's retailer (an accepted business of theirs) to a workshop of the matrix's expert. */
+async function registrationOfRetailer(f: Fixture, status: 'registered' | 'offered' = 'registered') {
+  await acceptedOfRetailer(f);
+  const workshopId = await workshopOfExpert(f);
+  const res = await f.h.request(`/api/v1/workshops/${workshopId}/registrations`, {
+    method: 'POST',
+    token: f.retailerToken,
+  });
+  const registrationId = (await res.json()).id as string;
+  if (status === 'offered')
+    await f.h.services.database.db
+      .update(workshopRegistrations)
+      .set({ status: 'offered', offerExpiresAt: new Date('2027-02-01T00:00:00Z') })
+      .where(eq(workshopRegistrations.id, registrationId));
+  return { workshopId, registrationId };
 }
 
 let sessionHour = 0;
@@ -543,6 +576,75 @@ const FILE_READERS: Caller[] = ['retailer', 'expert', ...STAFF];
  * is not theirs to know.
  */
 const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) => Promise<Call> }> = {
+  createWorkshops: {
+    allowed: STAFF,
+    call: async (f) => ({ path: '/workshops', json: workshopInput(f.programId) }),
+  },
+  listWorkshops: { allowed: ['retailer', ...COACHING], call: async () => ({ path: '/workshops' }) },
+  getWorkshop: {
+    allowed: COACHING,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}` }),
+  },
+  updateWorkshop: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}`, json: workshopChange() }),
+  },
+  cancelWorkshop: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f)}/cancel` }),
+  },
+  publishWorkshop: {
+    allowed: STAFF,
+    call: async (f) => ({ path: `/workshops/${await workshopOfExpert(f, false)}/publish` }),
+  },
+  registerForWorkshop: {
+    allowed: ['retailer'],
+    call: async (f) => {
+      await acceptedOfRetailer(f);
+      return { path: `/workshops/${await workshopOfExpert(f)}/registrations` };
+    },
+  },
+  cancelWorkshopRegistration: {
+    allowed: ['retailer', ...STAFF],
+    call: async (f) => {
+      const r = await registrationOfRetailer(f);
+      return { path: `/workshops/${r.workshopId}/registrations/${r.registrationId}/cancel` };
+    },
+  },
+  acceptWorkshopOffer: {
+    allowed: ['retailer'],
+    call: async (f) => {
+      const r = await registrationOfRetailer(f, 'offered');
+      return { path: `/workshops/${r.workshopId}/registrations/${r.registrationId}/accept` };
+    },
+  },
+  answerWorkshopSatisfaction: {
+    allowed: ['retailer'],
+    call: async (f) => {
+      const r = await registrationOfRetailer(f);
+      return {
+        path: `/workshops/${r.workshopId}/registrations/${r.registrationId}/satisfaction`,
+        json: { rating: 5 },
+      };
+    },
+  },
+  recordWorkshopAttendance: {
+    allowed: COACHING,
+    call: async (f) => {
+      const r = await registrationOfRetailer(f);
+      return {
+        path: `/workshops/${r.workshopId}/attendance`,
+        json: [{ registrationId: r.registrationId, present: true, minutesAttended: 60 }],
+      };
+    },
+  },
+  getWorkshopCertificate: {
+    allowed: ['retailer', ...COACHING],
+    call: async (f) => {
+      const r = await registrationOfRetailer(f);
+      return { path: `/workshops/${r.workshopId}/certificates/${r.registrationId}.pdf` };
+    },
+  },
   registerRetailer: {
     allowed: PUBLIC,
     call: async (f) => ({
@@ -1484,6 +1586,10 @@ const ALLOWED_REFUSALS: Record<string, number> = {
   importApplications: 422,
   completeDiagnostic: 409,
   getDiagnosticReport: 409,
+  // Before the workshop: no attendance to record, no certificate yet, no satisfaction question yet.
+  recordWorkshopAttendance: 409,
+  getWorkshopCertificate: 409,
+  answerWorkshopSatisfaction: 409,
 };
 
 let h: Harness;

@@ -23,6 +23,7 @@ const hoursBudget = z.object({
   plannedHours: z.number(),
   remainingHours: z.number(),
   availableHours: z.number().describe('Neither used nor booked yet'),
+  trainingHours: z.number().describe('Hours of workshops attended, apart from the coaching budget'),
   warning: z.enum(['low', 'exhausted', 'exceeded']).nullable(),
   message: z.string().nullable(),
 });

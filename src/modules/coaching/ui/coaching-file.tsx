@@ -72,6 +72,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
       budget: readable(h.budgetHours, ctx.locale),
       planned: readable(h.plannedHours, ctx.locale),
       available: readable(h.availableHours, ctx.locale),
+      training: readable(h.trainingHours, ctx.locale),
       warning: h.warning,
       message: h.message,
     },

@@ -11,6 +11,7 @@ export function HoursSection({ hours }: { hours: FileData['hours'] }) {
     <section aria-labelledby="hours-title">
       <h2 id="hours-title">{t('ui.hours.title')}</h2>
       <p>{t('ui.hours.summary', hours)}</p>
+      <p>{t('ui.hours.training', hours)}</p>
       {hours.message ? (
         <Notice kind="warning">
           <p>

@@ -1,3 +1,4 @@
+import { sessionCalendar } from '../../../kernel/calendar.ts';
 import { formatDateTime } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -8,7 +9,6 @@ import { expertContact } from '../../experts/index.ts';
 import { contactOf } from '../../identity/index.ts';
 import type { Program } from '../../programs/index.ts';
 import type { SessionRow } from '../db/queries.ts';
-import { sessionCalendar } from '../domain/calendar.ts';
 import type { CoachedFile } from './load-file.ts';
 
 type Person = { name: string; email: string; locale: Locale };

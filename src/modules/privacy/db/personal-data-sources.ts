@@ -12,6 +12,7 @@ import { intakePersonalData } from '../../intake/index.ts';
 import { outreachPersonalData } from '../../outreach/index.ts';
 import { remindersPersonalData } from '../../reminders/index.ts';
 import { signalsPersonalData } from '../../signals/index.ts';
+import { workshopsPersonalData } from '../../workshops/index.ts';
 import { dataExports } from './data-export-tables.ts';
 import { privacyRequests } from './request-tables.ts';
 import { legalHolds } from './retention-tables.ts';
@@ -32,6 +33,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...remindersPersonalData,
   ...signalsPersonalData,
   ...outreachPersonalData,
+  ...workshopsPersonalData,
   {
     table: auditEvents,
     name: 'audit_events',

@@ -139,6 +139,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   outcome_surveys: 'closed_file',
   reminder_deliveries: 'closed_file',
   sync_commands: 'closed_file',
+  workshop_registrations: 'closed_file',
   funding_agreements: 'funding_records',
   agreement_amendments: 'funding_records',
   funding_claims: 'funding_records',
@@ -183,6 +184,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   aid_rules_versions: 'program_setup',
   research_extracts: 'research_extracts',
   research_extract_chunks: 'research_extracts',
+  workshops: 'program_setup',
 };
 
 /** Tables with a person's or business's column that hold no personal information, and why. */

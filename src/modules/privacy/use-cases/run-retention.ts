@@ -10,6 +10,7 @@ import { destroyBankAccounts, destroyClaimAttachments, heldFileHashes } from '..
 import { destroyExpiredCredentials, eraseAccount } from '../../identity/index.ts';
 import { anonymiseApplications } from '../../intake/index.ts';
 import { eraseResearchExtracts } from '../../reporting/index.ts';
+import { anonymiseWorkshopRegistrations } from '../../workshops/index.ts';
 import {
   APPLICATION_KINDS,
   type ApplicationKind,
@@ -46,6 +47,7 @@ const applicationSweep =
       const done = await transaction(ctx, async (tx) => {
         const ids = await dueApplicationIds(tx, kind, cutoff, CHUNK);
         await anonymiseCoaching(tx, ids);
+        await anonymiseWorkshopRegistrations(tx, ids);
         return anonymiseApplications(tx, ids, ctx.now());
       });
       total += done;

@@ -10,6 +10,7 @@ import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
 import { aidPerBusiness } from '../../funding/index.ts';
 import { type BreakdownRow, cohortBreakdown, cohortIds, type Milestone } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { hoursTrained } from '../../workshops/index.ts';
 import { disclosureRulesOf } from '../db/disclosure-settings.ts';
 import {
   type CellOutput,
@@ -47,6 +48,7 @@ const SCALES: Partial<Record<IndicatorId, (v: number) => number>> = {
   coaching_hours_in_store: oneDecimal,
   coaching_hours_video: oneDecimal,
   coaching_hours_phone: oneDecimal,
+  training_hours: oneDecimal,
   aid_committed: Math.round,
   aid_paid: Math.round,
   aid_recovered: Math.round,
@@ -77,6 +79,7 @@ export async function getProgramIndicators(ctx: Ctx, programId: string, query: u
     ['coaching_hours_in_store', hoursHeld('in_store')],
     ['coaching_hours_video', hoursHeld('video')],
     ['coaching_hours_phone', hoursHeld('phone')],
+    ['training_hours', hoursTrained()],
     ['aid_committed', aidPerBusiness(program.id, 'committed')],
     ['aid_paid', aidPerBusiness(program.id, 'paid')],
     ['aid_recovered', aidPerBusiness(program.id, 'recovered')],

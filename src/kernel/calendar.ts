@@ -1,8 +1,8 @@
 /**
- * iCalendar (RFC 5545) invitations for coaching sessions, with times in America/Montreal. Written here
+ * iCalendar (RFC 5545) invitations for coaching sessions and workshops, with times in America/Montreal. Written here
  * rather than with a library: the format is small, and the local times and the VTIMEZONE must be exact.
  */
-import { montrealWallClock, TIME_ZONE } from '../../../kernel/format.ts';
+import { montrealWallClock, TIME_ZONE } from './format.ts';
 
 export type CalendarPerson = { name: string; email: string };
 
@@ -91,7 +91,7 @@ export function sessionCalendar(s: SessionInvitation): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Virage//Coaching//FR',
+    'PRODID:-//Virage//Calendar//FR',
     'CALSCALE:GREGORIAN',
     `METHOD:${s.method}`,
     ...MONTREAL_VTIMEZONE,

@@ -1,0 +1,79 @@
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Locale } from '../../../kernel/locale.ts';
+import type { Executor } from '../../../platform/db/client.ts';
+import { users } from '../../identity/db/tables.ts';
+import { workshopRegistrations, workshops } from './tables.ts';
+
+/**
+ * Training hours per business for the program's reports (beside coaching hours): the minutes
+ * attended at workshops, recorded present.
+ */
+export function hoursTrained(): SQL {
+  return sql`select ${workshopRegistrations.applicationId} as application_id,
+      sum(${workshopRegistrations.minutesAttended}) / 60.0 as value
+    from ${workshopRegistrations}
+    where ${workshopRegistrations.present} and ${workshopRegistrations.minutesAttended} > 0
+    group by ${workshopRegistrations.applicationId}`;
+}
+
+/** Hours of workshops a business attended, for its accompaniment (coaching shows them beside its hours). */
+export async function trainingHoursOf(db: Executor, applicationId: string): Promise<number> {
+  const [row] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${workshopRegistrations.minutesAttended}), 0)::int` })
+    .from(workshopRegistrations)
+    .where(
+      and(eq(workshopRegistrations.applicationId, applicationId), eq(workshopRegistrations.present, true)),
+    );
+  return Math.round(((row?.minutes ?? 0) / 60) * 100) / 100;
+}
+
+export type UpcomingRegistration = {
+  registrationId: string;
+  userId: string;
+  locale: Locale;
+  workshopId: string;
+  titleFr: string;
+  titleEn: string;
+  startsAt: Date;
+  durationMinutes: number;
+  format: 'in_person' | 'online';
+  place: string | null;
+  link: string | null;
+};
+
+/**
+ * For the reminders module: the places held (registered) at published workshops starting in
+ * [from, to), with what a reminder says. Offers and the waitlist are not reminded.
+ */
+export async function workshopsStartingBetween(
+  db: Executor,
+  from: Date,
+  to: Date,
+): Promise<UpcomingRegistration[]> {
+  return db
+    .select({
+      registrationId: workshopRegistrations.id,
+      userId: workshopRegistrations.userId,
+      locale: users.locale,
+      workshopId: workshops.id,
+      titleFr: workshops.titleFr,
+      titleEn: workshops.titleEn,
+      startsAt: workshops.startsAt,
+      durationMinutes: workshops.durationMinutes,
+      format: workshops.format,
+      place: workshops.place,
+      link: workshops.link,
+    })
+    .from(workshopRegistrations)
+    .innerJoin(workshops, eq(workshops.id, workshopRegistrations.workshopId))
+    .innerJoin(users, eq(users.id, workshopRegistrations.userId))
+    .where(
+      and(
+        eq(workshops.status, 'published'),
+        inArray(workshopRegistrations.status, ['registered']),
+        gte(workshops.startsAt, from),
+        lt(workshops.startsAt, to),
+      ),
+    )
+    .orderBy(workshops.startsAt);
+}

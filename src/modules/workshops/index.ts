@@ -1,0 +1,17 @@
+// What other modules may use from workshops.
+
+// For the privacy module's retention job, inside its transaction.
+export { anonymiseWorkshopRegistrations } from './db/anonymise-workshops.ts';
+// Its part of a person's copy of their data (the privacy module assembles every module's).
+export { workshopsPersonalData } from './db/personal-data.ts';
+// Training hours: a business's accompaniment (coaching shows them) and the program's figures (reporting).
+// For the reminders module: places held at workshops starting in a window.
+export {
+  hoursTrained,
+  trainingHoursOf,
+  type UpcomingRegistration,
+  workshopsStartingBetween,
+} from './db/read-models.ts';
+export { createWorkshops } from './use-cases/create-workshops.ts';
+export { publishWorkshop } from './use-cases/publish-workshop.ts';
+export { registerForWorkshop } from './use-cases/register-for-workshop.ts';
