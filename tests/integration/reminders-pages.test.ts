@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMINDER_KINDS } from '../../src/modules/reminders/domain/kinds.ts';
 import * as myReminders from '../../src/modules/reminders/ui/my-reminders.tsx';
 import * as settings from '../../src/modules/reminders/ui/settings.tsx';
 import * as stop from '../../src/modules/reminders/ui/stop.tsx';
@@ -33,7 +34,7 @@ describe(`reminder pages (${engine})`, () => {
     const path = '/admin/program/reminders';
     const fields = (days: string) =>
       Object.fromEntries(
-        Array.from({ length: 6 }, (_, i) => [
+        Array.from({ length: REMINDER_KINDS.length }, (_, i) => [
           [`reminders.${i}.enabled`, 'on'],
           [`reminders.${i}.days`, i === 0 ? days : '7'],
         ]).flat(),

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { montrealWallClock } from '../../src/kernel/format.ts';
 import { reminderDeliveries } from '../../src/modules/reminders/db/tables.ts';
+import { REMINDER_KINDS } from '../../src/modules/reminders/domain/kinds.ts';
 import { SEND_DUE_REMINDERS_JOB } from '../../src/modules/reminders/jobs/send-due-reminders-job.ts';
 import { sendDueReminders } from '../../src/modules/reminders/use-cases/send-due-reminders.ts';
 import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
@@ -16,6 +18,7 @@ import {
   verifiedRetailer,
 } from '../support/intake.ts';
 import { startSmtp } from '../support/smtp.ts';
+import { publishedWorkshop, workshopInput } from '../support/workshops.ts';
 
 let h: Harness;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -182,6 +185,41 @@ describe(`reminders (${engine})`, () => {
     expect(await kinds()).toHaveLength(2);
   });
 
+  it('reminds a place held at a workshop the day before, not the waitlist, once', async () => {
+    const day = montrealWallClock(new Date(h.clock.now.getTime() + 3 * DAY * 1000)).date;
+    const workshopId = await publishedWorkshop(
+      h,
+      coordinator,
+      workshopInput(programId, { capacity: 1, dates: [{ date: day, time: '10:00' }] }),
+    );
+    const holder = await acceptedApplication(h, programId, coordinator);
+    const waiting = await acceptedApplication(h, programId, coordinator);
+    for (const file of [holder, waiting]) {
+      const res = await h.request(`/api/v1/workshops/${workshopId}/registrations`, {
+        method: 'POST',
+        token: file.token,
+      });
+      expect(res.status).toBe(201);
+    }
+    const kinds = async (id: string) => (await sentAbout(id)).filter((k) => k.startsWith('workshop'));
+    await sweep();
+    expect(await kinds(holder.id)).toEqual([]);
+    h.clock.advance(2 * DAY + 12 * HOUR);
+    await sweep();
+    await sweep();
+    expect(await kinds(holder.id)).toEqual(['workshop-tomorrow:retailer']);
+    expect(await kinds(waiting.id)).toEqual([]);
+    const mails = (await mailTo(holder.retailer.email)).filter((m) =>
+      m.subject.startsWith('Rappel : atelier'),
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('« Vendre sur les réseaux sociaux »');
+    expect(mails[0]!.text).toContain('1000, rue Sherbrooke Ouest, Montréal');
+    h.clock.advance(DAY);
+    await sweep();
+    expect(await kinds(holder.id)).toHaveLength(1);
+  });
+
   it('reminds an open action of an approved plan 7 days before it is due, once', async () => {
     const file = await coachedBy(h, programId, coordinator, coach);
     const due = new Date(h.clock.now.getTime() + 10 * DAY * 1000).toISOString().slice(0, 10);
@@ -238,7 +276,7 @@ describe(`reminders (${engine})`, () => {
     const read = await h.request(path, { token: coordinator });
     expect(read.status).toBe(200);
     const { reminders } = await read.json();
-    expect(reminders).toHaveLength(6);
+    expect(reminders).toHaveLength(REMINDER_KINDS.length);
     expect(reminders[0]).toMatchObject({
       kind: 'draft-left-7-days',
       enabled: true,

@@ -379,6 +379,7 @@ describe('workshops', () => {
     await post(`/api/v1/workshops/${id}/registrations`, b.token);
     const found = await workshopsStartingBetween(
       h.services.database.db,
+      programId,
       new Date('2027-03-30T00:00:00Z'),
       new Date('2027-03-31T00:00:00Z'),
     );

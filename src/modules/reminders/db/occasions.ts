@@ -5,6 +5,7 @@ import type { Translate } from '../../../platform/i18n/i18n.ts';
 import { actionsDueBetween, sessionsStartingBetween } from '../../coaching/index.ts';
 import { completedPhaseAmong } from '../../diagnostic/index.ts';
 import { type FileWait, filesWaitingSince } from '../../intake/index.ts';
+import { workshopsStartingBetween } from '../../workshops/index.ts';
 import type { Recipient, ReminderKind } from '../domain/kinds.ts';
 
 /**
@@ -60,6 +61,7 @@ const waiting =
   };
 
 /** What makes each kind due at `now`, read from the modules that own the facts. */
+// (A place held at a workshop is reminded once per start time: a workshop moved is reminded again.)
 export const OCCASIONS: Record<ReminderKind, Query> = {
   'draft-left-7-days': waiting('draft-left-7-days', 'draft', (id) => `/applications/${id}`),
   'information-request-unanswered-7-days': waiting(
@@ -127,5 +129,23 @@ export const OCCASIONS: Record<ReminderKind, Query> = {
         params: () => ({ business: a.business, action: a.objective, due: a.dueDate }),
         path: `/applications/${a.applicationId}/plan`,
       }));
+  },
+  'workshop-tomorrow': async (db, { programId, days, now }) => {
+    const places = await workshopsStartingBetween(db, programId, now, new Date(now.getTime() + days * DAY));
+    return places.map((w) => ({
+      kind: 'workshop-tomorrow' as const,
+      applicationId: w.applicationId,
+      subjectId: w.registrationId,
+      occasionKey: w.startsAt.toISOString(),
+      recipient: 'retailer' as const,
+      userId: w.userId,
+      params: (t: Translate, locale: Locale) => ({
+        title: locale === 'fr' ? w.titleFr : w.titleEn,
+        when: formatDateTime(w.startsAt, locale),
+        format: t(`workshops:formats.${w.format}`),
+        where: (w.format === 'online' ? w.link : w.place) ?? '',
+      }),
+      path: `/workshops#workshop-${w.workshopId}`,
+    }));
   },
 };

@@ -11,6 +11,7 @@ export const REMINDER_KINDS = [
   'coaching-session-tomorrow',
   'plan-action-due-in-7-days',
   't1-diagnostic-at-closure',
+  'workshop-tomorrow',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -73,6 +74,13 @@ export const REMINDER_RULES: Record<ReminderKind, ReminderKindRule> = {
     timing: 'after',
     recipients: ['retailer'],
     stoppable: true,
+    endsWithIntake: false,
+  },
+  'workshop-tomorrow': {
+    defaultDays: 1,
+    timing: 'before',
+    recipients: ['retailer'],
+    stoppable: false,
     endsWithIntake: false,
   },
 };

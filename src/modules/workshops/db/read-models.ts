@@ -29,6 +29,7 @@ export async function trainingHoursOf(db: Executor, applicationId: string): Prom
 
 export type UpcomingRegistration = {
   registrationId: string;
+  applicationId: string;
   userId: string;
   locale: Locale;
   workshopId: string;
@@ -47,12 +48,14 @@ export type UpcomingRegistration = {
  */
 export async function workshopsStartingBetween(
   db: Executor,
+  programId: string,
   from: Date,
   to: Date,
 ): Promise<UpcomingRegistration[]> {
   return db
     .select({
       registrationId: workshopRegistrations.id,
+      applicationId: workshopRegistrations.applicationId,
       userId: workshopRegistrations.userId,
       locale: users.locale,
       workshopId: workshops.id,
@@ -69,6 +72,7 @@ export async function workshopsStartingBetween(
     .innerJoin(users, eq(users.id, workshopRegistrations.userId))
     .where(
       and(
+        eq(workshops.programId, programId),
         eq(workshops.status, 'published'),
         inArray(workshopRegistrations.status, ['registered']),
         gte(workshops.startsAt, from),
