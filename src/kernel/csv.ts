@@ -10,7 +10,10 @@ export class CsvReader {
   /** The previous piece ended on a quote inside a quoted field, or on a carriage return. */
   private pending = '';
   private started = false;
-  constructor(private delimiter = ',') {}
+  private readonly delimiter: string;
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter;
+  }
 
   push(piece: string): string[][] {
     let input = this.pending + piece;

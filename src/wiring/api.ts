@@ -16,6 +16,7 @@ import { programOperations } from '../modules/programs/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
+import { registryOperations } from '../modules/registry/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */
@@ -37,6 +38,7 @@ export const apiOperations: ApiOperation[] = [
   ...privacyRequestOperations,
   ...privacyIncidentOperations,
   ...administrationOperations,
+  ...registryOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,
 ];

@@ -9,6 +9,7 @@ import { intakePolicies } from '../modules/intake/domain/policies.ts';
 import { privacyOfficerPolicies } from '../modules/privacy/domain/officer-policies.ts';
 import { privacyPolicies } from '../modules/privacy/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
+import { registryPolicies } from '../modules/registry/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
 import { allowedBy, createAuthorize, hidingForbidden } from '../platform/authorization.ts';
@@ -26,6 +27,7 @@ export const policies = {
   ...privacyPolicies,
   ...privacyOfficerPolicies,
   ...administrationPolicies,
+  ...registryPolicies,
   ...demoPolicies,
   ...exportJobPolicies,
 };

@@ -18,6 +18,8 @@ import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
 import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
+import registryEn from '../modules/registry/i18n/en.json' with { type: 'json' };
+import registryFr from '../modules/registry/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
 import reportingFr from '../modules/reporting/i18n/fr.json' with { type: 'json' };
 import commonEn from '../platform/i18n/en.json' with { type: 'json' };
@@ -38,6 +40,7 @@ export const resources: Resources = {
     administration: administrationFr,
     funding: fundingFr,
     reporting: reportingFr,
+    registry: registryFr,
     privacy: privacyFr,
   },
   en: {
@@ -52,6 +55,7 @@ export const resources: Resources = {
     administration: administrationEn,
     funding: fundingEn,
     reporting: reportingEn,
+    registry: registryEn,
     privacy: privacyEn,
   },
 };

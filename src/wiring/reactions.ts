@@ -1,4 +1,5 @@
 import { withdrawOffersOfProgram } from '../modules/funding/index.ts';
+import { appliedWithNeq } from '../modules/intake/index.ts';
 import type { Reactions } from '../platform/context.ts';
 
 /**
@@ -9,4 +10,6 @@ export const reactions: Reactions = {
   intakeClosed: async (tx, ctx, programId) => {
     await withdrawOffersOfProgram(tx, ctx, programId);
   },
+  // The registry's lookups (registry is imported by intake, so it asks through here).
+  appliedWithNeq,
 };

@@ -10,6 +10,7 @@ export * from '../modules/privacy/db/incident-tables.ts';
 export * from '../modules/privacy/db/request-tables.ts';
 export * from '../modules/privacy/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
+export * from '../modules/registry/db/tables.ts';
 export * from '../modules/reporting/db/tables.ts';
 export * from '../platform/audit/file-reads-table.ts';
 export * from '../platform/audit/table.ts';

@@ -3,6 +3,7 @@ import { backup } from './backup.ts';
 import { budgetShow } from './budget-show.ts';
 import { dbMigrate } from './db-migrate.ts';
 import { demoGenerate } from './demo-generate.ts';
+import { registryImport } from './registry-import.ts';
 import { restore } from './restore.ts';
 import { retentionRun } from './retention-run.ts';
 import { tokensCreate } from './tokens-create.ts';
@@ -17,4 +18,5 @@ export const commands: Command[] = [
   demoGenerate,
   budgetShow,
   retentionRun,
+  registryImport,
 ];

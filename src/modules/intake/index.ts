@@ -14,7 +14,7 @@ export { consentIsActive } from './db/consent-ledger.ts';
 export { applicationIdsOf, intakePersonalData } from './db/personal-data.ts';
 // For reporting: the funnel's first step, counted without keeping anything about the visitor.
 export { precheckTotals } from './db/prechecks.ts';
-export { applicationProfile, applicationProfiles } from './db/queries.ts';
+export { applicationProfile, applicationProfiles, appliedWithNeq } from './db/queries.ts';
 // Read models of the program's reports (the reporting module).
 export {
   acceptancePace,

@@ -163,3 +163,13 @@ export async function applicationProfiles(db: Executor, ids: string[]) {
     .from(applications)
     .where(ids.length === 1 ? eq(applications.id, ids[0]!) : anyOf(applications.id, ids));
 }
+
+/** Whether this person applied (to any program) with this NEQ. */
+export async function appliedWithNeq(db: Executor, userId: string, neq: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.applicantId, userId), eq(applications.neq, neq)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -168,6 +168,9 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   quarterly_reports: 'aggregates after disclosure control, frozen as sent to the ministry',
   retention_periods: 'the officer’s settings, not about a person',
   disclosure_settings: 'a program’s disclosure rules, not about a person',
+  registry_extracts:
+    'provenance of the registry’s public open data (who imported which file): about a business register, not a person',
+  registry_cae_naics: 'the CAE → NAICS correspondence administrators keep, not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
 };
