@@ -40,7 +40,12 @@ describe('CSV', () => {
   it('reads the same rows whatever pieces the text arrives in (property)', () => {
     const text = '\uFEFFa,b\r\n"x ""y""\r\nz",2\r\n\r\n"",last\r\nend,"q"""';
     const whole = parseCsv(text);
-    expect(whole).toEqual([['a', 'b'], ['x "y"\r\nz', '2'], ['', 'last'], ['end', 'q"']]);
+    expect(whole).toEqual([
+      ['a', 'b'],
+      ['x "y"\r\nz', '2'],
+      ['', 'last'],
+      ['end', 'q"'],
+    ]);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 8 }), (cuts) => {
         const at = [0, ...cuts.sort((x, y) => x - y), text.length];

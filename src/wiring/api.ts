@@ -13,10 +13,10 @@ import { privacyIncidentOperations } from '../modules/privacy/api/incidents-oper
 import { privacyOperations } from '../modules/privacy/api/operations.ts';
 import { privacyRequestOperations } from '../modules/privacy/api/requests-operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { registryOperations } from '../modules/registry/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
 import { quarterlyReportOperations } from '../modules/reporting/api/quarterly-report-operations.ts';
-import { registryOperations } from '../modules/registry/api/operations.ts';
 import type { ApiOperation } from '../platform/http/api.ts';
 
 /** Every operation of the JSON API; the OpenAPI document and the authorization-matrix test read this list. */

@@ -39,10 +39,14 @@ export const registryImport: Command = {
     const said = (p: ImportProblem) =>
       [p.kind, 'file' in p ? p.file : '', 'column' in p ? p.column : ''].filter(Boolean).join(' ');
     if (extract.status !== 'current') {
-      io.err(`Import ${extract.id} failed (${extract.failure ? said(extract.failure) : extract.status}); the previous extract stays current`);
+      io.err(
+        `Import ${extract.id} failed (${extract.failure ? said(extract.failure) : extract.status}); the previous extract stays current`,
+      );
       return 1;
     }
-    io.out(`Extract ${extract.id} is current (file date ${extract.fileDate ?? 'unknown'}, sha256 ${extract.checksum})`);
+    io.out(
+      `Extract ${extract.id} is current (file date ${extract.fileDate ?? 'unknown'}, sha256 ${extract.checksum})`,
+    );
     for (const [name, count] of Object.entries(extract.rowCounts))
       io.out(`${name.padEnd(32)} ${count.loaded} loaded, ${count.rejected} rejected`);
     for (const w of extract.warnings) io.out(`warning: ${said(w)}`);

@@ -2,7 +2,7 @@
 
 // Read inside another module's work: prefill at intake, eligibility, the status checks before money moves.
 export { currentExtract, findRegistryEnterprise } from './db/queries.ts';
-export type { ImportProblem } from './domain/extract-format.ts';
 export { blocksPayment, type RegistryEnterprise, type StatusKind } from './domain/enterprise.ts';
+export type { ImportProblem } from './domain/extract-format.ts';
 export { importRegistryExtract } from './use-cases/import-registry-extract.ts';
 export { lookUpEnterprise } from './use-cases/look-up-enterprise.ts';

@@ -35,7 +35,11 @@ export const registryOperations: ApiOperation[] = [
     handle: async (ctx, { body, file }) => {
       const { extract, unchanged } = await importRegistryExtract(
         ctx,
-        { bytes: new Uint8Array(file ? await file.arrayBuffer() : new ArrayBuffer(0)), fileName: file?.name ?? '', fields: body },
+        {
+          bytes: new Uint8Array(file ? await file.arrayBuffer() : new ArrayBuffer(0)),
+          fileName: file?.name ?? '',
+          fields: body,
+        },
         { wait: false },
       );
       return presentImport(ctx.t)(extract, unchanged);
@@ -45,7 +49,8 @@ export const registryOperations: ApiOperation[] = [
     operationId: 'listRegistryImports',
     method: 'get',
     path: '/registry/imports',
-    summary: 'The latest imports of the registry’s file, newest first, with their provenance (administrators)',
+    summary:
+      'The latest imports of the registry’s file, newest first, with their provenance (administrators)',
     tag: 'registry',
     access: 'user',
     response: registryImportList,
@@ -68,7 +73,7 @@ export const registryOperations: ApiOperation[] = [
     summary:
       'A business as the current registry extract describes it: names, status, legal form, employee band, activities (CAE and NAICS), displayable address, establishments. Staff: any NEQ; an applicant: their own; others: rate-limited (429)',
     tag: 'registry',
-    access: 'user',
+    access: 'public',
     response: registryEnterprise,
     handle: async (ctx, { params }) => presentEnterprise(await lookUpEnterprise(ctx, params.neq!)),
   }),
@@ -94,4 +99,3 @@ export const registryOperations: ApiOperation[] = [
     handle: async (ctx, { body }) => ({ items: await setCorrespondence(ctx, body) }),
   }),
 ];
-

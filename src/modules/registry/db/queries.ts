@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../platform/db/client.ts';
-import { CODE_DOMAIN, type CodeField } from '../domain/extract-format.ts';
 import {
   type Activity,
   type Coded,
@@ -11,6 +10,7 @@ import {
   type RegistryEnterprise,
   statusKindOf,
 } from '../domain/enterprise.ts';
+import { CODE_DOMAIN, type CodeField } from '../domain/extract-format.ts';
 import {
   registryCaeNaics,
   registryCodes,
@@ -128,10 +128,16 @@ export async function findRegistryEnterprise(
       endedOn: n.endedOn,
       current: isCurrentName(n.endedOn, extract.fileDate),
     }))
-    .sort((a, b) => Number(b.current) - Number(a.current) || (b.startedOn ?? '').localeCompare(a.startedOn ?? ''));
+    .sort(
+      (a, b) => Number(b.current) - Number(a.current) || (b.startedOn ?? '').localeCompare(a.startedOn ?? ''),
+    );
   return {
     neq,
-    extract: { id: extract.id, fileDate: extract.fileDate, importedAt: extract.finishedAt ?? extract.startedAt },
+    extract: {
+      id: extract.id,
+      fileDate: extract.fileDate,
+      importedAt: extract.finishedAt ?? extract.startedAt,
+    },
     legalName: legalNameOf(enterpriseNames),
     names: enterpriseNames,
     status,
@@ -143,7 +149,10 @@ export async function findRegistryEnterprise(
     registeredOn: row.registeredOn,
     constitutedOn: row.constitutedOn,
     employeeBand: coded('employeeBand', row.employeeBandCode),
-    activities: [...activity(row.caeCode, row.caeDescription), ...activity(row.cae2Code, row.cae2Description)],
+    activities: [
+      ...activity(row.caeCode, row.caeDescription),
+      ...activity(row.cae2Code, row.cae2Description),
+    ],
     domicileAddress: row.addressDisplayable ? linesOf(row.address) : null,
     establishments: stores.map((s) => ({
       number: s.number,

@@ -43,9 +43,7 @@ export const registryExtracts = pgTable(
     finishedAt: instant('finished_at'),
   },
   (t) => [
-    uniqueIndex('registry_extracts_one_current')
-      .on(t.status)
-      .where(sql`status = 'current'`),
+    uniqueIndex('registry_extracts_one_current').on(t.status).where(sql`status = 'current'`),
     index('registry_extracts_checksum_idx').on(t.checksum),
   ],
 );

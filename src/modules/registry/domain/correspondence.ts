@@ -5,8 +5,14 @@ export const correspondenceInput = z.object({
   items: z
     .array(
       z.object({
-        cae: z.string().trim().regex(/^\d{1,6}$/, 'registry:errors.cae'),
-        naics: z.string().trim().regex(/^\d{2,6}$/, 'registry:errors.naics'),
+        cae: z
+          .string()
+          .trim()
+          .regex(/^\d{1,6}$/, 'registry:errors.cae'),
+        naics: z
+          .string()
+          .trim()
+          .regex(/^\d{2,6}$/, 'registry:errors.naics'),
       }),
     )
     .max(5000)

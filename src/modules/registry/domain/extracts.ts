@@ -7,7 +7,10 @@ export type ExtractStatus = (typeof EXTRACT_STATUSES)[number];
 export type RowCounts = Partial<Record<ExtractFile, { loaded: number; rejected: number }>>;
 
 /** Why a row was left out: its NEQ, its number of fields, a date, a repeated business. */
-export type RowRejection = { reason: 'neq' | 'field_count' | 'date' | 'duplicate' | 'empty'; column?: string };
+export type RowRejection = {
+  reason: 'neq' | 'field_count' | 'date' | 'duplicate' | 'empty';
+  column?: string;
+};
 
 type Fields = Record<string, string | undefined>;
 type Mapped<T> = { row: T } | { rejected: RowRejection };
@@ -15,7 +18,10 @@ type Mapped<T> = { row: T } | { rejected: RowRejection };
 const NEQ = /^\d{10}$/;
 
 /** Reads the dates of a row; the first unreadable one rejects it, named. */
-function datesOf<K extends string>(fields: Fields, columns: Record<K, string>): Mapped<Record<K, string | null>> {
+function datesOf<K extends string>(
+  fields: Fields,
+  columns: Record<K, string>,
+): Mapped<Record<K, string | null>> {
   const out = {} as Record<K, string | null>;
   for (const [key, column] of Object.entries(columns) as [K, string][]) {
     const value = normaliseDate(fields[column] ?? '');

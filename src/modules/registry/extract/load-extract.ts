@@ -103,7 +103,8 @@ export async function loadExtract(
     if (rows.length === 0 && rejected.length === 0) return;
     state.rows = [];
     state.rejected = [];
-    const count = (counts[state.file] ??= { loaded: 0, rejected: 0 });
+    const count = counts[state.file] ?? { loaded: 0, rejected: 0 };
+    counts[state.file] = count;
     count.loaded += rows.length;
     count.rejected += rejected.length;
     const kept = rejected.slice(0, Math.max(0, KEPT_REJECTIONS - keptRejections));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Translate } from '../../../platform/i18n/i18n.ts';
 import { instant, instantOrNull } from '../../../platform/http/present.ts';
+import type { Translate } from '../../../platform/i18n/i18n.ts';
 import type { ExtractRow } from '../db/queries.ts';
 import type { registryRejectedRows } from '../db/tables.ts';
 import { type RegistryEnterprise, STATUS_KINDS } from '../domain/enterprise.ts';
@@ -19,7 +19,9 @@ export const registryImport = z
   .object({
     id: z.uuid(),
     status: z.enum(EXTRACT_STATUSES),
-    unchanged: z.boolean().describe('The same file (same SHA-256) was already the current extract or loading'),
+    unchanged: z
+      .boolean()
+      .describe('The same file (same SHA-256) was already the current extract or loading'),
     fileName: z.string(),
     fileDate: z.iso.date().nullable(),
     checksum: z.string().describe('SHA-256 of the zip, hexadecimal'),
@@ -39,7 +41,12 @@ export const registryImport = z
 export const registryImportDetail = registryImport
   .extend({
     rejectedRows: z.array(
-      z.object({ file: z.string(), line: z.number().int(), reason: z.string(), column: z.string().nullable() }),
+      z.object({
+        file: z.string(),
+        line: z.number().int(),
+        reason: z.string(),
+        column: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'RegistryImportDetail' });
@@ -76,14 +83,20 @@ export const presentImport =
 
 export const presentImportDetail = (
   t: Translate,
-  { extract, rejectedRows }: { extract: ExtractRow; rejectedRows: (typeof registryRejectedRows.$inferSelect)[] },
+  {
+    extract,
+    rejectedRows,
+  }: { extract: ExtractRow; rejectedRows: (typeof registryRejectedRows.$inferSelect)[] },
 ): z.input<typeof registryImportDetail> => ({
   ...presentImport(t)(extract),
   rejectedRows: rejectedRows.map(({ file, line, reason, column }) => ({ file, line, reason, column })),
 });
 
 const coded = z
-  .object({ code: z.string(), label: z.string().nullable().describe('From DomaineValeur.csv; null: unknown code') })
+  .object({
+    code: z.string(),
+    label: z.string().nullable().describe('From DomaineValeur.csv; null: unknown code'),
+  })
   .nullable();
 const activity = z.object({
   cae: z.object({ code: z.string(), label: z.string().nullable() }),

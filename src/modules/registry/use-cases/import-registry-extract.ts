@@ -14,7 +14,10 @@ import { zipFileDate } from '../extract/read-zip.ts';
 
 /** The upload's text field: the file's date when the archive's own is not the extract's. */
 export const importFields = z.object({
-  fileDate: z.iso.date('registry:errors.date').optional().or(z.literal('').transform(() => undefined)),
+  fileDate: z.iso
+    .date('registry:errors.date')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type ImportInput = { bytes: Uint8Array; fileName: string; fields?: unknown };
@@ -35,7 +38,8 @@ export async function importRegistryExtract(
 ): Promise<{ extract: ExtractRow; unchanged: boolean }> {
   authorize(ctx.actor, 'registry.import');
   const { fileDate } = parseInput(importFields, input.fields ?? {});
-  if (input.bytes.length === 0) throw new AppError('invalid_input', { fields: [{ path: 'file', key: 'common:validation.required' }] });
+  if (input.bytes.length === 0)
+    throw new AppError('invalid_input', { fields: [{ path: 'file', key: 'common:validation.required' }] });
   const checksum = createHash('sha256').update(input.bytes).digest('hex');
   const started = await transaction(ctx, async (tx) => {
     // One import at a time: the extracts are locked while this one is weighed.
@@ -81,7 +85,9 @@ export async function importRegistryExtract(
   const run = runImport(ctx, started.extract.id, input.bytes, options.onProgress);
   if (options.wait) await run;
   else
-    run.catch((error) => ctx.services.logger.error({ err: error }, 'registry import could not record its end'));
+    run.catch((error) =>
+      ctx.services.logger.error({ err: error }, 'registry import could not record its end'),
+    );
   return { extract: (await extractById(ctx.db, started.extract.id))!, unchanged: false };
 }
 
@@ -120,7 +126,8 @@ async function runImport(
     if (previous) await purgeExtractRows(ctx.db, previous.id);
   } catch (error) {
     const failure = error instanceof ImportFailure ? error.problem : ({ kind: 'unreadable' } as const);
-    if (!(error instanceof ImportFailure)) ctx.services.logger.error({ err: error }, 'registry import failed');
+    if (!(error instanceof ImportFailure))
+      ctx.services.logger.error({ err: error }, 'registry import failed');
     await transaction(ctx, async (tx) => {
       await tx
         .update(registryExtracts)
