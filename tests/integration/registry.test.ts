@@ -6,10 +6,12 @@ import {
   registryExtracts,
   registryNames,
 } from '../../src/modules/registry/db/tables.ts';
+import * as adminPage from '../../src/modules/registry/ui/registry-admin.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { defaultProgramId, submitted, verifiedRetailer } from '../support/intake.ts';
 import { importExtract, syntheticExtract, syntheticFile } from '../support/registry.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let admin: string;
@@ -257,5 +259,60 @@ describe(`registry access (${engine})`, () => {
     // The limit runs per address too: an anonymous caller from that address is limited, another is not.
     expect((await lookUp('2222222222', null, '198.51.100.9')).status).toBe(429);
     expect((await lookUp('2222222222', null, '198.51.100.10')).status).toBe(200);
+  });
+});
+
+describe(`registry administration page (${engine})`, () => {
+  it('shows the current extract’s provenance in both languages, and keeps the CAE → NAICS pairs', async () => {
+    const fr = await renderPage(
+      adminPage,
+      await h.as({ bearerToken: admin }),
+      '/admin/registry',
+      '/admin/registry',
+    );
+    expect(fr.status).toBe(200);
+    expect(fr.html).toContain('Extrait en vigueur');
+    expect(fr.html).toContain('2026-11-15');
+    expect(fr.html).toContain('<label for="field-file">');
+    const en = await renderPage(
+      adminPage,
+      await h.as({ bearerToken: admin }, { locale: 'en' }),
+      '/admin/registry',
+      '/admin/registry',
+    );
+    expect(en.html).toContain('Current extract');
+    expect(en.html).toContain('CAE → NAICS correspondence');
+    const ctx = await h.as({ bearerToken: admin });
+    const refused = await renderPage(adminPage, ctx, '/admin/registry', '/admin/registry', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'csrf', intent: 'correspondence', correspondence: '6311 44x' }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Le code SCIAN compte de 2 à 6 chiffres.');
+    const saved = await renderPage(adminPage, ctx, '/admin/registry', '/admin/registry', {
+      method: 'POST',
+      body: new URLSearchParams({
+        _csrf: 'csrf',
+        intent: 'correspondence',
+        correspondence: '6311 445110\n6521;448',
+      }),
+    });
+    expect(saved.html).toContain('Correspondance enregistrée.');
+    expect(await (await h.request('/api/v1/registry/cae-naics', { token: admin })).json()).toEqual({
+      items: [
+        { cae: '6311', naics: '445110' },
+        { cae: '6521', naics: '448' },
+      ],
+    });
+  });
+
+  it('is refused to a coordinator', async () => {
+    const page = await renderPage(
+      adminPage,
+      await h.as({ bearerToken: coordinator }),
+      '/admin/registry',
+      '/admin/registry',
+    );
+    expect(page.status).toBe(403);
   });
 });
