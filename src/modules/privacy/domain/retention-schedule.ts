@@ -115,6 +115,7 @@ export function expiryCutoff(now: Date, periodMonths: number): Date {
 export const TABLE_RETENTION: Record<string, RecordKind> = {
   applications: 'closed_file',
   application_events: 'closed_file',
+  application_registry_checks: 'closed_file',
   consents: 'closed_file',
   diagnostics: 'closed_file',
   assignments: 'closed_file',

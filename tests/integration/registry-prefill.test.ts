@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationRegistryChecks, applications } from '../../src/modules/intake/db/tables.ts';
+import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
+import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
+import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
+import { importExtract, syntheticExtract } from '../support/registry.ts';
+import { renderPage } from '../support/render.ts';
+
+let h: Harness;
+let programId: string;
+let coordinator: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  programId = await defaultProgramId(h);
+  const admin = await h.token((await h.user('admin')).email);
+  coordinator = await h.token((await h.user('coordinator')).email);
+  await importExtract(h, admin, syntheticExtract());
+  await h.request('/api/v1/registry/cae-naics', {
+    method: 'PUT',
+    token: admin,
+    json: { items: [{ cae: '6311', naics: '445110' }] },
+  });
+});
+afterAll(() => h?.close());
+
+/** A retailer's draft application, its business step not yet filled with registry facts. */
+async function draft(locale: 'fr' | 'en') {
+  const retailer = await verifiedRetailer(h, { locale });
+  const res = await h.request('/api/v1/applications', {
+    method: 'POST',
+    token: retailer.token,
+    json: {
+      programId,
+      business: business({ legalName: 'Ma boutique', neq: '1143920115' }),
+      consents: allConsents,
+    },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = await res.json();
+  return { id, ctx: await h.as({ bearerToken: retailer.token }, { locale }) };
+}
+
+const STEP = '/applications/:id/steps/:step';
+const stepForm = (fields: Record<string, string>) => ({
+  method: 'POST',
+  body: new URLSearchParams({
+    _csrf: 'csrf',
+    legalName: 'Ma boutique',
+    neq: '1111111111',
+    naics: '458',
+    employees: '4',
+    foundedYear: '2015',
+    ...fields,
+  }),
+});
+const inputValue = (html: string, name: string) =>
+  new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+
+describe(`registry prefill (${engine})`, () => {
+  it('looks the NEQ up, prefills, keeps the registry’s values beside the applicant’s correction (fr)', async () => {
+    const { id, ctx } = await draft('fr');
+    const looked = await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'lookup' }),
+    );
+    expect(looked.status).toBe(302);
+    const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
+    expect(page.html).toContain('Selon le Registraire des entreprises, extrait du 2026-11-15');
+    expect(page.html).toContain('Immatriculée (IM)');
+    expect(page.html).toContain('De 1 à 5 (2)');
+    expect(page.html).toContain('Boutique Zoé — Plateau');
+    expect(inputValue(page.html, 'legalName')).toBe('Boutique Zoé inc.');
+    expect(inputValue(page.html, 'foundedYear')).toBe('2019');
+    expect(page.html).toMatch(/<option value="445" selected/);
+    // The applicant corrects the name and goes on.
+    const corrected = await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'next', legalName: 'Boutique Zoé', naics: '445', foundedYear: '2019' }),
+    );
+    expect(corrected.status).toBe(302);
+    const [app] = await h.services.database.db.select().from(applications).where(eq(applications.id, id));
+    expect(app!.legalName).toBe('Boutique Zoé');
+    const [check] = await h.services.database.db
+      .select()
+      .from(applicationRegistryChecks)
+      .where(eq(applicationRegistryChecks.applicationId, id));
+    expect(check!.facts!.legalName).toBe('Boutique Zoé inc.');
+    // The applicant's review shows both values, the correction marked.
+    const review = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/5`);
+    expect(review.html).toContain('Valeurs du registre et valeurs déclarées');
+    expect(review.html).toMatch(
+      /Boutique Zoé inc\.<\/td><td>Boutique Zoé<\/td><td><strong>Corrigé par le demandeur/,
+    );
+    // So does the team's review page.
+    const team = await renderPage(
+      reviewPage,
+      await h.as({ bearerToken: coordinator }),
+      '/review/applications/:id',
+      `/review/applications/${id}`,
+    );
+    expect(team.status).toBe(200);
+    expect(team.html).toContain('Corrigé par le demandeur');
+    expect(team.html).toContain('Confirmé');
+  });
+
+  it('prefills in English, and flags a NEQ the extract does not list without refusing it', async () => {
+    const { id, ctx } = await draft('en');
+    await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`, stepForm({ intent: 'lookup' }));
+    const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
+    expect(page.html).toContain('According to the Registraire des entreprises, extract of 2026-11-15');
+    expect(page.html).toContain('Registry values and declared values');
+    await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'lookup', neq: '9999999999' }),
+    );
+    const unlisted = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
+    expect(unlisted.html).toContain(
+      'NEQ 9999999999 is not in the Registraire des entreprises extract of 2026-11-15',
+    );
+    const bad = await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'lookup', neq: '12' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.html).toMatch(/href="#field-neq"[^<]*has 10 digits/);
+  });
+
+  it('warns of a struck-off business on the form', async () => {
+    const { id, ctx } = await draft('fr');
+    await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'lookup', neq: '2222222222' }),
+    );
+    const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
+    expect(page.html).toContain('Le registre indique que cette entreprise est radiée.');
+  });
+});
