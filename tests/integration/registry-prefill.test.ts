@@ -1,8 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationRegistryChecks, applications } from '../../src/modules/intake/db/tables.ts';
+import { DEFAULT_CRITERIA, REGISTRY_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
+import { bandMaximum } from '../../src/modules/intake/domain/registry-check.ts';
 import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
 import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
+import { previewEligibility } from '../../src/modules/intake/use-cases/preview-eligibility.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
@@ -151,5 +154,43 @@ describe(`registry prefill (${engine})`, () => {
     );
     const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
     expect(page.html).toContain('Le registre indique que cette entreprise est radiée.');
+  });
+});
+
+describe(`eligibility on registry facts (${engine})`, () => {
+  it('explains registry criteria « selon le Registraire des entreprises, extrait du … »; an unlisted business is flagged, not refused', async () => {
+    const admin = await h.token((await h.user('admin')).email);
+    const published = await h.request(`/api/v1/programs/${programId}/criteria`, {
+      method: 'PUT',
+      token: admin,
+      json: { criteria: [...DEFAULT_CRITERIA, ...REGISTRY_CRITERIA] },
+    });
+    expect(published.status, await published.clone().text()).toBe(200);
+    const verdicts: Record<string, string[]> = {};
+    for (const neq of ['1111111111', '2222222222', '9999999999']) {
+      const { id, ctx } = await draft('fr');
+      await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`, stepForm({ intent: 'save', neq }));
+      const preview = await previewEligibility(ctx, id);
+      verdicts[neq] = preview!.criteria
+        .filter((c) => c.id.startsWith('registry_'))
+        .map((c) => `${c.passed ? '✓' : '✗'} ${c.message}`);
+    }
+    expect(verdicts['1111111111']).toEqual([
+      '✓ Selon le Registraire des entreprises, extrait du 2026-11-15, l’entreprise est immatriculée.',
+      '✓ Selon le Registraire des entreprises, extrait du 2026-11-15, l’entreprise compte au plus 5 employés au Québec.',
+    ]);
+    expect(verdicts['2222222222']![0]).toBe(
+      '✗ Selon le Registraire des entreprises, extrait du 2026-11-15, l’entreprise est radiée ; le programme s’adresse aux entreprises immatriculées.',
+    );
+    expect(verdicts['2222222222']![1]).toContain('compte au plus 25 employés');
+    expect(verdicts['9999999999']![0]).toBe(
+      '✓ Selon le Registraire des entreprises, extrait du 2026-11-15, l’entreprise est absente de l’extrait (à vérifier par l’équipe).',
+    );
+  });
+
+  it('reads the top of an employee band from its label', () => {
+    expect(
+      ['De 1 à 5', 'De 11 à 25', 'Aucun employé', '5 000 et plus', 'De 1 000 à 2 499', null].map(bandMaximum),
+    ).toEqual([5, 25, 0, null, 2499, null]);
   });
 });
