@@ -6,8 +6,9 @@ import { bandMaximum } from '../../src/modules/intake/domain/registry-check.ts';
 import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
 import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
 import { previewEligibility } from '../../src/modules/intake/use-cases/preview-eligibility.ts';
+import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
-import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
+import { allConsents, business, defaultProgramId, submitted, verifiedRetailer } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
 import { renderPage } from '../support/render.ts';
 
@@ -192,5 +193,36 @@ describe(`eligibility on registry facts (${engine})`, () => {
     expect(
       ['De 1 à 5', 'De 11 à 25', 'Aucun employé', '5 000 et plus', 'De 1 000 à 2 499', null].map(bandMaximum),
     ).toEqual([5, 25, 0, null, 2499, null]);
+  });
+});
+
+describe(`registry status at acceptance (${engine})`, () => {
+  it('accepts a struck-off business only with a reason, audited as an override', async () => {
+    const app = await submitted(h, programId, { neq: '2222222222' });
+    const decide = (json: unknown) =>
+      h.request(`/api/v1/applications/${app.id}/decision`, { method: 'POST', token: coordinator, json });
+    const refused = await decide({ decision: 'accepted' });
+    expect(refused.status).toBe(409);
+    const problem = await refused.json();
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    expect(problem.detail).toContain('2026-11-15');
+    const accepted = await decide({
+      decision: 'accepted',
+      reason: 'Réimmatriculée la semaine dernière (preuve au dossier)',
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    const audit = await h.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, app.id));
+    expect(audit.some((a) => JSON.stringify(a.changes).includes('"overridden":true'))).toBe(true);
+    // A registered business needs no reason.
+    const fine = await submitted(h, programId, { neq: '1111111111' });
+    const ok = await h.request(`/api/v1/applications/${fine.id}/decision`, {
+      method: 'POST',
+      token: coordinator,
+      json: { decision: 'accepted' },
+    });
+    expect(ok.status).toBe(200);
   });
 });
