@@ -6,6 +6,7 @@ import {
   registryExtracts,
   registryNames,
 } from '../../src/modules/registry/db/tables.ts';
+import { blockedNeqs } from '../../src/modules/registry/index.ts';
 import * as adminPage from '../../src/modules/registry/ui/registry-admin.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
@@ -127,6 +128,17 @@ describe(`registry import (${engine})`, () => {
     ]);
     const bankrupt = await (await lookUp('4444444444')).json();
     expect([bankrupt.bankrupt, bankrupt.registeredOn]).toEqual([true, '2021-05-01']);
+  });
+
+  it('names, for payments, the businesses struck off or bankrupt in one query', async () => {
+    const blocked = await blockedNeqs(db(), [
+      '1111111111',
+      '2222222222',
+      '3333333333',
+      '4444444444',
+      '9999999999',
+    ]);
+    expect([...blocked].sort()).toEqual(['2222222222', '4444444444']);
   });
 
   it('answers a bad NEQ by naming the field, an unlisted one as not found', async () => {

@@ -1,7 +1,7 @@
 // What other modules may use from the registry.
 
 // Read inside another module's work: prefill at intake, eligibility, the status checks before money moves.
-export { currentExtract, findRegistryEnterprise } from './db/queries.ts';
+export { blockedNeqs, currentExtract, findRegistryEnterprise } from './db/queries.ts';
 export { blocksPayment, type RegistryEnterprise, type StatusKind } from './domain/enterprise.ts';
 export type { ImportProblem } from './domain/extract-format.ts';
 export { importRegistryExtract } from './use-cases/import-registry-extract.ts';

@@ -163,3 +163,29 @@ export async function findRegistryEnterprise(
     })),
   };
 }
+
+/**
+ * Of these NEQs, those the current extract shows struck off or bankrupt (one query, for a payment batch's
+ * thousands of claims): no payment goes to them.
+ */
+export async function blockedNeqs(db: Executor, neqs: string[]): Promise<Set<string>> {
+  const extract = await currentExtract(db);
+  if (!extract || neqs.length === 0) return new Set();
+  const rows = await db
+    .select({
+      neq: registryEnterprises.neq,
+      bankrupt: registryEnterprises.bankrupt,
+      label: registryCodes.label,
+    })
+    .from(registryEnterprises)
+    .leftJoin(
+      registryCodes,
+      and(
+        eq(registryCodes.extractId, registryEnterprises.extractId),
+        eq(registryCodes.domain, CODE_DOMAIN.status),
+        eq(registryCodes.code, registryEnterprises.statusCode),
+      ),
+    )
+    .where(and(eq(registryEnterprises.extractId, extract.id), inArray(registryEnterprises.neq, neqs)));
+  return new Set(rows.filter((r) => r.bankrupt || statusKindOf(r.label) === 'struck_off').map((r) => r.neq));
+}
