@@ -4,6 +4,7 @@ import { applicationRegistryChecks, applications } from '../../src/modules/intak
 import { DEFAULT_CRITERIA, REGISTRY_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { bandMaximum } from '../../src/modules/intake/domain/registry-check.ts';
 import * as stepPage from '../../src/modules/intake/ui/application-step.tsx';
+import * as precheckPage from '../../src/modules/intake/ui/eligibility-check.tsx';
 import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
 import { previewEligibility } from '../../src/modules/intake/use-cases/preview-eligibility.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
@@ -224,5 +225,33 @@ describe(`registry status at acceptance (${engine})`, () => {
       json: { decision: 'accepted' },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe(`registry on the pre-check (${engine})`, () => {
+  it('fills in the subsector and founding year from the NEQ, in both languages, storing nothing', async () => {
+    const form = (locale: 'fr' | 'en', neq: string) =>
+      h.as({}, { locale, ip: '192.0.2.44' }).then((ctx) =>
+        renderPage(precheckPage, ctx, '/eligibility', '/eligibility', {
+          method: 'POST',
+          body: new URLSearchParams({
+            _csrf: 'csrf',
+            intent: 'lookup',
+            neq,
+            region: '06',
+            postalCode: 'H2X 1Y4',
+          }),
+        }),
+      );
+    const fr = await form('fr', '1111111111');
+    expect(fr.html).toMatch(
+      /Selon le Registraire des entreprises, extrait du 2026-11-15\s:\sBoutique Zoé inc\., Immatriculée\./,
+    );
+    expect(fr.html).toMatch(/<option value="445" selected/);
+    expect(inputValue(fr.html, 'foundedYear')).toBe('2019');
+    const en = await form('en', '9999999999');
+    expect(en.html).toContain(
+      'NEQ 9999999999 is not in the Registraire des entreprises extract of 2026-11-15',
+    );
   });
 });

@@ -10,7 +10,8 @@ import { prefillOf, type RegistryFacts } from '../domain/registry-check.ts';
 import { EDITABLE_STATUSES } from '../domain/status.ts';
 import { loadApplication } from './load-application.ts';
 
-const factsOf = (e: RegistryEnterprise): RegistryFacts => ({
+/** What intake keeps of the registry's answer (and shows on the pre-check). */
+export const factsOf = (e: RegistryEnterprise): RegistryFacts => ({
   legalName: e.legalName,
   otherNames: e.names.filter((n) => n.current && n.name !== e.legalName).map((n) => n.name),
   status: e.status,

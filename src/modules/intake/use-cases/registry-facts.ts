@@ -1,3 +1,4 @@
+import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { currentExtract, findRegistryEnterprise } from '../../registry/index.ts';
 import type { RegistryFactInput } from '../domain/facts.ts';
@@ -22,4 +23,9 @@ export async function registryFactsOf(
     activity: found.activities[0]?.cae.code ?? null,
     extractDate: found.extract.fileDate,
   };
+}
+
+/** The current extract's date (null: none imported, or undated), for a lookup that found nothing. */
+export async function registryExtractDate(ctx: Ctx): Promise<string | null> {
+  return (await currentExtract(ctx.db))?.fileDate ?? null;
 }
