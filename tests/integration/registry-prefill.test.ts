@@ -8,6 +8,7 @@ import * as precheckPage from '../../src/modules/intake/ui/eligibility-check.tsx
 import * as reviewPage from '../../src/modules/intake/ui/review-application.tsx';
 import { previewEligibility } from '../../src/modules/intake/use-cases/preview-eligibility.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
+import { businessWithApprovedPlan, grantsEnvelope } from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted, verifiedRetailer } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
@@ -253,5 +254,49 @@ describe(`registry on the pre-check (${engine})`, () => {
     expect(en.html).toContain(
       'NEQ 9999999999 is not in the Registraire des entreprises extract of 2026-11-15',
     );
+  });
+});
+
+describe(`registry status at the grant agreement (${engine})`, () => {
+  it('offers an agreement to a struck-off business only with a reason, audited', async () => {
+    const admin = await h.token((await h.user('admin')).email);
+    const envelopeId = await grantsEnvelope(h, admin, programId, 'registry', [['2026-2027', 10_000_000]]);
+    const app = await businessWithApprovedPlan(h, programId, coordinator);
+    // The business is found struck off after its acceptance (a later extract, or a corrected NEQ).
+    await h.services.database.db
+      .update(applications)
+      .set({ neq: '2222222222' })
+      .where(eq(applications.id, app.id));
+    const prepared = await h.request('/api/v1/agreements', {
+      method: 'POST',
+      token: coordinator,
+      json: {
+        applicationId: app.id,
+        envelopeId,
+        fiscalYear: '2026-2027',
+        gstRegistered: false,
+        qstRegistered: false,
+        lines: [{ category: 'ecommerce_platform', description: 'Boutique en ligne', amountCents: 200_000 }],
+      },
+    });
+    expect(prepared.status, await prepared.clone().text()).toBe(201);
+    const { id } = await prepared.json();
+    const offer = (json: unknown) =>
+      h.request(`/api/v1/agreements/${id}/offer`, { method: 'POST', token: coordinator, json });
+    const refused = await offer({ acceptBy: '2027-02-15' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors.map((e: { path: string }) => e.path)).toEqual(['registryOverride']);
+    const offered = await offer({
+      acceptBy: '2027-02-15',
+      registryOverride: 'Réimmatriculation en cours, vérifiée',
+    });
+    expect(offered.status, await offered.clone().text()).toBe(200);
+    const audit = await h.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, app.id));
+    expect(audit.find((a) => a.action === 'agreement.offered')?.changes).toMatchObject({
+      registryOverride: 'Réimmatriculation en cours, vérifiée',
+    });
   });
 });

@@ -150,6 +150,7 @@ export async function applicationProfiles(db: Executor, ids: string[]) {
       status: applications.status,
       legalName: applications.legalName,
       tradeName: applications.tradeName,
+      neq: applications.neq,
       naics: applications.naics,
       employees: applications.employees,
       region: applications.region,
