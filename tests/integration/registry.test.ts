@@ -328,3 +328,21 @@ describe(`registry administration page (${engine})`, () => {
     expect(page.status).toBe(403);
   });
 });
+
+describe('registry data and the licence', () => {
+  it('stays out of open data and research extracts: the reporting module reads no registry table', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const folder = path.resolve(import.meta.dirname, '../../src/modules/reporting');
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name));
+    expect(files.length).toBeGreaterThan(10);
+    const reading = files.filter((f) =>
+      /modules\/registry|application_registry_checks|applicationRegistryChecks|registry_/.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
+    expect(reading, 'registry-derived data may be republished only once the licence allows it').toEqual([]);
+  });
+});
