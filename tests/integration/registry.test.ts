@@ -301,6 +301,7 @@ describe(`registry administration page (${engine})`, () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.html).toContain('Le code SCIAN compte de 2 à 6 chiffres.');
+    expect(refused.html).toContain('href="#field-correspondence"');
     const saved = await renderPage(adminPage, ctx, '/admin/registry', '/admin/registry', {
       method: 'POST',
       body: new URLSearchParams({

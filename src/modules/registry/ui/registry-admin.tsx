@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
+import { fieldError, isAppError } from '../../../platform/errors.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
@@ -29,7 +30,13 @@ export const loader = pageLoader(async ({ ctx }) => ({
 
 export const action = formAction(async ({ ctx, form, file }) => {
   if (form.intent === 'correspondence') {
-    await setCorrespondence(ctx, correspondenceFromText(form.correspondence ?? ''));
+    // The pairs are typed in one box: an error on any of them is that box's, so the summary leads to it.
+    await setCorrespondence(ctx, correspondenceFromText(form.correspondence ?? '')).catch(
+      (error: unknown) => {
+        const first = isAppError(error) ? error.fields[0] : undefined;
+        throw first ? fieldError('correspondence', first.key, first.params) : error;
+      },
+    );
     return { saved: true as const };
   }
   const upload = file('file');
@@ -158,7 +165,7 @@ export default function RegistryAdmin() {
           <FieldShell
             name="correspondence"
             label={t('ui.correspondence_field')}
-            error={errors['items'] ?? Object.entries(errors).find(([k]) => k.startsWith('items.'))?.[1]}
+            error={errors.correspondence}
             required
           >
             {({ id, describedBy }) => (
