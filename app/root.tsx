@@ -58,6 +58,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     ...(can('audit.list') ? [{ to: '/admin/audit', key: 'audit' }] : []),
     ...(can('outbox.read') ? [{ to: '/admin/outbox', key: 'outbox' }] : []),
     ...(can('retention.read') ? [{ to: '/privacy/retention', key: 'retention' }] : []),
+    ...(can('registry.import') ? [{ to: '/admin/registry', key: 'registry' }] : []),
     // Staff export lists; a long export runs as a job whose file waits there.
     ...(actor.kind === 'user' && actor.role !== 'retailer' ? [{ to: '/exports', key: 'exports' }] : []),
     ...(actor.kind === 'user' ? [{ to: '/account', key: 'account' }] : []),

@@ -134,6 +134,7 @@ export default [
   route('admin/outbox', administration('outbox.tsx')),
   route('admin/outbox/:id', administration('outbox-message.tsx')),
   route('privacy/retention', privacy('retention.tsx')),
+  route('admin/registry', '../src/modules/registry/ui/registry-admin.tsx'),
   route('privacy/people/:userId/reads', privacy('file-reads.tsx')),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

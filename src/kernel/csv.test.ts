@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv, parseCsvRecords, toCsv } from './csv.ts';
+import { CsvReader, csvField, parseCsv, parseCsvRecords, toCsv } from './csv.ts';
 
 describe('CSV', () => {
   it('reads quoted fields with commas, quotes and line breaks, and a byte-order mark', () => {
@@ -34,6 +34,25 @@ describe('CSV', () => {
           expect(parseCsv(toCsv(['a', 'b'], rows))).toEqual([['a', 'b'], ...rows]);
         },
       ),
+    );
+  });
+
+  it('reads the same rows whatever pieces the text arrives in (property)', () => {
+    const text = '\uFEFFa,b\r\n"x ""y""\r\nz",2\r\n\r\n"",last\r\nend,"q"""';
+    const whole = parseCsv(text);
+    expect(whole).toEqual([
+      ['a', 'b'],
+      ['x "y"\r\nz', '2'],
+      ['', 'last'],
+      ['end', 'q"'],
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 8 }), (cuts) => {
+        const at = [0, ...cuts.sort((x, y) => x - y), text.length];
+        const reader = new CsvReader();
+        const rows = at.slice(1).flatMap((end, i) => reader.push(text.slice(at[i], end)));
+        expect([...rows, ...reader.end()]).toEqual(whole);
+      }),
     );
   });
 });

@@ -1,40 +1,95 @@
 /**
- * RFC 4180 CSV: quoted fields may hold delimiters, quotes (doubled) and line breaks. The delimiter is a
- * comma, or a semicolon when the first line has semicolons and no comma (French spreadsheet exports).
+ * RFC 4180 CSV read piece by piece (a file too large to hold as one string): `push` gives the rows
+ * completed by this piece of text, `end` the last one. Quoted fields may hold delimiters, quotes (doubled)
+ * and line breaks; a byte-order mark at the start is dropped; blank lines are skipped.
+ */
+export class CsvReader {
+  private row: string[] = [];
+  private field = '';
+  private quoted = false;
+  /** The previous piece ended on a quote inside a quoted field, or on a carriage return. */
+  private pending = '';
+  private started = false;
+  private readonly delimiter: string;
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter;
+  }
+
+  push(piece: string): string[][] {
+    let input = this.pending + piece;
+    this.pending = '';
+    if (!this.started) {
+      if (input === '') return [];
+      input = input.replace(/^\uFEFF/, '');
+      this.started = true;
+    }
+    const rows: string[][] = [];
+    const { delimiter } = this;
+    let field = this.field;
+    let from = 0;
+    for (let i = 0; i < input.length; i++) {
+      const c = input[i]!;
+      if (this.quoted) {
+        if (c !== '"') continue;
+        if (i + 1 === input.length) {
+          // A quote at the very end: the next piece tells whether it is doubled or closes the field.
+          field += input.slice(from, i);
+          this.pending = '"';
+          from = input.length;
+          break;
+        }
+        field += input.slice(from, i);
+        if (input[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else this.quoted = false;
+        from = i + 1;
+      } else if (c === '"' && field === '' && from === i) {
+        this.quoted = true;
+        from = i + 1;
+      } else if (c === delimiter) {
+        this.row.push(field + input.slice(from, i));
+        field = '';
+        from = i + 1;
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r' && i + 1 === input.length) {
+          field += input.slice(from, i);
+          this.pending = '\r';
+          from = input.length;
+          break;
+        }
+        this.row.push(field + input.slice(from, i));
+        if (c === '\r' && input[i + 1] === '\n') i++;
+        if (this.row.some((f) => f.trim() !== '')) rows.push(this.row);
+        this.row = [];
+        field = '';
+        from = i + 1;
+      }
+    }
+    this.field = field + input.slice(from);
+    return rows;
+  }
+
+  end(): string[][] {
+    const rows = this.pending ? this.push('\n') : [];
+    if (this.field !== '' || this.row.length > 0) {
+      this.row.push(this.field);
+      if (this.row.some((f) => f.trim() !== '')) rows.push(this.row);
+    }
+    this.row = [];
+    this.field = '';
+    return rows;
+  }
+}
+
+/**
+ * RFC 4180 CSV in one string. The delimiter is a comma, or a semicolon when the first line has semicolons
+ * and no comma (French spreadsheet exports).
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const input = text.replace(/^\uFEFF/, '');
-  const firstLine = input.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const reader = new CsvReader(firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',');
+  return [...reader.push(text), ...reader.end()];
 }
 
 /** Rows as objects keyed by the (trimmed, lower-cased) header line. */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Locale } from '../kernel/locale.ts';
 import type { Actor } from './authorization.ts';
 import type { Config } from './config.ts';
-import type { Database, Db, Tx } from './db/client.ts';
+import type { Database, Db, Executor, Tx } from './db/client.ts';
 import type { ExportRun, ListExports } from './exports/table.ts';
 import { type Translate, translatorFor } from './i18n/i18n.ts';
 import type { Jobs } from './jobs/jobs.ts';
@@ -35,6 +35,8 @@ export type Reactions = {
   claimChanged: (tx: Tx, ctx: Ctx, claimId: string) => Promise<void>;
   /** A supplier of the directory was added or changed (its web domain). */
   supplierChanged: (tx: Tx, ctx: Ctx, supplierId: string) => Promise<void>;
+  /** Whether this person applied with this NEQ (the registry lets an applicant look up their own freely). */
+  appliedWithNeq: (db: Executor, userId: string, neq: string) => Promise<boolean>;
 };
 
 /** What a use case receives: who acts, in which language, and the process services. */

@@ -16,6 +16,7 @@ import { privacyIncidentOperations } from '../modules/privacy/api/incidents-oper
 import { privacyOperations } from '../modules/privacy/api/operations.ts';
 import { privacyRequestOperations } from '../modules/privacy/api/requests-operations.ts';
 import { programOperations } from '../modules/programs/api/operations.ts';
+import { registryOperations } from '../modules/registry/api/operations.ts';
 import { reminderOperations } from '../modules/reminders/api/operations.ts';
 import { exportJobOperations } from '../modules/reporting/api/export-operations.ts';
 import { reportingOperations } from '../modules/reporting/api/operations.ts';
@@ -49,6 +50,7 @@ export const apiOperations: ApiOperation[] = [
   ...signalOperations,
   ...outreachOperations,
   ...workshopOperations,
+  ...registryOperations,
   // After every GET /exports/<list>.<format>, which must match before GET /exports/{id}.
   ...exportJobOperations,
 ];

@@ -11,6 +11,7 @@ import { outreachPolicies } from '../modules/outreach/domain/policies.ts';
 import { privacyOfficerPolicies } from '../modules/privacy/domain/officer-policies.ts';
 import { privacyPolicies } from '../modules/privacy/domain/policies.ts';
 import { programPolicies } from '../modules/programs/domain/policies.ts';
+import { registryPolicies } from '../modules/registry/domain/policies.ts';
 import { reminderPolicies } from '../modules/reminders/domain/policies.ts';
 import { exportJobPolicies } from '../modules/reporting/domain/export-jobs.ts';
 import { reportingPolicies } from '../modules/reporting/domain/policies.ts';
@@ -34,6 +35,7 @@ export const policies = {
   ...privacyOfficerPolicies,
   ...signalPolicies,
   ...administrationPolicies,
+  ...registryPolicies,
   ...demoPolicies,
   ...outreachPolicies,
   ...exportJobPolicies,

@@ -22,6 +22,8 @@ import privacyEn from '../modules/privacy/i18n/en.json' with { type: 'json' };
 import privacyFr from '../modules/privacy/i18n/fr.json' with { type: 'json' };
 import programsEn from '../modules/programs/i18n/en.json' with { type: 'json' };
 import programsFr from '../modules/programs/i18n/fr.json' with { type: 'json' };
+import registryEn from '../modules/registry/i18n/en.json' with { type: 'json' };
+import registryFr from '../modules/registry/i18n/fr.json' with { type: 'json' };
 import remindersEn from '../modules/reminders/i18n/en.json' with { type: 'json' };
 import remindersFr from '../modules/reminders/i18n/fr.json' with { type: 'json' };
 import reportingEn from '../modules/reporting/i18n/en.json' with { type: 'json' };
@@ -50,6 +52,7 @@ export const resources: Resources = {
     administration: administrationFr,
     funding: fundingFr,
     reporting: reportingFr,
+    registry: registryFr,
     privacy: privacyFr,
     signals: signalsFr,
     outreach: outreachFr,
@@ -69,6 +72,7 @@ export const resources: Resources = {
     administration: administrationEn,
     funding: fundingEn,
     reporting: reportingEn,
+    registry: registryEn,
     privacy: privacyEn,
     signals: signalsEn,
     outreach: outreachEn,

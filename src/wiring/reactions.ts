@@ -1,4 +1,5 @@
 import { withdrawOffersOfProgram } from '../modules/funding/index.ts';
+import { appliedWithNeq } from '../modules/intake/index.ts';
 import { recomputeSignalsFor } from '../modules/signals/index.ts';
 import type { Reactions } from '../platform/context.ts';
 
@@ -20,4 +21,6 @@ export const reactions: Reactions = {
   supplierChanged: async (tx, ctx, supplierId) => {
     await recomputeSignalsFor(tx, ctx, { supplierId });
   },
+  // The registry's lookups (registry is imported by intake, so it asks through here).
+  appliedWithNeq,
 };

@@ -12,6 +12,7 @@ export * from '../modules/privacy/db/incident-tables.ts';
 export * from '../modules/privacy/db/request-tables.ts';
 export * from '../modules/privacy/db/tables.ts';
 export * from '../modules/programs/db/tables.ts';
+export * from '../modules/registry/db/tables.ts';
 export * from '../modules/reminders/db/tables.ts';
 export * from '../modules/reporting/db/tables.ts';
 export * from '../modules/signals/db/tables.ts';

@@ -8,6 +8,7 @@ import { users } from '../../src/modules/identity/db/tables.ts';
 import { DEFAULT_CRITERIA } from '../../src/modules/intake/domain/eligibility.ts';
 import { placeLegalHold, startRetentionRun } from '../../src/modules/privacy/index.ts';
 import { BUILD_DATA_EXPORT_JOB } from '../../src/modules/privacy/use-cases/request-data-export.ts';
+import { importRegistryExtract } from '../../src/modules/registry/index.ts';
 import { signals } from '../../src/modules/signals/db/tables.ts';
 import { workshopRegistrations } from '../../src/modules/workshops/db/tables.ts';
 import { apiOperations } from '../../src/wiring/api.ts';
@@ -23,6 +24,7 @@ import {
 } from '../support/funding.ts';
 import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, submitted } from '../support/intake.ts';
+import { extractForm, syntheticExtract } from '../support/registry.ts';
 import { workshopChange, workshopInput } from '../support/workshops.ts';
 
 type Caller = Role | 'anonymous';
@@ -566,6 +568,16 @@ async function claimWithReceiptsOfRetailer(f: Fixture, submit = false): Promise<
   return claim.id;
 }
 let claimCounter = 0;
+
+/** The synthetic registry extract, imported once (the same file again changes nothing). */
+async function registryExtractId(f: Fixture): Promise<string> {
+  const { extract } = await importRegistryExtract(
+    f.h.system,
+    { bytes: syntheticExtract(), fileName: 'synthetic.zip' },
+    { wait: true },
+  );
+  return extract.id;
+}
 
 const COACHING: Caller[] = ['expert', ...STAFF];
 const FILE_READERS: Caller[] = ['retailer', 'expert', ...STAFF];
@@ -1514,6 +1526,30 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       path: `/claims/${await claimWithReceiptsOfRetailer(f, true)}/reviews`,
       json: { step: 'content', decision: 'approved' },
     }),
+  },
+  importRegistryExtract: {
+    allowed: ['admin'],
+    call: async () => ({ path: '/registry/imports', form: extractForm(syntheticExtract()) }),
+  },
+  listRegistryImports: { allowed: ['admin'], call: async () => ({ path: '/registry/imports' }) },
+  getRegistryImport: {
+    allowed: ['admin'],
+    call: async (f) => ({ path: `/registry/imports/${await registryExtractId(f)}` }),
+  },
+  getRegistryEnterprise: {
+    allowed: PUBLIC,
+    call: async (f) => {
+      await registryExtractId(f);
+      return { path: '/registry/enterprises/1111111111' };
+    },
+  },
+  getCaeNaicsCorrespondence: {
+    allowed: ['admin', 'coordinator', 'ministry', 'finance'],
+    call: async () => ({ path: '/registry/cae-naics' }),
+  },
+  setCaeNaicsCorrespondence: {
+    allowed: ['admin'],
+    call: async () => ({ path: '/registry/cae-naics', json: { items: [{ cae: '6311', naics: '445110' }] } }),
   },
   getRetentionSchedule: {
     allowed: ['privacy', 'admin'],

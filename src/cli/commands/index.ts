@@ -3,6 +3,7 @@ import { backup } from './backup.ts';
 import { budgetShow } from './budget-show.ts';
 import { dbMigrate } from './db-migrate.ts';
 import { demoGenerate } from './demo-generate.ts';
+import { registryImport } from './registry-import.ts';
 import { restore } from './restore.ts';
 import { retentionRun } from './retention-run.ts';
 import { signalsRecompute } from './signals-recompute.ts';
@@ -19,4 +20,5 @@ export const commands: Command[] = [
   budgetShow,
   retentionRun,
   signalsRecompute,
+  registryImport,
 ];

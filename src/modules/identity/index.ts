@@ -12,6 +12,12 @@ export {
   findUserByEmail as findAccountByEmail,
 } from './db/queries.ts';
 export { renameUser } from './db/rename-user.ts';
+// For other modules' own limits (the registry's lookups): the same buckets as sign-in's.
+export {
+  assertNotThrottled,
+  recordFailures as countAttempts,
+  type ThrottleKey,
+} from './db/throttle-store.ts';
 export { confirmPassword } from './use-cases/confirm-password.ts';
 export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
 export { createUser } from './use-cases/create-user.ts';

@@ -36,6 +36,7 @@ const payableClaim = {
   fiscalYear: agreements.fiscalYear,
   legalName: applications.legalName,
   tradeName: applications.tradeName,
+  neq: applications.neq,
   applicantId: applications.applicantId,
   holderName: bankAccounts.holderName,
   encrypted: bankAccounts.encrypted,

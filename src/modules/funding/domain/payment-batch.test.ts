@@ -22,6 +22,22 @@ describe('payment batch selection', () => {
     expect(totalCents).toBe(500);
   });
 
+  it('pays no business the registry shows struck off or bankrupt, whatever its bank details', () => {
+    const { included, excluded } = batchSelection(
+      [
+        claim('a', 100),
+        { ...claim('b', 200), registryBlocked: true },
+        { ...claim('c', 300, 'missing'), registryBlocked: true },
+      ],
+      null,
+    );
+    expect(included.map((c) => c.claimId)).toEqual(['a']);
+    expect(excluded.map((c) => [c.claimId, c.reason])).toEqual([
+      ['b', 'registry_status'],
+      ['c', 'registry_status'],
+    ]);
+  });
+
   it('stops at the limit in order: a later smaller claim does not overtake a waiting one', () => {
     const { included, excluded, totalCents } = batchSelection(
       [claim('a', 600), claim('b', 500), claim('c', 100), claim('d', 50, 'missing')],

@@ -1,7 +1,16 @@
 import type { Cents } from './money.ts';
 
-/** Why an approved claim stays out of a batch: no bank details, details not verified by finance, or over the batch's limit. */
-export const EXCLUSION_REASONS = ['no_bank_account', 'bank_account_unverified', 'batch_limit'] as const;
+/**
+ * Why an approved claim stays out of a batch: no bank details, details not verified by finance, the
+ * business struck off or bankrupt according to the business registry's current extract, or over the
+ * batch's limit.
+ */
+export const EXCLUSION_REASONS = [
+  'no_bank_account',
+  'bank_account_unverified',
+  'registry_status',
+  'batch_limit',
+] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** The files a batch exports to: the bank's pain.001, and CSV and XLSX for accounting. */
@@ -10,7 +19,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type BankDetailsState = 'verified' | 'unverified' | 'missing';
 
-export type BatchCandidate = { claimId: string; amountCents: Cents; bankDetails: BankDetailsState };
+export type BatchCandidate = {
+  claimId: string;
+  amountCents: Cents;
+  bankDetails: BankDetailsState;
+  /** The registry shows the business struck off or bankrupt: it is not paid (issue 13). */
+  registryBlocked?: boolean;
+};
 
 /**
  * Which approved claims a batch pays, oldest approval first (the caller's order). A claim needs
@@ -27,6 +42,10 @@ export function batchSelection<C extends BatchCandidate>(
   let totalCents = 0;
   let full = false;
   for (const candidate of candidates) {
+    if (candidate.registryBlocked) {
+      excluded.push({ ...candidate, reason: 'registry_status' });
+      continue;
+    }
     if (candidate.bankDetails !== 'verified') {
       excluded.push({
         ...candidate,

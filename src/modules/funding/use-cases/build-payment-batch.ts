@@ -3,11 +3,13 @@ import { appendAudit } from '../../../platform/audit/append.ts';
 import { signedInActor } from '../../../platform/authorization.ts';
 import { type Ctx, transaction } from '../../../platform/context.ts';
 import { insertMany } from '../../../platform/db/bulk.ts';
+import type { Executor } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
+import { blockedNeqs } from '../../registry/index.ts';
 import { moveClaims, type PayableClaim, paymentApprovedClaims } from '../db/payments.ts';
 import { paymentBatchClaims, paymentBatches } from '../db/tables.ts';
 import { centsSchema } from '../domain/money.ts';
@@ -29,9 +31,14 @@ const line = (c: PayableClaim) => ({
 });
 
 /** The program's approved claims split into what a batch would pay and what it leaves out, with why. */
-export function selectionOf(rows: readonly PayableClaim[], limitCents: number | null) {
+export function selectionOf(
+  rows: readonly PayableClaim[],
+  limitCents: number | null,
+  blocked: ReadonlySet<string> = new Set(),
+) {
   const candidates = rows.map((c) => ({
     ...c,
+    registryBlocked: c.neq !== null && blocked.has(c.neq),
     bankDetails: !c.encrypted
       ? ('missing' as const)
       : c.verified
@@ -47,6 +54,10 @@ export function selectionOf(rows: readonly PayableClaim[], limitCents: number | 
     exclusions: excluded.map((c) => ({ ...line(c), reason: c.reason })),
   };
 }
+
+/** The approved claims' businesses the registry shows struck off or bankrupt, re-checked before paying. */
+export const blockedOf = (db: Executor, rows: readonly PayableClaim[]) =>
+  blockedNeqs(db, [...new Set(rows.flatMap((r) => (r.neq ? [r.neq] : [])))]);
 
 export async function batchRequest(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'payment_batch.manage');
@@ -65,7 +76,8 @@ export async function buildPaymentBatch(ctx: Ctx, input: unknown) {
   const { programId, limitCents } = await batchRequest(ctx, input);
   const actor = signedInActor(ctx.actor);
   return transaction(ctx, async (tx) => {
-    const selection = selectionOf(await paymentApprovedClaims(tx, programId, true), limitCents ?? null);
+    const approved = await paymentApprovedClaims(tx, programId, true);
+    const selection = selectionOf(approved, limitCents ?? null, await blockedOf(tx, approved));
     if (selection.included.length === 0)
       throw new AppError('conflict', {
         key: 'funding:payments.errors.nothing_to_pay',

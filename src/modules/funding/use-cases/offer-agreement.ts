@@ -6,6 +6,7 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { AppError, fieldError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { getProgram } from '../../programs/index.ts';
+import { blockedNeqs } from '../../registry/index.ts';
 import { linesOf, lockAgreement } from '../db/agreements.ts';
 import { agreements } from '../db/tables.ts';
 import { programOpenForOffers } from '../domain/agreements.ts';
@@ -20,6 +21,11 @@ export const offerAgreementInput = z.strictObject({
   /** Last day (Montréal) the retailer may accept. */
   acceptBy: z.iso.date({ error: 'funding:errors.date' }),
   version: z.number().int().min(1).optional(),
+  /**
+   * Why the agreement is offered to a business the registry shows struck off or bankrupt (issue 13):
+   * the recorded override, audited; without it, such an offer is refused.
+   */
+  registryOverride: z.string().trim().min(1).max(2000).optional(),
 });
 
 /**
@@ -35,6 +41,14 @@ export async function offerAgreement(ctx: Ctx, id: string, input: unknown) {
   const program = await getProgram(ctx, file.programId);
   if (!programOpenForOffers(program, ctx.now()))
     throw new AppError('conflict', { key: 'funding:agreements.errors.program_closed' });
+  // The registry is read again before the grant is offered: no agreement with a struck-off or
+  // bankrupt business without a reason.
+  const blocked = file.neq ? (await blockedNeqs(ctx.db, [file.neq])).has(file.neq) : false;
+  if (blocked && !data.registryOverride)
+    throw new AppError('conflict', {
+      key: 'funding:agreements.errors.registry_blocks',
+      fields: [{ path: 'registryOverride', key: 'funding:agreements.errors.registry_override' }],
+    });
   await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     if (data.version !== undefined) assertVersion(agreement, data.version);
@@ -66,6 +80,7 @@ export async function offerAgreement(ctx: Ctx, id: string, input: unknown) {
         grantCents: grant.amountCents,
         rulesVersion: rules.version,
         acceptBy: data.acceptBy,
+        ...(blocked ? { registryOverride: data.registryOverride } : {}),
       },
     });
     await notifyRetailer(tx, ctx, file, 'funding:agreements.mail.offered', (locale) => ({

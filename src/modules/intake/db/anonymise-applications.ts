@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.ts';
-import { applicationEvents, applications, consents } from './tables.ts';
+import { applicationEvents, applicationRegistryChecks, applications, consents } from './tables.ts';
 
 /**
  * Removes what identifies a business and the person behind it from applications (the retention job,
@@ -40,6 +40,8 @@ export async function anonymiseApplications(tx: Tx, ids: string[], at: Date): Pr
     })
     .where(inArray(applications.id, ids))
     .returning({ id: applications.id });
+  // The registry's copy names the business (its names, its addresses): nothing in it is a statistic.
+  await tx.delete(applicationRegistryChecks).where(inArray(applicationRegistryChecks.applicationId, ids));
   // Staff notes and reasons are free text; who acted stays as an id for the audit trail.
   await tx
     .update(applicationEvents)

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
-import { applicationEvents, applications, consents, partnerMembers } from './tables.ts';
+import {
+  applicationEvents,
+  applicationRegistryChecks,
+  applications,
+  consents,
+  partnerMembers,
+} from './tables.ts';
 
 /** Intake's part of a person's copy: their applications, consent records, files' story, partner membership. */
 export const intakePersonalData: PersonalDataSource[] = [
@@ -23,6 +29,11 @@ export const intakePersonalData: PersonalDataSource[] = [
     table: applicationEvents,
     name: 'application_events',
     keys: [{ column: applicationEvents.applicationId, of: 'application' }],
+  },
+  {
+    table: applicationRegistryChecks,
+    name: 'application_registry_checks',
+    keys: [{ column: applicationRegistryChecks.applicationId, of: 'application' }],
   },
   { table: partnerMembers, name: 'partner_members', keys: [{ column: partnerMembers.userId, of: 'user' }] },
 ];

@@ -150,6 +150,7 @@ export async function applicationProfiles(db: Executor, ids: string[]) {
       status: applications.status,
       legalName: applications.legalName,
       tradeName: applications.tradeName,
+      neq: applications.neq,
       naics: applications.naics,
       employees: applications.employees,
       region: applications.region,
@@ -162,4 +163,14 @@ export async function applicationProfiles(db: Executor, ids: string[]) {
     })
     .from(applications)
     .where(ids.length === 1 ? eq(applications.id, ids[0]!) : anyOf(applications.id, ids));
+}
+
+/** Whether this person applied (to any program) with this NEQ. */
+export async function appliedWithNeq(db: Executor, userId: string, neq: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.applicantId, userId), eq(applications.neq, neq)))
+    .limit(1);
+  return rows.length > 0;
 }

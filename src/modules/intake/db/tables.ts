@@ -16,6 +16,7 @@ import { users } from '../../identity/db/tables.ts';
 import { programs } from '../../programs/db/tables.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
 import type { Criterion, CriterionResult } from '../domain/eligibility.ts';
+import type { RegistryFacts } from '../domain/registry-check.ts';
 import { APPLICATION_STATUSES } from '../domain/status.ts';
 
 /** Every version of a program's eligibility criteria; an application keeps the version it was judged by. */
@@ -259,3 +260,19 @@ export const precheckFailures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.programId, t.day, t.region, t.criterionId] })],
 );
+
+/**
+ * What the Registraire des entreprises said of an application's NEQ when the applicant looked it up
+ * (issue 13): kept as it was, never overwritten by what the applicant declares in the form's fields;
+ * the team sees both. `facts` is null when the extract did not list the NEQ (flagged, not refused).
+ */
+export const applicationRegistryChecks = pgTable('application_registry_checks', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  neq: text('neq').notNull(),
+  extractId: uuid('extract_id'),
+  extractDate: date('extract_date', { mode: 'string' }),
+  facts: jsonb('facts').$type<RegistryFacts>(),
+  checkedAt: instant('checked_at').notNull(),
+});

@@ -87,14 +87,30 @@ function primary(condition: Condition): Comparison {
   return condition;
 }
 
-/** A value as people read it: regions are stored as codes ("06") but known by name ("Montréal"). */
-function readable(fact: string, value: string | number): string {
+/** What the business registry's status fact says, in words. */
+const REGISTRY_STATUS_WORDS: Record<string, Localised> = {
+  registered: { fr: 'immatriculée', en: 'registered' },
+  struck_off: { fr: 'radiée', en: 'struck off' },
+  other: { fr: 'ni immatriculée ni radiée', en: 'neither registered nor struck off' },
+  not_listed: {
+    fr: 'absente de l’extrait (à vérifier par l’équipe)',
+    en: 'not in the extract (the team will check)',
+  },
+};
+
+/**
+ * A value as people read it: regions are stored as codes ("06") but known by name ("Montréal"), the
+ * registry's status by its words.
+ */
+function readable(fact: string, value: string | number, locale: Locale): string {
   if (fact === 'region') return REGIONS.find((r) => r.code === String(value))?.name ?? String(value);
+  if (fact === 'registryStatus') return REGISTRY_STATUS_WORDS[String(value)]?.[locale] ?? String(value);
   return String(value);
 }
 
 function limitOf(comparison: Comparison, locale: Locale): string {
-  const list = (values: (string | number)[]) => values.map((v) => readable(comparison.fact, v)).join(', ');
+  const list = (values: (string | number)[]) =>
+    values.map((v) => readable(comparison.fact, v, locale)).join(', ');
   switch (comparison.op) {
     case 'in':
       return list(comparison.values);
@@ -105,7 +121,7 @@ function limitOf(comparison: Comparison, locale: Locale): string {
     case 'lte':
     case 'gte':
     case 'equals':
-      return readable(comparison.fact, String(comparison.value));
+      return readable(comparison.fact, String(comparison.value), locale);
     default:
       return '';
   }
@@ -126,7 +142,7 @@ function display(fact: string, value: FactValue, locale: Locale, inParentheses: 
     return inParentheses ? missing : `(${missing})`;
   }
   if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
-  return readable(fact, value);
+  return readable(fact, value, locale);
 }
 
 /** `{{name}}`, optionally followed by word forms: `{{value|an|ans}}`. */
@@ -274,6 +290,43 @@ export const DEFAULT_CRITERIA: Criterion[] = [
     success: {
       fr: "Aucune autre demande active n'utilise ce NEQ dans le programme.",
       en: 'No other active application uses this NEQ in the program.',
+    },
+  },
+];
+
+/**
+ * Criteria on what the business registry says (issue 13), for administrators to add to a program's:
+ * explained « selon le Registraire des entreprises, extrait du … ». A business the extract does not list
+ * passes the status criterion (the extract may be older than the business) and is flagged in its words.
+ */
+export const REGISTRY_CRITERIA: Criterion[] = [
+  {
+    id: 'registry_registered',
+    label: { fr: 'Immatriculée au registre des entreprises', en: 'Registered in the business registry' },
+    test: { op: 'in', fact: 'registryStatus', values: ['registered', 'not_listed'] },
+    failure: {
+      fr: 'Selon le Registraire des entreprises, extrait du {{facts.registryExtractDate}}, l’entreprise est {{value}} ; le programme s’adresse aux entreprises immatriculées.',
+      en: 'According to the Registraire des entreprises, extract of {{facts.registryExtractDate}}, the business is {{value}}; the program is for registered businesses.',
+    },
+    success: {
+      fr: 'Selon le Registraire des entreprises, extrait du {{facts.registryExtractDate}}, l’entreprise est {{value}}.',
+      en: 'According to the Registraire des entreprises, extract of {{facts.registryExtractDate}}, the business is {{value}}.',
+    },
+  },
+  {
+    id: 'registry_small_business',
+    label: {
+      fr: '50 employés ou moins selon le registre',
+      en: '50 employees or fewer according to the registry',
+    },
+    test: { op: 'lte', fact: 'registryEmployeesMax', value: 50 },
+    failure: {
+      fr: 'Selon le Registraire des entreprises, extrait du {{facts.registryExtractDate}}, l’entreprise compte jusqu’à {{value|employé|employés}} au Québec ; le programme s’adresse aux entreprises de {{limit|employé|employés}} ou moins.',
+      en: 'According to the Registraire des entreprises, extract of {{facts.registryExtractDate}}, the business has up to {{value|employee|employees}} in Québec; the program is for businesses with {{limit|employee|employees}} or fewer.',
+    },
+    success: {
+      fr: 'Selon le Registraire des entreprises, extrait du {{facts.registryExtractDate}}, l’entreprise compte au plus {{value|employé|employés}} au Québec.',
+      en: 'According to the Registraire des entreprises, extract of {{facts.registryExtractDate}}, the business has at most {{value|employee|employees}} in Québec.',
     },
   },
 ];

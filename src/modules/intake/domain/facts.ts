@@ -14,10 +14,36 @@ export const FACT_NAMES = [
   'annualRevenue',
   'annualRevenueBand',
   'alreadyInProgram',
+  'registryStatus',
+  'registryEmployeesMax',
+  'registryActivity',
+  'registryExtractDate',
 ] as const;
 
-/** Facts that would reveal something about other applicants: never evaluated for anonymous visitors. */
-export const PRIVATE_FACTS = ['alreadyInProgram'];
+/**
+ * Facts that would reveal something about other applicants, or that only an application has (what the
+ * business registry says of its NEQ): never evaluated for anonymous visitors.
+ */
+export const PRIVATE_FACTS = [
+  'alreadyInProgram',
+  'registryStatus',
+  'registryEmployeesMax',
+  'registryActivity',
+  'registryExtractDate',
+];
+
+/**
+ * What the Registraire des entreprises' current extract says of the NEQ (issue 13): its status
+ * (`not_listed` when the extract does not list it: flagged, a criterion should not refuse it for that
+ * alone), the top of its employee band, its main CAE activity, the extract's date. Absent when no
+ * extract was imported.
+ */
+export type RegistryFactInput = {
+  status: 'registered' | 'struck_off' | 'other' | 'not_listed';
+  employeesMax: number | null;
+  activity: string | null;
+  extractDate: string | null;
+};
 
 export type FactInput = {
   neq?: string | null;
@@ -52,9 +78,18 @@ export function futureFoundingYearIssue(
 }
 
 /** The facts criteria are evaluated on, including derived ones (years in operation, by calendar year). */
-export function factsFrom(input: FactInput, now: Date, alreadyInProgram?: boolean): Facts {
+export function factsFrom(
+  input: FactInput,
+  now: Date,
+  alreadyInProgram?: boolean,
+  registry?: RegistryFactInput,
+): Facts {
   const year = calendarYear(now);
   return {
+    registryStatus: registry?.status ?? null,
+    registryEmployeesMax: registry?.employeesMax ?? null,
+    registryActivity: registry?.activity ?? null,
+    registryExtractDate: registry?.extractDate ?? null,
     neq: input.neq ?? null,
     postalCode: input.postalCode ?? null,
     region: input.region ?? null,

@@ -9,6 +9,8 @@ import { getAccount, resendEmailVerification } from '../../identity/index.ts';
 import { EDITABLE_STATUSES } from '../domain/status.ts';
 import { getApplication } from '../use-cases/get-application.ts';
 import { getProgramOverview } from '../use-cases/get-program-overview.ts';
+import { getRegistryCheck } from '../use-cases/get-registry-check.ts';
+import { lookUpRegistry } from '../use-cases/look-up-registry.ts';
 import { previewEligibility } from '../use-cases/preview-eligibility.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
@@ -41,7 +43,10 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   // The review step shows what the automated assessment will say, before anything is submitted.
   const preview = step === LAST ? await previewEligibility(ctx, application.id) : null;
   const account = step === LAST ? await getAccount(ctx) : null;
+  const registry =
+    step === 1 || step === LAST ? ((await getRegistryCheck(ctx, application.id)) ?? null) : null;
   return {
+    registry,
     step,
     emailVerified: account?.emailVerified ?? true,
     locale: ctx.locale,
@@ -72,6 +77,14 @@ export const action = formAction(async ({ ctx, form, all, params }) => {
     await resendEmailVerification(ctx);
     return { resent: true as const };
   }
+  if (form.intent === 'lookup' && step === 1) {
+    // « Rechercher au registre »: what was typed is kept, the registry's values fill in to confirm.
+    await lookUpRegistry(ctx, id, {
+      neq: form.neq,
+      changes: withoutUndefined(businessChanges({ form, all })),
+    });
+    return redirect(`/applications/${id}/steps/1#registry`);
+  }
   if (form.intent === 'submit') {
     await submitApplication(ctx, id);
     return redirect(`/applications/${id}?submitted=1`);
@@ -93,7 +106,7 @@ export const action = formAction(async ({ ctx, form, all, params }) => {
 
 export default function ApplicationStep() {
   const { t } = useTranslation('intake');
-  const { step, application, program, municipalities, preview, locale, emailVerified } =
+  const { step, application, program, municipalities, preview, locale, emailVerified, registry } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -155,12 +168,18 @@ export default function ApplicationStep() {
         </Notice>
       ) : null}
       <PostForm className="stack">
-        {step === 1 ? <BusinessStep {...fields} locale={locale} /> : null}
+        {step === 1 ? <BusinessStep {...fields} locale={locale} registry={registry} /> : null}
         {step === 2 ? <ContactStep {...fields} municipalities={municipalities} /> : null}
         {step === 3 ? <OnlineStep {...fields} /> : null}
         {step === 4 ? <ConsentsStep {...fields} consentTexts={program.consentTexts} /> : null}
         {step === 5 ? (
-          <ReviewStep application={application} program={program} preview={preview} locale={locale} />
+          <ReviewStep
+            application={application}
+            program={program}
+            preview={preview}
+            locale={locale}
+            registry={registry}
+          />
         ) : null}
         <div className="actions">
           {step < LAST ? (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
+import { isAppError } from '../../../platform/errors.ts';
 import { regionOptions } from '../../../platform/ui/choices.tsx';
 import { FocusOn } from '../../../platform/ui/focus-on.tsx';
 import { formNumber } from '../../../platform/ui/form-numbers.ts';
@@ -14,9 +15,13 @@ import {
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { programQuery } from '../../programs/index.ts';
+import { lookUpEnterprise } from '../../registry/index.ts';
 import { answersQuery } from '../domain/precheck-answers.ts';
+import { prefillOf } from '../domain/registry-check.ts';
 import { checkEligibility } from '../use-cases/check-eligibility.ts';
 import { selectProgramOverview } from '../use-cases/get-program-overview.ts';
+import { factsOf } from '../use-cases/look-up-registry.ts';
+import { registryExtractDate } from '../use-cases/registry-facts.ts';
 import { CriteriaResults } from './criteria-results.tsx';
 import { naicsOptions } from './options.ts';
 
@@ -34,8 +39,34 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   };
 });
 
-/** Nothing is stored: the answer is computed and shown. */
+/**
+ * Nothing is stored: the answer is computed and shown. « Rechercher au registre » looks the NEQ up
+ * (within the registry's limit for visitors) and fills in the subsector and founding year to confirm.
+ */
 export const action = formAction(async ({ ctx, form }) => {
+  if (form.intent === 'lookup') {
+    const found = await lookUpEnterprise(ctx, form.neq ?? '').catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    const facts = found ? factsOf(found) : undefined;
+    const prefill = facts ? prefillOf(facts) : {};
+    const extract = found?.extract.fileDate ?? (await registryExtractDate(ctx));
+    const values: Record<string, string> = {
+      ...form,
+      ...(prefill.naics ? { naics: prefill.naics } : {}),
+      ...(prefill.foundedYear ? { foundedYear: String(prefill.foundedYear) } : {}),
+    };
+    return {
+      values,
+      registry: {
+        found: !!facts,
+        name: facts?.legalName ?? null,
+        status: facts?.status?.label ?? null,
+        date: extract,
+      },
+    };
+  }
   const program = await selectProgramOverview(ctx, form.program);
   const answer = await checkEligibility(ctx, program.id, {
     neq: form.neq ?? '',
@@ -54,6 +85,7 @@ export default function EligibilityCheck() {
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const answer = result && 'answer' in result ? result.answer : undefined;
+  const registry = result && 'registry' in result ? result.registry : undefined;
   const values = result?.values ?? {};
   const errors = fieldErrors(failed?.error);
   // The application form, in this program, with the answers given here to start it with.
@@ -126,6 +158,24 @@ export default function EligibilityCheck() {
           defaultValue={values.neq}
           error={errors.neq}
         />
+        <p className="hint">{t('ui.registry.lookup_hint')}</p>
+        <div>
+          <SubmitButton name="intent" value="lookup" variant="secondary">
+            {t('ui.registry.lookup')}
+          </SubmitButton>
+        </div>
+        {registry ? (
+          <Notice kind={registry.found ? 'info' : 'warning'}>
+            <p>
+              {registry.found
+                ? `${t('ui.label_value', {
+                    label: t('ui.registry.title', { date: registry.date ?? '—' }),
+                    value: [registry.name, registry.status].filter(Boolean).join(', '),
+                  })}. ${t('ui.registry.found')}`
+                : t('ui.registry.not_listed', { neq: values.neq, date: registry.date ?? '—' })}
+            </p>
+          </Notice>
+        ) : null}
         <SelectField
           name="naics"
           label={t('fields.naics')}
@@ -151,7 +201,9 @@ export default function EligibilityCheck() {
           defaultValue={values.foundedYear}
           error={errors.foundedYear}
         />
-        <SubmitButton>{t('ui.precheck.submit')}</SubmitButton>
+        <SubmitButton name="intent" value="check">
+          {t('ui.precheck.submit')}
+        </SubmitButton>
       </PostForm>
     </div>
   );

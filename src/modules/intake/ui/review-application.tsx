@@ -19,9 +19,11 @@ import { inTeamWords } from '../domain/team-wording.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
 import { decideApplication } from '../use-cases/decide-application.ts';
 import { getApplicationForReview } from '../use-cases/get-application-for-review.ts';
+import { getRegistryCheck } from '../use-cases/get-registry-check.ts';
 import { BusinessFacts } from './business-facts.tsx';
 import { CriteriaResults } from './criteria-results.tsx';
 import { eventMessage } from './event-message.ts';
+import { RegistryComparison, RegistryFacts } from './registry-facts.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const { application: a, duplicates } = await getApplicationForReview(ctx, params.id ?? '');
@@ -39,6 +41,8 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     duplicates,
     // Shown prominently; a signal decides nothing here (decision 41).
     signals: (await openSignalsOf(ctx, { applicationId: a.id })).map((s) => signalCard(s, ctx.locale)),
+    registry: (await getRegistryCheck(ctx, params.id ?? '')) ?? null,
+    locale: ctx.locale,
   };
 });
 
@@ -57,7 +61,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
 
 export default function ReviewApplication() {
   const { t } = useTranslation('intake');
-  const { application: a, duplicates, signals } = useLoaderData<typeof loader>();
+  const { application: a, duplicates, signals, registry, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -114,6 +118,12 @@ export default function ReviewApplication() {
         <Notice kind="warning">
           <p>{t('ui.review_page.neq_warning')}</p>
         </Notice>
+      ) : null}
+      {registry ? (
+        <>
+          <RegistryFacts check={registry} />
+          <RegistryComparison check={registry} locale={locale} />
+        </>
       ) : null}
 
       <section aria-labelledby="decision-title" className="card">

@@ -6,6 +6,7 @@ import { AppError, fieldError } from '../../../platform/errors.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
+import { blocksPayment, findRegistryEnterprise } from '../../registry/index.ts';
 import { acceptedCount, moveApplication } from '../db/move-application.ts';
 import type { ApplicationRow } from '../db/queries.ts';
 import { findApplication } from '../db/queries.ts';
@@ -24,6 +25,24 @@ export const decisionInput = z
       });
     }
   });
+
+/**
+ * The registry's word on the business when it is accepted (issue 13): a struck-off or bankrupt one is
+ * accepted only with a reason, the recorded override, audited with the status it overrides.
+ */
+async function registryStanding(tx: Tx, neq: string | null, reason: string | null) {
+  const found = neq ? await findRegistryEnterprise(tx, neq) : undefined;
+  if (!found || !blocksPayment(found)) return undefined;
+  const status = found.bankrupt ? 'bankrupt' : found.statusKind;
+  if (!reason) {
+    throw new AppError('conflict', {
+      key: 'intake:errors.registry_blocks',
+      params: { date: found.extract.fileDate ?? '' },
+      fields: [{ path: 'reason', key: 'intake:validation.reason_required_registry' }],
+    });
+  }
+  return { status, extractDate: found.extract.fileDate, overridden: true };
+}
 
 export type DecisionResult = {
   id: string;
@@ -55,6 +74,7 @@ export async function decideApplication(ctx: Ctx, id: string, input: unknown): P
       ) {
         await refuseOutOfOrder(tx, app);
       }
+      const registry = decision === 'accepted' ? await registryStanding(tx, app.neq, reason) : undefined;
       return {
         move: { to: decision, reason, places },
         audit: ({ capacityReached, waitlistPosition }) => ({
@@ -62,6 +82,7 @@ export async function decideApplication(ctx: Ctx, id: string, input: unknown): P
           reason,
           capacityReached,
           waitlistPosition,
+          ...(registry ? { registry } : {}),
         }),
         mail: ({ saved, waitlistPosition }) => ({
           template: `intake:mail.${saved.status}`,

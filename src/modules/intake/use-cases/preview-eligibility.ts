@@ -4,6 +4,7 @@ import { currentCriteria } from '../db/queries.ts';
 import { mayPreviewEligibility } from '../domain/facts.ts';
 import type { EligibilityAnswer } from './check-eligibility.ts';
 import { loadApplication } from './load-application.ts';
+import { registryFactsOf } from './registry-facts.ts';
 
 /**
  * What submitting the application now would conclude, before it is submitted: the same criteria and
@@ -15,7 +16,13 @@ export async function previewEligibility(ctx: Ctx, id: string): Promise<Eligibil
   if (!mayPreviewEligibility(app, ctx.now())) return null;
   const criteria = await currentCriteria(ctx.db, app.programId);
   if (!criteria) return null;
-  const evaluation = await assessApplication(ctx.db, criteria.criteria, app, ctx.now());
+  const evaluation = await assessApplication(
+    ctx.db,
+    criteria.criteria,
+    app,
+    ctx.now(),
+    await registryFactsOf(ctx.db, app.neq),
+  );
   return {
     eligible: evaluation.eligible,
     criteria: evaluation.criteria.map((c) => ({

@@ -11,6 +11,7 @@ import { missingForSubmission } from '../domain/application-draft.ts';
 import { intakeOpen } from '../domain/capacity.ts';
 import { detailOf } from './get-application.ts';
 import { loadApplication } from './load-application.ts';
+import { registryFactsOf } from './registry-facts.ts';
 
 /**
  * Submits (or resubmits after an information request): checks that nothing is missing, evaluates
@@ -45,7 +46,13 @@ export async function submitApplication(ctx: Ctx, id: string) {
         );
         if (missing.length > 0)
           throw new AppError('invalid_input', { key: 'intake:errors.incomplete', fields: missing });
-        const evaluation = await assessApplication(tx, criteria.criteria, app, ctx.now());
+        const evaluation = await assessApplication(
+          tx,
+          criteria.criteria,
+          app,
+          ctx.now(),
+          await registryFactsOf(tx, app.neq),
+        );
         return {
           move: {
             to: 'submitted',

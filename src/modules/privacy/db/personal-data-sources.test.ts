@@ -51,6 +51,8 @@ const EXCLUDED: Record<string, string> = {
   'privacy_requests.answered_by': DUTY,
   'retention_periods.updated_by': DUTY,
   'retention_runs.started_by': DUTY,
+  'registry_extracts.imported_by': DUTY,
+  'registry_cae_naics.updated_by': DUTY,
   'disclosure_settings.updated_by': DUTY,
   'signals.resolved_by': DUTY,
   'reporting_cohort_facts.application_id':

@@ -127,6 +127,7 @@ export function expiryCutoff(now: Date, periodMonths: number): Date {
 export const TABLE_RETENTION: Record<string, RecordKind> = {
   applications: 'closed_file',
   application_events: 'closed_file',
+  application_registry_checks: 'closed_file',
   consents: 'closed_file',
   diagnostics: 'closed_file',
   assignments: 'closed_file',
@@ -193,6 +194,9 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   retention_periods: 'the officer’s settings, not about a person',
   disclosure_settings: 'a program’s disclosure rules, not about a person',
   reminder_settings: 'a program’s reminder delays, not about a person',
+  registry_extracts:
+    'provenance of the registry’s public open data (who imported which file): about a business register, not a person',
+  registry_cae_naics: 'the CAE → NAICS correspondence administrators keep, not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
 };

@@ -1,12 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { formNumber } from '../../../../platform/ui/form-numbers.ts';
-import { SelectField, TextField } from '../../../../platform/ui/forms.tsx';
+import { SelectField, SubmitButton, TextField } from '../../../../platform/ui/forms.tsx';
 import { Notice } from '../../../../platform/ui/page.tsx';
+import type { getRegistryCheck } from '../../use-cases/get-registry-check.ts';
 import { naicsOptions, revenueOptions } from '../options.ts';
+import { RegistryComparison, RegistryFacts } from '../registry-facts.tsx';
 import { given, optional, type SentForm, type StepProps } from './steps.ts';
 
 /** Step 1: who the business is. */
-export function BusinessStep({ application, v, e, locale }: StepProps & { locale: 'fr' | 'en' }) {
+export function BusinessStep({
+  application,
+  v,
+  e,
+  locale,
+  registry,
+}: StepProps & {
+  locale: 'fr' | 'en';
+  registry: Awaited<ReturnType<typeof getRegistryCheck>> | null;
+}) {
   const { t } = useTranslation('intake');
   const b = application.business;
   return (
@@ -39,6 +50,19 @@ export function BusinessStep({ application, v, e, locale }: StepProps & { locale
         <Notice kind="warning">
           <p>{t('ui.hints.neq_check')}</p>
         </Notice>
+      ) : null}
+      <p className="hint">{t('ui.registry.lookup_hint')}</p>
+      <div>
+        <SubmitButton name="intent" value="lookup" variant="secondary">
+          {t('ui.registry.lookup')}
+        </SubmitButton>
+      </div>
+      {registry ? <RegistryFacts check={registry} /> : null}
+      {registry?.facts && !registry.stale ? (
+        <>
+          <p>{t('ui.registry.confirm')}</p>
+          <RegistryComparison check={registry} locale={locale} />
+        </>
       ) : null}
       <SelectField
         name="naics"

@@ -7,9 +7,11 @@ import { Notice } from '../../../../platform/ui/page.tsx';
 import type { ApplicationView } from '../../domain/application-view.ts';
 import { REQUIRED_BUSINESS_FIELDS } from '../../domain/business-fields.ts';
 import type { EligibilityAnswer } from '../../use-cases/check-eligibility.ts';
+import type { getRegistryCheck } from '../../use-cases/get-registry-check.ts';
 import { readableFact } from '../business-facts.tsx';
 import { CriteriaResults } from '../criteria-results.tsx';
 import { naicsLabel } from '../options.ts';
+import { RegistryComparison, RegistryFacts } from '../registry-facts.tsx';
 import { FIELDS_OF_STEP, STEPS, type StepProps } from './steps.ts';
 
 /** What the review shows for one business fact: choices by their label, the region by its name. */
@@ -33,10 +35,12 @@ export function ReviewStep({
   program,
   preview,
   locale,
+  registry,
 }: Pick<StepProps, 'application'> & {
   program: { notice: string; consentTexts: { purpose: string; required: boolean }[] };
   preview: EligibilityAnswer | null;
   locale: Locale;
+  registry: Awaited<ReturnType<typeof getRegistryCheck>> | null;
 }) {
   const { t } = useTranslation('intake');
   const b = application.business;
@@ -118,6 +122,12 @@ export function ReviewStep({
           </section>
         );
       })}
+      {registry ? (
+        <>
+          <RegistryFacts check={registry} />
+          <RegistryComparison check={registry} locale={locale} />
+        </>
+      ) : null}
       <h2>{t('ui.review.assessment')}</h2>
       <p>{program.notice}</p>
       {preview ? (

@@ -1,0 +1,69 @@
+import { NAICS_RETAIL_CODES } from '../../../kernel/quebec.ts';
+
+/** A coded registry value: the raw code and its label from the extract's lists (null: unknown code). */
+type Coded = { code: string; label: string | null } | null;
+
+/** The registry's facts about a business as the application keeps them (a copy, as looked up). */
+export type RegistryFacts = {
+  legalName: string | null;
+  otherNames: string[];
+  status: Coded;
+  statusKind: 'registered' | 'struck_off' | 'other';
+  bankrupt: boolean;
+  legalForm: Coded;
+  registeredOn: string | null;
+  employeeBand: Coded;
+  activities: { cae: string; label: string | null; naics: string | null }[];
+  domicileAddress: string[] | null;
+  establishments: { name: string | null; address: string[] | null; main: boolean }[];
+};
+
+/** The business fields the registry prefills, and how its facts give them. */
+export const PREFILLED_FIELDS = ['legalName', 'foundedYear', 'naics'] as const;
+export type PrefilledField = (typeof PREFILLED_FIELDS)[number];
+
+/** The values the registry proposes for the form (absent: it has nothing usable for that field). */
+export function prefillOf(facts: RegistryFacts): {
+  legalName?: string;
+  foundedYear?: number;
+  naics?: string;
+} {
+  const year = facts.registeredOn ? Number(facts.registeredOn.slice(0, 4)) : undefined;
+  // The program's subsectors are NAICS 3-digit retail codes; an activity maps to one through the
+  // administrators' CAE → NAICS correspondence.
+  const subsector = facts.activities
+    .map((a) => a.naics?.slice(0, 3))
+    .find((code) => code && NAICS_RETAIL_CODES.includes(code));
+  return {
+    ...(facts.legalName ? { legalName: facts.legalName } : {}),
+    ...(year ? { foundedYear: year } : {}),
+    ...(subsector ? { naics: subsector } : {}),
+  };
+}
+
+/** Per prefilled field, the registry's value and the applicant's, and whether the applicant corrected it. */
+export function registryComparison(
+  facts: RegistryFacts,
+  declared: Partial<Record<PrefilledField, string | number | null>>,
+) {
+  const proposed = prefillOf(facts);
+  return PREFILLED_FIELDS.filter((f) => proposed[f] !== undefined).map((field) => {
+    const registry = String(proposed[field]);
+    const given = declared[field] === null || declared[field] === undefined ? null : String(declared[field]);
+    return { field, registry, declared: given, corrected: given !== null && given !== registry };
+  });
+}
+
+/**
+ * The top of an employee band from its label (« De 6 à 10 » → 10, « Aucun employé » → 0); null when
+ * the label gives no upper bound (« 5 000 et plus ») or is unknown.
+ */
+export function bandMaximum(label: string | null): number | null {
+  if (!label) return null;
+  if (/^aucun/i.test(label.trim())) return 0;
+  if (/plus|more/i.test(label)) return null;
+  const numbers = [...label.replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/g, '$1').matchAll(/\d+/g)].map((m) =>
+    Number(m[0]),
+  );
+  return numbers.length > 0 ? Math.max(...numbers) : null;
+}
