@@ -1,5 +1,6 @@
 import { administrationOperations } from '../modules/administration/api/operations.ts';
 import { coachingOperations } from '../modules/coaching/api/operations.ts';
+import { conversationOperations } from '../modules/conversations/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
 import { agreementsOperations } from '../modules/funding/api/agreements-operations.ts';
@@ -26,6 +27,7 @@ export const apiOperations: ApiOperation[] = [
   ...diagnosticOperations,
   ...expertOperations,
   ...coachingOperations,
+  ...conversationOperations,
   ...fundingOperations,
   ...agreementsOperations,
   ...fundingFileOperations,

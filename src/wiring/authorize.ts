@@ -1,5 +1,6 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
 import { coachingPolicies } from '../modules/coaching/domain/policies.ts';
+import { conversationPolicies } from '../modules/conversations/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { diagnosticPolicies } from '../modules/diagnostic/domain/policies.ts';
 import { expertPolicies } from '../modules/experts/domain/policies.ts';
@@ -21,6 +22,7 @@ export const policies = {
   ...diagnosticPolicies,
   ...expertPolicies,
   ...coachingPolicies,
+  ...conversationPolicies,
   ...fundingPolicies,
   ...reportingPolicies,
   ...privacyPolicies,

@@ -4,6 +4,8 @@ import administrationEn from '../modules/administration/i18n/en.json' with { typ
 import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
 import coachingEn from '../modules/coaching/i18n/en.json' with { type: 'json' };
 import coachingFr from '../modules/coaching/i18n/fr.json' with { type: 'json' };
+import conversationsEn from '../modules/conversations/i18n/en.json' with { type: 'json' };
+import conversationsFr from '../modules/conversations/i18n/fr.json' with { type: 'json' };
 import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json' };
 import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
 import expertsEn from '../modules/experts/i18n/en.json' with { type: 'json' };
@@ -34,6 +36,7 @@ export const resources: Resources = {
     diagnostic: diagnosticFr,
     experts: expertsFr,
     coaching: coachingFr,
+    conversations: conversationsFr,
     programs: programsFr,
     administration: administrationFr,
     funding: fundingFr,
@@ -48,6 +51,7 @@ export const resources: Resources = {
     diagnostic: diagnosticEn,
     experts: expertsEn,
     coaching: coachingEn,
+    conversations: conversationsEn,
     programs: programsEn,
     administration: administrationEn,
     funding: fundingEn,

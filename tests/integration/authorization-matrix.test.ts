@@ -810,6 +810,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: FILE_READERS,
     call: async (f) => ({ path: `/applications/${await coachedOfRetailer(f)}/coaching` }),
   },
+  listMessages: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/applications/${await coachedOfRetailer(f)}/messages` }),
+  },
+  postMessage: {
+    allowed: FILE_READERS,
+    call: async (f) => ({
+      path: `/applications/${await coachedOfRetailer(f)}/messages`,
+      json: { body: 'Matrice' },
+    }),
+  },
   closeFile: {
     allowed: COACHING,
     call: async (f) => ({

@@ -5,6 +5,7 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { destroySentMail } from '../../../platform/mail/forget-mail.ts';
 import { anonymiseCoaching } from '../../coaching/index.ts';
+import { eraseConversations } from '../../conversations/index.ts';
 import { destroyExpiredCredentials } from '../../identity/index.ts';
 import { anonymiseApplications } from '../../intake/index.ts';
 import {
@@ -38,6 +39,7 @@ const applicationSweep =
       const done = await transaction(ctx, async (tx) => {
         const ids = await dueApplicationIds(tx, kind, cutoff, CHUNK);
         await anonymiseCoaching(tx, ids);
+        await eraseConversations(tx, ids);
         return anonymiseApplications(tx, ids, ctx.now());
       });
       total += done;
