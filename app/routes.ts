@@ -10,6 +10,7 @@ const experts = (file: string) => `../src/modules/experts/ui/${file}`;
 const funding = (file: string) => `../src/modules/funding/ui/${file}`;
 const reporting = (file: string) => `../src/modules/reporting/ui/${file}`;
 const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
+const conversations = (file: string) => `../src/modules/conversations/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -40,6 +41,7 @@ export default [
   route('apply', intake('apply.tsx')),
   route('applications/:id', intake('application-status.tsx')),
   route('applications/:id/steps/:step', intake('application-step.tsx')),
+  route('applications/:id/messages', conversations('messages.tsx')),
   route('applications/:id/diagnostics', diagnostic('application-diagnostics.tsx')),
   route('diagnostics/:id', diagnostic('take.tsx')),
   route('diagnostics/:id/results', diagnostic('results.tsx')),

@@ -57,7 +57,9 @@ describe(`a conversation per file (${engine})`, () => {
     const first = await write(app.id, app.token, { body: '  Bonjour, quand est notre première séance ?  ' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ mine: true, body: 'Bonjour, quand est notre première séance ?' });
-    expect((await write(app.id, app.token, { body: 'Et faut-il préparer quelque chose ?' })).status).toBe(201);
+    expect((await write(app.id, app.token, { body: 'Et faut-il préparer quelque chose ?' })).status).toBe(
+      201,
+    );
 
     // The expert alone is told (the team is not, while an expert is assigned), once for both messages,
     // in their language, without the content, with a link to the thread.
@@ -76,12 +78,20 @@ describe(`a conversation per file (${engine})`, () => {
     h.clock.advance(60);
     const forExpert = await thread(app.id, coach.token);
     expect(forExpert.status).toBe(200);
-    expect(forExpert.body.messages.map((m: { body: string; unread: boolean; mine: boolean }) => [m.body, m.unread, m.mine])).toEqual([
+    expect(
+      forExpert.body.messages.map((m: { body: string; unread: boolean; mine: boolean }) => [
+        m.body,
+        m.unread,
+        m.mine,
+      ]),
+    ).toEqual([
       ['Bonjour, quand est notre première séance ?', true, false],
       ['Et faut-il préparer quelque chose ?', true, false],
     ]);
     // Read once, no longer new.
-    expect((await thread(app.id, coach.token)).body.messages.every((m: { unread: boolean }) => !m.unread)).toBe(true);
+    expect(
+      (await thread(app.id, coach.token)).body.messages.every((m: { unread: boolean }) => !m.unread),
+    ).toBe(true);
 
     // The retailer sees the receipt.
     const seen = await thread(app.id, app.token);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
+import { applications } from '../../intake/db/tables.ts';
 import { conversationMessages, conversationParticipants } from './tables.ts';
 
 export type MessageRow = typeof conversationMessages.$inferSelect;
@@ -81,28 +82,31 @@ export async function claimNotices(
 }
 
 /**
- * Messages not yet read by this person, per file: written by someone else after they last read the
- * thread (for the count beside a file in a list or in the navigation).
+ * Messages not yet read by this person in the files that are theirs (the retailer's applications, the
+ * expert's assigned files), per file: written by someone else after they last read the thread. One
+ * indexed query, cheap enough for the navigation.
  */
 export async function unreadCounts(
   db: Executor,
   userId: string,
-  applicationIds: string[],
+  as: 'applicant' | 'expert',
 ): Promise<Map<string, number>> {
-  if (applicationIds.length === 0) return new Map();
+  const theirs =
+    as === 'applicant' ? eq(applications.applicantId, userId) : eq(applications.assignedExpertUserId, userId);
   const rows = await db
     .select({ applicationId: conversationMessages.applicationId, unread: count() })
-    .from(conversationMessages)
+    .from(applications)
+    .innerJoin(conversationMessages, eq(conversationMessages.applicationId, applications.id))
     .leftJoin(
       conversationParticipants,
       and(
-        eq(conversationParticipants.applicationId, conversationMessages.applicationId),
+        eq(conversationParticipants.applicationId, applications.id),
         eq(conversationParticipants.userId, userId),
       ),
     )
     .where(
       and(
-        inArray(conversationMessages.applicationId, applicationIds),
+        theirs,
         or(isNull(conversationMessages.authorId), ne(conversationMessages.authorId, userId)),
         or(
           isNull(conversationParticipants.lastReadAt),

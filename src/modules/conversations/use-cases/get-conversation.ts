@@ -29,7 +29,10 @@ export type Conversation = {
 export async function getConversation(ctx: Ctx, applicationId: string): Promise<Conversation> {
   const { file, actor } = await loadThread(ctx, applicationId, 'conversation.read');
   const now = ctx.now();
-  const [rows, participants] = await Promise.all([messagesOf(ctx.db, file.id), participantsOf(ctx.db, file.id)]);
+  const [rows, participants] = await Promise.all([
+    messagesOf(ctx.db, file.id),
+    participantsOf(ctx.db, file.id),
+  ]);
   const previousRead = participants.find((p) => p.userId === actor.id)?.lastReadAt ?? null;
   await transaction(ctx, (tx) => markRead(tx, file.id, actor.id, now));
   const readers = participants.map((p) => (p.userId === actor.id ? { ...p, lastReadAt: now } : p));

@@ -10,17 +10,19 @@ import { MAX_MESSAGE_LENGTH, sideOf } from '../domain/sides.ts';
 import type { ConversationMessage } from './get-conversation.ts';
 import { loadThread } from './load-thread.ts';
 import { noticeRecipients } from './notice-recipients.ts';
+import { threadPath } from './thread-path.ts';
 
 export const postMessageInput = z.strictObject({ body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
-
-/** The link every notice carries: the thread, after signing in (the message itself is never in the e-mail). */
-export const threadPath = (applicationId: string) => `/applications/${applicationId}/messages`;
 
 /**
  * A message in a file's thread. The other side is told by e-mail, in their language, without the
  * message (a link instead), once until they read the thread: ten messages in a row make one notice.
  */
-export async function postMessage(ctx: Ctx, applicationId: string, input: unknown): Promise<ConversationMessage> {
+export async function postMessage(
+  ctx: Ctx,
+  applicationId: string,
+  input: unknown,
+): Promise<ConversationMessage> {
   const { file, actor } = await loadThread(ctx, applicationId, 'conversation.post');
   const { body } = parseInput(postMessageInput, input);
   const side = sideOf(actor.role);

@@ -12,6 +12,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { ConversationThread, conversationView } from '../../conversations/components.ts';
+import { getConversation } from '../../conversations/index.ts';
 import { DECISIONS } from '../domain/status.ts';
 import { inTeamWords } from '../domain/team-wording.ts';
 import { addApplicationNote } from '../use-cases/add-application-note.ts';
@@ -22,7 +24,9 @@ import { CriteriaResults } from './criteria-results.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const { application: a, duplicates } = await getApplicationForReview(ctx, params.id ?? '');
+  const conversation = await getConversation(ctx, a.id);
   return {
+    conversation: conversationView(conversation, ctx.locale),
     application: {
       ...a,
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
@@ -52,7 +56,7 @@ export const action = formAction(async ({ ctx, form, params }) => {
 
 export default function ReviewApplication() {
   const { t } = useTranslation('intake');
-  const { application: a, duplicates } = useLoaderData<typeof loader>();
+  const { application: a, duplicates, conversation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -175,6 +179,8 @@ export default function ReviewApplication() {
           </div>
         </BusinessFacts>
       </section>
+
+      <ConversationThread conversation={conversation} staff />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('ui.status_page.history')}</h2>
