@@ -1,9 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationMessages } from '../../src/modules/conversations/db/tables.ts';
+import * as messagesPage from '../../src/modules/conversations/ui/messages.tsx';
+import * as applicationStatus from '../../src/modules/intake/ui/application-status.tsx';
+import * as reviewApplication from '../../src/modules/intake/ui/review-application.tsx';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { send } from '../support/pages.ts';
+import { renderPage } from '../support/render.ts';
 import { startSmtp } from '../support/smtp.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -177,5 +182,65 @@ describe(`a conversation per file (${engine})`, () => {
       expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([path]);
     }
     expect((await thread(app.id, app.token)).body.messages).toEqual([]);
+  });
+
+  it('shows the thread on the retailer’s file and the team’s page, and takes a message from the form', async () => {
+    const app = await coachedBy(h, programId, coordinator.token, coach);
+    const retailer = await h.as({ bearerToken: app.token }, { locale: 'fr' });
+    const team = await h.as({ bearerToken: coordinator.token }, { locale: 'en' });
+
+    // Sent from the form (the thread's page takes every page's posts).
+    const posted = await send(
+      messagesPage.action,
+      retailer,
+      `/applications/${app.id}/messages`,
+      {
+        body: 'Bonjour <b>équipe</b>',
+      },
+      { id: app.id },
+    );
+    expect(posted).toEqual({ posted: true });
+    const empty = (await send(
+      messagesPage.action,
+      retailer,
+      `/applications/${app.id}/messages`,
+      {
+        body: ' ',
+      },
+      { id: app.id },
+    )) as unknown as { data: { error: { errors: { path: string; message: string }[] } } };
+    expect(empty.data.error.errors).toEqual([{ path: 'body', message: expect.stringContaining('Message') }]);
+
+    const onReview = await renderPage(
+      reviewApplication,
+      team,
+      '/review/applications/:id',
+      `/review/applications/${app.id}`,
+    );
+    expect(onReview.status).toBe(200);
+    // Shown as text, never as markup; apart from the staff notes' form.
+    expect(onReview.html).toContain('Bonjour &lt;b&gt;équipe&lt;/b&gt;');
+    expect(onReview.html).toContain('The conversation with the business');
+    expect(onReview.html).toContain('name="text"');
+
+    const onFile = await renderPage(
+      applicationStatus,
+      retailer,
+      '/applications/:id',
+      `/applications/${app.id}`,
+    );
+    expect(onFile.status).toBe(200);
+    expect(onFile.html).toContain('Lu par Claude Coordination le ');
+    expect(onFile.html).toContain('role="status"');
+    expect(onFile.html).toContain(`action="/applications/${app.id}/messages"`);
+
+    const page = await renderPage(
+      messagesPage,
+      retailer,
+      '/applications/:id/messages',
+      `/applications/${app.id}/messages`,
+    );
+    expect(page.html).toContain(`href="/applications/${app.id}"`);
+    expect(page.html).toContain('Messages — Chez Zoé');
   });
 });
