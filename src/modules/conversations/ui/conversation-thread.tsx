@@ -77,8 +77,8 @@ export function ConversationThread({
         <ErrorSummary error={failed?.error} />
         <TextArea
           name="body"
-          label={t('ui.body')}
-          hint={t('ui.body_hint', { max: conversation.max })}
+          label={staff ? t('ui.body_staff') : t('ui.body')}
+          hint={t(staff ? 'ui.body_hint_staff' : 'ui.body_hint', { max: conversation.max })}
           rows={4}
           maxLength={MAX_MESSAGE_LENGTH}
           required

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { contactOf } from '../../identity/index.ts';
+import { programContactEmail } from '../../programs/index.ts';
 import type { ApplicationRow } from './queries.ts';
 
 /**
@@ -27,6 +28,7 @@ export async function notifyApplicant(
     params: {
       name: contact?.name ?? app.contactName ?? '',
       business: app.tradeName || app.legalName,
+      contactEmail: await programContactEmail(tx, ctx, app.programId),
       ...params(locale),
     },
     actionUrl: contact ? `${ctx.services.config.publicUrl}/applications/${app.id}` : undefined,
