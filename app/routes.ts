@@ -39,6 +39,7 @@ export default [
   route('contact', privacy('contact.tsx')),
   route('eligibility', intake('eligibility-check.tsx')),
   route('apply', intake('apply.tsx')),
+  route('claim/:token', intake('claim-application.tsx')),
   route('applications/:id', intake('application-status.tsx')),
   route('applications/:id/steps/:step', intake('application-step.tsx')),
   route('applications/:id/messages', conversations('messages.tsx')),

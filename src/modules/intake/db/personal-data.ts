@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
-import { applicationEvents, applications, consents, partnerMembers } from './tables.ts';
+import { applicationClaims, applicationEvents, applications, consents, partnerMembers } from './tables.ts';
 
-/** Intake's part of a person's copy: their applications, consent records, files' story, partner membership. */
+/**
+ * Intake's part of a person's copy: their applications, consent records, files' story, the links sent to
+ * claim a paper application, partner membership.
+ */
 export const intakePersonalData: PersonalDataSource[] = [
   {
     table: applications,
@@ -23,6 +26,12 @@ export const intakePersonalData: PersonalDataSource[] = [
     table: applicationEvents,
     name: 'application_events',
     keys: [{ column: applicationEvents.applicationId, of: 'application' }],
+  },
+  {
+    table: applicationClaims,
+    name: 'application_claims',
+    keys: [{ column: applicationClaims.applicationId, of: 'application' }],
+    withheld: { token_hash: 'secret' },
   },
   { table: partnerMembers, name: 'partner_members', keys: [{ column: partnerMembers.userId, of: 'user' }] },
 ];

@@ -198,6 +198,7 @@ export const APPLICATION_EVENT_KINDS = [
   'review_requested',
   'note',
   'imported',
+  'claimed',
 ] as const;
 
 /** The story of an application: status changes with their reasons, and staff notes (never shown to the retailer). */
@@ -236,4 +237,31 @@ export const precheckCounts = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.programId, t.day, t.region, t.eligible] })],
+);
+
+/**
+ * Links that let the person behind a paper application open their account for it: sent with the
+ * e-mails about the application while it has no account; single-use, expiring, kept as a hash.
+ */
+export const applicationClaims = pgTable(
+  'application_claims',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The address the link was sent to: the account opened is this address's. */
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    /** Replaced by a newer link (only the newest works). */
+    revokedAt: instant('revoked_at'),
+    claimedAt: instant('claimed_at'),
+    claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('application_claims_token_key').on(t.tokenHash),
+    index('application_claims_application_idx').on(t.applicationId),
+  ],
 );

@@ -64,6 +64,7 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     emailVerified: account?.emailVerified ?? true,
     justSubmitted: search.has('submitted'),
     justSaved: search.has('saved'),
+    justClaimed: search.has('claimed'),
     coaching: coaching ? myCoachingView(coaching, ctx.now(), ctx.locale) : null,
     conversation: conversationView(conversation, ctx.locale),
     next: nextStep(a.status, {
@@ -105,6 +106,7 @@ export default function ApplicationStatus() {
     emailVerified,
     justSubmitted,
     justSaved,
+    justClaimed,
     coaching,
     next,
     diagnostics,
@@ -135,6 +137,11 @@ export default function ApplicationStatus() {
       {justSaved && a.status === 'draft' ? (
         <Notice kind="success">
           <p>{t('ui.status_page.saved')}</p>
+        </Notice>
+      ) : null}
+      {justClaimed && applicant ? (
+        <Notice kind="success">
+          <p>{t('ui.status_page.claimed')}</p>
         </Notice>
       ) : null}
       {done ? (

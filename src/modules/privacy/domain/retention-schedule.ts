@@ -115,6 +115,7 @@ export function expiryCutoff(now: Date, periodMonths: number): Date {
 export const TABLE_RETENTION: Record<string, RecordKind> = {
   applications: 'closed_file',
   application_events: 'closed_file',
+  application_claims: 'closed_file',
   conversation_messages: 'closed_file',
   conversation_participants: 'closed_file',
   consents: 'closed_file',
