@@ -243,4 +243,23 @@ describe(`a conversation per file (${engine})`, () => {
     expect(page.html).toContain(`href="/applications/${app.id}"`);
     expect(page.html).toContain('Messages — Chez Zoé');
   });
+
+  it('names the program’s own contact address, once set, in the notices about its files', async () => {
+    const admin = await h.token((await h.user('admin')).email);
+    const patch = (contactEmail: unknown) =>
+      h.request(`/api/v1/programs/${programId}`, { method: 'PATCH', token: admin, json: { contactEmail } });
+    const refused = await patch('pas une adresse');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors.map((e: { path: string }) => e.path)).toEqual(['contactEmail']);
+    expect((await patch('aide@papeterie-programme.ca')).status).toBe(204);
+    try {
+      const app = await coachedBy(h, programId, coordinator.token, coach);
+      const before = await sentSoFar();
+      await write(app.id, app.token, { body: 'Allô ?' });
+      const [notice] = await mailsSince(before);
+      expect(notice!.raw).toContain('aide@papeterie-programme.ca');
+    } finally {
+      expect((await patch(null)).status).toBe(204);
+    }
+  });
 });

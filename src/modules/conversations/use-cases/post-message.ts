@@ -4,6 +4,7 @@ import { type Ctx, transaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import { queueMails } from '../../../platform/mail/queue-mail.ts';
 import { parseInput } from '../../../platform/validation.ts';
+import { programContactEmail } from '../../programs/index.ts';
 import { claimNotices, markRead } from '../db/queries.ts';
 import { conversationMessages } from '../db/tables.ts';
 import { MAX_MESSAGE_LENGTH, sideOf } from '../domain/sides.ts';
@@ -48,6 +49,7 @@ export async function postMessage(
       now,
     );
     const link = `${ctx.services.config.publicUrl}${threadPath(file.id)}`;
+    const contactEmail = await programContactEmail(tx, ctx, file.programId);
     await queueMails(
       tx,
       ctx,
@@ -57,7 +59,12 @@ export async function postMessage(
           to: r.email,
           locale: r.locale,
           template: 'conversations:mail.new_message',
-          params: { name: r.name, author: actor.name, business: file.tradeName || file.legalName || '' },
+          params: {
+            name: r.name,
+            author: actor.name,
+            business: file.tradeName || file.legalName || '',
+            contactEmail,
+          },
           actionUrl: link,
         })),
     );
