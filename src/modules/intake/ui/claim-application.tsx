@@ -3,7 +3,7 @@ import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { redirectWithSession } from '../../identity/index.ts';
+import { redirectWithSession } from '../../../platform/ui/session-redirect.server.ts';
 import { claimApplication } from '../use-cases/claim-application.ts';
 import { getApplicationClaim } from '../use-cases/get-application-claim.ts';
 
