@@ -4,3 +4,5 @@
 export { ConversationThread } from './ui/conversation-thread.tsx';
 export { type ConversationView, conversationView } from './ui/conversation-view.ts';
 export { UnreadMessagesLink } from './ui/unread-link.tsx';
+// The thread's address, for links on pages (index.ts would bring the server's code into the page bundle).
+export { threadPath } from './use-cases/thread-path.ts';

@@ -7,7 +7,7 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
-import { threadPath } from '../../conversations/index.ts';
+import { threadPath } from '../../conversations/components.ts';
 import { BusinessFacts } from '../../intake/components.ts';
 // The business's profile is the intake module's to show.
 import { getApplication } from '../../intake/index.ts';
