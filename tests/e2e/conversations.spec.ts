@@ -34,6 +34,7 @@ const TEXT = {
     },
     messages: 'Messages',
     body: 'Votre message',
+    bodyStaff: 'Message à l’entreprise',
     send: 'Envoyer',
     sent: 'Votre message est envoyé.',
     notRead: 'Pas encore lu',
@@ -57,6 +58,7 @@ const TEXT = {
     },
     messages: 'Messages',
     body: 'Your message',
+    bodyStaff: 'Message to the business',
     send: 'Send',
     sent: 'Your message was sent.',
     notRead: 'Not read yet',
@@ -162,6 +164,7 @@ for (const locale of ['fr', 'en'] as const) {
       const shopProblems = watchConsole(shop);
       await test.step('the retailer writes from their file; an empty message is refused', async () => {
         await signIn(shop, locale, retailer.email);
+        await expect(shop.getByRole('button', { name: L.signOut })).toBeVisible();
         await shop.goto(`/applications/${application.id}`);
         const conversation = shop.getByRole('region', { name: L.messages });
         await expect(conversation).toBeVisible();
@@ -191,11 +194,12 @@ for (const locale of ['fr', 'en'] as const) {
         await coach.goto(new URL(link).pathname);
         await signIn(coach, locale, expertPerson.email);
         await enrolSecondFactor(coach, locale, L.twoFactor, 'expert', { checkPages: false });
+        await expect(coach.getByRole('button', { name: L.signOut })).toBeVisible();
         await coach.goto(thread);
         const conversation = coach.getByRole('region', { name: L.messages });
         await expect(conversation.locator('.message').first()).toContainText(L.question);
         await checkPage(coach, locale, 'thread-expert');
-        await conversation.getByLabel(L.body).fill(L.answer);
+        await conversation.getByLabel(L.bodyStaff).fill(L.answer);
         await conversation.getByRole('button', { name: L.send }).click();
         await expect(conversation.getByRole('status')).toHaveText(L.sent);
         await expect(conversation.locator('.message').last()).toContainText(L.answer);
