@@ -12,6 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
+import { countUnreadMessages, threadPath } from '../src/modules/conversations/index.ts';
 import type { LocalisedError } from '../src/platform/http/problem.ts';
 import { requestScope } from '../src/platform/http/request-scope.ts';
 import { type Action, isAllowed } from '../src/wiring/authorize.ts';
@@ -24,9 +25,13 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { ctx, csrfToken, nonce } = context.get(requestScope);
   const actor = ctx.actor;
   const can = (action: Action) => isAllowed(actor, action);
-  const nav = [
+  // A retailer's unread messages, beside the navigation: the thread of the first file they are in.
+  const unread = actor.kind === 'user' && actor.role === 'retailer' ? await countUnreadMessages(ctx) : null;
+  const unreadFile = unread ? Object.keys(unread.byFile)[0] : undefined;
+  const nav: { to: string; key: string; count?: number }[] = [
     { to: '/', key: 'home' },
     ...(actor.kind === 'anonymous' || can('application.create') ? [{ to: '/apply', key: 'apply' }] : []),
+    ...(unread && unreadFile ? [{ to: threadPath(unreadFile), key: 'messages', count: unread.total }] : []),
     ...(can('application.review') ? [{ to: '/review', key: 'review' }] : []),
     // The claims queue is the reviewers' (the retailer finds its claims under its agreement).
     ...(can('claim.list') && actor.kind === 'user' && actor.role !== 'retailer'
@@ -144,7 +149,7 @@ function Header({ root }: { root: RootData | undefined }) {
               {root.nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'}>
-                    {t(`nav.${item.key}`)}
+                    {t(`nav.${item.key}`, { count: item.count })}
                   </NavLink>
                 </li>
               ))}

@@ -13,6 +13,7 @@ const privacy = (file: string) => `../src/modules/privacy/ui/${file}`;
 const signals = (file: string) => `../src/modules/signals/ui/${file}`;
 const outreach = (file: string) => `../src/modules/outreach/ui/${file}`;
 const workshops = (file: string) => `../src/modules/workshops/ui/${file}`;
+const conversations = (file: string) => `../src/modules/conversations/ui/${file}`;
 
 /** A list's exports, `<page>/export.csv` and `.xlsx`: one resource route, the format in the extension. */
 const exportsOf = (page: string, file: string) =>
@@ -44,8 +45,10 @@ export default [
   route('unsubscribe/:token', outreach('unsubscribe.tsx')),
   route('eligibility', intake('eligibility-check.tsx')),
   route('apply', intake('apply.tsx')),
+  route('claim/:token', intake('claim-application.tsx')),
   route('applications/:id', intake('application-status.tsx')),
   route('applications/:id/steps/:step', intake('application-step.tsx')),
+  route('applications/:id/messages', conversations('messages.tsx')),
   route('applications/:id/diagnostics', diagnostic('application-diagnostics.tsx')),
   route('diagnostics/:id', diagnostic('take.tsx')),
   route('diagnostics/:id/results', diagnostic('results.tsx')),

@@ -1,5 +1,6 @@
 import { administrationOperations } from '../modules/administration/api/operations.ts';
 import { coachingOperations } from '../modules/coaching/api/operations.ts';
+import { conversationOperations } from '../modules/conversations/api/operations.ts';
 import { diagnosticOperations } from '../modules/diagnostic/api/operations.ts';
 import { expertOperations } from '../modules/experts/api/operations.ts';
 import { fieldModeOperations } from '../modules/fieldmode/api/operations.ts';
@@ -36,6 +37,7 @@ export const apiOperations: ApiOperation[] = [
   ...coachingOperations,
   ...reminderOperations,
   ...fieldModeOperations,
+  ...conversationOperations,
   ...fundingOperations,
   ...agreementsOperations,
   ...fundingFileOperations,

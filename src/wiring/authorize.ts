@@ -1,5 +1,6 @@
 import { administrationPolicies } from '../modules/administration/domain/policies.ts';
 import { coachingPolicies } from '../modules/coaching/domain/policies.ts';
+import { conversationPolicies } from '../modules/conversations/domain/policies.ts';
 import { demoPolicies } from '../modules/demo/domain/policies.ts';
 import { diagnosticPolicies } from '../modules/diagnostic/domain/policies.ts';
 import { expertPolicies } from '../modules/experts/domain/policies.ts';
@@ -29,6 +30,7 @@ export const policies = {
   ...coachingPolicies,
   ...reminderPolicies,
   ...fieldModePolicies,
+  ...conversationPolicies,
   ...fundingPolicies,
   ...reportingPolicies,
   ...privacyPolicies,

@@ -4,6 +4,8 @@ import administrationEn from '../modules/administration/i18n/en.json' with { typ
 import administrationFr from '../modules/administration/i18n/fr.json' with { type: 'json' };
 import coachingEn from '../modules/coaching/i18n/en.json' with { type: 'json' };
 import coachingFr from '../modules/coaching/i18n/fr.json' with { type: 'json' };
+import conversationsEn from '../modules/conversations/i18n/en.json' with { type: 'json' };
+import conversationsFr from '../modules/conversations/i18n/fr.json' with { type: 'json' };
 import diagnosticEn from '../modules/diagnostic/i18n/en.json' with { type: 'json' };
 import diagnosticFr from '../modules/diagnostic/i18n/fr.json' with { type: 'json' };
 import expertsEn from '../modules/experts/i18n/en.json' with { type: 'json' };
@@ -47,6 +49,7 @@ export const resources: Resources = {
     experts: expertsFr,
     coaching: coachingFr,
     fieldmode: fieldmodeFr,
+    conversations: conversationsFr,
     programs: programsFr,
     reminders: remindersFr,
     administration: administrationFr,
@@ -67,6 +70,7 @@ export const resources: Resources = {
     experts: expertsEn,
     coaching: coachingEn,
     fieldmode: fieldmodeEn,
+    conversations: conversationsEn,
     programs: programsEn,
     reminders: remindersEn,
     administration: administrationEn,

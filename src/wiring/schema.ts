@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit (which generates the migrations from it). Modules own their tables.
 
 export * from '../modules/coaching/db/tables.ts';
+export * from '../modules/conversations/db/tables.ts';
 export * from '../modules/diagnostic/db/tables.ts';
 export * from '../modules/experts/db/tables.ts';
 export * from '../modules/fieldmode/db/tables.ts';

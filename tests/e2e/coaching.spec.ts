@@ -6,12 +6,12 @@ import {
   expect,
   type Locator,
   type Page,
-  request as playwrightRequest,
   test,
 } from '@playwright/test';
 import { elideFrench } from '../../src/kernel/french-elision.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Answers, Question } from '../../src/modules/diagnostic/domain/questionnaire.ts';
+import { csrfOf, registeredRetailer, sessionApi } from './support/accounts.ts';
 import {
   checkPage,
   enrolSecondFactor,
@@ -412,66 +412,6 @@ function cast(locale: Locale) {
       };
 }
 
-/** A JSON call to the API. */
-type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-
-/**
- * The API as a person signed in to the site calls it: with their session cookie and the anti-forgery
- * token of their pages (`x-csrf-token`). Fails the test on an answer other than 200, 201, 202 or 204.
- */
-function sessionApi(request: APIRequestContext, csrf: string, locale: Locale): Api {
-  return async <T>(method: string, path: string, body?: unknown) => {
-    const response = await request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { 'x-csrf-token': csrf, 'accept-language': locale },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    const text = await response.text();
-    if (![200, 201, 202, 204].includes(response.status()))
-      throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
-    return (text ? JSON.parse(text) : {}) as T;
-  };
-}
-
-/** The anti-forgery token of a signed-in page (every page has the sign-out form). */
-const csrfOf = (page: Page) => page.locator('input[name="_csrf"]').first().inputValue();
-
-/**
- * A retailer as the site makes one, without a browser: the account (POST /accounts), the address
- * confirmed with the token of the e-mail, then signed in through the sign-in form (as without
- * JavaScript). Returns the API as that retailer.
- */
-async function registeredRetailer(
-  locale: Locale,
-  retailer: Retailer,
-): Promise<{ as: Api; request: APIRequestContext }> {
-  const request = await playwrightRequest.newContext({ baseURL: serverFor(locale).url });
-  const anonymous = sessionApi(request, '', locale);
-  await anonymous('POST', '/accounts', {
-    email: retailer.email,
-    name: retailer.name,
-    password: PASSWORD,
-    locale: retailer.locale,
-  });
-  const mail = await waitForMail(retailer.email, { subject: VERIFY_SUBJECT[retailer.locale] });
-  const token = /\/account\/verify\/([\w-]+)/.exec(mail.text)?.[1];
-  expect(token, `the confirmation e-mail has its link:\n${mail.text}`).toBeTruthy();
-  await anonymous('POST', '/accounts/verification', { token });
-  const form = await (await request.get('/sign-in')).text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
-  const signedIn = await request.post('/sign-in', {
-    form: { _csrf: csrf, email: retailer.email, password: PASSWORD },
-    maxRedirects: 0,
-  });
-  expect([302, 303], 'the sign-in form answers with a redirection').toContain(signedIn.status());
-  return { as: sessionApi(request, csrf, locale), request };
-}
-
-const VERIFY_SUBJECT = {
-  fr: 'Confirmez votre adresse courriel pour Virage',
-  en: 'Confirm your e-mail address for Virage',
-} as const;
-
 /**
  * Entry diagnostic answers whose weakest dimension is online marketing: the worst answer there (its
  * follow-up questions then hidden), the best everywhere else.
@@ -553,7 +493,7 @@ for (const locale of ['fr', 'en'] as const) {
       const requests: APIRequestContext[] = [];
       const applying = Promise.all(
         retailers.map(async (r, i) => {
-          const { as, request } = await registeredRetailer(locale, r);
+          const { as, request } = await registeredRetailer(locale, r, PASSWORD);
           requests.push(request);
           const programs = await as<{ items: { id: string }[] }>('GET', '/programs');
           const b = r.business;

@@ -1002,6 +1002,17 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: FILE_READERS,
     call: async (f) => ({ path: `/applications/${await coachedOfRetailer(f)}/coaching` }),
   },
+  listFileMessages: {
+    allowed: FILE_READERS,
+    call: async (f) => ({ path: `/applications/${await coachedOfRetailer(f)}/messages` }),
+  },
+  postFileMessage: {
+    allowed: FILE_READERS,
+    call: async (f) => ({
+      path: `/applications/${await coachedOfRetailer(f)}/messages`,
+      json: { body: 'Matrice' },
+    }),
+  },
   closeFile: {
     allowed: COACHING,
     call: async (f) => ({

@@ -2,6 +2,8 @@
 
 // For the privacy module: an account deleted at the person's request, expired credentials destroyed.
 export { destroyExpiredCredentials, eraseAccount } from './db/erase-accounts.ts';
+// For a paper applicant claiming their application (intake): the account and its fields.
+export { openRetailerAccount } from './db/open-retailer-account.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { identityPersonalData } from './db/personal-data.ts';
 export {
@@ -18,6 +20,7 @@ export {
   recordFailures as countAttempts,
   type ThrottleKey,
 } from './db/throttle-store.ts';
+export { newPasswordField, personNameField } from './domain/fields.ts';
 export { confirmPassword } from './use-cases/confirm-password.ts';
 export { confirmTotpEnrolment } from './use-cases/confirm-totp-enrolment.ts';
 export { createUser } from './use-cases/create-user.ts';

@@ -34,7 +34,9 @@ export async function queueMails(tx: Executor, ctx: Ctx, mails: MailRequest[]): 
   const createdAt = ctx.now();
   const rows = mails.map((mail) => {
     const t = translatorFor(ctx.services.i18n, mail.locale);
-    const rendered = renderMail(t, mail.template, mail.params ?? {}, mail.actionUrl);
+    // Whom to write to, in every footer: the program's team when the message is about a file, else the platform's.
+    const params = { contactEmail: ctx.services.config.contacts.programEmail, ...mail.params };
+    const rendered = renderMail(t, mail.template, params, mail.actionUrl);
     return {
       id: newId(),
       toAddress: mail.to,

@@ -7,7 +7,8 @@ const escapeHtml = (s: string) =>
 
 /**
  * Renders a message from its i18n entry `<ns>:mail.<name>` = { subject, paragraphs[], action? } in the
- * translator's language, as plain text and as simple accessible HTML.
+ * translator's language, as plain text and as simple accessible HTML. The footer says whom to write to
+ * (`contactEmail`): no message is a dead end.
  */
 export function renderMail(
   t: Translate,
@@ -19,7 +20,7 @@ export function renderMail(
   const subject = t(`${template}.subject`, params);
   const paragraphs = t(`${template}.paragraphs`, { ...params, returnObjects: true }) as unknown as string[];
   const actionLabel = actionUrl ? t(`${template}.action`, params) : undefined;
-  const footer = t('common:mail.footer', { returnObjects: true }) as unknown as string[];
+  const footer = t('common:mail.footer', { ...params, returnObjects: true }) as unknown as string[];
 
   const text = [
     ...paragraphs,

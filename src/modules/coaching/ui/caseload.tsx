@@ -4,13 +4,15 @@ import { formatDate, formatDateTime } from '../../../kernel/format.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
+import { UnreadMessagesLink } from '../../conversations/components.ts';
+import { countUnreadMessages } from '../../conversations/index.ts';
 import { getCaseload } from '../use-cases/get-caseload.ts';
 import { Badge } from './fields.tsx';
 import { readable, unbroken } from './values.ts';
 
 export const loader = pageLoader(async ({ ctx, request }) => {
   const status = new URL(request.url).searchParams.get('status') === 'closed' ? 'closed' : 'active';
-  const { items } = await getCaseload(ctx, { status });
+  const [{ items }, unread] = await Promise.all([getCaseload(ctx, { status }), countUnreadMessages(ctx)]);
   return {
     status,
     flagged: items.filter((i) => i.flags.length > 0).length,
@@ -32,6 +34,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
         warning: i.hours.warning,
       },
       flags: i.flags,
+      unread: unread.byFile[i.applicationId] ?? 0,
     })),
   };
 });
@@ -84,6 +87,12 @@ export default function Caseload() {
             <tr key={i.id}>
               <th scope="row" data-label={t('ui.caseload.business')}>
                 <Link to={`/caseload/${i.id}`}>{i.business}</Link>
+                {i.unread > 0 ? (
+                  <>
+                    <br />
+                    <UnreadMessagesLink applicationId={i.id} count={i.unread} />
+                  </>
+                ) : null}
               </th>
               <td data-label={t('ui.caseload.municipality')}>{i.municipality ?? '—'}</td>
               {status === 'active' ? (

@@ -7,6 +7,7 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { ErrorSummary } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/route.server.ts';
+import { threadPath } from '../../conversations/components.ts';
 import { BusinessFacts } from '../../intake/components.ts';
 // The business's profile is the intake module's to show.
 import { getApplication } from '../../intake/index.ts';
@@ -163,6 +164,9 @@ export default function CoachingFile() {
         </li>
         <li>
           <Link to={`/applications/${data.id}/diagnostics`}>{t('ui.file.diagnostics_link')}</Link>
+        </li>
+        <li>
+          <Link to={threadPath(data.id)}>{t('ui.file.messages_link')}</Link>
         </li>
         {data.team && data.plan?.status === 'approved' ? (
           <li>

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { contactOf } from '../../identity/index.ts';
+import { programContactEmail } from '../../programs/index.ts';
 import type { AgreementFile } from './load-agreement.ts';
 
 /** Where the retailer sees their aid: the agreement, the offer to accept, the letter. */
@@ -25,6 +26,7 @@ export async function notifyRetailer(
     params: {
       name: contact.name,
       business: file.tradeName || file.legalName || '',
+      contactEmail: await programContactEmail(tx, ctx, file.programId),
       ...params(contact.locale),
     },
     actionUrl: `${ctx.services.config.publicUrl}${myAidPath(file.id)}`,

@@ -3,10 +3,11 @@ import { Link, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { redirectWithSession } from '../../../platform/ui/session-redirect.server.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.ts';
 import { acceptInvitation } from '../use-cases/accept-invitation.ts';
 import { getInvitation } from '../use-cases/get-invitation.ts';
-import { afterPassword, redirectWithSession } from './session-cookie.server.ts';
+import { afterPassword } from './session-cookie.server.ts';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const invitation = await getInvitation(ctx, params.token ?? '');

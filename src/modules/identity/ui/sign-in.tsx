@@ -3,8 +3,9 @@ import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { ErrorSummary, fieldErrors, PostForm, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
 import { PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader, safeNext } from '../../../platform/ui/route.server.ts';
+import { redirectWithSession } from '../../../platform/ui/session-redirect.server.ts';
 import { signIn } from '../use-cases/sign-in.ts';
-import { afterPassword, redirectWithSession } from './session-cookie.server.ts';
+import { afterPassword } from './session-cookie.server.ts';
 
 export const loader = pageLoader(({ ctx, request }) => {
   const next = safeNext(new URL(request.url).searchParams.get('next'));

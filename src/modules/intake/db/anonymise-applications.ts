@@ -1,6 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.ts';
-import { applicationEvents, applicationRegistryChecks, applications, consents } from './tables.ts';
+import {
+  applicationClaims,
+  applicationEvents,
+  applicationRegistryChecks,
+  applications,
+  consents,
+} from './tables.ts';
 
 /**
  * Removes what identifies a business and the person behind it from applications (the retention job,
@@ -48,6 +54,8 @@ export async function anonymiseApplications(tx: Tx, ids: string[], at: Date): Pr
     .set({ message: null, actorName: null })
     .where(inArray(applicationEvents.applicationId, ids));
   await tx.update(consents).set({ userId: null }).where(inArray(consents.applicationId, ids));
+  // The links sent to claim a paper application name its address: they go.
+  await tx.delete(applicationClaims).where(inArray(applicationClaims.applicationId, ids));
   return changed.length;
 }
 

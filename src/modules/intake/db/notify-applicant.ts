@@ -3,11 +3,14 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { queueMail } from '../../../platform/mail/queue-mail.ts';
 import { contactOf } from '../../identity/index.ts';
+import { programContactEmail } from '../../programs/index.ts';
+import { createClaimLink } from './claim-links.ts';
 import type { ApplicationRow } from './queries.ts';
 
 /**
  * Writes to the retailer behind an application, in their language: the account holder, or for a paper
- * application without an account, the business address in French.
+ * application without an account, the business address in French, with a link to open their account
+ * for it (then they see it, and can write to the team, like anyone who applied online).
  */
 export async function notifyApplicant(
   tx: Executor,
@@ -27,8 +30,11 @@ export async function notifyApplicant(
     params: {
       name: contact?.name ?? app.contactName ?? '',
       business: app.tradeName || app.legalName,
+      contactEmail: await programContactEmail(tx, ctx, app.programId),
       ...params(locale),
     },
-    actionUrl: contact ? `${ctx.services.config.publicUrl}/applications/${app.id}` : undefined,
+    actionUrl: contact
+      ? `${ctx.services.config.publicUrl}/applications/${app.id}`
+      : await createClaimLink(tx, ctx, app.id, to),
   });
 }

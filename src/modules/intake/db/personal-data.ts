@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
 import {
+  applicationClaims,
   applicationEvents,
   applicationRegistryChecks,
   applications,
@@ -9,7 +10,10 @@ import {
   partnerMembers,
 } from './tables.ts';
 
-/** Intake's part of a person's copy: their applications, consent records, files' story, partner membership. */
+/**
+ * Intake's part of a person's copy: their applications, consent records, files' story, the links sent to
+ * claim a paper application, partner membership.
+ */
 export const intakePersonalData: PersonalDataSource[] = [
   {
     table: applications,
@@ -34,6 +38,12 @@ export const intakePersonalData: PersonalDataSource[] = [
     table: applicationRegistryChecks,
     name: 'application_registry_checks',
     keys: [{ column: applicationRegistryChecks.applicationId, of: 'application' }],
+  },
+  {
+    table: applicationClaims,
+    name: 'application_claims',
+    keys: [{ column: applicationClaims.applicationId, of: 'application' }],
+    withheld: { token_hash: 'secret' },
   },
   { table: partnerMembers, name: 'partner_members', keys: [{ column: partnerMembers.userId, of: 'user' }] },
 ];

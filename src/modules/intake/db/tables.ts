@@ -203,6 +203,7 @@ export const APPLICATION_EVENT_KINDS = [
   'note',
   'imported',
   'reminder_sent',
+  'claimed',
 ] as const;
 
 /** The story of an application: status changes with their reasons, and staff notes (never shown to the retailer). */
@@ -276,3 +277,30 @@ export const applicationRegistryChecks = pgTable('application_registry_checks', 
   facts: jsonb('facts').$type<RegistryFacts>(),
   checkedAt: instant('checked_at').notNull(),
 });
+
+/**
+ * Links that let the person behind a paper application open their account for it: sent with the
+ * e-mails about the application while it has no account; single-use, expiring, kept as a hash.
+ */
+export const applicationClaims = pgTable(
+  'application_claims',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The address the link was sent to: the account opened is this address's. */
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    /** Replaced by a newer link (only the newest works). */
+    revokedAt: instant('revoked_at'),
+    claimedAt: instant('claimed_at'),
+    claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('application_claims_token_key').on(t.tokenHash),
+    index('application_claims_application_idx').on(t.applicationId),
+  ],
+);

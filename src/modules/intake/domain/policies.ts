@@ -15,6 +15,8 @@ const staff = hasRole('coordinator', 'admin');
 export const intakePolicies = {
   'program.check_eligibility': anyone,
   'application.create': { allow: hasRole('retailer') } satisfies Policy<void>,
+  /** Opening one's account for a paper application: whoever holds the link sent to its address. */
+  'application.claim': anyone,
   /** Full content: the retailer who applied and the program team. */
   'application.read': {
     allow: (a, r) => owner(a, r) || staff(a) || coach(a, r),

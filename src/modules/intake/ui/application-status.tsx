@@ -8,6 +8,8 @@ import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { MyCoaching, myCoachingView } from '../../coaching/components.ts';
 import { getCoachingOverview, getFileHistory } from '../../coaching/index.ts';
+import { ConversationThread, conversationView } from '../../conversations/components.ts';
+import { getConversation } from '../../conversations/index.ts';
 import { listApplicationDiagnostics } from '../../diagnostic/index.ts';
 import { listAgreements } from '../../funding/index.ts';
 import { getAccount, resendEmailVerification } from '../../identity/index.ts';
@@ -24,12 +26,13 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
   if (detail.access !== 'full') throw new AppError('not_found');
   const search = new URL(request.url).searchParams;
   const a = detail.application;
-  const [account, coaching, fileHistory, diagnostics, agreements] = await Promise.all([
+  const [account, coaching, fileHistory, diagnostics, agreements, conversation] = await Promise.all([
     ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? getAccount(ctx) : null,
     a.status === 'accepted' ? ifReadable(() => getCoachingOverview(ctx, a.id)) : null,
     a.status === 'accepted' ? ifReadable(() => getFileHistory(ctx, a.id)) : null,
     a.status === 'accepted' ? listApplicationDiagnostics(ctx, a.id) : [],
     a.status === 'accepted' ? ifReadable(() => listAgreements(ctx, { applicationId: a.id })) : null,
+    getConversation(ctx, a.id),
   ]);
   const progress = (phase: 'T0' | 'T1') => {
     const found = diagnostics.find((d) => d.phase === phase);
@@ -62,7 +65,9 @@ export const loader = pageLoader(async ({ ctx, params, request }) => {
     emailVerified: account?.emailVerified ?? true,
     justSubmitted: search.has('submitted'),
     justSaved: search.has('saved'),
+    justClaimed: search.has('claimed'),
     coaching: coaching ? myCoachingView(coaching, ctx.now(), ctx.locale) : null,
+    conversation: conversationView(conversation, ctx.locale),
     next: nextStep(a.status, {
       entry: entry?.status ?? 'not_started',
       closing: closing?.status ?? 'not_started',
@@ -102,6 +107,7 @@ export default function ApplicationStatus() {
     emailVerified,
     justSubmitted,
     justSaved,
+    justClaimed,
     coaching,
     next,
     diagnostics,
@@ -110,6 +116,7 @@ export default function ApplicationStatus() {
     applicant,
     status,
     mayWithdraw: withdrawable,
+    conversation,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
@@ -131,6 +138,11 @@ export default function ApplicationStatus() {
       {justSaved && a.status === 'draft' ? (
         <Notice kind="success">
           <p>{t('ui.status_page.saved')}</p>
+        </Notice>
+      ) : null}
+      {justClaimed && applicant ? (
+        <Notice kind="success">
+          <p>{t('ui.status_page.claimed')}</p>
         </Notice>
       ) : null}
       {done ? (
@@ -187,6 +199,8 @@ export default function ApplicationStatus() {
       </section>
 
       {coaching ? <MyCoaching applicationId={a.id} coaching={coaching} /> : null}
+
+      <ConversationThread conversation={conversation} staff={!applicant} />
 
       {a.eligibility ? (
         <section aria-labelledby="assessment-title">

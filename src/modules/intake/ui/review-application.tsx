@@ -12,6 +12,8 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
+import { ConversationThread, conversationView } from '../../conversations/components.ts';
+import { getConversation } from '../../conversations/index.ts';
 import { OpenSignals, signalCard } from '../../signals/components.ts';
 import { openSignalsOf } from '../../signals/index.ts';
 import { DECISIONS } from '../domain/status.ts';
@@ -27,7 +29,9 @@ import { RegistryComparison, RegistryFacts } from './registry-facts.tsx';
 
 export const loader = pageLoader(async ({ ctx, params }) => {
   const { application: a, duplicates } = await getApplicationForReview(ctx, params.id ?? '');
+  const conversation = await getConversation(ctx, a.id);
   return {
+    conversation: conversationView(conversation, ctx.locale),
     application: {
       ...a,
       submittedAt: a.submittedAt ? formatDateTime(a.submittedAt, ctx.locale) : null,
@@ -61,7 +65,14 @@ export const action = formAction(async ({ ctx, form, params }) => {
 
 export default function ReviewApplication() {
   const { t } = useTranslation('intake');
-  const { application: a, duplicates, signals, registry, locale } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    duplicates,
+    signals,
+    registry,
+    locale,
+    conversation,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -191,6 +202,8 @@ export default function ReviewApplication() {
           </div>
         </BusinessFacts>
       </section>
+
+      <ConversationThread conversation={conversation} staff />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('ui.status_page.history')}</h2>

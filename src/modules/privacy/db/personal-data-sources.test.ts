@@ -24,6 +24,9 @@ const EXCLUDED: Record<string, string> = {
   'funding_agreements.offered_by': DUTY,
   'funding_agreements.accepted_by': SAME_ROWS,
   'application_events.actor_id': SAME_ROWS,
+  'application_claims.claimed_by': SAME_ROWS,
+  'conversation_participants.application_id':
+    'when the expert and the team read the thread: their duties (P-39.1 s.1); the business gets the messages',
   'applications.assigned_expert_user_id': DUTY,
   'bank_accounts.verified_by': DUTY,
   'bank_accounts.updated_by': SAME_ROWS,

@@ -3,6 +3,7 @@ import { auditEvents } from '../../../platform/audit/table.ts';
 import { exportJobs } from '../../../platform/exports/jobs-table.ts';
 import type { PersonalDataSource } from '../../../platform/personal-data.ts';
 import { coachingPersonalData } from '../../coaching/index.ts';
+import { conversationsPersonalData } from '../../conversations/index.ts';
 import { diagnosticPersonalData } from '../../diagnostic/index.ts';
 import { expertsPersonalData } from '../../experts/index.ts';
 import { fieldModePersonalData } from '../../fieldmode/index.ts';
@@ -29,6 +30,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   ...expertsPersonalData,
   ...coachingPersonalData,
   ...fieldModePersonalData,
+  ...conversationsPersonalData,
   ...fundingPersonalData,
   ...remindersPersonalData,
   ...signalsPersonalData,

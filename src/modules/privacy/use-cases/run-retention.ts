@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/db/client.ts';
 import { fileStoreOf } from '../../../platform/files/store.ts';
 import { destroySentMail, forgetMailTo } from '../../../platform/mail/forget-mail.ts';
 import { anonymiseCoaching } from '../../coaching/index.ts';
+import { eraseConversations } from '../../conversations/index.ts';
 import { destroyBankAccounts, destroyClaimAttachments, heldFileHashes } from '../../funding/index.ts';
 import { destroyExpiredCredentials, eraseAccount } from '../../identity/index.ts';
 import { anonymiseApplications } from '../../intake/index.ts';
@@ -48,6 +49,7 @@ const applicationSweep =
         const ids = await dueApplicationIds(tx, kind, cutoff, CHUNK);
         await anonymiseCoaching(tx, ids);
         await anonymiseWorkshopRegistrations(tx, ids);
+        await eraseConversations(tx, ids);
         return anonymiseApplications(tx, ids, ctx.now());
       });
       total += done;

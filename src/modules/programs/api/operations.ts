@@ -22,7 +22,7 @@ export const programOperations: ApiOperation[] = [
     method: 'patch',
     path: '/programs/{id}',
     summary:
-      'Change names, descriptions, target, intake window or automated-decision notice (administrators)',
+      'Change names, descriptions, target, intake window, automated-decision notice, coaching hours or the team’s contact address (administrators)',
     tag: 'programs',
     access: 'user',
     body: updateProgramSettingsInput,

@@ -18,6 +18,8 @@ export const programs = pgTable(
     automatedDecisionNoticeEn: text('automated_decision_notice_en').notNull().default(''),
     /** Coaching hours each retailer may use, in minutes (10 h by default). */
     coachingMinutesPerRetailer: integer('coaching_minutes_per_retailer').notNull().default(600),
+    /** Where retailers write to this program's team; none: the platform's address (PROGRAM_CONTACT_EMAIL). */
+    contactEmail: text('contact_email'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('programs_slug_key').on(t.slug)],

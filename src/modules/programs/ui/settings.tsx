@@ -16,6 +16,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await getProgramSettings(ctx, selected.id);
   return {
     query: programQuery(program.slug),
+    platformContact: ctx.services.config.contacts.programEmail,
     program: {
       ...program,
       intakeOpensAt: program.intakeOpensAt ? formatDate(program.intakeOpensAt) : '',
@@ -47,6 +48,7 @@ export const action = formAction(async ({ ctx, form, request }) => {
     automatedDecisionNoticeFr: form.automatedDecisionNoticeFr,
     automatedDecisionNoticeEn: form.automatedDecisionNoticeEn,
     coachingHoursPerRetailer: formNumber(form.coachingHoursPerRetailer, { decimals: true }),
+    contactEmail: form.contactEmail?.trim() || null,
   });
   // More places: those on the waitlist come first, in their order, before any newer application.
   return {
@@ -57,7 +59,7 @@ export const action = formAction(async ({ ctx, form, request }) => {
 
 export default function ProgramSettings() {
   const { t } = useTranslation('programs');
-  const { program, query } = useLoaderData<typeof loader>();
+  const { program, query, platformContact } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -140,6 +142,14 @@ export default function ProgramSettings() {
           hint={t('settings.closes_hint')}
           defaultValue={v('intakeClosesAt')}
           error={errors.intakeClosesAt}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t('fields.contactEmail')}
+          hint={t('settings.contact_hint', { address: platformContact })}
+          defaultValue={v('contactEmail')}
+          error={errors.contactEmail}
         />
         <TextField
           name="coachingHoursPerRetailer"

@@ -32,6 +32,8 @@ export const updateProgramSettingsInput = z
       .min(0)
       .max(200)
       .multipleOf(0.25, { error: 'programs:validation.quarter_hours' }),
+    /** Where retailers write to the program's team (every e-mail says it); null: the platform's address. */
+    contactEmail: z.email().max(254).nullable(),
   })
   .partial()
   .refine((v) => !v.intakeOpensAt || !v.intakeClosesAt || v.intakeOpensAt < v.intakeClosesAt, {
@@ -40,8 +42,8 @@ export const updateProgramSettingsInput = z
   });
 
 /**
- * Names, descriptions, target, intake window, automated-decision notice and coaching hours per retailer
- * (administrators); every change audited. Closing the intake ends
+ * Names, descriptions, target, intake window, automated-decision notice, coaching hours per retailer
+ * and the team's contact address (administrators); every change audited. Closing the intake ends
  * what other modules keep open for it (offers of funding) in the same transaction.
  */
 export async function updateProgramSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
