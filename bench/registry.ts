@@ -182,6 +182,7 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     })();
+    const cpuBefore = process.cpuUsage();
     const imported = await timed(() =>
       importRegistryExtract(system, { bytes: zip, fileName: 'bench.zip' }, { wait: true }).then(
         ({ extract }) => {
@@ -190,8 +191,15 @@ try {
         },
       ),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     importing = false;
     await pages;
+    notes.push(
+      `The import's CPU in this process (parsing, mapping, sending; PostgreSQL's own is not counted): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s for ${(imported / 1000).toFixed(1)} s of wall time, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} at its end.`,
+    );
 
     rows.push({
       what: `import of ${N.toLocaleString('en-CA')} enterprises (s)`,
