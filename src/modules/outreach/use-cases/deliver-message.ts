@@ -19,7 +19,7 @@ import { unsubscribeUrl } from './unsubscribe-token.ts';
 export const DELIVER_MESSAGE_JOB = 'outreach.deliver-message';
 
 /** Mails handed to the outbox per transaction: each stays short, so pages never wait behind one. */
-export const BATCH_SIZE = 100;
+export const BATCH_SIZE = 250;
 /** The pause between batches, in which the database answers pages. */
 export const BATCH_PAUSE_MS = 10;
 

@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../../platform/db/client.ts';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import {
   type Activity,
   type Coded,
@@ -37,106 +36,149 @@ export async function recentExtracts(db: Executor, limit: number): Promise<Extra
   return db.select().from(registryExtracts).orderBy(desc(registryExtracts.startedAt)).limit(limit);
 }
 
+/** The label of `code` in the extract's list for `field`, as a subquery over the extract `x`. */
+const labelOf = (field: CodeField, code: SQL) =>
+  sql`(select c.label from ${registryCodes} c where c.extract_id = x.id and c.domain = ${CODE_DOMAIN[field]} and c.code = ${code})`;
+const naicsOf = (cae: SQL) => sql`(select n.naics from ${registryCaeNaics} n where n.cae = ${cae})`;
+/** An activity's code, its label, its description and its NAICS, as JSON fields prefixed `prefix`. */
+const activityJson = (alias: string, column: 'cae' | 'cae2') => {
+  const code = sql.raw(`${alias}.${column}_code`);
+  return sql`'${sql.raw(column)}Code', ${code}, '${sql.raw(column)}Label', ${labelOf('activity', code)},
+    '${sql.raw(column)}Description', ${sql.raw(`${alias}.${column}_description`)}, '${sql.raw(column)}Naics', ${naicsOf(code)}`;
+};
+
+type ActivityColumns = {
+  caeCode: string | null;
+  caeLabel: string | null;
+  caeDescription: string | null;
+  caeNaics: string | null;
+  cae2Code: string | null;
+  cae2Label: string | null;
+  cae2Description: string | null;
+  cae2Naics: string | null;
+};
+type EnterpriseRow = ActivityColumns & {
+  extractId: string;
+  fileDate: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  bankrupt: boolean;
+  registeredOn: string | null;
+  statusCode: string | null;
+  statusLabel: string | null;
+  statusOn: string | null;
+  legalFormCode: string | null;
+  legalFormLabel: string | null;
+  jurisdictionCode: string | null;
+  jurisdictionLabel: string | null;
+  employeeBandCode: string | null;
+  employeeBandLabel: string | null;
+  constitutedOn: string | null;
+  addressDisplayable: boolean;
+  address: string | null;
+  names: {
+    name: string;
+    foreignName: string | null;
+    typeCode: string | null;
+    typeLabel: string | null;
+    statusCode: string | null;
+    statusLabel: string | null;
+    startedOn: string | null;
+    endedOn: string | null;
+  }[];
+  stores: (ActivityColumns & {
+    number: string | null;
+    name: string | null;
+    main: boolean;
+    addressDisplayable: boolean;
+    address: string | null;
+  })[];
+};
+
+const coded = (code: string | null, label: string | null): Coded | null =>
+  code === null ? null : { code, label };
+const activitiesOf = (row: ActivityColumns): Activity[] => [
+  ...(row.caeCode === null
+    ? []
+    : [
+        {
+          cae: { code: row.caeCode, label: row.caeLabel },
+          description: row.caeDescription,
+          naics: row.caeNaics,
+        },
+      ]),
+  ...(row.cae2Code === null
+    ? []
+    : [
+        {
+          cae: { code: row.cae2Code, label: row.cae2Label },
+          description: row.cae2Description,
+          naics: row.cae2Naics,
+        },
+      ]),
+];
+
 /**
  * A business as the current extract describes it, codes decoded through the extract's own lists and
  * activities mapped to NAICS through the correspondence; undefined when the extract does not list it.
- * For other modules (prefill, eligibility, the status checks before money moves).
+ * One query (the extract, the business, its names and establishments as JSON, every label a subquery):
+ * a lookup runs on every prefill and before every payment. For other modules (prefill, eligibility, the
+ * status checks before money moves).
  */
 export async function findRegistryEnterprise(
   db: Executor,
   neq: string,
 ): Promise<RegistryEnterprise | undefined> {
-  const extract = await currentExtract(db);
-  if (!extract) return undefined;
-  const of = (table: { extractId: AnyPgColumn; neq: AnyPgColumn }) =>
-    and(eq(table.extractId, extract.id), eq(table.neq, neq));
-  const [row] = await db.select().from(registryEnterprises).where(of(registryEnterprises));
-  if (!row) return undefined;
-  const names = await db.select().from(registryNames).where(of(registryNames));
-  const stores = await db
-    .select()
-    .from(registryEstablishments)
-    .where(of(registryEstablishments))
-    .orderBy(desc(registryEstablishments.main), registryEstablishments.number);
-
-  const wanted: [CodeField, string | null][] = [
-    ['status', row.statusCode],
-    ['legalForm', row.legalFormCode],
-    ['jurisdiction', row.jurisdictionCode],
-    ['employeeBand', row.employeeBandCode],
-    ['activity', row.caeCode],
-    ['activity', row.cae2Code],
-    ...stores.flatMap((s) => [
-      ['activity', s.caeCode] as [CodeField, string | null],
-      ['activity', s.cae2Code] as [CodeField, string | null],
-    ]),
-    ...names.flatMap((n) => [
-      ['nameType', n.typeCode] as [CodeField, string | null],
-      ['nameStatus', n.statusCode] as [CodeField, string | null],
-    ]),
-  ];
-  const pairs = wanted.filter((w): w is [CodeField, string] => w[1] !== null);
-  const labels =
-    pairs.length === 0
-      ? []
-      : await db
-          .select()
-          .from(registryCodes)
-          .where(
-            and(
-              eq(registryCodes.extractId, extract.id),
-              or(
-                ...pairs.map(([field, code]) =>
-                  and(eq(registryCodes.domain, CODE_DOMAIN[field]), eq(registryCodes.code, code)),
-                ),
-              ),
-            ),
-          );
-  const cae = [row.caeCode, row.cae2Code, ...stores.flatMap((s) => [s.caeCode, s.cae2Code])].filter(
-    (c): c is string => c !== null,
+  const [row] = await selectRows<EnterpriseRow>(
+    db,
+    sql`select x.id as "extractId", x.file_date::text as "fileDate", x.started_at as "startedAt",
+      x.finished_at as "finishedAt", e.bankrupt, e.registered_on::text as "registeredOn",
+      e.status_code as "statusCode", ${labelOf('status', sql`e.status_code`)} as "statusLabel",
+      e.status_on::text as "statusOn",
+      e.legal_form_code as "legalFormCode", ${labelOf('legalForm', sql`e.legal_form_code`)} as "legalFormLabel",
+      e.jurisdiction_code as "jurisdictionCode",
+      ${labelOf('jurisdiction', sql`e.jurisdiction_code`)} as "jurisdictionLabel",
+      e.employee_band_code as "employeeBandCode",
+      ${labelOf('employeeBand', sql`e.employee_band_code`)} as "employeeBandLabel",
+      e.constituted_on::text as "constitutedOn", e.address_displayable as "addressDisplayable", e.address,
+      e.cae_code as "caeCode", ${labelOf('activity', sql`e.cae_code`)} as "caeLabel",
+      e.cae_description as "caeDescription", ${naicsOf(sql`e.cae_code`)} as "caeNaics",
+      e.cae2_code as "cae2Code", ${labelOf('activity', sql`e.cae2_code`)} as "cae2Label",
+      e.cae2_description as "cae2Description", ${naicsOf(sql`e.cae2_code`)} as "cae2Naics",
+      coalesce((select json_agg(json_build_object('name', n.name, 'foreignName', n.foreign_name,
+          'typeCode', n.type_code, 'typeLabel', ${labelOf('nameType', sql`n.type_code`)},
+          'statusCode', n.status_code, 'statusLabel', ${labelOf('nameStatus', sql`n.status_code`)},
+          'startedOn', n.started_on, 'endedOn', n.ended_on))
+        from ${registryNames} n where n.extract_id = x.id and n.neq = e.neq), '[]') as names,
+      coalesce((select json_agg(json_build_object('number', s.number, 'name', s.name, 'main', s.main,
+          'addressDisplayable', s.address_displayable, 'address', s.address,
+          ${activityJson('s', 'cae')}, ${activityJson('s', 'cae2')}) order by s.main desc, s.number)
+        from ${registryEstablishments} s where s.extract_id = x.id and s.neq = e.neq), '[]') as stores
+    from ${registryExtracts} x
+    join ${registryEnterprises} e on e.extract_id = x.id and e.neq = ${neq}
+    where x.status = 'current'`,
   );
-  const naics =
-    cae.length === 0
-      ? []
-      : await db.select().from(registryCaeNaics).where(inArray(registryCaeNaics.cae, cae));
-
-  const coded = (field: CodeField, code: string | null): Coded | null =>
-    code === null
-      ? null
-      : {
-          code,
-          label: labels.find((l) => l.domain === CODE_DOMAIN[field] && l.code === code)?.label ?? null,
-        };
-  const activity = (code: string | null, description: string | null): Activity[] =>
-    code === null
-      ? []
-      : [
-          {
-            cae: coded('activity', code)!,
-            description,
-            naics: naics.find((n) => n.cae === code)?.naics ?? null,
-          },
-        ];
-  const status = coded('status', row.statusCode);
-  const enterpriseNames = names
+  if (!row) return undefined;
+  const enterpriseNames = row.names
     .map((n) => ({
       name: n.name,
       foreignName: n.foreignName,
-      type: coded('nameType', n.typeCode),
-      status: coded('nameStatus', n.statusCode),
+      type: coded(n.typeCode, n.typeLabel),
+      status: coded(n.statusCode, n.statusLabel),
       startedOn: n.startedOn,
       endedOn: n.endedOn,
-      current: isCurrentName(n.endedOn, extract.fileDate),
+      current: isCurrentName(n.endedOn, row.fileDate),
     }))
     .sort(
       (a, b) => Number(b.current) - Number(a.current) || (b.startedOn ?? '').localeCompare(a.startedOn ?? ''),
     );
+  const status = coded(row.statusCode, row.statusLabel);
   return {
     neq,
     extract: {
-      id: extract.id,
-      fileDate: extract.fileDate,
-      importedAt: extract.finishedAt ?? extract.startedAt,
+      id: row.extractId,
+      fileDate: row.fileDate,
+      importedAt: new Date(row.finishedAt ?? row.startedAt),
     },
     legalName: legalNameOf(enterpriseNames),
     names: enterpriseNames,
@@ -144,22 +186,19 @@ export async function findRegistryEnterprise(
     statusKind: statusKindOf(status?.label),
     statusOn: row.statusOn,
     bankrupt: row.bankrupt,
-    legalForm: coded('legalForm', row.legalFormCode),
-    jurisdiction: coded('jurisdiction', row.jurisdictionCode),
+    legalForm: coded(row.legalFormCode, row.legalFormLabel),
+    jurisdiction: coded(row.jurisdictionCode, row.jurisdictionLabel),
     registeredOn: row.registeredOn,
     constitutedOn: row.constitutedOn,
-    employeeBand: coded('employeeBand', row.employeeBandCode),
-    activities: [
-      ...activity(row.caeCode, row.caeDescription),
-      ...activity(row.cae2Code, row.cae2Description),
-    ],
+    employeeBand: coded(row.employeeBandCode, row.employeeBandLabel),
+    activities: activitiesOf(row),
     domicileAddress: row.addressDisplayable ? linesOf(row.address) : null,
-    establishments: stores.map((s) => ({
+    establishments: row.stores.map((s) => ({
       number: s.number,
       name: s.name,
       main: s.main,
       address: s.addressDisplayable ? linesOf(s.address) : null,
-      activities: [...activity(s.caeCode, s.caeDescription), ...activity(s.cae2Code, s.cae2Description)],
+      activities: activitiesOf(s),
     })),
   };
 }

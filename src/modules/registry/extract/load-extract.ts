@@ -98,6 +98,9 @@ export async function loadExtract(
   let rowsRead = 0;
   let keptRejections = 0;
 
+  // One batch is written while the next is read: the parsing and the database each keep a core busy,
+  // and never more than one transaction runs at a time, so pages still get the engine between batches.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (state: FileState) => {
     const { rows, rejected } = state;
     if (rows.length === 0 && rejected.length === 0) return;
@@ -110,29 +113,31 @@ export async function loadExtract(
     const kept = rejected.slice(0, Math.max(0, KEPT_REJECTIONS - keptRejections));
     keptRejections += kept.length;
     rowsRead += rows.length + rejected.length;
-    await db.transaction(async (tx) => {
-      await insertMany(
-        tx,
-        TARGETS[state.file].table,
-        rows.map((r) => ({ ...r, extractId })),
-      );
-      await insertMany(
-        tx,
-        registryRejectedRows,
-        kept.map((r) => ({
-          extractId,
-          file: state.file,
-          line: r.line,
-          reason: r.rejection.reason,
-          column: r.rejection.column ?? null,
-        })),
-      );
-      await tx
-        .update(registryExtracts)
-        .set({ rowsRead, rowCounts: counts })
-        .where(eq(registryExtracts.id, extractId));
+    const progress = { rowsRead, rowCounts: structuredClone(counts) };
+    const previous = writing;
+    writing = previous.then(async () => {
+      await db.transaction(async (tx) => {
+        await insertMany(
+          tx,
+          TARGETS[state.file].table,
+          rows.map((r) => ({ ...r, extractId })),
+        );
+        await insertMany(
+          tx,
+          registryRejectedRows,
+          kept.map((r) => ({
+            extractId,
+            file: state.file,
+            line: r.line,
+            reason: r.rejection.reason,
+            column: r.rejection.column ?? null,
+          })),
+        );
+        await tx.update(registryExtracts).set(progress).where(eq(registryExtracts.id, extractId));
+      });
+      onProgress(progress.rowsRead);
     });
-    onProgress(rowsRead);
+    await previous;
   };
 
   const readRows = (state: FileState, rows: string[][]) => {
@@ -202,7 +207,10 @@ export async function loadExtract(
         if (piece.final || state.rows.length + state.rejected.length >= BATCH_ROWS) await flush(state);
       }
     });
+    await writing;
   } catch (error) {
+    // A batch still being written when the reading stopped is waited for: nothing writes after a failure.
+    await writing.catch(() => {});
     if (error instanceof CorruptZipError) throw new ImportFailure({ kind: 'corrupt_zip' });
     throw error;
   }
