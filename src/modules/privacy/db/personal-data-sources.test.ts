@@ -26,6 +26,7 @@ const EXCLUDED: Record<string, string> = {
   'application_events.actor_id': SAME_ROWS,
   'applications.assigned_expert_user_id': DUTY,
   'bank_accounts.verified_by': DUTY,
+  'registry_payment_overrides.recorded_by': DUTY,
   'bank_accounts.updated_by': SAME_ROWS,
   'claim_attachments.uploaded_by': SAME_ROWS,
   'claim_reviews.reviewer_id': DUTY,
