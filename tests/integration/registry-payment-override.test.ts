@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as financeFilePage from '../../src/modules/funding/ui/finance-file.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { insertBankAccountForPayments, insertPaymentApprovedClaim } from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -70,6 +72,10 @@ const preview = async () => {
     excluded: { claimId: string; reason: string }[];
   };
 };
+const post = (fields: Record<string, string>) => ({
+  method: 'POST',
+  body: new URLSearchParams({ _csrf: 'csrf', ...fields }),
+});
 const override = (applicationId: string, json: unknown, token = finance.token, locale = 'fr') =>
   h.request(`/api/v1/applications/${applicationId}/registry-override`, {
     method: 'POST',
@@ -79,10 +85,14 @@ const override = (applicationId: string, json: unknown, token = finance.token, l
   });
 
 describe(`paying a business the registry blocks (${engine})`, () => {
+  /** A bankrupt business, its override recorded from the page. */
+  let later: Awaited<ReturnType<typeof approvedClaim>>;
+
   it('is left out of batches until finance records an override with a reason, audited', async () => {
     const struckOff = await approvedClaim('2222222222', 'Quincaillerie Fermée ltée');
     const open = await approvedClaim('1111111111', 'Boutique Zoé inc.');
-    // The extract that shows it struck off lands after its acceptance.
+    later = await approvedClaim('4444444444', 'Mode en Faillite inc.');
+    // The extract that shows them struck off or bankrupt lands after their acceptance.
     await importExtract(h, admin, syntheticExtract());
     const before = await preview();
     expect(before.excluded).toContainEqual(
@@ -134,5 +144,35 @@ describe(`paying a business the registry blocks (${engine})`, () => {
     ]);
     // An administrator may record it too (a new reason replaces the old, audited again).
     expect((await override(struckOff.id, { reason: 'Confirmé par la direction' }, admin)).status).toBe(201);
+  });
+
+  it('is recorded from finance’s view of the file, with the reason asked for by name', async () => {
+    const asFinance = await h.as({ bearerToken: finance.token });
+    const url = `/finance/files/${later.id}`;
+    const view = await renderPage(financeFilePage, asFinance, '/finance/files/:id', url);
+    expect(view.html).toContain('cette entreprise est radiée ou en faillite');
+    const blank = await renderPage(
+      financeFilePage,
+      asFinance,
+      '/finance/files/:id',
+      url,
+      post({ intent: 'override', overrideReason: '' }),
+    );
+    expect(blank.status).toBe(422);
+    expect(blank.html).toContain('href="#field-overrideReason"');
+    const done = await renderPage(
+      financeFilePage,
+      asFinance,
+      '/finance/files/:id',
+      url,
+      post({ intent: 'override', overrideReason: 'Faillite libérée, jugement au dossier' }),
+    );
+    expect(done.html).toContain('La dérogation est enregistrée');
+    expect(done.html).toContain('Faillite libérée, jugement au dossier');
+    expect((await preview()).claims.map((c) => c.claimId)).toContain(later.claimId);
+    // The override replaced, the page says it was recorded, and asks no more.
+    const after = await renderPage(financeFilePage, asFinance, '/finance/files/:id', url);
+    expect(after.html).toContain('Dérogation enregistrée le');
+    expect(after.html).not.toContain('Payer malgré le registre');
   });
 });

@@ -152,3 +152,12 @@ export async function registryOverridesOf(db: Executor, applicationIds: readonly
     .where(anyOf(registryPaymentOverrides.applicationId, [...new Set(applicationIds)]));
   return new Map(rows.map((r) => [r.applicationId, r.neq]));
 }
+
+/** The registry override recorded for one application, if any. */
+export async function registryOverrideOf(db: Executor, applicationId: string) {
+  const [row] = await db
+    .select()
+    .from(registryPaymentOverrides)
+    .where(eq(registryPaymentOverrides.applicationId, applicationId));
+  return row;
+}
