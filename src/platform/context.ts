@@ -35,6 +35,12 @@ export type Reactions = {
   claimChanged: (tx: Tx, ctx: Ctx, claimId: string) => Promise<void>;
   /** A supplier of the directory was added or changed (its web domain). */
   supplierChanged: (tx: Tx, ctx: Ctx, supplierId: string) => Promise<void>;
+  /** A registry extract became current, in place of the previous one (if any). */
+  registryChanged: (
+    tx: Tx,
+    ctx: Ctx,
+    extracts: { previousId: string | null; currentId: string },
+  ) => Promise<void>;
   /** Whether this person applied with this NEQ (the registry lets an applicant look up their own freely). */
   appliedWithNeq: (db: Executor, userId: string, neq: string) => Promise<boolean>;
 };

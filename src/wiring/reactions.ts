@@ -1,6 +1,6 @@
 import { withdrawOffersOfProgram } from '../modules/funding/index.ts';
 import { appliedWithNeq } from '../modules/intake/index.ts';
-import { recomputeSignalsFor } from '../modules/signals/index.ts';
+import { recomputeRegistrySignals, recomputeSignalsFor } from '../modules/signals/index.ts';
 import type { Reactions } from '../platform/context.ts';
 
 /**
@@ -20,6 +20,10 @@ export const reactions: Reactions = {
   },
   supplierChanged: async (tx, ctx, supplierId) => {
     await recomputeSignalsFor(tx, ctx, { supplierId });
+  },
+  // Signals compare applications with the registry (registry is imported by signals).
+  registryChanged: async (tx, ctx, extracts) => {
+    await recomputeRegistrySignals(tx, ctx, extracts);
   },
   // The registry's lookups (registry is imported by intake, so it asks through here).
   appliedWithNeq,

@@ -1319,6 +1319,13 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       json: {},
     }),
   },
+  recordRegistryOverride: {
+    allowed: ['finance', 'admin'],
+    call: async (f) => ({
+      path: `/applications/${(await paymentApprovedOfRetailer(f)).applicationId}/registry-override`,
+      json: { reason: 'Radiation annulée, confirmée au téléphone' },
+    }),
+  },
   previewPaymentBatch: {
     allowed: ['finance'],
     call: async (f) => ({ path: '/payment-batches/preview', json: { programId: f.programId } }),
@@ -1637,6 +1644,8 @@ const ALLOWED_REFUSALS: Record<string, number> = {
   recordWorkshopAttendance: 409,
   getWorkshopCertificate: 409,
   answerWorkshopSatisfaction: 409,
+  // No registry extract here: the business is not blocked, so no override is needed.
+  recordRegistryOverride: 409,
 };
 
 let h: Harness;

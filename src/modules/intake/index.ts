@@ -14,7 +14,7 @@ export { consentIsActive } from './db/consent-ledger.ts';
 export { applicationIdsOf, intakePersonalData } from './db/personal-data.ts';
 // For reporting: the funnel's first step, counted without keeping anything about the visitor.
 export { precheckFailureTotals, precheckTotals } from './db/prechecks.ts';
-export { applicationProfile, applicationProfiles, appliedWithNeq } from './db/queries.ts';
+export { applicationProfile, applicationProfiles, appliedWithNeq, employeeLimits } from './db/queries.ts';
 // For the reminders module: the files that wait on their retailer, and the reminder in a file's history.
 export { type FileWait, filesWaitingSince, recordReminderSent } from './db/reminder-reads.ts';
 // Read models of the program's reports (the reporting module).

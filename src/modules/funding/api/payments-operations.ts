@@ -12,8 +12,10 @@ import {
   presentPaymentBatch,
   presentRecovery,
   presentRecoveryList,
+  presentRegistryOverride,
   recovery,
   recoveryList,
+  registryOverride,
 } from '../presenters/payments.ts';
 import { approvePaymentBatch } from '../use-cases/approve-payment-batch.ts';
 import { batchInput, buildPaymentBatch } from '../use-cases/build-payment-batch.ts';
@@ -26,6 +28,7 @@ import { listBatchesInput, listPaymentBatches } from '../use-cases/list-payment-
 import { listRecoveries, listRecoveriesInput } from '../use-cases/list-recoveries.ts';
 import { markPaidInput, markPaymentBatchPaid } from '../use-cases/mark-payment-batch-paid.ts';
 import { previewPaymentBatch } from '../use-cases/preview-payment-batch.ts';
+import { recordRegistryOverride, registryOverrideInput } from '../use-cases/record-registry-override.ts';
 import { recordRepayment, repaymentInput } from '../use-cases/record-repayment.ts';
 import { removeBatchClaim } from '../use-cases/remove-batch-claim.ts';
 import { bankAccountInput, setBankAccount } from '../use-cases/set-bank-account.ts';
@@ -68,6 +71,20 @@ export const paymentOperations: ApiOperation[] = [
     response: bankAccountAnswer,
     handle: async (ctx, { params, body }) =>
       presentBankAccount(await verifyBankAccount(ctx, params.id!, body)),
+  }),
+  defineOperation({
+    operationId: 'recordRegistryOverride',
+    method: 'post',
+    path: '/applications/{id}/registry-override',
+    summary:
+      'Finance or an administrator decides, with a reason, to pay a business the registry shows struck off or bankrupt: batches include its claims again (audited; 409 when the registry does not block it)',
+    tag: 'funding',
+    access: 'user',
+    body: registryOverrideInput,
+    response: registryOverride,
+    successStatus: 201,
+    handle: async (ctx, { params, body }) =>
+      presentRegistryOverride(await recordRegistryOverride(ctx, params.id!, body)),
   }),
   defineOperation({
     operationId: 'previewPaymentBatch',

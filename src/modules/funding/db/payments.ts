@@ -11,6 +11,7 @@ import {
   paymentBatches,
   recoveries,
   recoveryRepayments,
+  registryPaymentOverrides,
 } from './tables.ts';
 
 export type BankAccountRow = typeof bankAccounts.$inferSelect;
@@ -140,4 +141,23 @@ export async function acceptedAgreementsOf(db: Executor, applicationId: string) 
     .from(agreements)
     .where(and(eq(agreements.applicationId, applicationId), eq(agreements.status, 'accepted')))
     .orderBy(desc(agreements.createdAt));
+}
+
+/** The registry overrides finance recorded for these applications: the NEQ each was recorded under. */
+export async function registryOverridesOf(db: Executor, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ applicationId: registryPaymentOverrides.applicationId, neq: registryPaymentOverrides.neq })
+    .from(registryPaymentOverrides)
+    .where(anyOf(registryPaymentOverrides.applicationId, [...new Set(applicationIds)]));
+  return new Map(rows.map((r) => [r.applicationId, r.neq]));
+}
+
+/** The registry override recorded for one application, if any. */
+export async function registryOverrideOf(db: Executor, applicationId: string) {
+  const [row] = await db
+    .select()
+    .from(registryPaymentOverrides)
+    .where(eq(registryPaymentOverrides.applicationId, applicationId));
+  return row;
 }

@@ -9,6 +9,7 @@ import {
   claims,
   ledgerEntries,
   recoveries,
+  registryPaymentOverrides,
 } from './tables.ts';
 
 const ofAgreement = { id: agreements.id, key: agreements.applicationId };
@@ -50,6 +51,11 @@ export const fundingPersonalData: PersonalDataSource[] = [
       encrypted: 'bank_account',
       match_key: 'derived',
     },
+  },
+  {
+    table: registryPaymentOverrides,
+    name: 'registry_payment_overrides',
+    keys: [{ column: registryPaymentOverrides.applicationId, of: 'application' }],
   },
   {
     table: ledgerEntries,

@@ -390,6 +390,23 @@ export const bankAccounts = pgTable(
   (t) => [index('bank_accounts_match_key_idx').on(t.matchKey)],
 );
 
+/**
+ * Finance's decision to pay a business the registry shows struck off or bankrupt (issue 13): recorded
+ * with its reason for the application and the NEQ it was looked at under; payment batches include its
+ * claims again. A change of NEQ voids it (the override was for that business).
+ */
+export const registryPaymentOverrides = pgTable('registry_payment_overrides', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  neq: text('neq').notNull(),
+  reason: text('reason').notNull(),
+  recordedBy: uuid('recorded_by')
+    .notNull()
+    .references(() => users.id),
+  recordedAt: instant('recorded_at').notNull(),
+});
+
 /** A payment batch: built by one finance officer, approved by another, exported, marked paid. */
 export const paymentBatches = pgTable(
   'payment_batches',

@@ -42,6 +42,8 @@ export const fundingPolicies = {
   'bank_account.update': { allow: owner } satisfies Policy<BusinessFile>,
   'bank_account.verify': { allow: finance } satisfies Policy<void>,
   'payment_batch.manage': { allow: finance } satisfies Policy<void>,
+  // Paying a business the registry shows struck off or bankrupt: finance or an administrator, with a reason.
+  'payment.registry_override': { allow: hasRole('finance', 'admin') } satisfies Policy<void>,
   'recovery.manage': { allow: finance } satisfies Policy<void>,
   'recovery.read': {
     allow: (a, r) => owner(a, r) || hasRole('finance', 'coordinator', 'admin')(a),

@@ -9,6 +9,7 @@ import type { getPaymentBatch } from '../use-cases/get-payment-batch.ts';
 import type { listPaymentBatches } from '../use-cases/list-payment-batches.ts';
 import type { listRecoveries } from '../use-cases/list-recoveries.ts';
 import type { previewPaymentBatch } from '../use-cases/preview-payment-batch.ts';
+import type { recordRegistryOverride } from '../use-cases/record-registry-override.ts';
 
 const money = z.number().int();
 const at = z.iso.datetime();
@@ -40,6 +41,19 @@ export const presentBankAccount = (
     updatedAt: instant(b.account.updatedAt),
   },
 });
+
+/** Finance's recorded decision to pay a business the registry blocks. */
+export const registryOverride = z.object({
+  applicationId: z.uuid(),
+  neq: z.string().describe('The NEQ the override was recorded under (a change of NEQ voids it)'),
+  reason: z.string(),
+  recordedBy: z.uuid(),
+  recordedAt: at,
+});
+
+export const presentRegistryOverride = (
+  o: Awaited<ReturnType<typeof recordRegistryOverride>>,
+): z.input<typeof registryOverride> => ({ ...o, recordedAt: instant(o.recordedAt) });
 
 const batchLine = z.object({
   claimId: z.uuid(),

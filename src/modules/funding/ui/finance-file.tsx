@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime, formatMoney } from '../../../kernel/format.ts';
 import { allowedBy } from '../../../platform/authorization.ts';
+import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { readDollars } from '../../../platform/ui/form-numbers.ts';
 import {
@@ -17,7 +18,9 @@ import { formAction, pageLoader, withFieldNames } from '../../../platform/ui/rou
 import { fundingPolicies } from '../domain/policies.ts';
 import { createRecovery } from '../use-cases/create-recovery.ts';
 import { getBankAccount } from '../use-cases/get-bank-account.ts';
+import { getRegistryOverride } from '../use-cases/get-registry-override.ts';
 import { listRecoveries } from '../use-cases/list-recoveries.ts';
+import { recordRegistryOverride } from '../use-cases/record-registry-override.ts';
 import { recordRepayment } from '../use-cases/record-repayment.ts';
 import { verifyBankAccount } from '../use-cases/verify-bank-account.ts';
 import { RecoveryFacts, shownRecovery } from './recovery-parts.tsx';
@@ -32,6 +35,9 @@ export const loader = pageLoader(async ({ ctx, params }) => {
     id,
     businessName: bank.businessName,
     ledger: allowedBy(fundingPolicies)(ctx.actor, 'ledger.list'),
+    registry: allowedBy(fundingPolicies)(ctx.actor, 'payment.registry_override')
+      ? await shownRegistryOverride(ctx, id)
+      : null,
     account: bank.account && {
       ...bank.account,
       updatedAtIso: bank.account.updatedAt.toISOString(),
@@ -49,8 +55,25 @@ export const loader = pageLoader(async ({ ctx, params }) => {
   };
 });
 
+async function shownRegistryOverride(ctx: Ctx, id: string) {
+  const { blocked, override } = await getRegistryOverride(ctx, id);
+  return {
+    blocked,
+    override: override && {
+      reason: override.reason,
+      recordedAt: formatDateTime(override.recordedAt, ctx.locale),
+    },
+  };
+}
+
 export const action = formAction(async ({ ctx, params, form }) => {
   const id = params.id ?? '';
+  if (form.intent === 'override') {
+    await withFieldNames({ reason: 'overrideReason' }, () =>
+      recordRegistryOverride(ctx, id, { reason: form.overrideReason }),
+    );
+    return { done: 'override' as const };
+  }
   if (form.intent === 'verify') {
     await verifyBankAccount(ctx, id, { updatedAt: form.updatedAt });
     return { done: 'verify' as const };
@@ -141,6 +164,37 @@ export default function FinanceFilePage() {
           <p>{t('payments.bank.none')}</p>
         )}
       </section>
+      {file.registry?.blocked ? (
+        <section aria-labelledby="file-registry">
+          <h2 id="file-registry">{t('payments.file.registry')}</h2>
+          {file.registry.override ? (
+            <p>
+              {t('payments.file.overridden', {
+                at: file.registry.override.recordedAt,
+                reason: file.registry.override.reason,
+              })}
+            </p>
+          ) : (
+            <>
+              <Notice kind="warning">
+                <p>{t('payments.file.registry_blocks')}</p>
+              </Notice>
+              <PostForm className="stack">
+                <TextField
+                  name="overrideReason"
+                  label={t('payments.fields.override_reason')}
+                  required
+                  defaultValue={v('overrideReason')}
+                  error={errors.overrideReason}
+                />
+                <SubmitButton name="intent" value="override">
+                  {t('payments.file.override')}
+                </SubmitButton>
+              </PostForm>
+            </>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="file-recoveries">
         <h2 id="file-recoveries">{t('payments.file.recoveries')}</h2>
         {file.recoveries.length === 0 ? <p>{t('payments.file.no_recovery')}</p> : null}

@@ -10,7 +10,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { getProgram } from '../../programs/index.ts';
 import { blockedNeqs } from '../../registry/index.ts';
-import { moveClaims, type PayableClaim, paymentApprovedClaims } from '../db/payments.ts';
+import { moveClaims, type PayableClaim, paymentApprovedClaims, registryOverridesOf } from '../db/payments.ts';
 import { paymentBatchClaims, paymentBatches } from '../db/tables.ts';
 import { centsSchema } from '../domain/money.ts';
 import { batchSelection } from '../domain/payment-batch.ts';
@@ -38,7 +38,7 @@ export function selectionOf(
 ) {
   const candidates = rows.map((c) => ({
     ...c,
-    registryBlocked: c.neq !== null && blocked.has(c.neq),
+    registryBlocked: blocked.has(c.applicationId),
     bankDetails: !c.encrypted
       ? ('missing' as const)
       : c.verified
@@ -55,9 +55,21 @@ export function selectionOf(
   };
 }
 
-/** The approved claims' businesses the registry shows struck off or bankrupt, re-checked before paying. */
-export const blockedOf = (db: Executor, rows: readonly PayableClaim[]) =>
-  blockedNeqs(db, [...new Set(rows.flatMap((r) => (r.neq ? [r.neq] : [])))]);
+/**
+ * The approved claims' applications whose business the registry shows struck off or bankrupt, re-checked
+ * before paying, unless finance recorded an override for that business (its NEQ of now).
+ */
+export async function blockedOf(db: Executor, rows: readonly PayableClaim[]): Promise<Set<string>> {
+  const neqs = await blockedNeqs(db, [...new Set(rows.flatMap((r) => (r.neq ? [r.neq] : [])))]);
+  const suspect = rows.filter((r) => r.neq !== null && neqs.has(r.neq));
+  const overridden = await registryOverridesOf(
+    db,
+    suspect.map((r) => r.applicationId),
+  );
+  return new Set(
+    suspect.filter((r) => overridden.get(r.applicationId) !== r.neq).map((r) => r.applicationId),
+  );
+}
 
 export async function batchRequest(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'payment_batch.manage');

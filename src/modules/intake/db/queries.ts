@@ -3,6 +3,7 @@ import { anyOf } from '../../../platform/db/bulk.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../domain/consents.ts';
 import { type DuplicateMatch, matchesBetween } from '../domain/duplicates.ts';
+import { employeeLimitOf } from '../domain/eligibility.ts';
 import { ACTIVE_STATUSES } from '../domain/status.ts';
 import { applications, consents, consentTexts, criteriaVersions, partnerMembers } from './tables.ts';
 
@@ -173,4 +174,23 @@ export async function appliedWithNeq(db: Executor, userId: string, neq: string):
     .where(and(eq(applications.applicantId, userId), eq(applications.neq, neq)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Each program's employee limit under its current criteria (one query; absent: no limit). */
+export async function employeeLimits(db: Executor, programIds: readonly string[]) {
+  const limits = new Map<string, number>();
+  if (programIds.length === 0) return limits;
+  const rows = await db
+    .selectDistinctOn([criteriaVersions.programId], {
+      programId: criteriaVersions.programId,
+      criteria: criteriaVersions.criteria,
+    })
+    .from(criteriaVersions)
+    .where(inArray(criteriaVersions.programId, [...new Set(programIds)]))
+    .orderBy(criteriaVersions.programId, desc(criteriaVersions.version));
+  for (const row of rows) {
+    const limit = employeeLimitOf(row.criteria);
+    if (limit !== null) limits.set(row.programId, limit);
+  }
+  return limits;
 }

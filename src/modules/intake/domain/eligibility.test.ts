@@ -5,6 +5,7 @@ import {
   type Condition,
   type Criterion,
   DEFAULT_CRITERIA,
+  employeeLimitOf,
   evaluate,
   type Facts,
   fillMessage,
@@ -243,5 +244,24 @@ describe('eligibility engine (properties)', () => {
         }
       }),
     );
+  });
+});
+
+describe('a program’s employee limit', () => {
+  it('is the smallest bound on the declared or the registry’s count, in any branch', () => {
+    expect(employeeLimitOf(DEFAULT_CRITERIA)).toBe(50);
+    const rule = (test: Condition): Criterion => ({ ...DEFAULT_CRITERIA[0]!, test });
+    expect(
+      employeeLimitOf([
+        rule({
+          any: [
+            { op: 'between', fact: 'employees', min: 1, max: 20 },
+            { op: 'present', fact: 'neq' },
+          ],
+        }),
+        rule({ op: 'lte', fact: 'registryEmployeesMax', value: 30 }),
+      ]),
+    ).toBe(20);
+    expect(employeeLimitOf([rule({ op: 'gte', fact: 'employees', value: 1 })])).toBeNull();
   });
 });

@@ -330,3 +330,21 @@ export const REGISTRY_CRITERIA: Criterion[] = [
     },
   },
 ];
+
+/**
+ * The most employees a program's criteria allow (an `lte` or `between` on the declared or the
+ * registry's count, in any branch of a condition); null when no criterion limits it.
+ */
+export function employeeLimitOf(criteria: readonly Criterion[]): number | null {
+  const limits: number[] = [];
+  const visit = (test: Condition) => {
+    if ('all' in test) test.all.forEach(visit);
+    else if ('any' in test) test.any.forEach(visit);
+    else if (test.fact === 'employees' || test.fact === 'registryEmployeesMax') {
+      if (test.op === 'lte') limits.push(test.value);
+      if (test.op === 'between') limits.push(test.max);
+    }
+  };
+  for (const c of criteria) visit(c.test);
+  return limits.length > 0 ? Math.min(...limits) : null;
+}

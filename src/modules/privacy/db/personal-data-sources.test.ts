@@ -29,6 +29,7 @@ const EXCLUDED: Record<string, string> = {
     'when the expert and the team read the thread: their duties (P-39.1 s.1); the business gets the messages',
   'applications.assigned_expert_user_id': DUTY,
   'bank_accounts.verified_by': DUTY,
+  'registry_payment_overrides.recorded_by': DUTY,
   'bank_accounts.updated_by': SAME_ROWS,
   'claim_attachments.uploaded_by': SAME_ROWS,
   'claim_reviews.reviewer_id': DUTY,

@@ -151,6 +151,7 @@ export const TABLE_RETENTION: Record<string, RecordKind> = {
   claim_attachments: 'claim_files',
   claim_reviews: 'funding_records',
   bank_accounts: 'bank_details',
+  registry_payment_overrides: 'funding_records',
   payment_batches: 'funding_records',
   funding_recoveries: 'funding_records',
   recovery_repayments: 'funding_records',

@@ -1,12 +1,15 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import {
   type Activity,
+  bandMinimum,
   type Coded,
   isCurrentName,
   legalNameOf,
   linesOf,
   type RegistryEnterprise,
+  type StatusKind,
   statusKindOf,
 } from '../domain/enterprise.ts';
 import { CODE_DOMAIN, type CodeField } from '../domain/extract-format.ts';
@@ -227,4 +230,145 @@ export async function blockedNeqs(db: Executor, neqs: string[]): Promise<Set<str
     )
     .where(and(eq(registryEnterprises.extractId, extract.id), inArray(registryEnterprises.neq, neqs)));
   return new Set(rows.filter((r) => r.bankrupt || statusKindOf(r.label) === 'struck_off').map((r) => r.neq));
+}
+
+/** What abuse signals compare an application with: a business's names, status and size, as of the current extract. */
+export type RegistryStanding = {
+  neq: string;
+  fileDate: string | null;
+  /** Current names, foreign forms included. */
+  names: string[];
+  legalName: string | null;
+  statusLabel: string | null;
+  statusKind: StatusKind;
+  bankrupt: boolean;
+  employeeBand: string | null;
+  employeesAtLeast: number | null;
+};
+
+/**
+ * The standing of each of these NEQs the current extract lists, in two queries whatever their number;
+ * undefined when no extract is imported (nothing to compare with).
+ */
+export async function registryStandings(
+  db: Executor,
+  neqs: readonly string[],
+): Promise<Map<string, RegistryStanding> | undefined> {
+  const extract = await currentExtract(db);
+  if (!extract) return undefined;
+  const found = new Map<string, RegistryStanding>();
+  if (neqs.length === 0) return found;
+  const status = alias(registryCodes, 'status_label');
+  const band = alias(registryCodes, 'band_label');
+  const rows = await db
+    .select({
+      neq: registryEnterprises.neq,
+      bankrupt: registryEnterprises.bankrupt,
+      statusLabel: status.label,
+      employeeBand: band.label,
+    })
+    .from(registryEnterprises)
+    .leftJoin(
+      status,
+      and(
+        eq(status.extractId, registryEnterprises.extractId),
+        eq(status.domain, CODE_DOMAIN.status),
+        eq(status.code, registryEnterprises.statusCode),
+      ),
+    )
+    .leftJoin(
+      band,
+      and(
+        eq(band.extractId, registryEnterprises.extractId),
+        eq(band.domain, CODE_DOMAIN.employeeBand),
+        eq(band.code, registryEnterprises.employeeBandCode),
+      ),
+    )
+    .where(and(eq(registryEnterprises.extractId, extract.id), inArray(registryEnterprises.neq, [...neqs])));
+  const nameType = alias(registryCodes, 'name_type_label');
+  const names = await db
+    .select({
+      neq: registryNames.neq,
+      name: registryNames.name,
+      foreignName: registryNames.foreignName,
+      typeLabel: nameType.label,
+      endedOn: registryNames.endedOn,
+    })
+    .from(registryNames)
+    .leftJoin(
+      nameType,
+      and(
+        eq(nameType.extractId, registryNames.extractId),
+        eq(nameType.domain, CODE_DOMAIN.nameType),
+        eq(nameType.code, registryNames.typeCode),
+      ),
+    )
+    .where(
+      and(
+        eq(registryNames.extractId, extract.id),
+        inArray(
+          registryNames.neq,
+          rows.map((r) => r.neq),
+        ),
+      ),
+    );
+  for (const row of rows) {
+    const current = names
+      .filter((n) => n.neq === row.neq)
+      .map((n) => ({
+        ...n,
+        current: isCurrentName(n.endedOn, extract.fileDate),
+        type: { label: n.typeLabel },
+      }))
+      .filter((n) => n.current);
+    found.set(row.neq, {
+      neq: row.neq,
+      fileDate: extract.fileDate,
+      names: current.flatMap((n) => (n.foreignName ? [n.name, n.foreignName] : [n.name])),
+      legalName: legalNameOf(current),
+      statusLabel: row.statusLabel,
+      statusKind: statusKindOf(row.statusLabel),
+      bankrupt: row.bankrupt,
+      employeeBand: row.employeeBand,
+      employeesAtLeast: bandMinimum(row.employeeBand),
+    });
+  }
+  return found;
+}
+
+/**
+ * Of these NEQs, those whose status, bankruptcy, employee band or names differ between two extracts, or
+ * that one lists and the other not (one query): what an import changed for the businesses that applied.
+ * Without a previous extract, every NEQ changed.
+ */
+export async function changedNeqs(
+  db: Executor,
+  previousId: string | null,
+  currentId: string,
+  neqs: readonly string[],
+): Promise<string[]> {
+  if (neqs.length === 0) return [];
+  if (previousId === null) return [...neqs];
+  const rows = await selectRows<{ neq: string }>(
+    db,
+    sql`
+      with standing as (
+        select e.extract_id, e.neq,
+          concat_ws('|', e.status_code, e.bankrupt::text, e.employee_band_code, (
+            select string_agg(concat_ws('/', n.name, n.foreign_name, n.type_code, n.ended_on::text), ';'
+              order by n.name, n.ended_on)
+            from ${registryNames} n where n.extract_id = e.extract_id and n.neq = e.neq
+          )) as facts
+        from ${registryEnterprises} e
+        where e.extract_id in (${previousId}, ${currentId}) and e.neq in (${sql.join(
+          neqs.map((n) => sql`${n}`),
+          sql`, `,
+        )})
+      )
+      select coalesce(b.neq, a.neq) as neq
+      from (select * from standing where extract_id = ${previousId}) b
+      full join (select * from standing where extract_id = ${currentId}) a on a.neq = b.neq
+      where a.facts is distinct from b.facts`,
+  );
+  return rows.map((r) => r.neq);
 }

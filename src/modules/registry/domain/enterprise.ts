@@ -59,10 +59,23 @@ export const isCurrentName = (endedOn: string | null, asOf: string | null) =>
   endedOn === null || (asOf !== null && endedOn > asOf);
 
 /** The legal name: a current name whose type is not « Autre nom », else any current name. */
-export function legalNameOf(names: RegistryEnterprise['names']): string | null {
+export function legalNameOf(
+  names: { name: string; current: boolean; type: { label: string | null } | null }[],
+): string | null {
   const current = names.filter((n) => n.current);
   const legal = current.find((n) => !/^(autre|other)/i.test(n.type?.label ?? ''));
   return (legal ?? current[0])?.name ?? null;
 }
 
 export const linesOf = (address: string | null) => (address ? address.split('\n') : null);
+
+/**
+ * The bottom of an employee band from its label (« De 51 à 100 » → 51, « Aucun employé » → 0,
+ * « 5 000 et plus » → 5000); null when the label is unknown.
+ */
+export function bandMinimum(label: string | null | undefined): number | null {
+  if (!label) return null;
+  if (/^aucun/i.test(label.trim())) return 0;
+  const first = label.replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/g, '$1').match(/\d+/);
+  return first ? Number(first[0]) : null;
+}

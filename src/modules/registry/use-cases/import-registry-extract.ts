@@ -121,6 +121,11 @@ async function runImport(
         entityId: extractId,
         changes: { rowCounts, warnings: warnings.length, previous: before?.id ?? null },
       });
+      // What this extract says otherwise of the businesses that applied is judged in the same transaction.
+      await ctx.services.reactions.registryChanged(tx, ctx, {
+        previousId: before?.id ?? null,
+        currentId: extractId,
+      });
       return before;
     });
     if (previous) await purgeExtractRows(ctx.db, previous.id);

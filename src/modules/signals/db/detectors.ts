@@ -5,11 +5,19 @@ import { actionPlans, planActions, suppliers } from '../../coaching/db/tables.ts
 import { bankAccounts, claimAttachments, claimInvoices, claims } from '../../funding/db/tables.ts';
 import { invoiceMatchKey } from '../../funding/index.ts';
 import { applications } from '../../intake/db/tables.ts';
+import { employeeLimits } from '../../intake/index.ts';
+import { type RegistryStanding, registryStandings } from '../../registry/index.ts';
 import type { KeyedFile } from '../domain/groups.ts';
-import type { SignalKind } from '../domain/kinds.ts';
+import type { Evidence, SignalKind } from '../domain/kinds.ts';
+import { foldName, nameDiffers } from '../domain/names.ts';
 
 /** The record that changed: a file (an application, a claim), or a supplier of the directory. */
-export type SignalSubject = { applicationId: string } | { claimId: string } | { supplierId: string };
+export type SignalSubject =
+  | { applicationId: string }
+  | { claimId: string }
+  | { supplierId: string }
+  /** Businesses the registry's newly current extract describes otherwise than the previous one. */
+  | { neqs: readonly string[] };
 
 /**
  * One detector per kind of signal (decision 41): which matching keys a file carries now, and every file
@@ -239,6 +247,130 @@ const supplierDomain = sqlDetector(
 /** Applications submitted from one network address on one Montréal day: at least this many raise a signal. */
 export const NETWORK_THRESHOLD = 3;
 
+/** What a registry detector finds for one application: its key (the NEQ first) and the sentence's words. */
+type RegistryFinding = { key: string; value: string } & Pick<Evidence, 'variant' | 'details'>;
+type Applicant = { neq: string; legalName: string | null; programId: string };
+
+/**
+ * A detector comparing submitted applications with the registry's current extract (`minimum` 1: one file
+ * is a signal). Its keys start with the NEQ, so a registry import recomputes only the businesses it
+ * changed (`{ neqs }`); three queries whatever the number of files. No extract imported: nothing found.
+ */
+function registryDetector(
+  kind: SignalKind,
+  check: (
+    app: Applicant,
+    standing: RegistryStanding | undefined,
+    limit: number | undefined,
+  ) => RegistryFinding[],
+): Detector {
+  const read = async (db: Executor, where: SQL | undefined): Promise<KeyedFile[]> => {
+    const apps = await db
+      .select({
+        applicationId: applications.id,
+        programId: applications.programId,
+        neq: sql<string>`${applications.neq}`,
+        legalName: applications.legalName,
+      })
+      .from(applications)
+      .where(and(seen, isNotNull(applications.neq), where));
+    if (apps.length === 0) return [];
+    const standings = await registryStandings(db, [...new Set(apps.map((a) => a.neq))]);
+    if (!standings) return [];
+    const limits =
+      kind === 'registry_employees'
+        ? await employeeLimits(
+            db,
+            apps.map((a) => a.programId),
+          )
+        : new Map();
+    return apps.flatMap((app) =>
+      check(app, standings.get(app.neq), limits.get(app.programId)).map((found) => ({
+        ...found,
+        applicationId: app.applicationId,
+        programId: app.programId,
+        claimId: null,
+      })),
+    );
+  };
+  const keysIn = (rows: KeyedFile[]) => [...new Set(rows.map((r) => r.key))];
+  return {
+    kind,
+    minimum: 1,
+    async keysOf(db, changed) {
+      if ('applicationId' in changed)
+        return keysIn(await read(db, eq(applications.id, changed.applicationId)));
+      if ('neqs' in changed)
+        return changed.neqs.length === 0
+          ? []
+          : keysIn(await read(db, inArray(applications.neq, [...changed.neqs])));
+      return [];
+    },
+    async filesWith(db, keys) {
+      if (keys === 'all') return read(db, undefined);
+      if (keys.length === 0) return [];
+      const neqs = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))];
+      return (await read(db, inArray(applications.neq, neqs))).filter((r) => keys.includes(r.key));
+    },
+  };
+}
+
+/** The declared legal name is none of the registry's current names (case, accents, punctuation, « inc. » aside). */
+const registryName = registryDetector('registry_name', (app, standing) =>
+  app.legalName && standing && standing.names.length > 0 && nameDiffers(app.legalName, standing.names)
+    ? [
+        {
+          key: `${app.neq}|${foldName(app.legalName)}|${foldName(standing.legalName ?? '')}`,
+          value: app.legalName,
+          details: { neq: app.neq, registry: standing.legalName ?? standing.names[0]! },
+        },
+      ]
+    : [],
+);
+
+/**
+ * The business is not listed (flagged, never refused: the extract may be older than it), not registered
+ * (a status other than « Immatriculée » or struck off, which is its own kind), or bankrupt.
+ */
+const registryStatus = registryDetector('registry_status', (app, standing) => {
+  if (!standing) return [{ key: `${app.neq}|unlisted`, value: app.neq, variant: 'unlisted' }];
+  const found: RegistryFinding[] = [];
+  if (standing.statusKind === 'other')
+    found.push({
+      key: `${app.neq}|status:${standing.statusLabel ?? ''}`,
+      value: app.neq,
+      details: { registry: standing.statusLabel ?? '—' },
+    });
+  if (standing.bankrupt) found.push({ key: `${app.neq}|bankrupt`, value: app.neq, variant: 'bankrupt' });
+  return found;
+});
+
+/** The registry's employee band starts above the program's employee limit. */
+const registryEmployees = registryDetector('registry_employees', (app, standing, limit) =>
+  standing?.employeesAtLeast != null && limit !== undefined && standing.employeesAtLeast > limit
+    ? [
+        {
+          key: `${app.neq}|${standing.employeeBand}|${limit}`,
+          value: app.neq,
+          details: { band: standing.employeeBand ?? '', limit: String(limit) },
+        },
+      ]
+    : [],
+);
+
+/** The registry shows the business struck off (no payment goes to it without an override). */
+const struckOff = registryDetector('struck_off', (app, standing) =>
+  standing?.statusKind === 'struck_off'
+    ? [
+        {
+          key: `${app.neq}|${standing.statusLabel}`,
+          value: app.neq,
+          details: { registry: standing.statusLabel ?? '' },
+        },
+      ]
+    : [],
+);
+
 export const DETECTORS: readonly Detector[] = [
   applicationDetector('same_neq', applications.neq, applications.neq),
   applicationDetector('same_email', applications.emailKey, applications.emailKey),
@@ -262,4 +394,8 @@ export const DETECTORS: readonly Detector[] = [
   sameReceipt,
   sameText,
   supplierDomain,
+  registryName,
+  registryStatus,
+  registryEmployees,
+  struckOff,
 ];

@@ -1,9 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { appendAudits } from '../../../platform/audit/append.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { newId } from '../../../platform/ids.ts';
+import { applications } from '../../intake/db/tables.ts';
+import { changedNeqs } from '../../registry/index.ts';
 import { type FoundSignal, reconcile, signalsOf } from '../domain/groups.ts';
+import { REGISTRY_KINDS } from '../domain/kinds.ts';
 import { DETECTORS, type Detector, type SignalSubject } from './detectors.ts';
 import { signalFiles, signals } from './tables.ts';
 
@@ -20,7 +23,12 @@ export async function recomputeSignalsFor(tx: Executor, ctx: Ctx, subject: Signa
   // A file may have left a signal since (its e-mail changed); a supplier is no file of a signal.
   const fileId =
     'claimId' in subject ? subject.claimId : 'applicationId' in subject ? subject.applicationId : null;
-  const naming = fileId ? await signalsNaming(tx, fileId) : [];
+  const naming =
+    'neqs' in subject
+      ? await registrySignalsOf(tx, subject.neqs)
+      : fileId
+        ? await signalsNaming(tx, fileId)
+        : [];
   const counts = emptyCounts();
   for (const detector of DETECTORS) {
     const now = await detector.keysOf(tx, subject);
@@ -31,6 +39,31 @@ export async function recomputeSignalsFor(tx: Executor, ctx: Ctx, subject: Signa
     add(counts, await apply(tx, ctx, detector, keys, found));
   }
   return counts;
+}
+
+/**
+ * A registry extract became current (wiring's `registryChanged`): the registry signals of the businesses
+ * that applied and that it describes otherwise than the previous one are recomputed, in the swap's
+ * transaction — two set-based reads to find them, then one pass per registry detector over their NEQs.
+ */
+export async function recomputeRegistrySignals(
+  tx: Executor,
+  ctx: Ctx,
+  extracts: { previousId: string | null; currentId: string },
+): Promise<RecomputeCounts> {
+  const applied = await tx
+    .selectDistinct({ neq: sql<string>`${applications.neq}` })
+    .from(applications)
+    .where(
+      and(ne(applications.status, 'draft'), isNull(applications.anonymisedAt), isNotNull(applications.neq)),
+    );
+  const neqs = await changedNeqs(
+    tx,
+    extracts.previousId,
+    extracts.currentId,
+    applied.map((a) => a.neq),
+  );
+  return neqs.length === 0 ? emptyCounts() : recomputeSignalsFor(tx, ctx, { neqs });
 }
 
 /** Every detector over every file: the first run, or after an import or a change of rules. */
@@ -54,6 +87,17 @@ async function detectedSignals(db: Executor, detector: Detector, keys: readonly 
 
 const fingerprintOf = (detector: Detector, key: string) => `${detector.kind}:${key}`;
 const keyOf = (detector: Detector, fingerprint: string) => fingerprint.slice(detector.kind.length + 1);
+
+/** The registry signals naming a file of one of these businesses (a NEQ may have left a signal since). */
+async function registrySignalsOf(db: Executor, neqs: readonly string[]) {
+  if (neqs.length === 0) return [];
+  return db
+    .selectDistinct({ kind: signals.kind, fingerprint: signals.fingerprint })
+    .from(signals)
+    .innerJoin(signalFiles, eq(signalFiles.signalId, signals.id))
+    .innerJoin(applications, eq(applications.id, signalFiles.applicationId))
+    .where(and(inArray(signals.kind, REGISTRY_KINDS), inArray(applications.neq, [...neqs])));
+}
 
 /** The signals, of every kind, that name the file (it may no longer carry their keys). */
 async function signalsNaming(db: Executor, id: string) {

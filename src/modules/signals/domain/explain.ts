@@ -6,7 +6,7 @@ import type { Evidence, SignalKind } from './kinds.ts';
  */
 export function explanationOf(kind: SignalKind, evidence: Evidence) {
   return {
-    key: `signals:explanations.${kind}`,
-    params: { value: evidence.value ?? '', count: evidence.count },
+    key: `signals:explanations.${evidence.variant ? `${kind}_${evidence.variant}` : kind}`,
+    params: { ...evidence.details, value: evidence.value ?? '', count: evidence.count },
   } as const;
 }

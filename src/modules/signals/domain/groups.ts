@@ -1,7 +1,10 @@
 import type { Evidence, SignalFile, SignalKind } from './kinds.ts';
 
 /** One file carrying one matching key, as a detector's query reads it. */
-export type KeyedFile = SignalFile & { key: string; value: string };
+export type KeyedFile = SignalFile & {
+  key: string;
+  value: string;
+} & Pick<Evidence, 'variant' | 'details'>;
 
 /** A signal as the detectors find it now: what to keep (insert, update, reopen) by its fingerprint. */
 export type FoundSignal = {
@@ -42,7 +45,12 @@ export function signalsOf(kind: SignalKind, rows: readonly KeyedFile[], minimum 
       fingerprint: `${kind}:${key}`,
       matchKey: key,
       files,
-      evidence: { value: sorted[0]!.value, count: files.length },
+      evidence: {
+        value: sorted[0]!.value,
+        count: files.length,
+        ...(sorted[0]!.variant ? { variant: sorted[0]!.variant } : {}),
+        ...(sorted[0]!.details ? { details: sorted[0]!.details } : {}),
+      },
       filesKey: files.map(fileId).join(','),
     });
   }

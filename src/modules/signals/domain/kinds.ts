@@ -14,8 +14,20 @@ export const SIGNAL_KINDS = [
   'many_from_network',
   'same_text',
   'supplier_domain',
+  'registry_name',
+  'registry_status',
+  'registry_employees',
+  'struck_off',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** The kinds that compare an application with the registry's current extract (recomputed when one lands). */
+export const REGISTRY_KINDS = [
+  'registry_name',
+  'registry_status',
+  'registry_employees',
+  'struck_off',
+] as const satisfies readonly SignalKind[];
 
 export const SIGNAL_STATUSES = ['open', 'dismissed', 'confirmed'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
@@ -30,6 +42,10 @@ export type Evidence = {
   value?: string;
   /** How many files share it. */
   count: number;
+  /** Which sentence of the kind tells it (a registry status: unlisted, bankrupt), when it has several. */
+  variant?: string;
+  /** More words for the sentence: the registry's value beside the declared one, the program's limit. */
+  details?: Record<string, string>;
 };
 
 /** A file a signal concerns: an application, or one of its claims. */

@@ -15,6 +15,14 @@ export const signal = z.object({
       .optional()
       .describe('What the files share, as shown (a bank account: its last three digits only)'),
     count: z.number().int().describe('How many files share it'),
+    variant: z
+      .string()
+      .optional()
+      .describe('Which case of the kind (a registry status: `unlisted`, `bankrupt`)'),
+    details: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('The registry’s value beside the declared one, the program’s limit'),
   }),
   files: z.array(
     z.object({
