@@ -5,13 +5,18 @@ export { anonymiseWorkshopRegistrations } from './db/anonymise-workshops.ts';
 // Its part of a person's copy of their data (the privacy module assembles every module's).
 export { workshopsPersonalData } from './db/personal-data.ts';
 // Training hours: a business's accompaniment (coaching shows them) and the program's figures (reporting).
+// For the outreach module: a segment of the program's workshop participants.
 // For the reminders module: places held at workshops starting in a window.
 export {
   hoursTrained,
+  type ParticipantFilter,
   trainingHoursOf,
   type UpcomingRegistration,
+  workshopParticipants,
   workshopsStartingBetween,
 } from './db/read-models.ts';
 export { createWorkshops } from './use-cases/create-workshops.ts';
+// For the outreach module's compose page (the workshops a segment may name).
+export { listWorkshops } from './use-cases/list-workshops.ts';
 export { publishWorkshop } from './use-cases/publish-workshop.ts';
 export { registerForWorkshop } from './use-cases/register-for-workshop.ts';

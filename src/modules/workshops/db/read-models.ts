@@ -81,3 +81,27 @@ export async function workshopsStartingBetween(
     )
     .orderBy(workshops.startsAt);
 }
+
+/** Which registrations a segment of the program's businesses keeps (the outreach module's criterion). */
+export type ParticipantFilter = {
+  /** These workshops of the program; absent or empty: any of its workshops. */
+  ids?: readonly string[];
+  /** Only those recorded present; otherwise every business holding a place (or present). */
+  attended?: boolean;
+};
+
+/**
+ * A program's workshop participants as a subquery of `(application_id, user_id)`, read in one
+ * statement by whoever narrows its businesses (outreach's segments).
+ */
+export function workshopParticipants(programId: string, filter: ParticipantFilter): SQL {
+  const r = workshopRegistrations;
+  const conditions = [
+    eq(workshops.programId, programId),
+    filter.attended ? eq(r.present, true) : sql`(${r.status} = 'registered' or ${r.present})`,
+  ];
+  if (filter.ids?.length) conditions.push(inArray(workshops.id, [...filter.ids]));
+  return sql`select ${r.applicationId} as application_id, ${r.userId} as user_id
+    from ${r} join ${workshops} on ${workshops.id} = ${r.workshopId}
+    where ${and(...conditions)}`;
+}
