@@ -308,8 +308,19 @@ describe('workshops', () => {
         `${await emailOf(coached.token)},40`,
         'stranger@example.ca,30',
       ].join('\n');
-    const { importAttendance } = await import('../../src/modules/workshops/use-cases/import-attendance.ts');
-    const imported = await importAttendance(await h.as({ bearerToken: facilitator.token }), id, csv);
+    const upload = (text: string, token = facilitator.token) => {
+      const form = new FormData();
+      form.set('csv', new File([text], 'participants.csv', { type: 'text/csv' }));
+      return h.request(`/api/v1/workshops/${id}/attendance/import`, { method: 'POST', token, body: form });
+    };
+    expect((await upload(csv, otherExpert.token)).status).toBe(404);
+    const badList = await json(await upload('courriel;duree\nx@example.ca;3'));
+    expect(badList.status).toBe(422);
+    expect(badList.body.errors[0].path).toBe('csv');
+    const imported = (await json(await upload(csv))).body as {
+      items: { id: string; present: boolean; minutesAttended: number }[];
+      unmatched: string[];
+    };
     expect(imported.unmatched).toEqual(['stranger@example.ca']);
     expect(imported.items.find((r) => r.id === r1)).toMatchObject({ present: true, minutesAttended: 90 });
     expect(imported.items.find((r) => r.id === r2)).toMatchObject({ present: false, minutesAttended: 0 });
@@ -339,6 +350,26 @@ describe('workshops', () => {
       satisfaction: { answers: 1, mean: 4 },
     });
     expect((await h.request(`/api/v1/workshops/${id}`, { token: otherExpert.token })).status).toBe(404);
+
+    // The program's dashboard: the same figures per workshop, and in total for those starting that day.
+    const board = await json(
+      await h.request(`/api/v1/programs/${programId}/dashboard?from=2027-02-11&to=2027-02-11`, {
+        token: coordinator,
+      }),
+    );
+    expect(board.status).toBe(200);
+    const figures = { attendanceRate: 33.3, satisfaction: { answers: 1, mean: 4 } };
+    expect(board.body.workshops.items).toEqual([
+      {
+        id,
+        title: 'Vendre sur les réseaux sociaux',
+        startsAt: '2027-02-11T10:00:00-05:00',
+        registered: 3,
+        present: 1,
+        ...figures,
+      },
+    ]);
+    expect(board.body.workshops.total).toEqual({ workshops: 1, registered: 3, present: 1, ...figures });
   });
 
   it('cancels a workshop: the place holders get METHOD:CANCEL, the waiting a word, nobody registers any more', async () => {

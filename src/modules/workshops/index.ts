@@ -12,9 +12,13 @@ export {
   type ParticipantFilter,
   trainingHoursOf,
   type UpcomingRegistration,
+  type WorkshopTally,
   workshopParticipants,
   workshopsStartingBetween,
+  workshopTallies,
 } from './db/read-models.ts';
+// The program's dashboard: attendance and satisfaction per workshop and in total (reporting).
+export { attendanceFigures } from './domain/workshops.ts';
 export { createWorkshops } from './use-cases/create-workshops.ts';
 // For the outreach module's compose page (the workshops a segment may name).
 export { listWorkshops } from './use-cases/list-workshops.ts';

@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../../../kernel/locale.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { users } from '../../identity/db/tables.ts';
+import type { AttendanceTally } from '../domain/workshops.ts';
 import { workshopRegistrations, workshops } from './tables.ts';
 
 /**
@@ -104,4 +105,57 @@ export function workshopParticipants(programId: string, filter: ParticipantFilte
   return sql`select ${r.applicationId} as application_id, ${r.userId} as user_id
     from ${r} join ${workshops} on ${workshops.id} = ${r.workshopId}
     where ${and(...conditions)}`;
+}
+
+export type WorkshopTally = AttendanceTally & {
+  id: string;
+  titleFr: string;
+  titleEn: string;
+  startsAt: Date;
+  registered: number;
+};
+
+/**
+ * For the program's dashboard: each published workshop starting in [from, to) with its places held
+ * and its attendance and satisfaction tallies, counted by the database in one statement.
+ */
+export async function workshopTallies(
+  db: Executor,
+  programId: string,
+  period: { from?: Date; to?: Date },
+): Promise<WorkshopTally[]> {
+  const r = workshopRegistrations;
+  const held = sql`${r.status} = 'registered'`;
+  const rows = await db
+    .select({
+      id: workshops.id,
+      titleFr: workshops.titleFr,
+      titleEn: workshops.titleEn,
+      startsAt: workshops.startsAt,
+      registered: sql<number>`count(${r.id}) filter (where ${held})::int`,
+      recorded: sql<number>`count(${r.id}) filter (where ${held} and ${r.present} is not null)::int`,
+      present: sql<number>`count(${r.id}) filter (where ${held} and ${r.present})::int`,
+      answers: sql<number>`count(${r.satisfaction}) filter (where ${held})::int`,
+      ratingSum: sql<number>`coalesce(sum(${r.satisfaction}) filter (where ${held}), 0)::int`,
+    })
+    .from(workshops)
+    .leftJoin(r, eq(r.workshopId, workshops.id))
+    .where(
+      and(
+        eq(workshops.programId, programId),
+        eq(workshops.status, 'published'),
+        period.from ? gte(workshops.startsAt, period.from) : undefined,
+        period.to ? lt(workshops.startsAt, period.to) : undefined,
+      ),
+    )
+    .groupBy(workshops.id)
+    .orderBy(workshops.startsAt, workshops.id);
+  return rows.map((w) => ({
+    ...w,
+    registered: Number(w.registered),
+    recorded: Number(w.recorded),
+    present: Number(w.present),
+    answers: Number(w.answers),
+    ratingSum: Number(w.ratingSum),
+  }));
 }
