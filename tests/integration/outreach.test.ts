@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consents } from '../../src/modules/intake/db/tables.ts';
 import { drawRecipients, findMessage } from '../../src/modules/outreach/db/messages.ts';
 import { outreachMessages, outreachRecipients } from '../../src/modules/outreach/db/tables.ts';
+import * as composePage from '../../src/modules/outreach/ui/compose-message.tsx';
 import { DELIVER_MESSAGE_JOB, deliverMessage } from '../../src/modules/outreach/use-cases/deliver-message.ts';
 import { getUnsubscribe } from '../../src/modules/outreach/use-cases/get-unsubscribe.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
+import { load, send as sendForm } from '../support/pages.ts';
 import { type ReceivedMail, startSmtp } from '../support/smtp.ts';
 import { publishedWorkshop, workshopInput } from '../support/workshops.ts';
 
@@ -315,6 +317,22 @@ describe(`messages to segments (${engine})`, () => {
       recipients: 1,
       withoutConsent: 0,
     });
+
+    // The compose page offers the program's workshops; ticking one and « present » counts the same.
+    const team = await h.as({ bearerToken: coordinator });
+    const page = await load(composePage.loader, team, '/messages/new');
+    expect(page.workshops).toContainEqual({
+      value: workshop,
+      label: 'Vendre sur les réseaux sociaux — 2027-02-10',
+    });
+    const previewed = (await sendForm(composePage.action, team, '/messages/new', {
+      intent: 'preview',
+      programId,
+      kind: 'newsletter',
+      'segment.workshops': workshop,
+      'segment.attended': 'on',
+    })) as { preview: unknown };
+    expect(previewed.preview).toEqual({ recipients: 1, withoutConsent: 0 });
 
     await forgetEarlierMail();
     const { id } = await send(
