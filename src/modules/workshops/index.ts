@@ -19,8 +19,11 @@ export {
 } from './db/read-models.ts';
 // The program's dashboard: attendance and satisfaction per workshop and in total (reporting).
 export { attendanceFigures } from './domain/workshops.ts';
+// For the demo generator, which drives every module through its use cases.
+export { answerSatisfaction } from './use-cases/answer-satisfaction.ts';
 export { createWorkshops } from './use-cases/create-workshops.ts';
 // For the outreach module's compose page (the workshops a segment may name).
 export { listWorkshops } from './use-cases/list-workshops.ts';
 export { publishWorkshop } from './use-cases/publish-workshop.ts';
+export { recordAttendance } from './use-cases/record-attendance.ts';
 export { registerForWorkshop } from './use-cases/register-for-workshop.ts';
