@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weakestDimensionsOf } from '../../src/modules/diagnostic/index.ts';
 import { updateProfile } from '../../src/modules/identity/use-cases/update-profile.ts';
+import * as dashboardPage from '../../src/modules/reporting/ui/dashboard.tsx';
 import { hoursTrained, workshopsStartingBetween } from '../../src/modules/workshops/index.ts';
 import { settleWorkshops } from '../../src/modules/workshops/use-cases/settle-workshops.ts';
 import { selectRows } from '../../src/platform/db/client.ts';
@@ -8,6 +9,7 @@ import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 import {
   calendarOf,
   mailsOf,
@@ -370,6 +372,17 @@ describe('workshops', () => {
       },
     ]);
     expect(board.body.workshops.total).toEqual({ workshops: 1, registered: 3, present: 1, ...figures });
+    const url = '/admin/dashboard?from=2027-02-11&to=2027-02-11';
+    const page = await renderPage(
+      dashboardPage,
+      await h.as({ bearerToken: coordinator }),
+      '/admin/dashboard',
+      url,
+    );
+    expect(page.html).toContain(
+      '<th scope="row">Vendre sur les réseaux sociaux</th><td>2027-02-11</td><td class="numeric">3</td><td class="numeric">1</td><td class="numeric">33,3 %</td><td class="numeric">4 / 5 (1)</td>',
+    );
+    expect(page.html).toContain('<th scope="row">Tous les ateliers</th>');
   });
 
   it('cancels a workshop: the place holders get METHOD:CANCEL, the waiting a word, nobody registers any more', async () => {
