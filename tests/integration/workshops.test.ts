@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weakestDimensionsOf } from '../../src/modules/diagnostic/index.ts';
 import { updateProfile } from '../../src/modules/identity/use-cases/update-profile.ts';
 import * as dashboardPage from '../../src/modules/reporting/ui/dashboard.tsx';
-import { hoursTrained, workshopsStartingBetween } from '../../src/modules/workshops/index.ts';
+import {
+  hoursTrained,
+  workshopAttendanceShare,
+  workshopSatisfaction,
+  workshopsStartingBetween,
+} from '../../src/modules/workshops/index.ts';
 import { settleWorkshops } from '../../src/modules/workshops/use-cases/settle-workshops.ts';
 import { selectRows } from '../../src/platform/db/client.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
@@ -352,6 +357,22 @@ describe('workshops', () => {
       satisfaction: { answers: 1, mean: 4 },
     });
     expect((await h.request(`/api/v1/workshops/${id}`, { token: otherExpert.token })).status).toBe(404);
+
+    // The ministry's indicators average per business (here too few businesses to publish them).
+    const db = h.services.database.db;
+    const shares = await selectRows<{ application_id: string; value: number }>(db, workshopAttendanceShare());
+    expect(shares.find((r) => r.application_id === coached.id)?.value).toBe(100);
+    expect(shares.find((r) => r.application_id === english.id)?.value).toBe(0);
+    const ratings = await selectRows<{ application_id: string; value: number }>(db, workshopSatisfaction());
+    expect(ratings.find((r) => r.application_id === coached.id)?.value).toBe(4);
+    const indicators = await json(
+      await h.request(`/api/v1/programs/${programId}/indicators`, { token: coordinator }),
+    );
+    for (const indicator of ['workshop_attendance', 'workshop_satisfaction'])
+      expect(indicators.body.indicators.find((i: { id: string }) => i.id === indicator).total).toEqual({
+        shown: false,
+        reason: 'small_count',
+      });
 
     // The program's dashboard: the same figures per workshop, and in total for those starting that day.
     const board = await json(

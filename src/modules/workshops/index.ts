@@ -13,7 +13,9 @@ export {
   trainingHoursOf,
   type UpcomingRegistration,
   type WorkshopTally,
+  workshopAttendanceShare,
   workshopParticipants,
+  workshopSatisfaction,
   workshopsStartingBetween,
   workshopTallies,
 } from './db/read-models.ts';

@@ -17,6 +17,28 @@ export function hoursTrained(): SQL {
     group by ${workshopRegistrations.applicationId}`;
 }
 
+/**
+ * For the ministry's indicators, per business: the share of its places held at workshops whose
+ * attendance was recorded that it attended, in percent.
+ */
+export function workshopAttendanceShare(): SQL {
+  const r = workshopRegistrations;
+  return sql`select ${r.applicationId} as application_id,
+      (100.0 * count(*) filter (where ${r.present}) / count(*))::float8 as value
+    from ${r}
+    where ${r.status} = 'registered' and ${r.present} is not null
+    group by ${r.applicationId}`;
+}
+
+/** For the ministry's indicators, per business: its mean answer to the workshops' satisfaction question (1 to 5). */
+export function workshopSatisfaction(): SQL {
+  const r = workshopRegistrations;
+  return sql`select ${r.applicationId} as application_id, avg(${r.satisfaction})::float8 as value
+    from ${r}
+    where ${r.status} = 'registered' and ${r.satisfaction} is not null
+    group by ${r.applicationId}`;
+}
+
 /** Hours of workshops a business attended, for its accompaniment (coaching shows them beside its hours). */
 export async function trainingHoursOf(db: Executor, applicationId: string): Promise<number> {
   const [row] = await db
