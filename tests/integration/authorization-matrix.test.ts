@@ -650,6 +650,18 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
       };
     },
   },
+  importWorkshopAttendance: {
+    allowed: COACHING,
+    call: async (f) => {
+      const r = await registrationOfRetailer(f);
+      const form = new FormData();
+      form.set(
+        'csv',
+        new File(['email,minutes\nquelqu.un@example.ca,60\n'], 'presences.csv', { type: 'text/csv' }),
+      );
+      return { path: `/workshops/${r.workshopId}/attendance/import`, form };
+    },
+  },
   getWorkshopCertificate: {
     allowed: ['retailer', ...COACHING],
     call: async (f) => {
@@ -1642,6 +1654,7 @@ const ALLOWED_REFUSALS: Record<string, number> = {
   getDiagnosticReport: 409,
   // Before the workshop: no attendance to record, no certificate yet, no satisfaction question yet.
   recordWorkshopAttendance: 409,
+  importWorkshopAttendance: 409,
   getWorkshopCertificate: 409,
   answerWorkshopSatisfaction: 409,
   // No registry extract here: the business is not blocked, so no override is needed.

@@ -25,6 +25,10 @@ import { getBudget } from '../../src/modules/funding/use-cases/get-budget.ts';
 import { users } from '../../src/modules/identity/db/tables.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { getIntakeSummary } from '../../src/modules/intake/use-cases/get-intake-summary.ts';
+import { outreachMessages } from '../../src/modules/outreach/db/tables.ts';
+import { getReminderSettings } from '../../src/modules/reminders/use-cases/get-reminder-settings.ts';
+import { getProgramDashboard } from '../../src/modules/reporting/use-cases/get-program-dashboard.ts';
+import { workshopRegistrations } from '../../src/modules/workshops/db/tables.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
@@ -242,6 +246,31 @@ describe('demo generate', () => {
       budget.envelopes.find((e) => e.key === key)!.years.reduce((sum, y) => sum + y[figure], 0);
     expect(total('subventions', 'paidCents')).toBeGreaterThan(0);
     expect(total('accompagnement', 'committedCents')).toBeGreaterThan(0);
+  });
+
+  it('engages the businesses: a past webinar with attendance, a full workshop with a waitlist, a newsletter, reminders set', async () => {
+    const db = h.services.database.db;
+    const e = summary.engagement;
+    expect(e).toMatchObject({ workshops: 2, waitlisted: 2, newsletters: 1 });
+    expect(e.present).toBeGreaterThan(0);
+    expect(e.satisfactionAnswers).toBeGreaterThan(0);
+    const registrations = await db
+      .select({ status: workshopRegistrations.status })
+      .from(workshopRegistrations);
+    expect(registrations.filter((r) => r.status === 'registered')).toHaveLength(e.registered);
+    expect(registrations.filter((r) => r.status === 'waitlisted')).toHaveLength(2);
+    // The program's dashboard shows the webinar's attendance and satisfaction, and the full workshop.
+    const coordinator = await as(emailOf('coordinator'));
+    const board = await getProgramDashboard(coordinator, programId, {});
+    const [past, ahead] = board.workshops.items;
+    expect(past!.present).toBe(e.present);
+    expect(past!.attendanceRate).toBeGreaterThan(50);
+    expect(past!.satisfaction.answers).toBe(e.satisfactionAnswers);
+    expect(ahead).toMatchObject({ registered: 4, present: 0, attendanceRate: null });
+    const [message] = await db.select().from(outreachMessages);
+    expect(message).toMatchObject({ kind: 'newsletter', segment: { stages: ['t0_completed'] } });
+    const settings = await getReminderSettings(coordinator, programId);
+    expect(settings.find((s) => s.kind === 'draft-left-7-days')).toMatchObject({ enabled: true, days: 5 });
   });
 
   it('tells the same story for the same seed', async () => {

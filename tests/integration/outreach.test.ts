@@ -1,13 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consents } from '../../src/modules/intake/db/tables.ts';
+import { drawRecipients, findMessage } from '../../src/modules/outreach/db/messages.ts';
 import { outreachMessages, outreachRecipients } from '../../src/modules/outreach/db/tables.ts';
+import * as composePage from '../../src/modules/outreach/ui/compose-message.tsx';
 import { DELIVER_MESSAGE_JOB, deliverMessage } from '../../src/modules/outreach/use-cases/deliver-message.ts';
 import { getUnsubscribe } from '../../src/modules/outreach/use-cases/get-unsubscribe.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, business, defaultProgramId, verifiedRetailer } from '../support/intake.ts';
+import { load, send as sendForm } from '../support/pages.ts';
 import { type ReceivedMail, startSmtp } from '../support/smtp.ts';
+import { publishedWorkshop, workshopInput } from '../support/workshops.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let h: Harness;
@@ -261,5 +265,121 @@ describe(`messages to segments (${engine})`, () => {
       .where(eq(outreachRecipients.messageId, id));
     expect(drawn).toHaveLength(2);
     for (const p of people) expect(to(p.email)).toHaveLength(1);
+  });
+
+  it("narrows a segment to the workshops' registrants, or to those present, in the preview and the sending", async () => {
+    const workshop = await publishedWorkshop(h, coordinator, workshopInput(programId, { capacity: 5 }));
+    const [present, absent, elsewhere] = [
+      await applicant({ newsletter: true, accept: true }),
+      await applicant({ newsletter: true, accept: true }),
+      await applicant({ newsletter: true, accept: true }),
+    ];
+    const register = (token: string) =>
+      h.request(`/api/v1/workshops/${workshop}/registrations`, { method: 'POST', token });
+    const [r1, r2] = [
+      await (await register(present.token)).json(),
+      await (await register(absent.token)).json(),
+    ];
+    const preview = async (segment: unknown) =>
+      (
+        await h.request('/api/v1/messages/preview', {
+          method: 'POST',
+          token: coordinator,
+          json: { programId, kind: 'newsletter', segment },
+        })
+      ).json();
+    expect(await preview({ workshops: {} })).toEqual({ recipients: 2, withoutConsent: 0 });
+    expect(await preview({ workshops: { ids: [workshop] } })).toEqual({ recipients: 2, withoutConsent: 0 });
+    expect(await preview({ workshops: { ids: [crypto.randomUUID()] } })).toEqual({
+      recipients: 0,
+      withoutConsent: 0,
+    });
+    expect(await preview({ workshops: { attended: true } })).toEqual({ recipients: 0, withoutConsent: 0 });
+    const bad = await h.request('/api/v1/messages/preview', {
+      method: 'POST',
+      token: coordinator,
+      json: { programId, kind: 'newsletter', segment: { workshops: { ids: ['nope'] } } },
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors[0].path).toBe('segment.workshops.ids.0');
+
+    h.clock.now = new Date('2027-02-10T21:00:00Z'); // after the workshop
+    const attendance = await h.request(`/api/v1/workshops/${workshop}/attendance`, {
+      method: 'PUT',
+      token: coordinator,
+      json: [
+        { registrationId: r1.id, present: true, minutesAttended: 120 },
+        { registrationId: r2.id, present: false, minutesAttended: 0 },
+      ],
+    });
+    expect(attendance.status).toBe(200);
+    expect(await preview({ workshops: { ids: [workshop], attended: true } })).toEqual({
+      recipients: 1,
+      withoutConsent: 0,
+    });
+
+    // The compose page offers the program's workshops; ticking one and « present » counts the same.
+    const team = await h.as({ bearerToken: coordinator });
+    const page = await load(composePage.loader, team, '/messages/new');
+    expect(page.workshops).toContainEqual({
+      value: workshop,
+      label: 'Vendre sur les réseaux sociaux — 2027-02-10',
+    });
+    const previewed = (await sendForm(composePage.action, team, '/messages/new', {
+      intent: 'preview',
+      programId,
+      kind: 'newsletter',
+      'segment.workshops': workshop,
+      'segment.attended': 'on',
+    })) as { preview: unknown };
+    expect(previewed.preview).toEqual({ recipients: 1, withoutConsent: 0 });
+
+    await forgetEarlierMail();
+    const { id } = await send(
+      newsletter({ workshops: { ids: [workshop], attended: true } }, "Merci d'être venus"),
+    );
+    expect(to(present.email)).toHaveLength(1);
+    expect(to(absent.email)).toHaveLength(0);
+    expect(to(elsewhere.email)).toHaveLength(0);
+    const detail = await (await h.request(`/api/v1/messages/${id}`, { token: coordinator })).json();
+    expect(detail.segment).toEqual({ workshops: { ids: [workshop], attended: true } });
+  });
+
+  it('skips whoever unsubscribes while a newsletter is being sent, before their mail is handed over', async () => {
+    const workshop = await publishedWorkshop(
+      h,
+      coordinator,
+      workshopInput(programId, { capacity: 5, dates: [{ date: '2027-04-14', time: '10:00' }] }),
+    );
+    const [stays, leaves] = [
+      await applicant({ newsletter: true, accept: true }),
+      await applicant({ newsletter: true, accept: true }),
+    ];
+    for (const p of [stays, leaves])
+      await h.request(`/api/v1/workshops/${workshop}/registrations`, { method: 'POST', token: p.token });
+    await forgetEarlierMail();
+    const res = await h.request('/api/v1/messages', {
+      method: 'POST',
+      token: coordinator,
+      json: newsletter({ workshops: { ids: [workshop] } }, "Pendant l'envoi"),
+    });
+    const { id } = await res.json();
+    // The recipients are drawn (both consenting)…
+    const db = h.services.database.db;
+    await db.transaction(async (tx) => drawRecipients(tx, (await findMessage(tx, id))!, h.clock.now));
+    // …then one withdraws their consent before the batches are handed to the outbox.
+    const withdrawn = await h.request('/api/v1/me/consents/newsletter/withdrawal', {
+      method: 'POST',
+      token: leaves.token,
+      json: {},
+    });
+    expect(withdrawn.status).toBe(200);
+    await deliverMessage(h.system, id);
+    await h.services.jobs.drain();
+    expect(to(stays.email)).toHaveLength(1);
+    expect(to(leaves.email)).toHaveLength(0);
+    const detail = await (await h.request(`/api/v1/messages/${id}`, { token: coordinator })).json();
+    expect(detail.status).toBe('queued');
+    expect(detail.progress).toMatchObject({ recipients: 1, queued: 1, sent: 1 });
   });
 });

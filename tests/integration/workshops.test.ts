@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weakestDimensionsOf } from '../../src/modules/diagnostic/index.ts';
 import { updateProfile } from '../../src/modules/identity/use-cases/update-profile.ts';
-import { hoursTrained, workshopsStartingBetween } from '../../src/modules/workshops/index.ts';
+import * as dashboardPage from '../../src/modules/reporting/ui/dashboard.tsx';
+import {
+  hoursTrained,
+  workshopAttendanceShare,
+  workshopSatisfaction,
+  workshopsStartingBetween,
+} from '../../src/modules/workshops/index.ts';
 import { settleWorkshops } from '../../src/modules/workshops/use-cases/settle-workshops.ts';
 import { selectRows } from '../../src/platform/db/client.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { completedDiagnostic } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
+import { renderPage } from '../support/render.ts';
 import {
   calendarOf,
   mailsOf,
@@ -308,8 +315,19 @@ describe('workshops', () => {
         `${await emailOf(coached.token)},40`,
         'stranger@example.ca,30',
       ].join('\n');
-    const { importAttendance } = await import('../../src/modules/workshops/use-cases/import-attendance.ts');
-    const imported = await importAttendance(await h.as({ bearerToken: facilitator.token }), id, csv);
+    const upload = (text: string, token = facilitator.token) => {
+      const form = new FormData();
+      form.set('csv', new File([text], 'participants.csv', { type: 'text/csv' }));
+      return h.request(`/api/v1/workshops/${id}/attendance/import`, { method: 'POST', token, body: form });
+    };
+    expect((await upload(csv, otherExpert.token)).status).toBe(404);
+    const badList = await json(await upload('courriel;duree\nx@example.ca;3'));
+    expect(badList.status).toBe(422);
+    expect(badList.body.errors[0].path).toBe('csv');
+    const imported = (await json(await upload(csv))).body as {
+      items: { id: string; present: boolean; minutesAttended: number }[];
+      unmatched: string[];
+    };
     expect(imported.unmatched).toEqual(['stranger@example.ca']);
     expect(imported.items.find((r) => r.id === r1)).toMatchObject({ present: true, minutesAttended: 90 });
     expect(imported.items.find((r) => r.id === r2)).toMatchObject({ present: false, minutesAttended: 0 });
@@ -339,6 +357,53 @@ describe('workshops', () => {
       satisfaction: { answers: 1, mean: 4 },
     });
     expect((await h.request(`/api/v1/workshops/${id}`, { token: otherExpert.token })).status).toBe(404);
+
+    // The ministry's indicators average per business (here too few businesses to publish them).
+    const db = h.services.database.db;
+    const shares = await selectRows<{ application_id: string; value: number }>(db, workshopAttendanceShare());
+    expect(shares.find((r) => r.application_id === coached.id)?.value).toBe(100);
+    expect(shares.find((r) => r.application_id === english.id)?.value).toBe(0);
+    const ratings = await selectRows<{ application_id: string; value: number }>(db, workshopSatisfaction());
+    expect(ratings.find((r) => r.application_id === coached.id)?.value).toBe(4);
+    const indicators = await json(
+      await h.request(`/api/v1/programs/${programId}/indicators`, { token: coordinator }),
+    );
+    for (const indicator of ['workshop_attendance', 'workshop_satisfaction'])
+      expect(indicators.body.indicators.find((i: { id: string }) => i.id === indicator).total).toEqual({
+        shown: false,
+        reason: 'small_count',
+      });
+
+    // The program's dashboard: the same figures per workshop, and in total for those starting that day.
+    const board = await json(
+      await h.request(`/api/v1/programs/${programId}/dashboard?from=2027-02-11&to=2027-02-11`, {
+        token: coordinator,
+      }),
+    );
+    expect(board.status).toBe(200);
+    const figures = { attendanceRate: 33.3, satisfaction: { answers: 1, mean: 4 } };
+    expect(board.body.workshops.items).toEqual([
+      {
+        id,
+        title: 'Vendre sur les réseaux sociaux',
+        startsAt: '2027-02-11T10:00:00-05:00',
+        registered: 3,
+        present: 1,
+        ...figures,
+      },
+    ]);
+    expect(board.body.workshops.total).toEqual({ workshops: 1, registered: 3, present: 1, ...figures });
+    const url = '/admin/dashboard?from=2027-02-11&to=2027-02-11';
+    const page = await renderPage(
+      dashboardPage,
+      await h.as({ bearerToken: coordinator }),
+      '/admin/dashboard',
+      url,
+    );
+    expect(page.html).toContain(
+      '<th scope="row">Vendre sur les réseaux sociaux</th><td>2027-02-11</td><td class="numeric">3</td><td class="numeric">1</td><td class="numeric">33,3 %</td><td class="numeric">4 / 5 (1)</td>',
+    );
+    expect(page.html).toContain('<th scope="row">Tous les ateliers</th>');
   });
 
   it('cancels a workshop: the place holders get METHOD:CANCEL, the waiting a word, nobody registers any more', async () => {

@@ -8,6 +8,7 @@ function describeProgram(s: DemoSummary): string[] {
   const d = s.entryDiagnostics;
   const c = s.coaching;
   const f = s.funding;
+  const e = s.engagement;
   return [
     'Program:',
     `  Applications: ${a.draft} drafts, ${a.submitted} awaiting review (${s.reviewRequested} asking for a review of their assessment), ${a.info_requested} information requested, ${a.accepted} accepted, ${a.refused} refused, ${a.waitlisted} waitlisted, ${a.withdrawn} withdrawn`,
@@ -18,6 +19,7 @@ function describeProgram(s: DemoSummary): string[] {
     `  Suppliers: ${c.suppliers} (fictional), ${c.ratings} ratings`,
     `  Closed files: ${c.closedCompleted} completed, ${c.closedAbandoned} abandoned; ${c.surveysAnswered} closing surveys answered, ${c.closingDiagnostics} closing diagnostics (T1)`,
     `  Funding: ${f.draft} draft and ${f.offered} offered agreements, ${f.claim_draft + f.content_due + f.financial_due + f.payment_due + f.payable_unverified + f.paid} accepted with a claim (${f.claim_draft} draft, ${f.content_due} awaiting content review, ${f.financial_due} financial review, ${f.payment_due} payment approval, ${f.payable_unverified} approved awaiting bank verification, ${f.paid} paid in ${f.batches} batch)`,
+    `  Engagement: ${e.workshops} workshops (${e.registered} places held, ${e.waitlisted} waitlisted, ${e.present} present at the past webinar, ${e.satisfactionAnswers} satisfaction answers), ${e.newsletters} newsletter`,
   ];
 }
 

@@ -32,8 +32,9 @@ export {
 } from './db/reporting.ts';
 // For reporting: the research extracts' consent filter and the open data's counts.
 export { hasActiveConsent, openDataCounts } from './db/reporting-reads.ts';
-// For the outreach module: a program's businesses to write to, and an unsubscribe recorded as a withdrawal.
-export { type MemberFilter, programMembers } from './db/segments.ts';
+// For the outreach module: a program's businesses to write to, their consent re-checked before each
+// batch, and an unsubscribe recorded as a withdrawal.
+export { type MemberFilter, programMembers, stillConsenting } from './db/segments.ts';
 export { withdrawConsentOfPerson } from './db/withdraw-consent.ts';
 export { CONSENT_PURPOSES, type ConsentPurpose, type ConsentState } from './domain/consents.ts';
 // For the demo generator, which drives every module through its use cases.

@@ -20,6 +20,7 @@ import {
 import { actingAs, type Person } from '../steps/acting-as.ts';
 import { type CoachingTally, type FileInCoaching, runCoaching } from '../steps/coaching.ts';
 import { takeEntryDiagnostics } from '../steps/diagnostics.ts';
+import { type EngagementTally, runEngagement } from '../steps/engagement.ts';
 import { assignExperts, staffExperts } from '../steps/experts.ts';
 import { type FundingTally, runFunding, setUpFunding } from '../steps/funding.ts';
 import { type Applicant, runIntake } from '../steps/intake.ts';
@@ -44,6 +45,7 @@ export type DemoSummary = {
   experts: { count: number; capacity: number; filesAssigned: number; acceptedAwaitingExpert: number };
   coaching: CoachingTally;
   funding: FundingTally;
+  engagement: EngagementTally;
 };
 
 const HOUR = 3_600_000;
@@ -215,6 +217,20 @@ async function simulateProgram(
     plans: approvedPlans,
   });
 
+  // Workshops, reminders' settings and a newsletter, once the files have moved along.
+  const engagement = await runEngagement(ctx, {
+    now,
+    launchAt,
+    programId,
+    coordinator,
+    facilitator: demoExpert.person,
+    accepted: accepted.map((a) => ({
+      person: a.person,
+      applicationId: a.applicationId!,
+      decidedAt: a.decidedAt!,
+    })),
+  });
+
   const scores = [...entry.values()]
     .flatMap((d) => (d.overall === null ? [] : [d.overall]))
     .sort((a, b) => a - b);
@@ -238,5 +254,6 @@ async function simulateProgram(
     },
     coaching,
     funding,
+    engagement,
   };
 }

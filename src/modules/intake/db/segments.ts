@@ -1,4 +1,5 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/client.ts';
 import type { ConsentPurpose } from '../domain/consents.ts';
 import type { ApplicationStatus } from '../domain/status.ts';
 import { hasActiveConsent } from './reporting-reads.ts';
@@ -33,4 +34,21 @@ export function programMembers(filter: MemberFilter, purpose: ConsentPurpose): S
       ${applications.status} as status, ${applications.coachingClosedAt} is not null as closed,
       ${hasActiveConsent(purpose)} as consented
     from ${applications} where ${sql.join(conditions, sql` and `)}`;
+}
+
+/**
+ * Which of these businesses consent now to `purpose` (their latest choice), in one statement: a
+ * sender re-checks it just before handing mail over, so a withdrawal made meanwhile wins.
+ */
+export async function stillConsenting(
+  db: Executor,
+  applicationIds: readonly string[],
+  purpose: ConsentPurpose,
+): Promise<Set<string>> {
+  if (applicationIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(inArray(applications.id, [...applicationIds]), hasActiveConsent(purpose)));
+  return new Set(rows.map((r) => r.id));
 }

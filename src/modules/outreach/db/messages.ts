@@ -50,7 +50,11 @@ export async function drawRecipients(tx: Tx, message: MessageRow, asOf: Date): P
 /** The next recipients whose mail is not yet in the outbox, in a stable order. */
 export function pendingRecipients(tx: Executor, messageId: string, size: number) {
   return tx
-    .select({ id: outreachRecipients.id, userId: outreachRecipients.userId })
+    .select({
+      id: outreachRecipients.id,
+      userId: outreachRecipients.userId,
+      applicationId: outreachRecipients.applicationId,
+    })
     .from(outreachRecipients)
     .where(and(eq(outreachRecipients.messageId, messageId), isNull(outreachRecipients.mailId)))
     .orderBy(outreachRecipients.id)
@@ -66,7 +70,10 @@ export async function markHandedOver(tx: Tx, pairs: { id: string; mailId: string
     where r.id = h.id and r.mail_id is null`);
 }
 
-/** Recipients who can no longer be written to (their account closed since): not recipients after all. */
+/**
+ * Recipients who can no longer be written to (their account closed since, or a newsletter's consent
+ * withdrawn since it was drawn): not recipients after all.
+ */
 export async function dropRecipients(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.execute(

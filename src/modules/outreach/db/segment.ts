@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { approvedPlans } from '../../coaching/index.ts';
 import { completedDiagnostics } from '../../diagnostic/index.ts';
 import { programMembers } from '../../intake/index.ts';
+import { workshopParticipants } from '../../workshops/index.ts';
 import type { Segment, SegmentStage } from '../domain/messages.ts';
 
 /** Each stage as a condition on a member `m` (intake's `programMembers` columns), as of `asOf`. */
@@ -20,8 +21,8 @@ function stageCondition(stage: SegmentStage, asOf: Date): SQL {
 
 /**
  * The segment's businesses as a subquery of `(application_id, user_id, consented)`: intake's members
- * of the program narrowed by the stages (any of them). A criterion another module owns (a workshop's
- * registrants) is one more condition on `m.application_id` or `m.user_id` here.
+ * of the program narrowed by the stages (any of them) and, when asked, to the businesses registered
+ * to (or present at) the program's workshops, read through the workshops module.
  */
 export function segmentMembers(programId: string, segment: Segment, asOf: Date): SQL {
   const conditions = [sql`true`];
@@ -31,6 +32,10 @@ export function segmentMembers(programId: string, segment: Segment, asOf: Date):
         segment.stages.map((s) => stageCondition(s, asOf)),
         sql` or `,
       )})`,
+    );
+  if (segment.workshops)
+    conditions.push(
+      sql`m.application_id in (select application_id from (${workshopParticipants(programId, segment.workshops)}) w)`,
     );
   const members = programMembers(
     { programId, statuses: segment.statuses, regions: segment.regions, subsectors: segment.subsectors },

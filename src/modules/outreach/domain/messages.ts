@@ -18,8 +18,8 @@ export const MESSAGE_STATUSES = ['pending', 'sending', 'queued'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
- * A segment: criteria that all hold (each list: any of its values; empty or absent: any). A new kind
- * of criterion (workshop registrants) is a new field here and one condition in `db/segment.ts`.
+ * A segment: criteria that all hold (each list: any of its values; empty or absent: any). A kind of
+ * criterion another module owns (workshop participants) is a field here and one condition in `db/segment.ts`.
  */
 export type Segment = {
   /** Application statuses (intake's). */
@@ -29,4 +29,6 @@ export type Segment = {
   /** NAICS subsectors (3 digits). */
   subsectors?: string[];
   stages?: SegmentStage[];
+  /** The program's workshop participants (the workshops module's registrations): present, the criterion holds. */
+  workshops?: { ids?: string[]; attended?: boolean };
 };

@@ -25,6 +25,13 @@ export const message = z.object({
     regions: z.array(z.string()).optional(),
     subsectors: z.array(z.string()).optional(),
     stages: z.array(z.enum(SEGMENT_STAGES)).optional(),
+    workshops: z
+      .object({
+        ids: z.array(z.uuid()).optional().describe('These workshops of the program; absent: any of them'),
+        attended: z.boolean().optional().describe('Only businesses recorded present'),
+      })
+      .optional()
+      .describe("Businesses registered to (or present at) the program's workshops"),
   }),
   status: z.enum(MESSAGE_STATUSES),
   createdAt: z.iso.datetime(),

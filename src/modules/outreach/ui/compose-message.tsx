@@ -1,7 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useActionData, useFetcher, useLoaderData } from 'react-router';
-import { CheckboxGroup, RadioGroup, regionOptions, TextArea } from '../../../platform/ui/choices.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  RadioGroup,
+  regionOptions,
+  TextArea,
+} from '../../../platform/ui/choices.tsx';
 import {
   ErrorSummary,
   fieldErrors,
@@ -14,6 +20,7 @@ import { PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
 import { APPLICATION_STATUSES } from '../../intake/index.ts';
 import { programQuery, selectProgram } from '../../programs/index.ts';
+import { listWorkshops } from '../../workshops/index.ts';
 import { MESSAGE_KINDS, SEGMENT_STAGES } from '../domain/messages.ts';
 import { previewAudience } from '../use-cases/preview-audience.ts';
 import { sendMessage } from '../use-cases/send-message.ts';
@@ -22,8 +29,25 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const program = await selectProgram(ctx, new URL(request.url).searchParams.get('program'));
   // Intake's statuses are read here, on the server: its index is not for the browser's bundle.
   const statuses = APPLICATION_STATUSES.filter((s) => s !== 'draft');
-  return { query: programQuery(program.slug), programId: program.id, statuses };
+  const { items } = await listWorkshops(ctx, { programId: program.id });
+  const workshops = items
+    .filter((w) => w.status !== 'draft')
+    .map((w) => ({
+      value: w.id,
+      label: `${ctx.locale === 'fr' ? w.titleFr : w.titleEn} — ${w.startsAt.slice(0, 10)}`,
+    }));
+  return { query: programQuery(program.slug), programId: program.id, statuses, workshops };
 });
+
+/** The workshop criterion: workshops ticked ("any" for every one of them), present only if asked. */
+function workshopsOf(chosen: string[] | undefined, attended: boolean) {
+  if (!chosen && !attended) return undefined;
+  const ids = chosen?.filter((id) => id !== 'any');
+  return {
+    ids: chosen?.includes('any') || !ids?.length ? undefined : ids,
+    attended: attended || undefined,
+  };
+}
 
 /** The form as the use cases take it: each criterion's boxes ticked, subsectors separated by commas. */
 function messageOf(form: Record<string, string>, all: (name: string) => string[]) {
@@ -43,6 +67,7 @@ function messageOf(form: Record<string, string>, all: (name: string) => string[]
       regions: list('regions'),
       subsectors: subsectors.length > 0 ? subsectors : undefined,
       stages: list('stages'),
+      workshops: workshopsOf(list('workshops'), form['segment.attended'] === 'on'),
     },
     subject: { fr: form['subject.fr'] ?? '', en: form['subject.en'] ?? '' },
     body: { fr: form['body.fr'] ?? '', en: form['body.en'] ?? '' },
@@ -64,10 +89,12 @@ export const action = formAction(async ({ ctx, form, all }) => {
 });
 
 const allOf = (all: (name: string) => string[]) =>
-  Object.fromEntries(['statuses', 'regions', 'stages'].map((n) => [`segment.${n}`, all(`segment.${n}`)]));
+  Object.fromEntries(
+    ['statuses', 'regions', 'stages', 'workshops'].map((n) => [`segment.${n}`, all(`segment.${n}`)]),
+  );
 
 /** A field's anchor in the error summary: a segment's list is one group of boxes or one field. */
-const hrefFor = (path: string) => `#${fieldId(path.replace(/\.\d+$/, ''))}`;
+const hrefFor = (path: string) => `#${fieldId(path.replace(/(\.ids)?\.\d+$/, ''))}`;
 
 /**
  * Writing a message: its kind, the businesses it is for (their number counted as the criteria change,
@@ -76,7 +103,7 @@ const hrefFor = (path: string) => `#${fieldId(path.replace(/\.\d+$/, ''))}`;
 export default function ComposeMessage() {
   const { t } = useTranslation('outreach');
   const { t: intake } = useTranslation('intake');
-  const { programId, query, statuses } = useLoaderData<typeof loader>();
+  const { programId, query, statuses, workshops } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const previewed = result && 'preview' in result ? result : undefined;
@@ -149,6 +176,23 @@ export default function ComposeMessage() {
               defaultValues={lists['segment.regions']}
               error={errors['segment.regions.0'] ?? errors['segment.regions']}
             />
+            {workshops.length > 0 ? (
+              <>
+                <CheckboxGroup
+                  name="segment.workshops"
+                  label={t('fields.segment.workshops')}
+                  hint={t('ui.workshops_hint')}
+                  options={[{ value: 'any', label: t('ui.workshops_any') }, ...workshops]}
+                  defaultValues={lists['segment.workshops']}
+                  error={errors['segment.workshops.ids.0'] ?? errors['segment.workshops']}
+                />
+                <Checkbox
+                  name="segment.attended"
+                  label={t('fields.segment.attended')}
+                  defaultChecked={values['segment.attended'] === 'on'}
+                />
+              </>
+            ) : null}
             <TextField
               name="segment.subsectors"
               label={t('fields.segment.subsectors')}

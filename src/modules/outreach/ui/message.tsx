@@ -37,6 +37,15 @@ export default function Message() {
     ['regions', m.segment.regions],
     ['subsectors', m.segment.subsectors],
     ['stages', m.segment.stages?.map((s) => t(`stages.${s}`))],
+    [
+      'workshops',
+      m.segment.workshops && [
+        m.segment.workshops.ids
+          ? t('ui.workshops_chosen', { count: m.segment.workshops.ids.length })
+          : t('ui.workshops_any'),
+        t(m.segment.workshops.attended ? 'ui.workshops_attended' : 'ui.workshops_registered'),
+      ],
+    ],
   ].filter((c): c is [string, string[]] => Array.isArray(c[1]) && c[1].length > 0);
   return (
     <div>

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/client.ts';
 import { type MailRequest, queueMails } from '../../../platform/mail/queue-mail.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { contactsOf } from '../../identity/index.ts';
+import { stillConsenting } from '../../intake/index.ts';
 import {
   drawRecipients,
   dropRecipients,
@@ -25,7 +26,8 @@ export const BATCH_PAUSE_MS = 10;
 
 /**
  * Sends a message (the job queue): draws its recipients once, then hands their mails to the outbox
- * a batch per transaction, each recipient marked in the same transaction as their mail. Run again
+ * a batch per transaction, each recipient marked in the same transaction as their mail (a newsletter's
+ * consent re-checked in it, so an unsubscribe during the send wins). Run again
  * after a crash, it takes up where it stopped and writes to no one twice.
  */
 export async function deliverMessage(ctx: Ctx, messageId: string): Promise<void> {
@@ -61,10 +63,21 @@ async function handOverBatch(tx: Tx, ctx: Ctx, message: MessageRow) {
     tx,
     batch.map((r) => r.userId),
   );
-  const reachable = batch.filter((r) => contacts.has(r.userId));
+  // A newsletter's consent is read again now: whoever unsubscribed since the draw is not written to.
+  const consenting =
+    message.kind === 'newsletter'
+      ? await stillConsenting(
+          tx,
+          batch.map((r) => r.applicationId),
+          'newsletter',
+        )
+      : undefined;
+  const isReachable = (r: (typeof batch)[number]) =>
+    contacts.has(r.userId) && (!consenting || consenting.has(r.applicationId));
+  const reachable = batch.filter(isReachable);
   await dropRecipients(
     tx,
-    batch.filter((r) => !contacts.has(r.userId)).map((r) => r.id),
+    batch.filter((r) => !isReachable(r)).map((r) => r.id),
   );
   const mails = reachable.map((r) => mailFor(ctx, message, r.id, contacts.get(r.userId)!));
   const ids = await queueMails(tx, ctx, mails);

@@ -11,6 +11,7 @@ export const segmentInput = z.strictObject({
   regions: few(z.enum(REGION_CODES as [string, ...string[]])),
   subsectors: few(z.string().regex(/^[1-9]\d{2}$/, { error: 'outreach:validation.subsector' })),
   stages: few(z.enum(SEGMENT_STAGES)),
+  workshops: z.strictObject({ ids: few(z.uuid()), attended: z.boolean().optional() }).optional(),
 }) satisfies z.ZodType<Segment>;
 
 const subject = z.string().trim().min(1).max(200);

@@ -60,6 +60,9 @@ export const INDICATORS = [
   { id: 'coaching_hours_video', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'coaching_hours_phone', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'training_hours', unit: 'hours', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
+  // The workshops' attendance and satisfaction, as means over the businesses that took part.
+  { id: 'workshop_attendance', unit: 'percent', control: 'mean', breakdowns: ['region'], euKpi: false },
+  { id: 'workshop_satisfaction', unit: 'rating', control: 'mean', breakdowns: ['region'], euKpi: false },
   { id: 'aid_committed', unit: 'cad', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'aid_paid', unit: 'cad', control: 'sum', breakdowns: GEOGRAPHY, euKpi: false },
   { id: 'aid_recovered', unit: 'cad', control: 'sum', breakdowns: ['fiscal_quarter'], euKpi: false },

@@ -19,6 +19,17 @@ const breakdownGroup = z.object({
   accepted: z.number().int(),
 });
 
+const workshopFigures = {
+  attendanceRate: z
+    .number()
+    .nullable()
+    .describe('Percent present among those whose attendance was recorded; null before any is'),
+  satisfaction: z.object({
+    answers: z.number().int(),
+    mean: z.number().nullable().describe('Mean rating from 1 to 5; null without answers'),
+  }),
+};
+
 export const dashboard = z.object({
   program: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), targetRetailers: z.number().int() }),
   filters: z.object({
@@ -85,6 +96,26 @@ export const dashboard = z.object({
       availableCents: money,
     }),
   ),
+  workshops: z
+    .object({
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          startsAt: z.iso.datetime({ offset: true }),
+          registered: z.number().int().describe('Places held'),
+          present: z.number().int(),
+          ...workshopFigures,
+        }),
+      ),
+      total: z.object({
+        workshops: z.number().int(),
+        registered: z.number().int(),
+        present: z.number().int(),
+        ...workshopFigures,
+      }),
+    })
+    .describe('The published workshops starting in the period (the other filters do not apply to them)'),
   alerts: z.array(
     z.object({
       kind: z.enum(ALERT_KINDS),

@@ -83,6 +83,19 @@ function present(d: ProgramDashboard, locale: Locale) {
         available: formatMoney(b.availableCents, locale, true),
       },
     })),
+    workshops: [
+      ...d.workshops.items.map((w) => ({ ...w, key: w.id, day: w.startsAt.slice(0, 10) })),
+      { ...d.workshops.total, key: 'total', title: null, day: '' },
+    ].map(({ key, title, day, registered, present, attendanceRate, satisfaction }) => ({
+      key,
+      title,
+      day,
+      registered: n(registered),
+      present: n(present),
+      attendance: attendanceRate === null ? '—' : percent(attendanceRate, locale),
+      satisfaction:
+        satisfaction.mean === null ? '—' : `${n(satisfaction.mean)} / 5 (${n(satisfaction.answers)})`,
+    })),
     alerts: d.alerts,
     impact: d.impact?.map((m) => ({
       ...m,
@@ -407,6 +420,36 @@ function Figures({ figures }: { figures: Figures }) {
                 <td className="numeric">{b.money.committed}</td>
                 <td className="numeric">{b.money.paid}</td>
                 <td className="numeric">{b.money.available}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+
+      <section aria-labelledby="workshops-title">
+        <h2 id="workshops-title">{t('dashboard.workshops_title')}</h2>
+        {figures.workshops.length === 1 ? (
+          <p>{t('dashboard.no_workshops')}</p>
+        ) : (
+          <DataTable
+            caption={t('dashboard.workshops_caption')}
+            columns={[
+              t('dashboard.workshop'),
+              t('dashboard.workshop_day'),
+              t('dashboard.workshop_registered'),
+              t('dashboard.workshop_present'),
+              t('dashboard.workshop_attendance'),
+              t('dashboard.workshop_satisfaction'),
+            ]}
+          >
+            {figures.workshops.map((w) => (
+              <tr key={w.key}>
+                <th scope="row">{w.title ?? t('dashboard.workshops_total')}</th>
+                <td>{w.day}</td>
+                <td className="numeric">{w.registered}</td>
+                <td className="numeric">{w.present}</td>
+                <td className="numeric">{w.attendance}</td>
+                <td className="numeric">{w.satisfaction}</td>
               </tr>
             ))}
           </DataTable>

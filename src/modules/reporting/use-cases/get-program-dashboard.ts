@@ -1,4 +1,4 @@
-import { formatDate, startOfMontrealDay } from '../../../kernel/format.ts';
+import { formatDate, montrealIso, startOfMontrealDay } from '../../../kernel/format.ts';
 import { NAICS_RETAIL, regionName } from '../../../kernel/quebec.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -19,6 +19,7 @@ import {
   precheckTotals,
 } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
+import { attendanceFigures, type WorkshopTally, workshopTallies } from '../../workshops/index.ts';
 import {
   type CohortGroup,
   type KeptCohortFilter,
@@ -94,20 +95,33 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(filters.to ? { toDay: filters.to } : {}),
     ...(filters.region ? { region: filters.region } : {}),
   };
-  const [groups, prechecks, failures, pace, alerts, workload, budget, partners, gains, label, outcomes] =
-    await Promise.all([
-      keptCohortCounts(ctx.db, kept),
-      prechecksCounted ? precheckTotals(ctx.db, precheckFilter) : null,
-      prechecksCounted ? precheckFailureTotals(ctx.db, precheckFilter) : null,
-      acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
-      coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
-      getWorkload(ctx, { programId: program.id }),
-      getBudget(ctx, program.id, {}),
-      partnersOf(ctx.db, program.id),
-      withImpact ? keptGainSummaries(ctx.db, kept) : Promise.resolve(null),
-      withImpact ? dimensionLabels(ctx, program.id) : null,
-      withImpact ? expertOutcomes(ctx.db, program.id) : null,
-    ]);
+  const [
+    groups,
+    prechecks,
+    failures,
+    pace,
+    alerts,
+    workload,
+    budget,
+    partners,
+    gains,
+    label,
+    outcomes,
+    tallies,
+  ] = await Promise.all([
+    keptCohortCounts(ctx.db, kept),
+    prechecksCounted ? precheckTotals(ctx.db, precheckFilter) : null,
+    prechecksCounted ? precheckFailureTotals(ctx.db, precheckFilter) : null,
+    acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
+    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+    getWorkload(ctx, { programId: program.id }),
+    getBudget(ctx, program.id, {}),
+    partnersOf(ctx.db, program.id),
+    withImpact ? keptGainSummaries(ctx.db, kept) : Promise.resolve(null),
+    withImpact ? dimensionLabels(ctx, program.id) : null,
+    withImpact ? expertOutcomes(ctx.db, program.id) : null,
+    workshopTallies(ctx.db, program.id, periodInstants(filters)),
+  ]);
   const total = groups.find((g) => g.breakdown === 'total');
   const funnel = Object.fromEntries(
     FUNNEL_STEPS.map((step) => [
@@ -166,6 +180,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
         availableCents: y.availableCents,
       })),
     ),
+    workshops: workshopsOf(tallies, ctx.locale),
     alerts: alerts.map((a) => ({
       kind: a.kind,
       count: a.count,
@@ -191,6 +206,36 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     choices: {
       partners,
       experts: experts.map((e) => ({ id: e.id, name: e.name })),
+    },
+  };
+}
+
+/**
+ * The program's workshops that start in the period (the other filters choose applications, not
+ * workshops): each one's places held, attendance rate and satisfaction, and all of them together.
+ */
+function workshopsOf(tallies: WorkshopTally[], locale: 'fr' | 'en') {
+  const sum = (key: 'registered' | 'recorded' | 'present' | 'answers' | 'ratingSum') =>
+    tallies.reduce((total, w) => total + w[key], 0);
+  return {
+    items: tallies.map((w) => ({
+      id: w.id,
+      title: locale === 'fr' ? w.titleFr : w.titleEn,
+      startsAt: montrealIso(w.startsAt),
+      registered: w.registered,
+      present: w.present,
+      ...attendanceFigures(w),
+    })),
+    total: {
+      workshops: tallies.length,
+      registered: sum('registered'),
+      present: sum('present'),
+      ...attendanceFigures({
+        recorded: sum('recorded'),
+        present: sum('present'),
+        answers: sum('answers'),
+        ratingSum: sum('ratingSum'),
+      }),
     },
   };
 }

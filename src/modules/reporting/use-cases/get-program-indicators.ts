@@ -10,7 +10,7 @@ import { completedDiagnostics, scoreGains } from '../../diagnostic/index.ts';
 import { aidPerBusiness } from '../../funding/index.ts';
 import { type BreakdownRow, cohortBreakdown, cohortIds, type Milestone } from '../../intake/index.ts';
 import { getProgram } from '../../programs/index.ts';
-import { hoursTrained } from '../../workshops/index.ts';
+import { hoursTrained, workshopAttendanceShare, workshopSatisfaction } from '../../workshops/index.ts';
 import { disclosureRulesOf } from '../db/disclosure-settings.ts';
 import {
   type CellOutput,
@@ -80,6 +80,8 @@ export async function getProgramIndicators(ctx: Ctx, programId: string, query: u
     ['coaching_hours_video', hoursHeld('video')],
     ['coaching_hours_phone', hoursHeld('phone')],
     ['training_hours', hoursTrained()],
+    ['workshop_attendance', workshopAttendanceShare()],
+    ['workshop_satisfaction', workshopSatisfaction()],
     ['aid_committed', aidPerBusiness(program.id, 'committed')],
     ['aid_paid', aidPerBusiness(program.id, 'paid')],
     ['aid_recovered', aidPerBusiness(program.id, 'recovered')],

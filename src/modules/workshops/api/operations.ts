@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ApiOperation, defineOperation } from '../../../platform/http/api.ts';
 import {
   attendance,
@@ -22,6 +23,7 @@ import { cancelWorkshop } from '../use-cases/cancel-workshop.ts';
 import { createWorkshops, createWorkshopsInput } from '../use-cases/create-workshops.ts';
 import { getCertificate } from '../use-cases/get-certificate.ts';
 import { getWorkshop } from '../use-cases/get-workshop.ts';
+import { importAttendance, MAX_ATTENDANCE_CSV_BYTES } from '../use-cases/import-attendance.ts';
 import { listWorkshops, listWorkshopsInput } from '../use-cases/list-workshops.ts';
 import { publishWorkshop } from '../use-cases/publish-workshop.ts';
 import { attendanceInput, recordAttendance } from '../use-cases/record-attendance.ts';
@@ -145,6 +147,22 @@ export const workshopOperations: ApiOperation[] = [
     body: attendanceInput,
     response: attendance,
     handle: async (ctx, { params, body }) => presentAttendance(await recordAttendance(ctx, params.id!, body)),
+  }),
+  defineOperation({
+    ...common,
+    operationId: 'importWorkshopAttendance',
+    method: 'post',
+    path: '/workshops/{id}/attendance/import',
+    summary:
+      'Record attendance from a webinar tool’s list: a CSV file `email,minutes` in the field `csv`, one row per connection (reconnections add up; a registered person not listed is absent); addresses matching no registration are returned in `unmatched`',
+    upload: { file: 'csv', maxBytes: MAX_ATTENDANCE_CSV_BYTES, fields: z.strictObject({}) },
+    response: attendance.extend({
+      unmatched: z.array(z.string()).describe('Addresses of the list that match no registration'),
+    }),
+    handle: async (ctx, { params, file }) => {
+      const { items, unmatched } = await importAttendance(ctx, params.id!, file ? await file.text() : '');
+      return { ...presentAttendance({ items }), unmatched };
+    },
   }),
   defineOperation({
     ...common,

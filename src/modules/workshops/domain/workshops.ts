@@ -69,3 +69,20 @@ export function minutesByEmail(rows: { email: string; minutes: number }[], durat
   }
   return total;
 }
+
+/** What a workshop's (or several workshops') attendance and satisfaction figures are computed from. */
+export type AttendanceTally = { recorded: number; present: number; answers: number; ratingSum: number };
+
+const oneDecimal = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Attendance rate: present among those whose attendance was recorded, in percent (null before any is);
+ * satisfaction: the mean rating (1 to 5) over the answers (null without any). Summed tallies give the
+ * figures of several workshops together (each person counted once per workshop).
+ */
+export function attendanceFigures(t: AttendanceTally) {
+  return {
+    attendanceRate: t.recorded === 0 ? null : oneDecimal((t.present * 100) / t.recorded),
+    satisfaction: { answers: t.answers, mean: t.answers === 0 ? null : oneDecimal(t.ratingSum / t.answers) },
+  };
+}

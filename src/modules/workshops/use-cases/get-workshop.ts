@@ -1,11 +1,9 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { authorizeVisible, isAllowed } from '../../../wiring/authorize.ts';
 import { placesOf, registrationsWithPeople, waitlistOf } from '../db/queries.ts';
-import { earnsCertificate } from '../domain/workshops.ts';
+import { attendanceFigures, earnsCertificate } from '../domain/workshops.ts';
 import { loadWorkshop } from './load-workshop.ts';
 import { registrationView, workshopView } from './workshop-view.ts';
-
-const oneDecimal = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * One workshop for the team and its facilitator: who registered, waits or holds an offer (with names,
@@ -40,15 +38,12 @@ export async function getWorkshop(ctx: Ctx, id: string) {
       waitlisted: line.length,
       offered: people.filter((p) => p.registration.status === 'offered').length,
       cancelled: people.filter((p) => p.registration.status === 'cancelled').length,
-      /** Present among those whose attendance was recorded, in percent; null before any is. */
-      attendanceRate:
-        recorded.length === 0
-          ? null
-          : oneDecimal((recorded.filter((p) => p.registration.present).length * 100) / recorded.length),
-      satisfaction: {
+      ...attendanceFigures({
+        recorded: recorded.length,
+        present: recorded.filter((p) => p.registration.present).length,
         answers: answers.length,
-        mean: answers.length === 0 ? null : oneDecimal(answers.reduce((a, b) => a + b, 0) / answers.length),
-      },
+        ratingSum: answers.reduce((a, b) => a + b, 0),
+      }),
     },
     can: {
       manage: isAllowed(ctx.actor, 'workshop.manage'),

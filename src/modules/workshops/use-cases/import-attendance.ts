@@ -7,6 +7,9 @@ import { minutesByEmail } from '../domain/workshops.ts';
 import { loadWorkshop } from './load-workshop.ts';
 import { recordAttendance } from './record-attendance.ts';
 
+/** A webinar's list is a few kilobytes; a thousand people's connections stay far under this. */
+export const MAX_ATTENDANCE_CSV_BYTES = 1024 * 1024;
+
 /**
  * A webinar's attendance list (CSV `email,minutes`, one row per connection, as conferencing tools
  * export it) recorded as attendance: reconnections add up; a registered person absent from the list is
