@@ -66,6 +66,7 @@ describe(`intake administration pages (${engine})`, () => {
       ['research', 1],
       ['surveys', 1],
       ['publication', 1],
+      ['newsletter', 1],
     ]);
   });
 

@@ -30,11 +30,15 @@ const CHUNK_BYTES = 1 << 20;
 /** CSV rows encoded together: a few tens of kilobytes. */
 const ROWS_PER_PIECE = 200;
 
-/** A keyed hash of the business's id with a per-extract secret: stable within an extract only. */
+/**
+ * A keyed hash of the business's id with a per-extract secret: stable within an extract only. Hex (64
+ * bits), so no pseudonym starts with a character a spreadsheet reads as a formula (`-`): the CSV would
+ * neutralise it and the same business would be named differently in the CSV and the workbook.
+ */
 export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicationId: string) => string {
   // A key object made once: handing raw bytes to each HMAC imports the key again every time.
   const key = createSecretKey(secret);
-  return (applicationId) => createHmac('sha256', key).update(applicationId).digest('base64url').slice(0, 16);
+  return (applicationId) => createHmac('sha256', key).update(applicationId).digest('hex').slice(0, 16);
 }
 
 type Value = string | number | boolean | null;
