@@ -3,7 +3,14 @@ import { type APIRequestContext, expect, type Locator, test } from '@playwright/
 import { elideFrench } from '../../src/kernel/french-elision.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Answers, Question } from '../../src/modules/diagnostic/domain/questionnaire.ts';
-import { csrfOf, registeredRetailer, sessionApi, signIn, twoFactorText } from './support/accounts.ts';
+import {
+  csrfOf,
+  PASSWORD,
+  registeredRetailer,
+  sessionApi,
+  signIn,
+  twoFactorText,
+} from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -30,8 +37,6 @@ import { montrealDate } from './support/i18n.ts';
  * their expert, the session and the plan, and marks an action done; the expert closes the file; the
  * retailer answers the outcome survey with the keyboard alone.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const TEXT = {
   fr: {

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { csrfOf, registeredRetailer, sessionApi, signIn, twoFactorText } from './support/accounts.ts';
+import {
+  csrfOf,
+  PASSWORD,
+  registeredRetailer,
+  sessionApi,
+  signIn,
+  twoFactorText,
+} from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -19,8 +26,6 @@ import {
  * follows its link to the thread, answers; the retailer sees the unread count in the navigation, the
  * answer, and « read by » under their own message. Every page visited passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const TEXT = {
   fr: {

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { montrealIso } from '../../src/kernel/format.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
-import { signIn, twoFactorText } from './support/accounts.ts';
+import { PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -22,8 +22,6 @@ import { acceptedApplication, accountWithToken, api } from './support/diagnostic
  * the conflicting answer is shown with both values and the expert keeps theirs; the server then has
  * exactly one copy of each change, each with its audit event. Axe runs on the offline page.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const TEXT = {
   fr: {

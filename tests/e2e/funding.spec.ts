@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { createUser, signedInStaff, signIn } from './support/accounts.ts';
+import { createUser, PASSWORD, signedInStaff, signIn } from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -27,8 +27,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * approves it, the first exports it (CSV) and records it paid; the retailer sees the claim paid and has
  * the e-mail. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

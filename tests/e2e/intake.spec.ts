@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createUser, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -23,8 +23,6 @@ import {
  * coordinator (created with the CLI) finds it in the queue and accepts it; the retailer sees the
  * acceptance and gets its e-mail. Bad input, narrow screens and a browser without JavaScript too.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const TEXT = {
   fr: {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import { checkPage, enrolSecondFactor, newPage, waitForMail } from './support/browser.ts';
 import { accountWithToken, api, submittedApplication } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
@@ -11,8 +11,6 @@ import { pageWords } from './support/i18n.ts';
  * language with its unsubscribe link, opens it without signing in (nothing changes), then unsubscribes
  * with the page's button; the message's page counts the unsubscribe. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

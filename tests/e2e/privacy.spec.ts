@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { createUser, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import { checkPage, enrolSecondFactor, newPage, tabTo, waitForMail } from './support/browser.ts';
 import { accountWithToken, api, submittedApplication } from './support/diagnostic.ts';
 import { montrealDate, pageWords } from './support/i18n.ts';
@@ -14,8 +14,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * the regulation's eight contents, part of the form by keyboard alone; the retailer gets the answer by
  * e-mail. The footer's three public pages are reached from a page's footer. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

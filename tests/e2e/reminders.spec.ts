@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
 import type { Config } from '../../src/platform/config.ts';
-import { createUser, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import { checkPage, enrolSecondFactor, newPage, serverFor, tabTo } from './support/browser.ts';
 import { accountWithToken, api } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
@@ -15,8 +15,6 @@ import { pageWords } from './support/i18n.ts';
  * menu, is told which delay is wrong, goes to the field from the error summary, and saves. The sweep and
  * its e-mails are tested in tests/integration/reminders.test.ts. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import type { ReportingServerState } from './global-setup.ts';
-import { createUser, signedInStaff } from './support/accounts.ts';
+import { createUser, PASSWORD, signedInStaff } from './support/accounts.ts';
 import { checkPage, DESKTOP, newPage, tabTo } from './support/browser.ts';
 import { montrealDate, pageWords } from './support/i18n.ts';
 
@@ -15,7 +15,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * anonymous visitor opens the open data and downloads its CSV. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
 const PROGRAM = 'virage-numerique-detaillants';
 
 const wordsOf = pageWords(

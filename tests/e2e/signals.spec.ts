@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import { checkPage, enrolSecondFactor, newPage, tabTo } from './support/browser.ts';
 import { accountWithToken, api, type BusinessFacts, submittedApplication } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
@@ -11,8 +11,6 @@ import { pageWords } from './support/i18n.ts';
  * it to the signal and dismisses it as legitimate with a reason (first forgotten, then typed by
  * keyboard); the review page then shows no open signal. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, twoFactorText } from './support/accounts.ts';
+import { PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
 import { checkPage, enrolSecondFactor, newPage, waitForMail } from './support/browser.ts';
 import { acceptedApplication, accountWithToken, api } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
@@ -12,8 +12,6 @@ import { pageWords } from './support/i18n.ts';
  * its invitation (.ics) arriving by e-mail; once the workshop has started the facilitator (an expert)
  * records attendance; the retailer downloads the attendance certificate. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {

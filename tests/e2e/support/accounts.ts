@@ -17,6 +17,9 @@ import {
 } from './browser.ts';
 import { pageWords } from './i18n.ts';
 
+/** The password of every account the journeys make. */
+export const PASSWORD = 'une longue phrase de passe 2027';
+
 /** A JSON call to the API. */
 export type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
 
