@@ -17,13 +17,12 @@ import {
   DESKTOP,
   enrolSecondFactor,
   type Locale,
-  newContext,
+  newPage,
   PHONE,
   runCliAsync,
   serverFor,
   tabTo,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 import { montrealDate } from './support/i18n.ts';
 
@@ -501,9 +500,11 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The coordinator -------------------------------------------------------------------------------
-      const staffContext = await newContext(browser, locale, { acceptDownloads: true, ...DESKTOP });
-      const staff = await staffContext.newPage();
-      const staffProblems = watchConsole(staff);
+      const {
+        context: staffContext,
+        page: staff,
+        problems: staffProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...DESKTOP });
 
       await test.step('the coordinator signs in with a second factor', async () => {
         await staff.goto('/sign-in');
@@ -625,9 +626,11 @@ for (const locale of ['fr', 'en'] as const) {
       await staffContext.close();
 
       // The expert ------------------------------------------------------------------------------------
-      const expertContext = await newContext(browser, locale, { acceptDownloads: true, ...DESKTOP });
-      const expert = await expertContext.newPage();
-      const expertProblems = watchConsole(expert);
+      const {
+        context: expertContext,
+        page: expert,
+        problems: expertProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...DESKTOP });
       const sessionDate = montrealDate(5);
       const fileUrl = `/caseload/${ids.home}`;
 
@@ -749,9 +752,11 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The retailer, on a phone ----------------------------------------------------------------------
-      const retailerContext = await newContext(browser, locale, { acceptDownloads: true, ...PHONE });
-      const retailer = await retailerContext.newPage();
-      const retailerProblems = watchConsole(retailer);
+      const {
+        context: retailerContext,
+        page: retailer,
+        problems: retailerProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...PHONE });
       const statusUrl = `/applications/${ids.home}`;
       const noSideScrolling = async (label: string) => {
         const widths = await retailer.evaluate(() => ({

@@ -13,10 +13,10 @@ import {
   DESKTOP,
   enrolSecondFactor,
   newContext,
+  newPage,
   runCliAsync,
   serverFor,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 
 /**
@@ -132,9 +132,11 @@ for (const locale of ['fr', 'en'] as const) {
         });
       });
 
-      const retailerContext = await newContext(browser, locale, DESKTOP);
-      const shop = await retailerContext.newPage();
-      const shopProblems = watchConsole(shop);
+      const {
+        context: retailerContext,
+        page: shop,
+        problems: shopProblems,
+      } = await newPage(browser, locale, DESKTOP);
       await test.step('the retailer writes from their file; an empty message is refused', async () => {
         await signIn(shop, locale, retailer.email, PASSWORD);
         await expect(shop.getByRole('button', { name: L.signOut })).toBeVisible();

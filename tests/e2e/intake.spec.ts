@@ -1,18 +1,17 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { createUser, PASSWORD, signedInStaff } from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
   DESKTOP,
-  enrolSecondFactor,
   expectNoAxeViolationsWithoutJs,
   expectReflowAt320,
   type Locale,
   newContext,
+  newPage,
   screenshot,
   serverFor,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 
 /**
@@ -278,9 +277,7 @@ for (const locale of ['fr', 'en'] as const) {
     test('pre-check, account, application interrupted and resumed, submitted, accepted', async ({
       browser,
     }) => {
-      const context = await newContext(browser, locale, DESKTOP);
-      const page = await context.newPage();
-      const problems = watchConsole(page);
+      const { context, page, problems } = await newPage(browser, locale, DESKTOP);
       let applicationUrl = '';
 
       await test.step('the program page shows the live figures', async () => {
@@ -541,11 +538,11 @@ for (const locale of ['fr', 'en'] as const) {
         );
         expect(out).toContain(coordinator.email);
 
-        const staffContext = await newContext(browser, locale, DESKTOP);
-        const staff = await staffContext.newPage();
-        const staffProblems = watchConsole(staff);
-        await signIn(staff, locale, coordinator.email, PASSWORD);
-        await enrolSecondFactor(staff, locale, twoFactorText(locale), 'coordinator', { checkPages: false });
+        const {
+          context: staffContext,
+          page: staff,
+          problems: staffProblems,
+        } = await signedInStaff(browser, locale, coordinator, PASSWORD, 'coordinator', DESKTOP);
 
         await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);
