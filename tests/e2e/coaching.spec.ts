@@ -1,26 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, test } from '@playwright/test';
 import { elideFrench } from '../../src/kernel/french-elision.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
 import type { Answers, Question } from '../../src/modules/diagnostic/domain/questionnaire.ts';
-import { csrfOf, registeredRetailer, sessionApi } from './support/accounts.ts';
 import {
+  csrfOf,
+  PASSWORD,
+  registeredRetailer,
+  sessionApi,
+  signIn,
+  twoFactorText,
+} from './support/accounts.ts';
+import {
+  browserLocale,
   checkPage,
+  DESKTOP,
   enrolSecondFactor,
   type Locale,
+  newPage,
+  PHONE,
   runCliAsync,
   serverFor,
   tabTo,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 import { montrealDate } from './support/i18n.ts';
 
@@ -35,20 +37,9 @@ import { montrealDate } from './support/i18n.ts';
  * retailer answers the outcome survey with the keyboard alone.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const TEXT = {
   fr: {
-    browserLocale: 'fr-CA',
-    signIn: { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' },
     signOut: 'Se déconnecter',
-    twoFactor: {
-      twoFactorTitle: 'Configurer la vérification en deux étapes',
-      code: 'Code de vérification',
-      turnOn: 'Activer',
-      twoFactorDone: 'Vérification en deux étapes activée',
-      continue: 'Continuer',
-    },
     nav: { assignments: 'Jumelage', experts: 'Experts', caseload: 'Mes dossiers' },
     assignmentsTitle: 'Jumelage des entreprises et des experts',
     propose: 'Proposer les jumelages',
@@ -152,16 +143,7 @@ const TEXT = {
     assignedSubject: 'Votre experte ou expert en virage numérique',
   },
   en: {
-    browserLocale: 'en-CA',
-    signIn: { email: 'E-mail', password: 'Password', submit: 'Sign in' },
     signOut: 'Sign out',
-    twoFactor: {
-      twoFactorTitle: 'Set up two-step verification',
-      code: 'Verification code',
-      turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification is on',
-      continue: 'Continue',
-    },
     nav: { assignments: 'Matching', experts: 'Experts', caseload: 'My files' },
     assignmentsTitle: 'Matching businesses with experts',
     propose: 'Propose a matching',
@@ -437,25 +419,6 @@ function answersWeakInMarketing(): Answers {
 /** A 10-digit NEQ, different for each business (the check digit only warns). */
 const neqOf = (n: number) => `33${String(Math.floor(Math.random() * 1e7) * 10 + n).padStart(8, '0')}`;
 
-async function signIn(page: Page, locale: Locale, email: string) {
-  const L = TEXT[locale];
-  if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in');
-  await page.getByLabel(L.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(L.signIn.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: L.signIn.submit }).click();
-}
-
-async function newContext(browser: Browser, locale: Locale, phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: TEXT[locale].browserLocale,
-    acceptDownloads: true,
-    ...(phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 800 } }),
-  });
-}
-
 /** The row of a business (or an expert) in a table: its header links to it by name. */
 const rowOf = (table: Locator, name: string) =>
   table
@@ -472,7 +435,7 @@ for (const locale of ['fr', 'en'] as const) {
   const coordinator = { name: 'Hélène Bouchard', email: `helene.${locale}@example.ca` };
 
   test.describe(`coaching journey (${locale})`, () => {
-    test.use({ locale: L.browserLocale, baseURL: serverFor(locale).url });
+    test.use({ locale: browserLocale(locale), baseURL: serverFor(locale).url });
 
     test('assignment proposed and confirmed, session scheduled, plan approved, file closed, survey answered', async ({
       browser,
@@ -537,15 +500,17 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The coordinator -------------------------------------------------------------------------------
-      const staffContext = await newContext(browser, locale);
-      const staff = await staffContext.newPage();
-      const staffProblems = watchConsole(staff);
+      const {
+        context: staffContext,
+        page: staff,
+        problems: staffProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...DESKTOP });
 
       await test.step('the coordinator signs in with a second factor', async () => {
         await staff.goto('/sign-in');
         await checkPage(staff, locale, 'sign-in', { switchLanguage: false });
-        await signIn(staff, locale, coordinator.email);
-        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator', { checkPages: false });
+        await signIn(staff, locale, coordinator.email, PASSWORD);
+        await enrolSecondFactor(staff, locale, twoFactorText(locale), 'coordinator', { checkPages: false });
         await expect(staff.getByRole('button', { name: L.signOut })).toBeVisible();
       });
 
@@ -661,15 +626,17 @@ for (const locale of ['fr', 'en'] as const) {
       await staffContext.close();
 
       // The expert ------------------------------------------------------------------------------------
-      const expertContext = await newContext(browser, locale);
-      const expert = await expertContext.newPage();
-      const expertProblems = watchConsole(expert);
+      const {
+        context: expertContext,
+        page: expert,
+        problems: expertProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...DESKTOP });
       const sessionDate = montrealDate(5);
       const fileUrl = `/caseload/${ids.home}`;
 
       await test.step('the expert finds the business in their files and opens it', async () => {
-        await signIn(expert, locale, homeExpert.email);
-        await enrolSecondFactor(expert, locale, L.twoFactor, 'expert', { checkPages: false });
+        await signIn(expert, locale, homeExpert.email, PASSWORD);
+        await enrolSecondFactor(expert, locale, twoFactorText(locale), 'expert', { checkPages: false });
         await expert.getByRole('navigation').getByRole('link', { name: L.nav.caseload, exact: true }).click();
         await expect(expert.getByRole('heading', { level: 1 })).toHaveText(L.caseloadTitle);
         const rows = expert.locator('table.coaching-cards tbody tr');
@@ -785,9 +752,11 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The retailer, on a phone ----------------------------------------------------------------------
-      const retailerContext = await newContext(browser, locale, true);
-      const retailer = await retailerContext.newPage();
-      const retailerProblems = watchConsole(retailer);
+      const {
+        context: retailerContext,
+        page: retailer,
+        problems: retailerProblems,
+      } = await newPage(browser, locale, { acceptDownloads: true, ...PHONE });
       const statusUrl = `/applications/${ids.home}`;
       const noSideScrolling = async (label: string) => {
         const widths = await retailer.evaluate(() => ({
@@ -800,7 +769,7 @@ for (const locale of ['fr', 'en'] as const) {
       await test.step('the retailer sees their expert, the session and the plan on their phone', async () => {
         await retailer.goto('/sign-in');
         await checkPage(retailer, locale, 'sign-in-phone', { switchLanguage: false });
-        await signIn(retailer, locale, home.email);
+        await signIn(retailer, locale, home.email, PASSWORD);
         await expect(retailer).not.toHaveURL(/\/sign-in/);
         await retailer.goto(statusUrl);
         const mine = retailer.locator('section[aria-labelledby="coaching-title"]');

@@ -1,13 +1,22 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { csrfOf, registeredRetailer, sessionApi } from './support/accounts.ts';
+import { expect, test } from '@playwright/test';
 import {
+  csrfOf,
+  PASSWORD,
+  registeredRetailer,
+  sessionApi,
+  signIn,
+  twoFactorText,
+} from './support/accounts.ts';
+import {
+  browserLocale,
   checkPage,
+  DESKTOP,
   enrolSecondFactor,
-  type Locale,
+  newContext,
+  newPage,
   runCliAsync,
   serverFor,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 
 /**
@@ -18,20 +27,9 @@ import {
  * answer, and « read by » under their own message. Every page visited passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const TEXT = {
   fr: {
-    browserLocale: 'fr-CA',
-    signIn: { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' },
     signOut: 'Se déconnecter',
-    twoFactor: {
-      twoFactorTitle: 'Configurer la vérification en deux étapes',
-      code: 'Code de vérification',
-      turnOn: 'Activer',
-      twoFactorDone: 'Vérification en deux étapes activée',
-      continue: 'Continuer',
-    },
     messages: 'Messages',
     body: 'Votre message',
     bodyStaff: 'Message à l’entreprise',
@@ -46,16 +44,7 @@ const TEXT = {
     empty: 'Le champ « Message » est obligatoire.',
   },
   en: {
-    browserLocale: 'en-CA',
-    signIn: { email: 'E-mail', password: 'Password', submit: 'Sign in' },
     signOut: 'Sign out',
-    twoFactor: {
-      twoFactorTitle: 'Set up two-step verification',
-      code: 'Verification code',
-      turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification is on',
-      continue: 'Continue',
-    },
     messages: 'Messages',
     body: 'Your message',
     bodyStaff: 'Message to the business',
@@ -71,22 +60,6 @@ const TEXT = {
   },
 } as const;
 
-async function newContext(browser: Browser, locale: Locale): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: TEXT[locale].browserLocale,
-    viewport: { width: 1280, height: 800 },
-  });
-}
-
-async function signIn(page: Page, locale: Locale, email: string) {
-  const L = TEXT[locale];
-  if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in');
-  await page.getByLabel(L.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(L.signIn.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: L.signIn.submit }).click();
-}
-
 test.describe.configure({ mode: 'parallel' });
 
 for (const locale of ['fr', 'en'] as const) {
@@ -97,7 +70,7 @@ for (const locale of ['fr', 'en'] as const) {
   const business = locale === 'fr' ? 'Papeterie Gauthier' : 'Gauthier Stationery';
 
   test.describe(`conversations journey (${locale})`, () => {
-    test.use({ locale: L.browserLocale, baseURL: serverFor(locale).url });
+    test.use({ locale: browserLocale(locale), baseURL: serverFor(locale).url });
 
     test('retailer and expert write to each other, notices carry no message, receipts show', async ({
       browser,
@@ -139,11 +112,11 @@ for (const locale of ['fr', 'en'] as const) {
       await asRetailer('POST', `/applications/${application.id}/submit`);
       const thread = `/applications/${application.id}/messages`;
 
-      const staffContext = await newContext(browser, locale);
+      const staffContext = await newContext(browser, locale, DESKTOP);
       const staff = await staffContext.newPage();
       await test.step('set-up: the coordinator accepts the application and assigns the expert', async () => {
-        await signIn(staff, locale, coordinator.email);
-        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator', { checkPages: false });
+        await signIn(staff, locale, coordinator.email, PASSWORD);
+        await enrolSecondFactor(staff, locale, twoFactorText(locale), 'coordinator', { checkPages: false });
         await expect(staff.getByRole('button', { name: L.signOut })).toBeVisible();
         const asCoordinator = sessionApi(staff.request, await csrfOf(staff), locale);
         const expert = await asCoordinator<{ id: string }>('POST', '/experts', {
@@ -159,11 +132,13 @@ for (const locale of ['fr', 'en'] as const) {
         });
       });
 
-      const retailerContext = await newContext(browser, locale);
-      const shop = await retailerContext.newPage();
-      const shopProblems = watchConsole(shop);
+      const {
+        context: retailerContext,
+        page: shop,
+        problems: shopProblems,
+      } = await newPage(browser, locale, DESKTOP);
       await test.step('the retailer writes from their file; an empty message is refused', async () => {
-        await signIn(shop, locale, retailer.email);
+        await signIn(shop, locale, retailer.email, PASSWORD);
         await expect(shop.getByRole('button', { name: L.signOut })).toBeVisible();
         await shop.goto(`/applications/${application.id}`);
         const conversation = shop.getByRole('region', { name: L.messages });
@@ -188,12 +163,12 @@ for (const locale of ['fr', 'en'] as const) {
         expect(link, notice.text).not.toBe('');
       });
 
-      const expertContext = await newContext(browser, locale);
+      const expertContext = await newContext(browser, locale, DESKTOP);
       const coach = await expertContext.newPage();
       await test.step('the expert follows the link, reads and answers', async () => {
         await coach.goto(new URL(link).pathname);
-        await signIn(coach, locale, expertPerson.email);
-        await enrolSecondFactor(coach, locale, L.twoFactor, 'expert', { checkPages: false });
+        await signIn(coach, locale, expertPerson.email, PASSWORD);
+        await enrolSecondFactor(coach, locale, twoFactorText(locale), 'expert', { checkPages: false });
         await expect(coach.getByRole('button', { name: L.signOut })).toBeVisible();
         await coach.goto(thread);
         const conversation = coach.getByRole('region', { name: L.messages });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { PASSWORD } from './support/accounts.ts';
 import { checkPage, type Locale, serverFor, watchConsole } from './support/browser.ts';
 import {
   type Answers,
@@ -36,7 +37,6 @@ import { ROOT } from './support/virage-server.ts';
  * and pages as images.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
 const PEERS = 10;
 const NAICS = '445';
 

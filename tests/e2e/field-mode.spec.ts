@@ -1,7 +1,16 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { montrealIso } from '../../src/kernel/format.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
-import { checkPage, enrolSecondFactor, type Locale, serverFor, watchConsole } from './support/browser.ts';
+import { PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import {
+  browserLocale,
+  checkPage,
+  enrolSecondFactor,
+  type Locale,
+  newContext,
+  serverFor,
+  watchConsole,
+} from './support/browser.ts';
 import { acceptedApplication, accountWithToken, api } from './support/diagnostic.ts';
 
 /**
@@ -14,20 +23,10 @@ import { acceptedApplication, accountWithToken, api } from './support/diagnostic
  * exactly one copy of each change, each with its audit event. Axe runs on the offline page.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const TEXT = {
   fr: {
-    browserLocale: 'fr-CA',
-    signIn: { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' },
+    signIn: 'Se connecter',
     signOut: 'Se déconnecter',
-    twoFactor: {
-      twoFactorTitle: 'Configurer la vérification en deux étapes',
-      code: 'Code de vérification',
-      turnOn: 'Activer',
-      twoFactorDone: 'Vérification en deux étapes activée',
-      continue: 'Continuer',
-    },
     nav: 'Mode terrain',
     files: 'Dossiers à apporter',
     download: 'Télécharger sur cet appareil',
@@ -55,16 +54,8 @@ const TEXT = {
     lateNote: 'Photos de la vitrine prises pour le site.',
   },
   en: {
-    browserLocale: 'en-CA',
-    signIn: { email: 'E-mail', password: 'Password', submit: 'Sign in' },
+    signIn: 'Sign in',
     signOut: 'Sign out',
-    twoFactor: {
-      twoFactorTitle: 'Set up two-step verification',
-      code: 'Verification code',
-      turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification is on',
-      continue: 'Continue',
-    },
     nav: 'Field mode',
     files: 'Files to take',
     download: 'Download to this device',
@@ -97,10 +88,6 @@ const question = (id: string) =>
 const choiceLabel = (questionId: string, choiceId: string, locale: Locale) =>
   question(questionId).choices.find((c) => c.id === choiceId)!.label[locale];
 
-async function newContext(browser: Browser, locale: Locale): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: serverFor(locale).url, locale: TEXT[locale].browserLocale });
-}
-
 const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /En ligne|Hors ligne|Online|Offline/ });
 
@@ -132,7 +119,7 @@ for (const locale of ['fr', 'en'] as const) {
   };
 
   test.describe(`field mode (${locale})`, () => {
-    test.use({ locale: L.browserLocale, baseURL: serverFor(locale).url });
+    test.use({ locale: browserLocale(locale), baseURL: serverFor(locale).url });
 
     test('a visit prepared, worked offline, reloaded offline, synchronised once with a conflict chosen', async ({
       browser,
@@ -237,11 +224,8 @@ for (const locale of ['fr', 'en'] as const) {
       const problems = watchConsole(page);
 
       await test.step('the expert signs in and prepares the visit', async () => {
-        await page.goto('/sign-in');
-        await page.getByLabel(L.signIn.email, { exact: true }).fill(people.expert.email);
-        await page.getByLabel(L.signIn.password, { exact: true }).fill(PASSWORD);
-        await page.getByRole('button', { name: L.signIn.submit }).click();
-        await enrolSecondFactor(page, locale, L.twoFactor, 'field-expert', { checkPages: false });
+        await signIn(page, locale, people.expert.email, PASSWORD);
+        await enrolSecondFactor(page, locale, twoFactorText(locale), 'field-expert', { checkPages: false });
         await page.getByRole('link', { name: L.nav, exact: true }).click();
         await expect(page.locator('[data-ready="true"]')).toBeVisible();
         await expect(status(page)).toContainText(L.online);
@@ -371,7 +355,7 @@ for (const locale of ['fr', 'en'] as const) {
 
       await test.step('signing out wipes the device', async () => {
         await page.getByRole('button', { name: L.signOut }).click();
-        await expect(page.getByRole('banner').getByRole('link', { name: L.signIn.submit })).toBeVisible();
+        await expect(page.getByRole('banner').getByRole('link', { name: L.signIn })).toBeVisible();
         const left = await page.evaluate(async () => ({
           databases: (await indexedDB.databases())
             .map((d) => d.name)

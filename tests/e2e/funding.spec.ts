@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { createUser, PASSWORD, signedInStaff, signIn } from './support/accounts.ts';
 import {
+  browserLocale,
   checkPage,
-  enrolSecondFactor,
-  type Locale,
-  runCliAsync,
+  DESKTOP,
+  newContext,
+  PHONE,
   serverFor,
   tabTo,
   waitForMail,
@@ -26,8 +28,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * the e-mail. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const wordsOf = pageWords(
   {
     common: 'src/platform/i18n',
@@ -38,65 +38,11 @@ const wordsOf = pageWords(
   'funding',
 );
 
-const TEXT = {
-  fr: {
-    browserLocale: 'fr-CA',
-    signIn: { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' },
-    twoFactor: {
-      twoFactorTitle: 'Configurer la vérification en deux étapes',
-      code: 'Code de vérification',
-      turnOn: 'Activer',
-      twoFactorDone: 'Vérification en deux étapes activée',
-      continue: 'Continuer',
-    },
-  },
-  en: {
-    browserLocale: 'en-CA',
-    signIn: { email: 'E-mail', password: 'Password', submit: 'Sign in' },
-    twoFactor: {
-      twoFactorTitle: 'Set up two-step verification',
-      code: 'Verification code',
-      turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification is on',
-      continue: 'Continue',
-    },
-  },
-} as const;
-
 /** The fiscal year of today (April to March), as budgets name it: `2026-2027`. */
 function fiscalYear(): { label: string; lastDay: string } {
   const [year, month] = montrealDate().split('-').map(Number) as [number, number];
   const start = month >= 4 ? year : year - 1;
   return { label: `${start}-${start + 1}`, lastDay: `${start + 1}-03-31` };
-}
-
-async function newContext(browser: Browser, locale: Locale, phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: TEXT[locale].browserLocale,
-    acceptDownloads: true,
-    ...(phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 800 } }),
-  });
-}
-
-async function signIn(page: Page, locale: Locale, email: string) {
-  const L = TEXT[locale];
-  if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in');
-  await page.getByLabel(L.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(L.signIn.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: L.signIn.submit }).click();
-}
-
-/** A staff member's first sign-in: the second factor set up on the way. */
-async function staffPage(browser: Browser, locale: Locale, email: string, label: string) {
-  const context = await newContext(browser, locale);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, locale, email);
-  await enrolSecondFactor(page, locale, TEXT[locale].twoFactor, label, { checkPages: false });
-  return { context, page, problems };
 }
 
 /** Real receipts: a one-page PDF invoice and a PNG of the payment (the store checks their content). */
@@ -112,7 +58,6 @@ const PNG = Buffer.from(
 test.describe.configure({ mode: 'parallel' });
 
 for (const locale of ['fr', 'en'] as const) {
-  const L = TEXT[locale];
   const w = wordsOf(locale);
   const people = {
     admin: { email: `admin.funding.${locale}@example.ca`, name: 'Amélie Gagnon', role: 'admin', locale },
@@ -151,7 +96,7 @@ for (const locale of ['fr', 'en'] as const) {
   };
 
   test.describe(`funding journey (${locale})`, () => {
-    test.use({ locale: L.browserLocale, baseURL: serverFor(locale).url });
+    test.use({ locale: browserLocale(locale), baseURL: serverFor(locale).url });
 
     test('agreement offered and accepted, bank details, a claim with its receipts reviewed, approved, batched and paid', async ({
       browser,
@@ -167,22 +112,7 @@ for (const locale of ['fr', 'en'] as const) {
         const expert = await accountWithToken(locale, people.expert, PASSWORD);
         const retailer = await accountWithToken(locale, people.retailer, PASSWORD);
         for (const officer of [people.finance, people.approver])
-          await runCliAsync(
-            locale,
-            [
-              'users',
-              'create',
-              '--email',
-              officer.email,
-              '--role',
-              'finance',
-              '--name',
-              officer.name,
-              '--locale',
-              locale,
-            ],
-            `${PASSWORD}\n`,
-          );
+          await createUser(locale, { email: officer.email, role: 'finance', name: officer.name }, PASSWORD);
         const programs = await api<{ items: { id: string }[] }>(locale, 'GET', '/programs', admin);
         const programId = programs.items[0]!.id;
         const year = fiscalYear();
@@ -251,7 +181,10 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The coordinator -------------------------------------------------------------------------------
-      const coordinator = await staffPage(browser, locale, people.coordinator.email, 'coordinator');
+      const coordinator = await signedInStaff(browser, locale, people.coordinator, PASSWORD, 'coordinator', {
+        acceptDownloads: true,
+        ...DESKTOP,
+      });
       problems.push(coordinator.problems);
       await test.step('the coordinator prepares the agreement from the coaching file and offers it', async () => {
         const page = coordinator.page;
@@ -277,7 +210,7 @@ for (const locale of ['fr', 'en'] as const) {
       await coordinator.context.close();
 
       // The retailer, on a phone ----------------------------------------------------------------------
-      const retailerContext = await newContext(browser, locale, true);
+      const retailerContext = await newContext(browser, locale, { acceptDownloads: true, ...PHONE });
       const retailer = await retailerContext.newPage();
       problems.push(watchConsole(retailer));
       await test.step('the retailer opens « Mon aide » from the e-mail, reads the letter and accepts with the keyboard', async () => {
@@ -287,7 +220,7 @@ for (const locale of ['fr', 'en'] as const) {
         const link = /https?:\/\/\S+\/applications\/[0-9a-f-]{36}\/aid/.exec(mail.text)?.[0];
         expect(link, `the offer's e-mail links to « Mon aide »:\n${mail.text}`).toBeTruthy();
         await retailer.goto(new URL(link!).pathname);
-        await signIn(retailer, locale, people.retailer.email);
+        await signIn(retailer, locale, people.retailer.email, PASSWORD);
         await expect(retailer).toHaveURL(new RegExp(`/applications/${ids.application}/aid`));
         await checkPage(retailer, locale, 'my-aid-offer');
         const download = retailer.waitForEvent('download');
@@ -386,17 +319,26 @@ for (const locale of ['fr', 'en'] as const) {
         await checkPage(page, locale, `${label}-decided`, { switchLanguage: false });
       };
       await test.step('the expert approves the content', async () => {
-        const expert = await staffPage(browser, locale, people.expert.email, 'expert');
+        const expert = await signedInStaff(browser, locale, people.expert, PASSWORD, 'expert', {
+          acceptDownloads: true,
+          ...DESKTOP,
+        });
         problems.push(expert.problems);
         await decide(expert.page, 'content-review');
         await expert.context.close();
       });
-      const finance = await staffPage(browser, locale, people.finance.email, 'finance');
+      const finance = await signedInStaff(browser, locale, people.finance, PASSWORD, 'finance', {
+        acceptDownloads: true,
+        ...DESKTOP,
+      });
       problems.push(finance.problems);
       await test.step('a finance officer approves the figures', async () => {
         await decide(finance.page, 'financial-review');
       });
-      const approver = await staffPage(browser, locale, people.approver.email, 'approver');
+      const approver = await signedInStaff(browser, locale, people.approver, PASSWORD, 'approver', {
+        acceptDownloads: true,
+        ...DESKTOP,
+      });
       problems.push(approver.problems);
       await test.step('the other finance officer approves the payment', async () => {
         await decide(approver.page, 'payment-approval');

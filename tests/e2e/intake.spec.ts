@@ -1,15 +1,17 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { createUser, PASSWORD, signedInStaff } from './support/accounts.ts';
 import {
+  browserLocale,
   checkPage,
-  enrolSecondFactor,
+  DESKTOP,
   expectNoAxeViolationsWithoutJs,
   expectReflowAt320,
   type Locale,
-  runCliAsync,
+  newContext,
+  newPage,
   screenshot,
   serverFor,
   waitForMail,
-  watchConsole,
 } from './support/browser.ts';
 
 /**
@@ -21,11 +23,8 @@ import {
  * acceptance and gets its e-mail. Bad input, narrow screens and a browser without JavaScript too.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const TEXT = {
   fr: {
-    browserLocale: 'fr-CA',
     placesLabel: 'places encore disponibles',
     open: 'Ouvert',
     check: 'Vérifier mon admissibilité',
@@ -107,13 +106,6 @@ const TEXT = {
     statusAccepted: 'Acceptée',
     receiptSubject: 'Nous avons bien reçu votre demande',
     acceptedSubject: 'Votre demande est acceptée',
-    twoFactor: {
-      twoFactorTitle: 'Configurer la vérification en deux étapes',
-      code: 'Code de vérification',
-      turnOn: 'Activer',
-      twoFactorDone: 'Vérification en deux étapes activée',
-      continue: 'Continuer',
-    },
     reviewQueue: 'Demandes',
     reviewQueueTitle: 'Demandes à traiter',
     search: 'Nom ou NEQ',
@@ -133,7 +125,6 @@ const TEXT = {
     consentsLabel: 'Consentements',
   },
   en: {
-    browserLocale: 'en-CA',
     placesLabel: 'places still available',
     open: 'Open',
     check: 'Check my eligibility',
@@ -209,13 +200,6 @@ const TEXT = {
     statusAccepted: 'Accepted',
     receiptSubject: 'We have received your application',
     acceptedSubject: 'Your application is accepted',
-    twoFactor: {
-      twoFactorTitle: 'Set up two-step verification',
-      code: 'Verification code',
-      turnOn: 'Turn on',
-      twoFactorDone: 'Two-step verification is on',
-      continue: 'Continue',
-    },
     reviewQueue: 'Applications',
     reviewQueueTitle: 'Applications to process',
     search: 'Name or NEQ',
@@ -258,15 +242,6 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const labelled = (page: Page | Locator, start: string) =>
   page.getByLabel(new RegExp(`^${escapeRegExp(start)}`));
 
-async function newContext(browser: Browser, locale: Locale, options: { javaScriptEnabled?: boolean } = {}) {
-  return browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: TEXT[locale].browserLocale,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-}
-
 async function expectStep(page: Page, locale: Locale, step: number) {
   await expect(page).toHaveURL(new RegExp(`/applications/[\\w-]+/steps/${step}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXT[locale].steps[step - 1]!);
@@ -297,14 +272,12 @@ for (const locale of ['fr', 'en'] as const) {
 
   test.describe(`intake journey (${locale})`, () => {
     test.describe.configure({ mode: 'serial' });
-    test.use({ locale: L.browserLocale, baseURL: serverFor(locale).url });
+    test.use({ locale: browserLocale(locale), baseURL: serverFor(locale).url });
 
     test('pre-check, account, application interrupted and resumed, submitted, accepted', async ({
       browser,
     }) => {
-      const context = await newContext(browser, locale);
-      const page = await context.newPage();
-      const problems = watchConsole(page);
+      const { context, page, problems } = await newPage(browser, locale, DESKTOP);
       let applicationUrl = '';
 
       await test.step('the program page shows the live figures', async () => {
@@ -558,32 +531,18 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       await test.step('a coordinator, created with the CLI, accepts the application', async () => {
-        const out = await runCliAsync(
+        const out = await createUser(
           locale,
-          [
-            'users',
-            'create',
-            '--email',
-            coordinator.email,
-            '--role',
-            'coordinator',
-            '--name',
-            coordinator.name,
-            '--locale',
-            locale,
-          ],
-          `${PASSWORD}\n`,
+          { email: coordinator.email, role: 'coordinator', name: coordinator.name },
+          PASSWORD,
         );
         expect(out).toContain(coordinator.email);
 
-        const staffContext = await newContext(browser, locale);
-        const staff = await staffContext.newPage();
-        const staffProblems = watchConsole(staff);
-        await staff.goto('/sign-in');
-        await staff.getByLabel(L.register.email, { exact: true }).fill(coordinator.email);
-        await staff.getByLabel(L.register.password, { exact: true }).fill(PASSWORD);
-        await staff.getByRole('button', { name: L.signIn }).click();
-        await enrolSecondFactor(staff, locale, L.twoFactor, 'coordinator', { checkPages: false });
+        const {
+          context: staffContext,
+          page: staff,
+          problems: staffProblems,
+        } = await signedInStaff(browser, locale, coordinator, PASSWORD, 'coordinator', DESKTOP);
 
         await staff.getByRole('main').getByRole('link', { name: L.reviewQueue, exact: true }).click();
         await expect(staff).toHaveURL(/\/review$/);
@@ -648,7 +607,7 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('the application form works without JavaScript', async ({ browser }) => {
-      const context = await newContext(browser, locale, { javaScriptEnabled: false });
+      const context = await newContext(browser, locale, { ...DESKTOP, javaScriptEnabled: false });
       const page = await context.newPage();
       const F = L.fields;
       await page.goto('/register?next=%2Fapply');

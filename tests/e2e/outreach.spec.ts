@@ -1,12 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import {
-  checkPage,
-  enrolSecondFactor,
-  runCliAsync,
-  serverFor,
-  waitForMail,
-  watchConsole,
-} from './support/browser.ts';
+import { expect, test } from '@playwright/test';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { checkPage, enrolSecondFactor, newPage, waitForMail } from './support/browser.ts';
 import { accountWithToken, api, submittedApplication } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
 
@@ -18,8 +12,6 @@ import { pageWords } from './support/i18n.ts';
  * with the page's button; the message's page counts the unsubscribe. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const wordsOf = pageWords(
   {
     common: 'src/platform/i18n',
@@ -29,23 +21,6 @@ const wordsOf = pageWords(
   },
   'outreach',
 );
-
-async function newPage(browser: Browser, locale: Locale) {
-  const context = await browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watchConsole(page) };
-}
-type Locale = 'fr' | 'en';
-
-async function signIn(page: Page, locale: Locale, email: string) {
-  const w = wordsOf(locale);
-  await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(email);
-  await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-}
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -84,21 +59,10 @@ for (const locale of ['fr', 'en'] as const) {
         const [readerToken, otherToken] = await Promise.all([
           accountWithToken(locale, reader, PASSWORD),
           accountWithToken(locale, other, PASSWORD),
-          runCliAsync(
+          createUser(
             locale,
-            [
-              'users',
-              'create',
-              '--email',
-              coordinator.email,
-              '--role',
-              'coordinator',
-              '--name',
-              coordinator.name,
-              '--locale',
-              locale,
-            ],
-            `${PASSWORD}\n`,
+            { email: coordinator.email, role: 'coordinator', name: coordinator.name },
+            PASSWORD,
           ),
         ]);
         const programs = await api<{ items: { id: string }[] }>(locale, 'GET', '/programs', readerToken);
@@ -119,20 +83,10 @@ for (const locale of ['fr', 'en'] as const) {
 
       await test.step('the coordinator sees the messages, writes a newsletter to Gaspésie and sees its size', async () => {
         await page.goto('/messages');
-        await signIn(page, locale, coordinator.email);
-        await enrolSecondFactor(
-          page,
-          locale,
-          {
-            twoFactorTitle: w('identity:two_factor.title'),
-            code: w('identity:fields.code'),
-            turnOn: w('identity:two_factor.submit'),
-            twoFactorDone: w('identity:two_factor.done_title'),
-            continue: w('identity:two_factor.continue'),
-          },
-          'outreach-coordinator',
-          { checkPages: false },
-        );
+        await signIn(page, locale, coordinator.email, PASSWORD);
+        await enrolSecondFactor(page, locale, twoFactorText(locale), 'outreach-coordinator', {
+          checkPages: false,
+        });
         await page.goto('/messages');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('ui.list_title'));
         await checkPage(page, locale, 'messages');

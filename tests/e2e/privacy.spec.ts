@@ -1,15 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import {
-  checkPage,
-  enrolSecondFactor,
-  type Locale,
-  runCliAsync,
-  serverFor,
-  tabTo,
-  waitForMail,
-  watchConsole,
-} from './support/browser.ts';
+import { expect, test } from '@playwright/test';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { checkPage, enrolSecondFactor, newPage, tabTo, waitForMail } from './support/browser.ts';
 import { accountWithToken, api, submittedApplication } from './support/diagnostic.ts';
 import { montrealDate, pageWords } from './support/i18n.ts';
 
@@ -22,8 +14,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * the regulation's eight contents, part of the form by keyboard alone; the retailer gets the answer by
  * e-mail. The footer's three public pages are reached from a page's footer. Every page passes axe.
  */
-
-const PASSWORD = 'une longue phrase de passe 2027';
 
 const wordsOf = pageWords(
   {
@@ -47,23 +37,6 @@ function readZip(file: string): { names: string[]; applications: Rows; consents:
     "print(json.dumps({'names': z.namelist(), 'applications': rows('applications'), 'consents': rows('consents')}))",
   ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
-}
-
-async function signIn(page: Page, locale: Locale, email: string) {
-  const w = wordsOf(locale);
-  await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(email);
-  await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-}
-
-async function newPage(browser: Browser, locale: Locale) {
-  const context = await browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watchConsole(page) };
 }
 
 test.describe.configure({ mode: 'parallel' });
@@ -108,22 +81,7 @@ for (const locale of ['fr', 'en'] as const) {
       await test.step('set-up: a retailer with a submitted application giving the research consent, an officer (CLI, API)', async () => {
         const [token] = await Promise.all([
           accountWithToken(locale, retailer, PASSWORD),
-          runCliAsync(
-            locale,
-            [
-              'users',
-              'create',
-              '--email',
-              officer.email,
-              '--role',
-              'privacy',
-              '--name',
-              officer.name,
-              '--locale',
-              locale,
-            ],
-            `${PASSWORD}\n`,
-          ),
+          createUser(locale, { email: officer.email, role: 'privacy', name: officer.name }, PASSWORD),
         ]);
         const programs = await api<{ items: { id: string }[] }>(locale, 'GET', '/programs', token);
         await submittedApplication(locale, programs.items[0]!.id, token, business, {
@@ -133,7 +91,7 @@ for (const locale of ['fr', 'en'] as const) {
         });
       });
 
-      const person = await newPage(browser, locale);
+      const person = await newPage(browser, locale, { acceptDownloads: true });
       problems.push(person.problems);
       const page = person.page;
       const research = w('purposes.research');
@@ -154,7 +112,7 @@ for (const locale of ['fr', 'en'] as const) {
 
       await test.step('the retailer reads what Virage keeps and withdraws the research consent after reading its effect', async () => {
         await page.goto('/account/privacy');
-        await signIn(page, locale, retailer.email);
+        await signIn(page, locale, retailer.email, PASSWORD);
         await expect(page).toHaveURL(/\/account\/privacy$/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('account.title'));
         await checkPage(page, locale, 'my-privacy');
@@ -219,25 +177,15 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       // The privacy officer ----------------------------------------------------------------------------
-      const staff = await newPage(browser, locale);
+      const staff = await newPage(browser, locale, { acceptDownloads: true });
       problems.push(staff.problems);
       const queue = staff.page;
       await test.step('the privacy officer signs in with a second factor and answers the request from the queue', async () => {
         await queue.goto('/sign-in');
-        await signIn(queue, locale, officer.email);
-        await enrolSecondFactor(
-          queue,
-          locale,
-          {
-            twoFactorTitle: w('identity:two_factor.title'),
-            code: w('identity:fields.code'),
-            turnOn: w('identity:two_factor.submit'),
-            twoFactorDone: w('identity:two_factor.done_title'),
-            continue: w('identity:two_factor.continue'),
-          },
-          'privacy-officer',
-          { checkPages: false },
-        );
+        await signIn(queue, locale, officer.email, PASSWORD);
+        await enrolSecondFactor(queue, locale, twoFactorText(locale), 'privacy-officer', {
+          checkPages: false,
+        });
         await queue.goto('/privacy');
         await expect(queue.getByRole('heading', { level: 1 })).toHaveText(w('queue.title'));
         await checkPage(queue, locale, 'privacy-queue');

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { stopLink } from '../../src/modules/reminders/use-cases/stop-link.ts';
 import type { Config } from '../../src/platform/config.ts';
-import {
-  checkPage,
-  enrolSecondFactor,
-  runCliAsync,
-  serverFor,
-  tabTo,
-  watchConsole,
-} from './support/browser.ts';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { checkPage, enrolSecondFactor, newPage, serverFor, tabTo } from './support/browser.ts';
 import { accountWithToken, api } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
 
@@ -22,8 +16,6 @@ import { pageWords } from './support/i18n.ts';
  * its e-mails are tested in tests/integration/reminders.test.ts. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const wordsOf = pageWords(
   {
     common: 'src/platform/i18n',
@@ -33,24 +25,6 @@ const wordsOf = pageWords(
   },
   'reminders',
 );
-
-async function newPage(browser: Browser, locale: 'fr' | 'en') {
-  const context = await browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
-  });
-  const page = await context.newPage();
-  return { page, problems: watchConsole(page) };
-}
-
-/** Signs in on the page a visitor is sent to from `path`, which then opens. */
-async function signIn(page: Page, w: ReturnType<typeof wordsOf>, email: string, path: string) {
-  await page.goto(path);
-  await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(email);
-  await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -71,28 +45,19 @@ for (const locale of ['fr', 'en'] as const) {
       test.setTimeout(120_000);
       const [token] = await Promise.all([
         accountWithToken(locale, retailer, PASSWORD),
-        runCliAsync(
+        createUser(
           locale,
-          [
-            'users',
-            'create',
-            '--email',
-            coordinator.email,
-            '--role',
-            'coordinator',
-            '--name',
-            coordinator.name,
-            '--locale',
-            locale,
-          ],
-          `${PASSWORD}\n`,
+          { email: coordinator.email, role: 'coordinator', name: coordinator.name },
+          PASSWORD,
         ),
       ]);
 
       const person = await newPage(browser, locale);
       const page = person.page;
       await test.step('the retailer stops reminders from the account page, then takes them back', async () => {
-        await signIn(page, w, retailer.email, '/account');
+        await page.goto('/account');
+        await signIn(page, locale, retailer.email, PASSWORD);
+        await expect(page).not.toHaveURL(/\/sign-in/);
         await page.getByRole('link', { name: w('preference.link') }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('preference.title'));
         await expect(page.getByText(w('preference.always'))).toBeVisible();
@@ -125,20 +90,11 @@ for (const locale of ['fr', 'en'] as const) {
       const staff = await newPage(browser, locale);
       const admin = staff.page;
       await test.step('the coordinator is told which delay is wrong, reaches it from the summary, and saves', async () => {
-        await signIn(admin, w, coordinator.email, '/sign-in');
-        await enrolSecondFactor(
-          admin,
-          locale,
-          {
-            twoFactorTitle: w('identity:two_factor.title'),
-            code: w('identity:fields.code'),
-            turnOn: w('identity:two_factor.submit'),
-            twoFactorDone: w('identity:two_factor.done_title'),
-            continue: w('identity:two_factor.continue'),
-          },
-          'reminders-coordinator',
-          { checkPages: false },
-        );
+        await signIn(admin, locale, coordinator.email, PASSWORD);
+        await expect(admin).not.toHaveURL(/\/sign-in/);
+        await enrolSecondFactor(admin, locale, twoFactorText(locale), 'reminders-coordinator', {
+          checkPages: false,
+        });
         await admin
           .getByRole('navigation', { name: w('app:shell.main_navigation') })
           .getByRole('link', { name: w('app:nav.reminders') })

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import type { ReportingServerState } from './global-setup.ts';
-import { checkPage, enrolSecondFactor, runCliAt, tabTo, watchConsole } from './support/browser.ts';
+import { createUser, PASSWORD, signedInStaff } from './support/accounts.ts';
+import { checkPage, DESKTOP, newPage, tabTo } from './support/browser.ts';
 import { montrealDate, pageWords } from './support/i18n.ts';
 
 /**
@@ -14,7 +15,6 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * anonymous visitor opens the open data and downloads its CSV. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
 const PROGRAM = 'virage-numerique-detaillants';
 
 const wordsOf = pageWords(
@@ -79,13 +79,6 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const locale of ['fr', 'en'] as const) {
   const w = wordsOf(locale);
-  const twoFactor = {
-    twoFactorTitle: w('identity:two_factor.title'),
-    code: w('identity:fields.code'),
-    turnOn: w('identity:two_factor.submit'),
-    twoFactorDone: w('identity:two_factor.done_title'),
-    continue: w('identity:two_factor.continue'),
-  };
   /** A field's label as forms print it when the field may stay empty: « Région (facultatif) ». */
   const optional = (label: string) => `${label} (${w('app:form.optional')})`;
   const cast = {
@@ -105,34 +98,16 @@ for (const locale of ['fr', 'en'] as const) {
     test.beforeAll(async () => {
       test.setTimeout(300_000);
       server = await reportingServer();
-      await Promise.all(
-        Object.values(cast).map((p) =>
-          runCliAt(
-            server.dataDir,
-            ['users', 'create', '--email', p.email, '--role', p.role, '--name', p.name, '--locale', locale],
-            `${PASSWORD}\n`,
-          ),
-        ),
-      );
+      await Promise.all(Object.values(cast).map((p) => createUser(locale, p, PASSWORD, server.dataDir)));
     });
 
     /** A staff member signed in for the first time (the second factor set up on the way), on a page. */
-    async function signedIn(browser: Browser, person: Person) {
-      const context = await browser.newContext({
+    const signedIn = (browser: Browser, person: Person) =>
+      signedInStaff(browser, locale, person, PASSWORD, person.role, {
         baseURL: server.url,
-        locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
         acceptDownloads: true,
-        viewport: { width: 1280, height: 800 },
+        ...DESKTOP,
       });
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await page.goto('/sign-in');
-      await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(person.email);
-      await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-      await enrolSecondFactor(page, locale, twoFactor, person.role, { checkPages: false });
-      return { context, page, problems };
-    }
 
     test('the coordinator, the ministry, the researcher and a visitor each get what they came for', async ({
       browser,
@@ -274,13 +249,15 @@ for (const locale of ['fr', 'en'] as const) {
       });
 
       await test.step('a visitor opens the open data and downloads its CSV', async () => {
-        const context = await browser.newContext({
+        const {
+          context,
+          page,
+          problems: seen,
+        } = await newPage(browser, locale, {
           baseURL: server.url,
-          locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
           acceptDownloads: true,
         });
-        const page = await context.newPage();
-        problems.push(watchConsole(page));
+        problems.push(seen);
         await page.goto(`/open-data/${PROGRAM}`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(
           new RegExp(`^${w('open_data.title', { program: '' })}`),

@@ -1,13 +1,6 @@
-import { type Browser, expect, test } from '@playwright/test';
-import {
-  checkPage,
-  enrolSecondFactor,
-  type Locale,
-  runCliAsync,
-  serverFor,
-  tabTo,
-  watchConsole,
-} from './support/browser.ts';
+import { expect, test } from '@playwright/test';
+import { createUser, PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { checkPage, enrolSecondFactor, newPage, tabTo } from './support/browser.ts';
 import { accountWithToken, api, type BusinessFacts, submittedApplication } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
 
@@ -19,8 +12,6 @@ import { pageWords } from './support/i18n.ts';
  * keyboard); the review page then shows no open signal. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const wordsOf = pageWords(
   {
     common: 'src/platform/i18n',
@@ -30,15 +21,6 @@ const wordsOf = pageWords(
   },
   'signals',
 );
-
-async function newPage(browser: Browser, locale: Locale) {
-  const context = await browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watchConsole(page) };
-}
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -77,21 +59,10 @@ for (const locale of ['fr', 'en'] as const) {
               ),
             ),
           ),
-          runCliAsync(
+          createUser(
             locale,
-            [
-              'users',
-              'create',
-              '--email',
-              coordinator.email,
-              '--role',
-              'coordinator',
-              '--name',
-              coordinator.name,
-              '--locale',
-              locale,
-            ],
-            `${PASSWORD}\n`,
+            { email: coordinator.email, role: 'coordinator', name: coordinator.name },
+            PASSWORD,
           ),
         ]);
         const programs = await api<{ items: { id: string }[] }>(locale, 'GET', '/programs', tokens[0]!);
@@ -103,23 +74,10 @@ for (const locale of ['fr', 'en'] as const) {
       const explanation = w('explanations.same_phone', { value: phone, count: 2 });
 
       await test.step('the coordinator signs in and finds the signal in the list, in words', async () => {
-        await page.goto('/sign-in');
-        await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(coordinator.email);
-        await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-        await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-        await enrolSecondFactor(
-          page,
-          locale,
-          {
-            twoFactorTitle: w('identity:two_factor.title'),
-            code: w('identity:fields.code'),
-            turnOn: w('identity:two_factor.submit'),
-            twoFactorDone: w('identity:two_factor.done_title'),
-            continue: w('identity:two_factor.continue'),
-          },
-          'signals-coordinator',
-          { checkPages: false },
-        );
+        await signIn(page, locale, coordinator.email, PASSWORD);
+        await enrolSecondFactor(page, locale, twoFactorText(locale), 'signals-coordinator', {
+          checkPages: false,
+        });
         await page.getByRole('link', { name: w('app:nav.signals'), exact: true }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('page.title'));
         await page.getByLabel(w('page.kind')).selectOption('same_phone');

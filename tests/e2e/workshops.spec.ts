@@ -1,12 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import {
-  checkPage,
-  enrolSecondFactor,
-  type Locale,
-  serverFor,
-  waitForMail,
-  watchConsole,
-} from './support/browser.ts';
+import { expect, test } from '@playwright/test';
+import { PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { checkPage, enrolSecondFactor, newPage, waitForMail } from './support/browser.ts';
 import { acceptedApplication, accountWithToken, api } from './support/diagnostic.ts';
 import { pageWords } from './support/i18n.ts';
 
@@ -19,8 +13,6 @@ import { pageWords } from './support/i18n.ts';
  * records attendance; the retailer downloads the attendance certificate. Every page passes axe.
  */
 
-const PASSWORD = 'une longue phrase de passe 2027';
-
 const wordsOf = pageWords(
   {
     common: 'src/platform/i18n',
@@ -30,23 +22,6 @@ const wordsOf = pageWords(
   },
   'workshops',
 );
-
-async function newPage(browser: Browser, locale: Locale) {
-  const context = await browser.newContext({
-    baseURL: serverFor(locale).url,
-    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  return { page, problems: watchConsole(page) };
-}
-
-async function signIn(page: Page, w: ReturnType<typeof wordsOf>, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel(w('identity:fields.email'), { exact: true }).fill(email);
-  await page.getByLabel(w('identity:fields.password'), { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: w('identity:sign_in.submit') }).click();
-}
 
 /** Montréal's date and time (HH:MM) a few minutes from now, on a whole minute. */
 function montrealSoon(minutes: number) {
@@ -101,13 +76,7 @@ for (const locale of ['fr', 'en'] as const) {
     contactName: name,
   });
   const title = locale === 'fr' ? 'Vendre sur Instagram' : 'Selling on Instagram';
-  const twoFactor = {
-    twoFactorTitle: w('identity:two_factor.title'),
-    code: w('identity:fields.code'),
-    turnOn: w('identity:two_factor.submit'),
-    twoFactorDone: w('identity:two_factor.done_title'),
-    continue: w('identity:two_factor.continue'),
-  };
+  const twoFactor = twoFactorText(locale);
 
   test.describe(`workshops journey (${locale})`, () => {
     test('a full workshop: waitlisted, promoted by e-mail, attendance recorded, certificate downloaded', async ({
@@ -145,11 +114,11 @@ for (const locale of ['fr', 'en'] as const) {
         );
       });
 
-      const staff = await newPage(browser, locale);
+      const staff = await newPage(browser, locale, { acceptDownloads: true });
       problems.push(staff.problems);
       await test.step('the coordinator creates a one-place workshop led by the expert, and publishes it', async () => {
         const page = staff.page;
-        await signIn(page, w, coordinator.email);
+        await signIn(page, locale, coordinator.email, PASSWORD);
         await enrolSecondFactor(page, locale, twoFactor, 'coordinator', { checkPages: false });
         await page.getByRole('link', { name: w('app:nav.workshops'), exact: true }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('ui.staff_title'));
@@ -188,13 +157,13 @@ for (const locale of ['fr', 'en'] as const) {
         expect(taken.status).toBe('registered');
       });
 
-      const person = await newPage(browser, locale);
+      const person = await newPage(browser, locale, { acceptDownloads: true });
       problems.push(person.problems);
       const card = () =>
         person.page.getByRole('listitem').filter({ has: person.page.getByRole('heading', { name: title }) });
       await test.step('the retailer registers for the full workshop and is waitlisted in position 1', async () => {
         const page = person.page;
-        await signIn(page, w, retailer.email);
+        await signIn(page, locale, retailer.email, PASSWORD);
         await page.getByRole('link', { name: w('app:nav.workshops'), exact: true }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w('ui.my_title'));
         await expect(card()).toContainText(w('ui.full', { waiting: 0 }));
@@ -239,11 +208,11 @@ for (const locale of ['fr', 'en'] as const) {
         expect(invitation.text).toContain(title);
       });
 
-      const expert = await newPage(browser, locale);
+      const expert = await newPage(browser, locale, { acceptDownloads: true });
       problems.push(expert.problems);
       await test.step('once the workshop has started, the facilitator records attendance', async () => {
         const page = expert.page;
-        await signIn(page, w, facilitator.email);
+        await signIn(page, locale, facilitator.email, PASSWORD);
         await enrolSecondFactor(page, locale, twoFactor, 'expert', { checkPages: false });
         const wait = start.at.getTime() + 5_000 - Date.now();
         if (wait > 0) await page.waitForTimeout(wait);

@@ -1,5 +1,24 @@
-import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
-import { type Locale, serverFor, waitForMail } from './browser.ts';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+  request as playwrightRequest,
+} from '@playwright/test';
+import {
+  enrolSecondFactor,
+  type Locale,
+  newPage,
+  runCliAt,
+  serverFor,
+  type TwoFactorText,
+  waitForMail,
+} from './browser.ts';
+import { pageWords } from './i18n.ts';
+
+/** The password of every account the journeys make. */
+export const PASSWORD = 'une longue phrase de passe 2027';
 
 /** A JSON call to the API. */
 export type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -60,4 +79,76 @@ export async function registeredRetailer(
   });
   expect([302, 303], 'the sign-in form answers with a redirection').toContain(signedIn.status());
   return { as: sessionApi(request, csrf, locale), request };
+}
+
+/**
+ * An account with a password, created through the CLI (`virage users create`) on the server of `locale`
+ * (or of another data folder); the account's language is `locale` unless the person has their own.
+ */
+export function createUser(
+  locale: Locale,
+  person: { email: string; role: string; name: string; locale?: Locale },
+  password: string,
+  dataDir = serverFor(locale).dataDir,
+): Promise<string> {
+  return runCliAt(
+    dataDir,
+    [
+      'users',
+      'create',
+      '--email',
+      person.email,
+      '--role',
+      person.role,
+      '--name',
+      person.name,
+      '--locale',
+      person.locale ?? locale,
+    ],
+    `${password}\n`,
+  );
+}
+
+const identityWords = pageWords({ identity: 'src/modules/identity/i18n' }, 'identity');
+
+/** The words of the second-factor set-up pages in one language, from the identity module's translations. */
+export function twoFactorText(locale: Locale): TwoFactorText {
+  const w = identityWords(locale);
+  return {
+    twoFactorTitle: w('two_factor.title'),
+    code: w('fields.code'),
+    turnOn: w('two_factor.submit'),
+    twoFactorDone: w('two_factor.done_title'),
+    continue: w('two_factor.continue'),
+  };
+}
+
+/**
+ * Fills in and submits the sign-in form: on the page where a protected page sent the visitor, or on
+ * /sign-in, opened first when the page is elsewhere.
+ */
+export async function signIn(page: Page, locale: Locale, email: string, password: string) {
+  const w = identityWords(locale);
+  if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in');
+  await page.getByLabel(w('fields.email'), { exact: true }).fill(email);
+  await page.getByLabel(w('fields.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: w('sign_in.submit') }).click();
+}
+
+/**
+ * A staff member's first sign-in on a new page (see newPage): signed in, the second factor set up on the
+ * way without checking its pages (the foundation journey does).
+ */
+export async function signedInStaff(
+  browser: Browser,
+  locale: Locale,
+  person: { email: string },
+  password: string,
+  label: string,
+  options: BrowserContextOptions = {},
+) {
+  const opened = await newPage(browser, locale, options);
+  await signIn(opened.page, locale, person.email, password);
+  await enrolSecondFactor(opened.page, locale, twoFactorText(locale), label, { checkPages: false });
+  return opened;
 }

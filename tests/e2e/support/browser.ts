@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import {
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Locator,
+  type Page,
+  test,
+} from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { sendToServer } from '../../../src/cli/control-socket.ts';
 import type { ReceivedMail } from './mail-server.ts';
@@ -20,6 +27,28 @@ export function serverFor(locale: Locale): { url: string; firstAdminLink: string
     firstAdminLink: process.env[`E2E_${key}_FIRST_ADMIN_LINK`] ?? '',
     dataDir: process.env[`E2E_${key}_DATA_DIR`] ?? '',
   };
+}
+
+/** The browser's language for a journey's language (fr-CA or en-CA). */
+export const browserLocale = (locale: Locale) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
+
+/** A desktop window and a phone, for `newContext` options. */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/**
+ * A new browser context on the server of a language, the browser set to that language; `options` add to
+ * or replace these (a viewport, downloads, no JavaScript, another server's `baseURL`).
+ */
+export function newContext(browser: Browser, locale: Locale, options: BrowserContextOptions = {}) {
+  return browser.newContext({ baseURL: serverFor(locale).url, locale: browserLocale(locale), ...options });
+}
+
+/** A page in a new context (see newContext), with its console watched (see watchConsole). */
+export async function newPage(browser: Browser, locale: Locale, options: BrowserContextOptions = {}) {
+  const context = await newContext(browser, locale, options);
+  const page = await context.newPage();
+  return { context, page, problems: watchConsole(page) };
 }
 
 /** Runs axe with the WCAG 2.2 AA tags; every violation fails the test, listed one per line. */

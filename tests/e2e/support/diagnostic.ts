@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { createUser } from './accounts.ts';
 import { type Locale, runCliAsync, serverFor } from './browser.ts';
 
 /**
@@ -27,22 +28,7 @@ export async function accountWithToken(
   person: { email: string; name: string; role: string; locale: Locale },
   password: string,
 ): Promise<string> {
-  await runCliAsync(
-    locale,
-    [
-      'users',
-      'create',
-      '--email',
-      person.email,
-      '--role',
-      person.role,
-      '--name',
-      person.name,
-      '--locale',
-      person.locale,
-    ],
-    `${password}\n`,
-  );
+  await createUser(locale, person, password);
   return (await runCliAsync(locale, ['tokens', 'create', '--email', person.email, '--name', 'e2e'])).trim();
 }
 
