@@ -419,7 +419,8 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByLabel(F.phone, { exact: true }).fill(business.phone);
         await page.getByRole('button', { name: L.saveLater }).click();
         await expect(page).toHaveURL(new RegExp(`${applicationUrl}\\?saved=1$`));
-        await expect(page.getByRole('status')).toHaveText(L.saved);
+        // (The file's page also has the messages' live region.)
+        await expect(page.getByRole('status').filter({ hasText: L.saved })).toHaveText(L.saved);
         await expect(page.locator('.status-badge')).toHaveText(L.draft);
         await checkPage(page, locale, 'saved', { switchLanguage: false });
       });
@@ -516,7 +517,7 @@ for (const locale of ['fr', 'en'] as const) {
 
         await page.getByRole('button', { name: L.submit }).click();
         await expect(page).toHaveURL(new RegExp(`${applicationUrl}\\?submitted=1$`));
-        await expect(page.getByRole('status')).toHaveText(L.submitted);
+        await expect(page.getByRole('status').filter({ hasText: L.submitted })).toHaveText(L.submitted);
         await expect(page.locator('.status-badge')).toHaveText(L.statusSubmitted);
         // Found eligible: no review by a person to ask for (it is offered when the result goes against you).
         await expect(page.getByLabel(L.reviewMessage, { exact: true })).toHaveCount(0);
