@@ -94,10 +94,11 @@ for (const locale of ['fr', 'en'] as const) {
         // Other journeys' files may add signals of their own (every browser test submits from one address).
         const openSignals = w('panel.title', { count: 1 }).replace(/\s*\(1\)$/, '');
         const panel = page.getByRole('region', { name: new RegExp(`^${openSignals}`) });
-        await expect(panel).toContainText(explanation);
-        await expect(panel.getByRole('link', { name: shop(2).legalName })).toBeVisible();
+        const signal = panel.getByRole('listitem').filter({ hasText: explanation });
+        await expect(signal).toBeVisible();
+        await expect(signal.getByRole('link', { name: shop(2).legalName })).toBeVisible();
         await checkPage(page, locale, 'signals-on-review-page');
-        await panel.getByRole('link', { name: w('page.resolve'), exact: true }).click();
+        await signal.getByRole('link', { name: w('page.resolve'), exact: true }).click();
       });
 
       await test.step('the coordinator dismisses it, with the reason first forgotten then typed by keyboard', async () => {
