@@ -2,7 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as financeFilePage from '../../src/modules/funding/ui/finance-file.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
-import { insertBankAccountForPayments, insertPaymentApprovedClaim } from '../support/funding.ts';
+import {
+  grantsEnvelope,
+  insertBankAccountForPayments,
+  insertPaymentApprovedClaim,
+} from '../support/funding.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { acceptedApplication, defaultProgramId } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
@@ -22,22 +26,7 @@ beforeAll(async () => {
   coordinator = await h.token((await h.user('coordinator')).email);
   const officer = await h.user('finance');
   finance = { id: officer.id, token: await h.token(officer.email) };
-  const budget = await h.request(`/api/v1/programs/${programId}/budget`, {
-    method: 'PUT',
-    token: admin,
-    json: {
-      envelopes: [
-        {
-          key: 'grants',
-          nameFr: 'Subventions',
-          nameEn: 'Grants',
-          kind: 'grants',
-          budgets: [{ fiscalYear: '2026-2027', amountCents: 100_000_000 }],
-        },
-      ],
-    },
-  });
-  envelopeId = (await budget.json()).envelopes[0].id;
+  envelopeId = await grantsEnvelope(h, admin, programId, 'grants', [['2026-2027', 100_000_000]]);
 });
 afterAll(() => h?.close());
 
