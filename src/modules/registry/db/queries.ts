@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import {
   type Activity,
@@ -23,6 +23,16 @@ import {
 } from './tables.ts';
 
 export type ExtractRow = typeof registryExtracts.$inferSelect;
+
+/** The join to a code's label (`label`: `registry_codes` or an alias of it) in the row's own extract. */
+function labelJoin(
+  label: { extractId: AnyPgColumn; domain: AnyPgColumn; code: AnyPgColumn },
+  extractId: AnyPgColumn,
+  domain: string,
+  code: AnyPgColumn,
+) {
+  return and(eq(label.extractId, extractId), eq(label.domain, domain), eq(label.code, code));
+}
 
 /** The extract lookups read, if any was imported. */
 export async function currentExtract(db: Executor): Promise<ExtractRow | undefined> {
@@ -222,10 +232,11 @@ export async function blockedNeqs(db: Executor, neqs: string[]): Promise<Set<str
     .from(registryEnterprises)
     .leftJoin(
       registryCodes,
-      and(
-        eq(registryCodes.extractId, registryEnterprises.extractId),
-        eq(registryCodes.domain, CODE_DOMAIN.status),
-        eq(registryCodes.code, registryEnterprises.statusCode),
+      labelJoin(
+        registryCodes,
+        registryEnterprises.extractId,
+        CODE_DOMAIN.status,
+        registryEnterprises.statusCode,
       ),
     )
     .where(and(eq(registryEnterprises.extractId, extract.id), inArray(registryEnterprises.neq, neqs)));
@@ -270,18 +281,15 @@ export async function registryStandings(
     .from(registryEnterprises)
     .leftJoin(
       status,
-      and(
-        eq(status.extractId, registryEnterprises.extractId),
-        eq(status.domain, CODE_DOMAIN.status),
-        eq(status.code, registryEnterprises.statusCode),
-      ),
+      labelJoin(status, registryEnterprises.extractId, CODE_DOMAIN.status, registryEnterprises.statusCode),
     )
     .leftJoin(
       band,
-      and(
-        eq(band.extractId, registryEnterprises.extractId),
-        eq(band.domain, CODE_DOMAIN.employeeBand),
-        eq(band.code, registryEnterprises.employeeBandCode),
+      labelJoin(
+        band,
+        registryEnterprises.extractId,
+        CODE_DOMAIN.employeeBand,
+        registryEnterprises.employeeBandCode,
       ),
     )
     .where(and(eq(registryEnterprises.extractId, extract.id), inArray(registryEnterprises.neq, [...neqs])));
@@ -297,11 +305,7 @@ export async function registryStandings(
     .from(registryNames)
     .leftJoin(
       nameType,
-      and(
-        eq(nameType.extractId, registryNames.extractId),
-        eq(nameType.domain, CODE_DOMAIN.nameType),
-        eq(nameType.code, registryNames.typeCode),
-      ),
+      labelJoin(nameType, registryNames.extractId, CODE_DOMAIN.nameType, registryNames.typeCode),
     )
     .where(
       and(
