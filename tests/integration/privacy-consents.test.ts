@@ -114,6 +114,17 @@ describe(`my consents (${engine})`, () => {
     ]);
   });
 
+  it('of choices recorded in the same instant, the later one wins (withdraw, give, withdraw without the clock moving)', async () => {
+    const app = await consenting();
+    for (const step of ['withdrawal', 'grant', 'withdrawal'])
+      expect((await post(`/api/v1/me/consents/research/${step}`, app.token, {})).status).toBe(200);
+    const listed = await (await h.request('/api/v1/me/consents', { token: app.token })).json();
+    expect(standingOf(listed, app.id, 'research').state).toBe('withdrawn');
+    // The research extract reads the same order: the business is out of it.
+    const sources = await researchSourceBatch(h.services.database.db, programId, null, 100_000);
+    expect(sources.map((s) => s.applicationId)).not.toContain(app.id);
+  });
+
   it('refuses an unknown purpose naming the field, another person’s business, and everyone but a retailer', async () => {
     const app = await consenting();
     const other = await verifiedRetailer(h);

@@ -47,7 +47,7 @@ export async function consentLedgerOf(db: Executor, applicantId: string): Promis
     .innerJoin(applications, eq(applications.id, consents.applicationId))
     .innerJoin(consentTexts, eq(consentTexts.id, consents.consentTextId))
     .where(eq(applications.applicantId, applicantId))
-    .orderBy(asc(applications.createdAt), asc(consents.recordedAt));
+    .orderBy(asc(applications.createdAt), asc(consents.recordedAt), asc(consents.seq));
   return rows.map(({ tradeName, legalName, ...row }) => ({ ...row, businessName: tradeName || legalName }));
 }
 
@@ -61,7 +61,7 @@ export async function consentIsActive(
     .select({ granted: consents.granted })
     .from(consents)
     .where(and(eq(consents.applicationId, applicationId), eq(consents.purpose, purpose)))
-    .orderBy(desc(consents.recordedAt))
+    .orderBy(desc(consents.recordedAt), desc(consents.seq))
     .limit(1);
   return latest?.granted ?? false;
 }

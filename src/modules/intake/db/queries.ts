@@ -60,7 +60,7 @@ export async function latestConsents(db: Executor, applicationId: string) {
     .selectDistinctOn([consents.purpose])
     .from(consents)
     .where(eq(consents.applicationId, applicationId))
-    .orderBy(consents.purpose, desc(consents.recordedAt));
+    .orderBy(consents.purpose, desc(consents.recordedAt), desc(consents.seq));
   return Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, rows.find((r) => r.purpose === p)])) as Record<
     ConsentPurpose,
     (typeof rows)[number] | undefined

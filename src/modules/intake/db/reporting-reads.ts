@@ -11,7 +11,7 @@ import { applications, consents } from './tables.ts';
 export function hasActiveConsent(purpose: ConsentPurpose): SQL<boolean> {
   return sql<boolean>`coalesce((select ${consents.granted} from ${consents}
     where ${consents.applicationId} = ${applications.id} and ${consents.purpose} = ${purpose}
-    order by ${consents.recordedAt} desc limit 1), false)`;
+    order by ${consents.recordedAt} desc, ${consents.seq} desc limit 1), false)`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -186,8 +187,10 @@ export const consents = pgTable(
     /** The privacy policy's version in force when the choice was recorded (null: before it was kept). */
     privacyPolicyVersion: text('privacy_policy_version'),
     recordedAt: instant('recorded_at').notNull(),
+    /** Insertion order: of two choices recorded in the same millisecond, the later one wins. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
   },
-  (t) => [index('consents_application_idx').on(t.applicationId, t.purpose, t.recordedAt)],
+  (t) => [index('consents_application_idx').on(t.applicationId, t.purpose, t.recordedAt, t.seq)],
 );
 
 export const APPLICATION_EVENT_KINDS = [
