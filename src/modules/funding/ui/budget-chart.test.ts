@@ -1,14 +1,11 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n, instanceFor } from '../../../platform/i18n/i18n.ts';
+import { createI18n, translatorFor } from '../../../platform/i18n/i18n.ts';
 import { resources } from '../../../wiring/i18n-resources.ts';
-import { BudgetChart } from './budget-chart.tsx';
+import { budgetChartSvg } from './budget-chart.server.ts';
 
 describe('budget chart', () => {
   it('is drawn on the server with a text alternative, one stacked bar per envelope-year, scaled to the budget', () => {
-    const i18n = instanceFor(createI18n(resources), 'fr');
+    const t = translatorFor(createI18n(resources), 'fr');
     const rows = [
       {
         key: 'a',
@@ -18,18 +15,22 @@ describe('budget chart', () => {
         money: { committed: '300,00 $', payable: '0,00 $', paid: '200,00 $', available: '500,00 $' },
       },
     ];
-    // Vitest runs .ts tests only, hence createElement rather than JSX.
-    const html = renderToStaticMarkup(
-      createElement(I18nextProvider, { i18n }, createElement(BudgetChart, { rows })),
-    );
-    expect(html).toMatch(/^<svg role="img" aria-labelledby="budget-chart-title budget-chart-desc"/);
-    expect(html).toContain(
+    const svg = budgetChartSvg(rows, { t, locale: 'fr' });
+    expect(svg).toMatch(/<svg aria-labelledby="budget-chart-title budget-chart-desc" role="img"/);
+    expect(svg).toContain(
       '<title id="budget-chart-title">Budget utilisé par enveloppe et par exercice</title>',
     );
-    expect(html).toContain('Subventions · 2026-2027');
-    expect(html).toContain('<title>Payé : 200,00 $</title>');
-    // 490 units of width for the budget: paid is a fifth of it, committed 30 %, available half.
-    const widths = [...html.matchAll(/<rect x="[\d.]+" y="0" width="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(widths).toEqual([98, 0, 147, 245]);
+    expect(svg).toContain('Subventions · 2026-2027');
+    expect(svg).toContain('<title>Payé : 200,00 $</title>');
+    // The value axis is in dollars as French writes them.
+    expect(svg).toContain('1&#160;000&#160;$');
+    // Paid is a fifth of the budget, nothing payable, committed 30 %, available half.
+    const widths = [...svg.matchAll(/<rect fill="[^"]+" height="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map(
+      (m) => Number(m[1]),
+    );
+    const budget = widths.reduce((a, b) => a + b, 0);
+    expect(widths.map((w) => w / budget)).toEqual(
+      [0.2, 0, 0.3, 0.5].map((share) => expect.closeTo(share, 9)),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from 'react-router';
 import { formatMoney } from '../../../kernel/format.ts';
 import { allowedBy } from '../../../platform/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { Chart } from '../../../platform/ui/chart.tsx';
 import { dollarsForInput, readDollars } from '../../../platform/ui/form-numbers.ts';
 import {
   ErrorSummary,
@@ -19,7 +20,7 @@ import { ENVELOPE_KINDS } from '../domain/budget.ts';
 import { fundingPolicies } from '../domain/policies.ts';
 import { getBudget } from '../use-cases/get-budget.ts';
 import { setBudget } from '../use-cases/set-budget.ts';
-import { BudgetChart } from './budget-chart.tsx';
+import { budgetChartSvg } from './budget-chart.server.ts';
 
 const FIGURES = ['budget', 'committed', 'payable', 'paid', 'available'] as const;
 async function theProgram(ctx: Parameters<typeof listPrograms>[0]) {
@@ -31,21 +32,23 @@ async function theProgram(ctx: Parameters<typeof listPrograms>[0]) {
 export const loader = pageLoader(async ({ ctx }) => {
   const program = await theProgram(ctx);
   const budget = await getBudget(ctx, program.id, {});
+  const rows = budget.envelopes.flatMap((e) =>
+    e.years.map((y) => ({
+      key: `${e.key}/${y.fiscalYear}`,
+      envelopeKey: e.key,
+      envelope: e.name,
+      fiscalYear: y.fiscalYear,
+      cents: Object.fromEntries(FIGURES.map((f) => [f, y[`${f}Cents`]])) as Record<
+        (typeof FIGURES)[number],
+        number
+      >,
+      money: Object.fromEntries(FIGURES.map((f) => [f, formatMoney(y[`${f}Cents`], ctx.locale, true)])),
+    })),
+  );
   return {
     canConfigure: allowedBy(fundingPolicies)(ctx.actor, 'budget.configure'),
-    rows: budget.envelopes.flatMap((e) =>
-      e.years.map((y) => ({
-        key: `${e.key}/${y.fiscalYear}`,
-        envelopeKey: e.key,
-        envelope: e.name,
-        fiscalYear: y.fiscalYear,
-        cents: Object.fromEntries(FIGURES.map((f) => [f, y[`${f}Cents`]])) as Record<
-          (typeof FIGURES)[number],
-          number
-        >,
-        money: Object.fromEntries(FIGURES.map((f) => [f, formatMoney(y[`${f}Cents`], ctx.locale, true)])),
-      })),
-    ),
+    rows,
+    chart: rows.length === 0 ? null : budgetChartSvg(rows, ctx),
     envelopes: budget.envelopes.map((e) => ({
       key: e.key,
       nameFr: e.nameFr,
@@ -89,7 +92,7 @@ export const action = formAction(async ({ ctx, form }) => {
 
 export default function BudgetPage() {
   const { t } = useTranslation('funding');
-  const { rows, envelopes, canConfigure } = useLoaderData<typeof loader>();
+  const { rows, chart, envelopes, canConfigure } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -98,11 +101,11 @@ export default function BudgetPage() {
     <div>
       <PageTitle title={t('budget.title')}>{t('budget.title')}</PageTitle>
       <p>{t('budget.intro')}</p>
-      {rows.length === 0 ? (
+      {chart === null ? (
         <p>{t('budget.none')}</p>
       ) : (
         <>
-          <BudgetChart rows={rows} />
+          <Chart svg={chart} />
           <TableWrap label={t('budget.table')}>
             <table className="data stacked">
               <caption>{t('budget.table')}</caption>

@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData } from 'react-router';
 import { formatMoney, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
+import type { Ctx } from '../../../platform/context.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { localiseError } from '../../../platform/http/problem.ts';
-import { BarChart } from '../../../platform/ui/bar-chart.tsx';
+import { barChartSvg } from '../../../platform/ui/bar-chart.server.ts';
+import { Chart } from '../../../platform/ui/chart.tsx';
 import { regionOptions } from '../../../platform/ui/choices.tsx';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/ui/forms.tsx';
@@ -124,6 +126,85 @@ function present(d: ProgramDashboard, locale: Locale) {
   };
 }
 
+type Figures = ReturnType<typeof present>;
+
+/** The dashboard's charts, drawn here on the server; the page prints the same figures in tables. */
+function drawCharts(figures: Figures, ctx: Pick<Ctx, 't' | 'locale'>) {
+  const t = (key: string) => ctx.t(`reporting:${key}`);
+  const stepLabel = (step: string) => t(`funnel.steps.${step}`);
+  const chart = (spec: Omit<Parameters<typeof barChartSvg>[0], 'formatValue'>) =>
+    barChartSvg({ ...spec, formatValue: (value) => formatNumber(value, ctx.locale) });
+  return {
+    funnel: chart({
+      id: 'funnel-chart',
+      title: t('dashboard.funnel_title'),
+      description: t('dashboard.funnel_desc'),
+      legend: [{ key: 'count', label: t('dashboard.count'), colour: COLOURS.count }],
+      rows: figures.funnel
+        .filter((s) => s.count !== null)
+        .map((s) => ({
+          key: s.step,
+          label: stepLabel(s.step),
+          parts: [{ key: 'count', value: s.count ?? 0, text: `${stepLabel(s.step)} : ${s.text}` }],
+        })),
+    }),
+    breakdowns: Object.fromEntries(
+      BREAKDOWNS.map((b) => [
+        b,
+        chart({
+          id: `breakdown-${b}-chart`,
+          title: t(`breakdowns.${b}`),
+          description: t('dashboard.breakdown_desc'),
+          legend: [
+            { key: 'accepted', label: t('dashboard.accepted'), colour: COLOURS.accepted },
+            { key: 'others', label: t('dashboard.others'), colour: COLOURS.others },
+          ],
+          rows: figures.breakdowns[b].map((g) => ({
+            key: g.key ?? 'unknown',
+            label: g.label ?? t('dashboard.unknown'),
+            parts: [
+              { key: 'accepted', value: g.accepted, text: `${t('dashboard.accepted')} : ${g.acceptedText}` },
+              {
+                key: 'others',
+                value: g.applications - g.accepted,
+                text: `${t('dashboard.applications')} : ${g.applicationsText}`,
+              },
+            ],
+          })),
+        }),
+      ]),
+    ) as Record<(typeof BREAKDOWNS)[number], string>,
+    experts:
+      figures.experts.length === 0
+        ? null
+        : chart({
+            id: 'experts-chart',
+            title: t('dashboard.experts_title'),
+            description: t('dashboard.experts_desc'),
+            legend: [
+              { key: 'active', label: t('dashboard.active_files'), colour: COLOURS.active },
+              { key: 'free', label: t('dashboard.free'), colour: COLOURS.free },
+            ],
+            rows: figures.experts.map((e) => ({
+              key: e.expertId,
+              label: e.name,
+              parts: [
+                {
+                  key: 'active',
+                  value: e.activeFiles,
+                  text: `${t('dashboard.active_files')} : ${formatNumber(e.activeFiles, ctx.locale)}`,
+                },
+                {
+                  key: 'free',
+                  value: Math.max(0, e.capacity - e.activeFiles),
+                  text: `${t('dashboard.capacity')} : ${formatNumber(e.capacity, ctx.locale)}`,
+                },
+              ],
+            })),
+          }),
+  };
+}
+
 export const loader = pageLoader(async ({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
   const program = await selectProgram(ctx, search.get('program'));
@@ -135,13 +216,15 @@ export const loader = pageLoader(async ({ ctx, request }) => {
   const base = { programSlug: program.slug, filters };
   try {
     const dashboard = await getProgramDashboard(ctx, program.id, query);
+    const figures = present(dashboard, ctx.locale);
     return {
       ...base,
       error: null,
       programName: dashboard.program.name,
       asOfDay: dashboard.asOfDay,
       choices: dashboard.choices,
-      figures: present(dashboard, ctx.locale),
+      figures,
+      charts: drawCharts(figures, ctx),
     };
   } catch (error) {
     // Bad filters are shown on the page like any form error, with the filters kept.
@@ -153,13 +236,14 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       asOfDay: null,
       choices: { partners: [], experts: [] },
       figures: null,
+      charts: null,
     };
   }
 });
 
 export default function Dashboard() {
   const { t } = useTranslation('reporting');
-  const { filters, error, programName, programSlug, asOfDay, choices, figures } =
+  const { filters, error, programName, programSlug, asOfDay, choices, figures, charts } =
     useLoaderData<typeof loader>();
   const errors = Object.fromEntries((error?.errors ?? []).map((e) => [e.path, e.message]));
   const title = `${t('dashboard.title')} — ${programName}`;
@@ -207,14 +291,12 @@ export default function Dashboard() {
         />
         <SubmitButton>{t('dashboard.apply')}</SubmitButton>
       </Form>
-      {figures ? <Figures figures={figures} /> : null}
+      {figures && charts ? <Figures figures={figures} charts={charts} /> : null}
     </div>
   );
 }
 
-type Figures = ReturnType<typeof present>;
-
-function Figures({ figures }: { figures: Figures }) {
+function Figures({ figures, charts }: { figures: Figures; charts: ReturnType<typeof drawCharts> }) {
   const { t } = useTranslation('reporting');
   const stepLabel = (step: string) => t(`funnel.steps.${step}`);
   const { forecast } = figures;
@@ -223,19 +305,7 @@ function Figures({ figures }: { figures: Figures }) {
       <section aria-labelledby="funnel-title">
         <h2 id="funnel-title">{t('dashboard.funnel_title')}</h2>
         <p>{t('funnel.cohort')}</p>
-        <BarChart
-          id="funnel-chart"
-          title={t('dashboard.funnel_title')}
-          description={t('dashboard.funnel_desc')}
-          legend={[{ key: 'count', label: t('dashboard.count'), colour: COLOURS.count }]}
-          rows={figures.funnel
-            .filter((s) => s.count !== null)
-            .map((s) => ({
-              key: s.step,
-              label: stepLabel(s.step),
-              parts: [{ key: 'count', value: s.count ?? 0, text: `${stepLabel(s.step)} : ${s.text}` }],
-            }))}
-        />
+        <Chart svg={charts.funnel} />
         <DataTable
           caption={t('dashboard.funnel_title')}
           columns={[t('dashboard.step'), t('dashboard.count'), t('dashboard.conversion')]}
@@ -299,32 +369,7 @@ function Figures({ figures }: { figures: Figures }) {
         {BREAKDOWNS.map((b) => (
           <section key={b} aria-labelledby={`breakdown-${b}`}>
             <h3 id={`breakdown-${b}`}>{t(`breakdowns.${b}`)}</h3>
-            <BarChart
-              id={`breakdown-${b}-chart`}
-              title={t(`breakdowns.${b}`)}
-              description={t('dashboard.breakdown_desc')}
-              labelWidth={300}
-              legend={[
-                { key: 'accepted', label: t('dashboard.accepted'), colour: COLOURS.accepted },
-                { key: 'others', label: t('dashboard.others'), colour: COLOURS.others },
-              ]}
-              rows={figures.breakdowns[b].map((g) => ({
-                key: g.key ?? 'unknown',
-                label: g.label ?? t('dashboard.unknown'),
-                parts: [
-                  {
-                    key: 'accepted',
-                    value: g.accepted,
-                    text: `${t('dashboard.accepted')} : ${g.acceptedText}`,
-                  },
-                  {
-                    key: 'others',
-                    value: g.applications - g.accepted,
-                    text: `${t('dashboard.applications')} : ${g.applicationsText}`,
-                  },
-                ],
-              }))}
-            />
+            <Chart svg={charts.breakdowns[b]} />
             <DataTable
               caption={t(`breakdowns.${b}`)}
               columns={[t('dashboard.group'), t('dashboard.applications'), t('dashboard.accepted')]}
@@ -343,35 +388,11 @@ function Figures({ figures }: { figures: Figures }) {
 
       <section aria-labelledby="experts-title">
         <h2 id="experts-title">{t('dashboard.experts_title')}</h2>
-        {figures.experts.length === 0 ? (
+        {charts.experts === null ? (
           <p>{t('dashboard.no_experts')}</p>
         ) : (
           <>
-            <BarChart
-              id="experts-chart"
-              title={t('dashboard.experts_title')}
-              description={t('dashboard.experts_desc')}
-              legend={[
-                { key: 'active', label: t('dashboard.active_files'), colour: COLOURS.active },
-                { key: 'free', label: t('dashboard.free'), colour: COLOURS.free },
-              ]}
-              rows={figures.experts.map((e) => ({
-                key: e.expertId,
-                label: e.name,
-                parts: [
-                  {
-                    key: 'active',
-                    value: e.activeFiles,
-                    text: `${t('dashboard.active_files')} : ${e.activeFiles}`,
-                  },
-                  {
-                    key: 'free',
-                    value: Math.max(0, e.capacity - e.activeFiles),
-                    text: `${t('dashboard.capacity')} : ${e.capacity}`,
-                  },
-                ],
-              }))}
-            />
+            <Chart svg={charts.experts} />
             <DataTable
               caption={t('dashboard.experts_title')}
               columns={[
