@@ -76,6 +76,21 @@ describe('bar chart drawn on the server with Observable Plot', () => {
     expect(ticks(draw('en'))).toContain('2,000');
   });
 
+  it('puts no tick between two whole figures when the bars are short', () => {
+    const markup = barChartSvg({
+      id: 'small',
+      title: 'Charge',
+      description: 'Dossiers actifs',
+      legend: [{ key: 'active', label: 'Actifs', colour: '#2f6fb0' }],
+      rows: [{ key: 'e', label: 'Experte', parts: [{ key: 'active', value: 3, text: '3' }] }],
+      formatValue: String,
+    });
+    const labels = [...markup.matchAll(/aria-label="x-axis tick label">(.*?)<\/g>/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/>([^<]*)<\/text>/g)].map((t) => t[1]),
+    );
+    expect(labels).toEqual(['0', '1', '2', '3']);
+  });
+
   it('carries no inline style, which the site’s policy would refuse, and escapes every text', () => {
     const markup = draw('fr');
     expect(markup).not.toMatch(/<style/i);

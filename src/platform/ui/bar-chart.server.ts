@@ -53,6 +53,12 @@ export function barChartSvg({ id, title, description, rows, legend, formatValue 
       text: part.text,
     })),
   );
+  // The figures are whole (counts, cents): no more ticks than units, so none falls between two.
+  const longestBar = Math.max(
+    0,
+    ...rows.map((r) => r.parts.reduce((sum, p) => sum + Math.max(0, p.value), 0)),
+  );
+  const ticks = Math.max(1, Math.min(5, Math.floor(longestBar)));
   const chart = plot({
     document,
     className: 'chart',
@@ -71,8 +77,8 @@ export function barChartSvg({ id, title, description, rows, legend, formatValue 
       tickFormat: (key: string) => nameOf.get(key) ?? key,
     },
     marks: [
-      gridX({ ticks: 5 }),
-      axisX({ ticks: 5, tickFormat: formatValue }),
+      gridX({ ticks }),
+      axisX({ ticks, tickFormat: formatValue }),
       // Longer labels end with an ellipsis; their full text stays in the table.
       axisY({
         tickSize: 0,
