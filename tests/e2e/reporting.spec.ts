@@ -10,7 +10,7 @@ import { montrealDate, pageWords } from './support/i18n.ts';
  * The reporting journeys, in French and in English, on the server global-setup.ts fills with a demo
  * program of 40 retailers (enough businesses for disclosure control to print figures beside « x »).
  * The coordinator reads the dashboard's funnel, filters it by period and region with the keyboard
- * alone, and downloads the review queue as CSV; the ministry official opens the indicators, where small
+ * alone, looks at the budget's chart, and downloads the review queue as CSV; the ministry official opens the indicators, where small
  * counts are « x » with their note, and is refused the dashboard; the researcher asks for an extract; an
  * anonymous visitor opens the open data and downloads its CSV. Every page passes axe.
  */
@@ -165,6 +165,14 @@ for (const locale of ['fr', 'en'] as const) {
         expect(filtered).toBeGreaterThan(0);
         expect(filtered).toBeLessThan(applications);
         await checkPage(page, locale, 'dashboard-filtered', { switchLanguage: false });
+
+        // The budget's stacked bars come from the same server-side Plot, under the same style policy.
+        await page
+          .getByRole('link', { name: w('app:nav.budget'), exact: true })
+          .first()
+          .click();
+        await expect(page.locator('svg:has(#budget-chart-title)')).toBeVisible();
+        await checkPage(page, locale, 'budget', { switchLanguage: false });
 
         await page
           .getByRole('link', { name: w('app:nav.review'), exact: true })

@@ -46,8 +46,8 @@ const draw = (locale: 'fr' | 'en') =>
   });
 
 describe('bar chart drawn on the server with Observable Plot', () => {
-  it('is an image named by its title and description, one bar part per row and part', () => {
-    const markup = draw('fr');
+  it('is an image named by its title and description, one bar part per row and part', async () => {
+    const markup = await draw('fr');
     const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
     const svg = document.querySelector('svg.chart');
     expect(svg?.getAttribute('role')).toBe('img');
@@ -69,15 +69,15 @@ describe('bar chart drawn on the server with Observable Plot', () => {
     expect(labels.map((l) => l.textContent)).toEqual([rows[0]?.label, 'Montréal', 'Montréal']);
   });
 
-  it('writes its axis in the reader’s number format', () => {
+  it('writes its axis in the reader’s number format', async () => {
     const ticks = (markup: string) =>
       [...markup.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((t) => /\d/.test(t ?? ''));
-    expect(ticks(draw('fr'))).toContain('2&#160;000');
-    expect(ticks(draw('en'))).toContain('2,000');
+    expect(ticks(await draw('fr'))).toContain('2&#160;000');
+    expect(ticks(await draw('en'))).toContain('2,000');
   });
 
-  it('puts no tick between two whole figures when the bars are short', () => {
-    const markup = barChartSvg({
+  it('puts no tick between two whole figures when the bars are short', async () => {
+    const markup = await barChartSvg({
       id: 'small',
       title: 'Charge',
       description: 'Dossiers actifs',
@@ -91,8 +91,8 @@ describe('bar chart drawn on the server with Observable Plot', () => {
     expect(labels).toEqual(['0', '1', '2', '3']);
   });
 
-  it('carries no inline style, which the site’s policy would refuse, and escapes every text', () => {
-    const markup = draw('fr');
+  it('carries no inline style, which the site’s policy would refuse, and escapes every text', async () => {
+    const markup = await draw('fr');
     expect(markup).not.toMatch(/<style/i);
     expect(markup).not.toMatch(/\sstyle=/i);
     expect(markup).not.toContain('<script>');

@@ -1,6 +1,3 @@
-import { axisX, axisY, barX, gridX, plot } from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
-
 /**
  * Horizontal stacked bars drawn on the server with Observable Plot into a small DOM (linkedom), handed
  * to the page as markup: readable without JavaScript, and neither library reaches the browser (this
@@ -8,7 +5,8 @@ import { parseHTML } from 'linkedom';
  * it is labelled by); the page shows the same figures in a table beside it, the accessible alternative;
  * each bar part also carries its figure as a tooltip. Plot's own `<style>` blocks and style attributes
  * are removed, since the site's policy forbids inline styles (`style-src 'self'`): the look comes from
- * the `.chart` rules of app/app.css (decision 47).
+ * the `.chart` rules of app/app.css (decision 47). Both libraries load with the first chart drawn
+ * (about 0.6 s), not when the server starts.
  */
 
 export type BarPart = { key: string; value: number; text: string };
@@ -31,16 +29,33 @@ const WIDTH = 720;
 const BAND = 30;
 const MARGIN_TOP = 10;
 const MARGIN_BOTTOM = 30;
+const MARGIN_LEFT_GAP = 10;
+const MARGIN_RIGHT = 24;
 const SVG = 'http://www.w3.org/2000/svg';
 const FONT_PX = 13;
-/** Plot's text-width guesses are in ems: an average letter of the labels' font is about 0.6 em. */
+/** An average letter of the labels is about 0.6 em wide. */
 const LETTER_EM = 0.6;
 const MIN_LABELS_PX = 60;
 const MAX_LABELS_PX = 320;
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+let libraries: Promise<[typeof import('@observablehq/plot'), Document]> | undefined;
+function plotAndDocument() {
+  libraries ??= Promise.all([import('@observablehq/plot'), import('linkedom')]).then(
+    ([plot, { parseHTML }]) => [plot, parseHTML('<!doctype html><html><body></body></html>').document],
+  );
+  return libraries;
+}
 
 /** The chart as SVG markup (in a `<figure>` with its legend when it has more than one part). */
-export function barChartSvg({ id, title, description, rows, legend, formatValue }: BarChartSpec): string {
+export async function barChartSvg({
+  id,
+  title,
+  description,
+  rows,
+  legend,
+  formatValue,
+}: BarChartSpec): Promise<string> {
+  const [{ axisX, axisY, barX, gridX, plot }, document] = await plotAndDocument();
   const longest = Math.max(0, ...rows.map((r) => r.label.length));
   const labelsPx = Math.min(MAX_LABELS_PX, Math.max(MIN_LABELS_PX, Math.ceil(longest * LETTER_EM * FONT_PX)));
   const labelOf = new Map(rows.map((r) => [r.key, r.label]));
@@ -53,12 +68,15 @@ export function barChartSvg({ id, title, description, rows, legend, formatValue 
       text: part.text,
     })),
   );
-  // The figures are whole (counts, cents): no more ticks than units, so none falls between two.
   const longestBar = Math.max(
     0,
     ...rows.map((r) => r.parts.reduce((sum, p) => sum + Math.max(0, p.value), 0)),
   );
-  const ticks = Math.max(1, Math.min(5, Math.floor(longestBar)));
+  // At most five ticks, as many as fit their labels side by side; the figures are whole (counts,
+  // cents), so no more ticks than units, or some would fall between two.
+  const tickPx = formatValue(longestBar).length * LETTER_EM * FONT_PX + 24;
+  const widthPx = WIDTH - labelsPx - MARGIN_LEFT_GAP - MARGIN_RIGHT;
+  const ticks = Math.max(1, Math.min(5, Math.floor(longestBar), Math.floor(widthPx / tickPx)));
   const chart = plot({
     document,
     className: 'chart',
@@ -66,8 +84,8 @@ export function barChartSvg({ id, title, description, rows, legend, formatValue 
     height: MARGIN_TOP + MARGIN_BOTTOM + rows.length * BAND,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
-    marginLeft: labelsPx + 10,
-    marginRight: 24,
+    marginLeft: labelsPx + MARGIN_LEFT_GAP,
+    marginRight: MARGIN_RIGHT,
     x: { label: null },
     y: { domain: rows.map((r) => r.key), label: null, padding: 0.2 },
     color: {

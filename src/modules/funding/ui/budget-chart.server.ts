@@ -16,7 +16,7 @@ export type BudgetRow = {
 };
 
 /** The budget as stacked bars, drawn on the server: readable without JavaScript, the same figures as the table. */
-export function budgetChartSvg(rows: BudgetRow[], ctx: Pick<Ctx, 't' | 'locale'>): string {
+export function budgetChartSvg(rows: BudgetRow[], ctx: Pick<Ctx, 't' | 'locale'>): Promise<string> {
   const t = (key: string, values: Record<string, string> = {}) => ctx.t(`funding:${key}`, values);
   return barChartSvg({
     id: 'budget-chart',

@@ -4,7 +4,7 @@ import { resources } from '../../../wiring/i18n-resources.ts';
 import { budgetChartSvg } from './budget-chart.server.ts';
 
 describe('budget chart', () => {
-  it('is drawn on the server with a text alternative, one stacked bar per envelope-year, scaled to the budget', () => {
+  it('is drawn on the server with a text alternative, one stacked bar per envelope-year, scaled to the budget', async () => {
     const t = translatorFor(createI18n(resources), 'fr');
     const rows = [
       {
@@ -15,7 +15,7 @@ describe('budget chart', () => {
         money: { committed: '300,00 $', payable: '0,00 $', paid: '200,00 $', available: '500,00 $' },
       },
     ];
-    const svg = budgetChartSvg(rows, { t, locale: 'fr' });
+    const svg = await budgetChartSvg(rows, { t, locale: 'fr' });
     expect(svg).toMatch(/<svg aria-labelledby="budget-chart-title budget-chart-desc" role="img"/);
     expect(svg).toContain(
       '<title id="budget-chart-title">Budget utilisé par enveloppe et par exercice</title>',

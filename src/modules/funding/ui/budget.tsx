@@ -48,7 +48,7 @@ export const loader = pageLoader(async ({ ctx }) => {
   return {
     canConfigure: allowedBy(fundingPolicies)(ctx.actor, 'budget.configure'),
     rows,
-    chart: rows.length === 0 ? null : budgetChartSvg(rows, ctx),
+    chart: rows.length === 0 ? null : await budgetChartSvg(rows, ctx),
     envelopes: budget.envelopes.map((e) => ({
       key: e.key,
       nameFr: e.nameFr,

@@ -129,13 +129,13 @@ function present(d: ProgramDashboard, locale: Locale) {
 type Figures = ReturnType<typeof present>;
 
 /** The dashboard's charts, drawn here on the server; the page prints the same figures in tables. */
-function drawCharts(figures: Figures, ctx: Pick<Ctx, 't' | 'locale'>) {
+async function drawCharts(figures: Figures, ctx: Pick<Ctx, 't' | 'locale'>) {
   const t = (key: string) => ctx.t(`reporting:${key}`);
   const stepLabel = (step: string) => t(`funnel.steps.${step}`);
   const chart = (spec: Omit<Parameters<typeof barChartSvg>[0], 'formatValue'>) =>
     barChartSvg({ ...spec, formatValue: (value) => formatNumber(value, ctx.locale) });
-  return {
-    funnel: chart({
+  const [funnel, breakdowns, experts] = await Promise.all([
+    chart({
       id: 'funnel-chart',
       title: t('dashboard.funnel_title'),
       description: t('dashboard.funnel_desc'),
@@ -148,9 +148,8 @@ function drawCharts(figures: Figures, ctx: Pick<Ctx, 't' | 'locale'>) {
           parts: [{ key: 'count', value: s.count ?? 0, text: `${stepLabel(s.step)} : ${s.text}` }],
         })),
     }),
-    breakdowns: Object.fromEntries(
-      BREAKDOWNS.map((b) => [
-        b,
+    Promise.all(
+      BREAKDOWNS.map((b) =>
         chart({
           id: `breakdown-${b}-chart`,
           title: t(`breakdowns.${b}`),
@@ -172,36 +171,43 @@ function drawCharts(figures: Figures, ctx: Pick<Ctx, 't' | 'locale'>) {
             ],
           })),
         }),
-      ]),
-    ) as Record<(typeof BREAKDOWNS)[number], string>,
-    experts:
-      figures.experts.length === 0
-        ? null
-        : chart({
-            id: 'experts-chart',
-            title: t('dashboard.experts_title'),
-            description: t('dashboard.experts_desc'),
-            legend: [
-              { key: 'active', label: t('dashboard.active_files'), colour: COLOURS.active },
-              { key: 'free', label: t('dashboard.free'), colour: COLOURS.free },
+      ),
+    ),
+    figures.experts.length === 0
+      ? null
+      : chart({
+          id: 'experts-chart',
+          title: t('dashboard.experts_title'),
+          description: t('dashboard.experts_desc'),
+          legend: [
+            { key: 'active', label: t('dashboard.active_files'), colour: COLOURS.active },
+            { key: 'free', label: t('dashboard.free'), colour: COLOURS.free },
+          ],
+          rows: figures.experts.map((e) => ({
+            key: e.expertId,
+            label: e.name,
+            parts: [
+              {
+                key: 'active',
+                value: e.activeFiles,
+                text: `${t('dashboard.active_files')} : ${formatNumber(e.activeFiles, ctx.locale)}`,
+              },
+              {
+                key: 'free',
+                value: Math.max(0, e.capacity - e.activeFiles),
+                text: `${t('dashboard.capacity')} : ${formatNumber(e.capacity, ctx.locale)}`,
+              },
             ],
-            rows: figures.experts.map((e) => ({
-              key: e.expertId,
-              label: e.name,
-              parts: [
-                {
-                  key: 'active',
-                  value: e.activeFiles,
-                  text: `${t('dashboard.active_files')} : ${formatNumber(e.activeFiles, ctx.locale)}`,
-                },
-                {
-                  key: 'free',
-                  value: Math.max(0, e.capacity - e.activeFiles),
-                  text: `${t('dashboard.capacity')} : ${formatNumber(e.capacity, ctx.locale)}`,
-                },
-              ],
-            })),
-          }),
+          })),
+        }),
+  ]);
+  return {
+    funnel,
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((b, i) => [b, breakdowns[i] ?? ''])) as Record<
+      (typeof BREAKDOWNS)[number],
+      string
+    >,
+    experts,
   };
 }
 
@@ -224,7 +230,7 @@ export const loader = pageLoader(async ({ ctx, request }) => {
       asOfDay: dashboard.asOfDay,
       choices: dashboard.choices,
       figures,
-      charts: drawCharts(figures, ctx),
+      charts: await drawCharts(figures, ctx),
     };
   } catch (error) {
     // Bad filters are shown on the page like any form error, with the filters kept.
@@ -296,7 +302,7 @@ export default function Dashboard() {
   );
 }
 
-function Figures({ figures, charts }: { figures: Figures; charts: ReturnType<typeof drawCharts> }) {
+function Figures({ figures, charts }: { figures: Figures; charts: Awaited<ReturnType<typeof drawCharts>> }) {
   const { t } = useTranslation('reporting');
   const stepLabel = (step: string) => t(`funnel.steps.${step}`);
   const { forecast } = figures;
