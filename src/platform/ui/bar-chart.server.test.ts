@@ -99,4 +99,21 @@ describe('bar chart drawn on the server with Observable Plot', () => {
     expect(markup).not.toContain('<b>');
     expect(markup).toContain('Tremblay &lt;script&gt;alert(1)&lt;/script&gt; &amp; fils');
   });
+
+  it('draws again when a figure or the number format changes, and gives the same chart back otherwise', async () => {
+    const before = await draw('fr');
+    expect(await draw('fr')).toBe(before);
+    expect(await draw('en')).not.toBe(before);
+    const changed = structuredClone(rows);
+    changed[1]!.parts[0]!.value = 11;
+    const after = await barChartSvg({
+      id: 'test-chart',
+      title: 'Demandes par région <b>',
+      description: 'Barres empilées & tableau',
+      rows: changed,
+      legend,
+      formatValue: (value) => formatNumber(value, 'fr'),
+    });
+    expect(after).not.toBe(before);
+  });
 });
