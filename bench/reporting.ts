@@ -10,6 +10,7 @@
  *   node --experimental-strip-types --no-warnings=ExperimentalWarning bench/reporting.ts [--retailers N]
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -39,6 +40,7 @@ import {
 } from './scale/environment.ts';
 import { fillApplications, fillCoaching, fillDiagnostics, fillPrechecks } from './scale/fill.ts';
 
+const loadAtStart = os.loadavg()[0]!;
 const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' } } });
 const RETAILERS = Number(args.retailers);
 const RUNS = 30;
@@ -223,7 +225,7 @@ try {
 const report = [
   '# Reporting benchmark',
   '',
-  `Written by \`bench/reporting.ts\` on ${new Date().toISOString()} (Node ${process.version}). Times in ms.`,
+  `Written by \`bench/reporting.ts\` on ${new Date().toISOString()} (Node ${process.version}). Times in ms. Load average (1 min, ${os.cpus().length} cores): ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
   '',
   table(
     ['Measure', 'n', 'p50', 'p95', 'p99', 'max', 'target', 'result'],
