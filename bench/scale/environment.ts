@@ -68,7 +68,7 @@ export async function openServices(
 export async function startServer(
   database: BenchDatabase,
   port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   // The server's log (warnings and errors only) goes to a file named on failure.
   const log = path.join(os.tmpdir(), `virage-bench-server-${port}.log`);
   const child = spawn(
@@ -98,6 +98,7 @@ export async function startServer(
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -144,3 +144,107 @@ export async function fillApplicants(db: Executor, programId: string) {
     )
     update applications set applicant_id = made.id from a join made using (i) where applications.id = a.id`);
 }
+
+/**
+ * The anonymous pre-checks counted (decision 30) for each Montréal day of the last two years in every
+ * region, about `perDay` a day in all, two in three eligible; and each ineligible one's failed
+ * criterion, drawn from the program's current criteria.
+ */
+export async function fillPrechecks(db: Executor, programId: string, perDay: number): Promise<void> {
+  const perCell = Math.max(1, Math.round(perDay / 17));
+  await db.execute(
+    sql.raw(`
+    insert into precheck_counts (program_id, day, region, eligible, count)
+    select '${programId}', d::date, lpad(r::text, 2, '0'), e, 1 + (hashtext(d::text || r || e) & 2147483647) % ${2 * perCell} / (case when e then 1 else 2 end)
+    from generate_series(current_date - 730, current_date, '1 day') as d, generate_series(1, 17) as r, (values (true), (false)) as v(e)
+  `),
+  );
+  await db.execute(
+    sql.raw(`
+    insert into precheck_failures (program_id, day, region, criterion_id, count)
+    select c.program_id, c.day, c.region, k.id, greatest(1, c.count / k.n)
+    from precheck_counts c
+    cross join lateral (select id, count(*) over () as n from
+      (select jsonb_array_elements(criteria)->>'id' as id from criteria_versions
+        where program_id = '${programId}' order by version desc limit 1) x) k
+    where c.program_id = '${programId}' and not c.eligible
+  `),
+  );
+  await db.execute(sql.raw('analyze precheck_counts, precheck_failures'));
+}
+
+/**
+ * `expertCount` experts (and their accounts) coaching every accepted application with a T0: each file
+ * assigned to one of them, an approved plan of three actions; the files with a T1 closed as completed
+ * (their assignment ended by the closure, a closure survey answered, two actions in three done), and one
+ * in eight of the others abandoned. So the expert-outcome statement reads the program's whole history.
+ */
+export async function fillCoaching(db: Executor, programId: string, expertCount: number): Promise<void> {
+  await db.execute(
+    sql.raw(`
+    with made as (
+      insert into users (id, email, name, role, locale, created_at, updated_at)
+      select gen_random_uuid(), 'expert' || i || '@bench.virage.test', 'Expert ' || i, 'expert', 'fr', now(), now()
+      from generate_series(1, ${expertCount}) as i returning id
+    )
+    insert into experts (id, program_id, user_id, regions, languages, specialties, capacity, status, created_at, updated_at)
+    select gen_random_uuid(), '${programId}', id, '[]'::jsonb, '["fr"]'::jsonb, '[]'::jsonb, 1000, 'active', now(), now()
+    from made
+  `),
+  );
+  // Which files close (a table of its own, not a temporary one: the pool may run each statement on
+  // another connection): those with a T1 as completed, one in eight of the others abandoned.
+  const closing = `case when exists (select 1 from diagnostics t1 where t1.application_id = d.application_id and t1.phase = 'T1')
+      then 'completed' when (hashtext(d.application_id::text || 'abandon') & 7) = 0 then 'abandoned' end`;
+  await db.execute(
+    sql.raw(`create unlogged table bench_files as
+    select d.application_id, ${closing} as outcome from diagnostics d
+    where d.program_id = '${programId}' and d.phase = 'T0' and d.status = 'completed'`),
+  );
+  await db.execute(sql.raw('analyze bench_files'));
+  await db.execute(
+    sql.raw(`
+    insert into assignments (id, program_id, application_id, expert_id, status, assigned_at, ended_at, end_reason)
+    select gen_random_uuid(), '${programId}', d.application_id, e.id,
+      case when d.outcome is null then 'active' else 'ended' end, now() - interval '200 days',
+      case when d.outcome is not null then now() - interval '10 days' end,
+      case when d.outcome is not null then 'closed:' || d.outcome end
+    from bench_files d
+    join (select id, row_number() over (order by id) - 1 as k from experts where program_id = '${programId}') e
+      on e.k = (hashtext(d.application_id::text) & 2147483647) % ${expertCount}
+  `),
+  );
+  await db.execute(
+    sql.raw(`
+    insert into action_plans (application_id, status, approved_at, created_at, updated_at)
+    select application_id, 'approved', now() - interval '150 days', now(), now() from bench_files
+  `),
+  );
+  await db.execute(
+    sql.raw(`
+    insert into plan_actions (id, application_id, position, objective, status, created_at, updated_at)
+    select gen_random_uuid(), d.application_id, p, 'Objectif ' || p,
+      case when d.outcome = 'completed' and (hashtext(d.application_id::text || p) & 3) <> 0 then 'done' else 'todo' end,
+      now(), now()
+    from bench_files d, generate_series(1, 3) as p
+  `),
+  );
+  await db.execute(
+    sql.raw(`
+    insert into closures (application_id, outcome, closed_at)
+    select application_id, outcome, now() - interval '10 days' from bench_files where outcome is not null
+  `),
+  );
+  await db.execute(
+    sql.raw(`
+    insert into outcome_surveys (id, program_id, application_id, wave, due_at, sent_at, answered_at, answers)
+    select gen_random_uuid(), '${programId}', application_id, 'closure', now() - interval '10 days',
+      now() - interval '10 days', now() - interval '5 days',
+      jsonb_build_object('onlineSalesShare', 20, 'revenueChange', 'increase', 'jobsCreated', 1, 'jobsKept', 3,
+        'toolsAdopted', '[]'::jsonb, 'satisfactionExpert', 1 + (hashtext(application_id::text) & 2147483647) % 5,
+        'satisfactionProgram', 4)
+    from bench_files where outcome = 'completed'
+  `),
+  );
+  await db.execute(sql.raw('drop table bench_files'));
+}

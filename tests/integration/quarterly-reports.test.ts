@@ -156,6 +156,37 @@ describe('quarterly reports', () => {
     expect(text).not.toContain('Boutique');
   });
 
+  it('prints every breakdown table whole and readable: landscape, no heading word cut, each indicator in a column', async () => {
+    const res = await h.request(`/api/v1/reports/${first.id}.pdf?lang=fr`, { token: ministryToken });
+    const { text, info } = readPdf(await res.arrayBuffer(), 'fr-tables.pdf');
+    expect(info).toMatch(/Page size:\s+792 x 612 pts/);
+    // The longest words of the column headings, whole (at 6.5 pt in portrait they were cut in two).
+    for (const word of ['d’accompagnement', 'visioconférence', 'accompagnées', '(entreprises)'])
+      expect(text).toContain(word);
+    const report = await (await h.request(`/api/v1/reports/${first.id}`, { token: ministryToken })).json();
+    const byRegion = report.snapshot.indicators.filter(
+      (i: { control: string; breakdowns: { breakdown: string }[] }) =>
+        i.control !== 'mean' && i.breakdowns.some((b) => b.breakdown === 'region'),
+    );
+    // Montréal's row, over the parts the region table is printed in: one figure per indicator.
+    const regionTable = text.slice(
+      text.indexOf('Selon : Région administrative'),
+      text.indexOf('Selon : Sous-secteur'),
+    );
+    const cells = regionTable
+      .split('\n')
+      .filter((line) => line.startsWith('Montréal '))
+      .flatMap((line) =>
+        line
+          .replace(/^Montréal\s+/, '')
+          .trim()
+          .split(/\s{2,}/),
+      );
+    expect(byRegion.length).toBeGreaterThan(10);
+    expect(cells).toHaveLength(byRegion.length);
+    expect(cells.slice(0, 2)).toEqual(['x', 'x']);
+  });
+
   it('prints the PDF in English with the same frozen figures', async () => {
     const res = await h.request(`/api/v1/reports/${first.id}.pdf?lang=en`, { token: ministryToken });
     const { text, info } = readPdf(await res.arrayBuffer(), 'en.pdf');

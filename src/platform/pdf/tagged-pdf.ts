@@ -14,13 +14,20 @@ const BOLD = path.join(fonts, 'DejaVuSans-Bold.ttf');
 export const PDF_COLOURS = { brand: '#0b4f8a', ink: '#1a1a1a', muted: '#4a4a4a', rule: '#9a9a9a' };
 
 /**
- * A Letter-size document tagged for assistive technology (headings, paragraphs and tables are marked
+ * A Letter-size document (portrait unless told; landscape for wide tables) tagged for assistive technology (headings, paragraphs and tables are marked
  * in its structure), with its title and language in the metadata and DejaVu fonts (`regular`, `bold`)
  * embedded. Call `finish()` once everything is written to get the bytes.
  */
-export function taggedPdf(meta: { title: string; subject: string; keywords: string; locale: Locale }) {
+export function taggedPdf(meta: {
+  title: string;
+  subject: string;
+  keywords: string;
+  locale: Locale;
+  layout?: 'portrait' | 'landscape';
+}) {
   const doc = new PDFDocument({
     size: 'LETTER',
+    layout: meta.layout ?? 'portrait',
     margins: { top: 54, bottom: 54, left: 54, right: 54 },
     pdfVersion: '1.7',
     lang: meta.locale === 'fr' ? 'fr-CA' : 'en-CA',
