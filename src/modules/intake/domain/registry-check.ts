@@ -15,8 +15,31 @@ export type RegistryFacts = {
   employeeBand: Coded;
   activities: { cae: string; label: string | null; naics: string | null }[];
   domicileAddress: string[] | null;
-  establishments: { name: string | null; address: string[] | null; main: boolean }[];
+  /** `number` is the registry's `NO_SUF_ETAB` (absent from checks kept before it was copied). */
+  establishments: { number?: string | null; name: string | null; address: string[] | null; main: boolean }[];
 };
+
+/** The choice « none of these / another address » beside the registry's establishments. */
+export const OTHER_ESTABLISHMENT = 'other';
+
+/** The registry's establishments the applicant may choose (those with a number), in the registry's order. */
+export const choosableEstablishments = (facts: RegistryFacts | null) =>
+  (facts?.establishments ?? []).filter((s): s is typeof s & { number: string } => Boolean(s.number));
+
+/**
+ * Whether `choice` names an establishment of the check kept for this NEQ, or « other »: a check of
+ * another NEQ (stale) or one that found nothing offers no establishment to choose.
+ */
+export function isEstablishmentChoice(
+  check: { neq: string; facts: RegistryFacts | null } | undefined,
+  neq: string | null,
+  choice: string,
+): boolean {
+  if (!check?.facts || check.neq !== neq) return false;
+  return (
+    choice === OTHER_ESTABLISHMENT || choosableEstablishments(check.facts).some((s) => s.number === choice)
+  );
+}
 
 /** The business fields the registry prefills, and how its facts give them. */
 export const PREFILLED_FIELDS = ['legalName', 'foundedYear', 'naics'] as const;
