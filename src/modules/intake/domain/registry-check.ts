@@ -77,16 +77,4 @@ export function registryComparison(
   });
 }
 
-/**
- * The top of an employee band from its label (« De 6 à 10 » → 10, « Aucun employé » → 0); null when
- * the label gives no upper bound (« 5 000 et plus ») or is unknown.
- */
-export function bandMaximum(label: string | null): number | null {
-  if (!label) return null;
-  if (/^aucun/i.test(label.trim())) return 0;
-  if (/plus|more/i.test(label)) return null;
-  const numbers = [...label.replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/g, '$1').matchAll(/\d+/g)].map((m) =>
-    Number(m[0]),
-  );
-  return numbers.length > 0 ? Math.max(...numbers) : null;
-}
+export { bandMaximum } from '../../../kernel/registry.ts';
