@@ -2,10 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/kernel/csv.ts';
+import * as adminPage from '../../src/modules/registry/ui/registry-admin.tsx';
 import { auditEvents } from '../../src/platform/audit/table.ts';
 import { createHarness, engine, type Harness } from '../support/harness.ts';
 import { allConsents, defaultProgramId, submitted } from '../support/intake.ts';
 import { importExtract, syntheticExtract } from '../support/registry.ts';
+import { renderPage } from '../support/render.ts';
 
 let h: Harness;
 let programId: string;
@@ -122,5 +124,27 @@ describe(`the registry licence guard on research extracts (${engine})`, () => {
     expect(await audited('registry.licence_revoked')).toHaveLength(1);
     const { data } = await extract();
     for (const name of REGISTRY_VARIABLES) expect(data.header).not.toContain(name);
+  });
+
+  it('is recorded and revoked from the administrators’ registry page, in both languages, a missing licence named', async () => {
+    const page = async (locale: 'fr' | 'en', form?: Record<string, string>) =>
+      renderPage(
+        adminPage,
+        await h.as({ bearerToken: admin }, { locale }),
+        '/admin/registry',
+        '/admin/registry',
+        form ? { method: 'POST', body: new URLSearchParams({ _csrf: 'csrf', ...form }) } : undefined,
+      );
+    expect((await page('fr')).html).toContain('Aucune autorisation inscrite');
+    const missing = await page('en', { intent: 'licence', licence: '' });
+    expect(missing.status).toBe(422);
+    expect(missing.html).toMatch(/href="#field-licence"[^<]*Licence and clause that allow republication/);
+    const said = 'Licence de Données Québec, article 3 : rediffusion permise.';
+    expect((await page('fr', { intent: 'licence', licence: said })).html).toContain('Autorisation inscrite.');
+    const shown = await page('en');
+    expect(shown.html).toContain('Permission recorded on');
+    expect(shown.html).toContain(said);
+    expect((await page('fr', { intent: 'revoke_licence' })).html).toContain('Autorisation révoquée');
+    expect((await (await licence('GET')).json()).inForce).toBeNull();
   });
 });
