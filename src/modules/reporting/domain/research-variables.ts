@@ -75,8 +75,6 @@ export type ResearchVariable = {
   params?: Record<string, string>;
   /** A date: released only when the year is (a month gives the year back). */
   dated?: boolean;
-  /** Derived from the business registry: released only when its licence allows (decision 44). */
-  registry?: boolean;
   value: (s: ResearchSource, released: Record<string, string>) => Value;
 };
 
@@ -181,7 +179,6 @@ const REGISTRY: ResearchVariable[] = [
     unit: null,
     codes: 'registered; struck_off; other; not_listed',
     key: 'registry_status',
-    registry: true,
     value: (s) => (!s.registry ? null : s.registry.listed ? statusKindOf(s.registry.status) : 'not_listed'),
   },
   {
@@ -191,7 +188,6 @@ const REGISTRY: ResearchVariable[] = [
     unit: null,
     codes: coded(LEGAL_FORM_KINDS),
     key: 'registry_legal_form',
-    registry: true,
     value: (s) => (s.registry?.listed ? legalFormKindOf(s.registry.legalForm) : null),
   },
   {
@@ -201,7 +197,6 @@ const REGISTRY: ResearchVariable[] = [
     unit: 'businesses',
     codes: coded(REGISTRY_SIZE_BANDS),
     key: 'registry_size_band',
-    registry: true,
     value: (s) => (s.registry?.listed ? registrySizeBand(s.registry.employeeBand) : null),
   },
 ];
