@@ -1581,6 +1581,15 @@ const matrix: Record<string, { allowed: readonly Caller[]; call: (f: Fixture) =>
     allowed: ['admin'],
     call: async () => ({ path: '/registry/cae-naics', json: { items: [{ cae: '6311', naics: '445110' }] } }),
   },
+  getRegistryLicence: { allowed: ['admin'], call: async () => ({ path: '/registry/licence' }) },
+  recordRegistryLicence: {
+    allowed: ['admin'],
+    call: async () => ({
+      path: '/registry/licence',
+      json: { licence: 'Licence de Données Québec, clause de rediffusion' },
+    }),
+  },
+  revokeRegistryLicence: { allowed: ['admin'], call: async () => ({ path: '/registry/licence' }) },
   getRetentionSchedule: {
     allowed: ['privacy', 'admin'],
     call: async () => ({ path: '/privacy/retention-schedule' }),
@@ -1659,6 +1668,9 @@ const ALLOWED_REFUSALS: Record<string, number> = {
   answerWorkshopSatisfaction: 409,
   // No registry extract here: the business is not blocked, so no override is needed.
   recordRegistryOverride: 409,
+  // One licence record in force at a time: recorded twice, or revoked when none is, is a conflict.
+  recordRegistryLicence: 409,
+  revokeRegistryLicence: 409,
 };
 
 let h: Harness;

@@ -46,7 +46,7 @@ async function draft(locale: 'fr' | 'en') {
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const { id } = await res.json();
-  return { id, ctx: await h.as({ bearerToken: retailer.token }, { locale }) };
+  return { id, token: retailer.token, ctx: await h.as({ bearerToken: retailer.token }, { locale }) };
 }
 
 const STEP = '/applications/:id/steps/:step';
@@ -157,6 +157,94 @@ describe(`registry prefill (${engine})`, () => {
     );
     const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
     expect(page.html).toContain('Le registre indique que cette entreprise est radiée.');
+  });
+});
+
+describe(`the establishment an application is for (${engine})`, () => {
+  const checkOf = async (id: string) =>
+    (
+      await h.services.database.db
+        .select()
+        .from(applicationRegistryChecks)
+        .where(eq(applicationRegistryChecks.applicationId, id))
+    )[0];
+  const teamReview = async (id: string, locale: 'fr' | 'en') =>
+    renderPage(
+      reviewPage,
+      await h.as({ bearerToken: coordinator }, { locale }),
+      '/review/applications/:id',
+      `/review/applications/${id}`,
+    );
+
+  it('is chosen among the registry’s stores on the form, stored beside the check, shown to the team and in the API (fr)', async () => {
+    const { id, ctx, token } = await draft('fr');
+    await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`, stepForm({ intent: 'lookup' }));
+    const page = await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`);
+    expect(page.html).toMatch(
+      /<fieldset id="field-establishment"[^>]*><legend>Établissement visé par la demande/,
+    );
+    for (const value of ['0001', '0002', 'other'])
+      expect(page.html).toContain(`type="radio" name="establishment" value="${value}"`);
+    expect(page.html).toContain('Aucun de ceux-ci / autre adresse');
+    const chosen = await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'next', legalName: 'Boutique Zoé inc.', naics: '445', establishment: '0002' }),
+    );
+    expect(chosen.status).toBe(302);
+    expect((await checkOf(id))!.establishment).toBe('0002');
+    const team = await teamReview(id, 'fr');
+    expect(team.html).toMatch(
+      /<dt>Établissement visé par la demande<\/dt><dd>Boutique Zoé — Saint-Joseph — 45, boulevard Saint-Joseph/,
+    );
+    const api = await h.request(`/api/v1/applications/${id}`, { token });
+    expect(api.status).toBe(200);
+    expect((await api.json()).establishment).toBe('0002');
+    // A new lookup brings new facts: the choice is made again among them.
+    await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`, stepForm({ intent: 'lookup' }));
+    expect((await checkOf(id))!.establishment).toBeNull();
+  });
+
+  it('takes « none of these » through the API, shown in English, and refuses an establishment the registry does not list, naming the field', async () => {
+    const { id, ctx, token } = await draft('en');
+    const patch = (establishment: string) =>
+      h.request(`/api/v1/applications/${id}`, {
+        method: 'PATCH',
+        token,
+        headers: { 'accept-language': 'en' },
+        json: { establishment },
+      });
+    // Before any lookup there is nothing to choose from.
+    const early = await patch('0001');
+    expect(early.status).toBe(422);
+    expect((await early.json()).errors).toEqual([
+      {
+        path: 'establishment',
+        message: expect.stringMatching(/^Establishment the application is for must be/),
+      },
+    ]);
+    await renderPage(stepPage, ctx, STEP, `/applications/${id}/steps/1`, stepForm({ intent: 'lookup' }));
+    const unknown = await patch('0009');
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).errors[0].path).toBe('establishment');
+    expect((await checkOf(id))!.establishment).toBeNull();
+    const form = await renderPage(
+      stepPage,
+      ctx,
+      STEP,
+      `/applications/${id}/steps/1`,
+      stepForm({ intent: 'next', legalName: 'Boutique Zoé inc.', naics: '445', establishment: '0009' }),
+    );
+    expect(form.status).toBe(422);
+    expect(form.html).toMatch(/href="#field-establishment"[^<]*Establishment the application is for must be/);
+    const other = await patch('other');
+    expect(other.status, await other.clone().text()).toBe(200);
+    expect((await other.json()).establishment).toBe('other');
+    expect((await teamReview(id, 'en')).html).toMatch(
+      /<dt>Establishment the application is for<\/dt><dd>None of these \/ another address<\/dd>/,
+    );
   });
 });
 

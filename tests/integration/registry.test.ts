@@ -331,7 +331,7 @@ describe(`registry administration page (${engine})`, () => {
 });
 
 describe('registry data and the licence', () => {
-  it('stays out of open data and research extracts: the reporting module reads no registry table', async () => {
+  it('stays out of open data; research extracts read it only where the licence record is checked (decision 44)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const folder = path.resolve(import.meta.dirname, '../../src/modules/reporting');
@@ -340,10 +340,19 @@ describe('registry data and the licence', () => {
       .map((e) => path.join(e.parentPath, e.name));
     expect(files.length).toBeGreaterThan(10);
     const reading = files.filter((f) =>
-      /modules\/registry|application_registry_checks|applicationRegistryChecks|registry_/.test(
+      /\/registry\/|application_registry_checks|applicationRegistryChecks|registry_/.test(
         readFileSync(f, 'utf8'),
       ),
     );
-    expect(reading, 'registry-derived data may be republished only once the licence allows it').toEqual([]);
+    // The research extract's source query, its variables and the use case that reads the licence record
+    // (registry-licence.test.ts checks the guard both ways); nothing else, open data included.
+    expect(
+      reading.map((f) => path.relative(folder, f)).sort(),
+      'registry-derived data may be republished only once the licence allows it',
+    ).toEqual([
+      'db/research-source.ts',
+      'domain/research-variables.ts',
+      'use-cases/decide-research-extract.ts',
+    ]);
   });
 });

@@ -43,12 +43,17 @@ export async function defaultProgramId(h: Harness): Promise<string> {
 }
 
 /** A submitted application of a fresh retailer; returns its id and the retailer's token. */
-export async function submitted(h: Harness, programId: string, overrides: Record<string, unknown> = {}) {
+export async function submitted(
+  h: Harness,
+  programId: string,
+  overrides: Record<string, unknown> = {},
+  consents: Record<string, boolean> = allConsents,
+) {
   const retailer = await verifiedRetailer(h);
   const created = await h.request('/api/v1/applications', {
     method: 'POST',
     token: retailer.token,
-    json: { programId, business: business(overrides), consents: allConsents, attestation: true },
+    json: { programId, business: business(overrides), consents, attestation: true },
   });
   if (created.status !== 201) throw new Error(`create failed: ${await created.text()}`);
   const { id } = await created.json();

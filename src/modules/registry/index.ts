@@ -6,7 +6,10 @@ export {
   changedNeqs,
   currentExtract,
   findRegistryEnterprise,
+  licenceInForce,
+  type RegistryProfile,
   type RegistryStanding,
+  registryProfileOf,
   registryStandings,
 } from './db/queries.ts';
 export { blocksPayment, type RegistryEnterprise, type StatusKind } from './domain/enterprise.ts';

@@ -6,13 +6,20 @@ import { newId } from '../../../platform/ids.ts';
 import { columnsFromDraft, derivedColumns } from '../domain/application-draft.ts';
 import type { ApplicationChanges } from '../domain/application-input.ts';
 import { CONSENT_PURPOSES } from '../domain/consents.ts';
+import { isEstablishmentChoice } from '../domain/registry-check.ts';
 import { insertConsent } from './consent-ledger.ts';
 import { type ApplicationRow, currentConsentTexts, latestConsents } from './queries.ts';
-import { applicationEvents, applications, partnerOrganizations } from './tables.ts';
+import {
+  applicationEvents,
+  applicationRegistryChecks,
+  applications,
+  partnerOrganizations,
+} from './tables.ts';
 
 /**
  * Applies a retailer's changes to an application in `tx`: business facts, consents (each recorded
- * with the text version shown), attestation, referral code. Reports every bad field at once.
+ * with the text version shown), attestation, referral code, the registry establishment chosen (kept
+ * beside the registry check). Reports every bad field at once.
  */
 export async function applyChanges(
   tx: Tx,
@@ -49,9 +56,21 @@ export async function applyChanges(
       else issues.push({ path: 'referralCode', key: 'intake:validation.referral_unknown' });
     }
   }
+  const merged = { ...app, ...columns };
+  if (changes.establishment !== undefined) {
+    const [check] = await tx
+      .select({ neq: applicationRegistryChecks.neq, facts: applicationRegistryChecks.facts })
+      .from(applicationRegistryChecks)
+      .where(eq(applicationRegistryChecks.applicationId, app.id));
+    if (isEstablishmentChoice(check, merged.neq, changes.establishment))
+      await tx
+        .update(applicationRegistryChecks)
+        .set({ establishment: changes.establishment })
+        .where(eq(applicationRegistryChecks.applicationId, app.id));
+    else issues.push({ path: 'establishment', key: 'intake:validation.establishment_unknown' });
+  }
   if (issues.length > 0) throw new AppError('invalid_input', { fields: issues });
 
-  const merged = { ...app, ...columns };
   const [updated] = await tx
     .update(applications)
     .set({

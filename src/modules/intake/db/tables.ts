@@ -279,6 +279,11 @@ export const applicationRegistryChecks = pgTable('application_registry_checks', 
   extractDate: date('extract_date', { mode: 'string' }),
   facts: jsonb('facts').$type<RegistryFacts>(),
   checkedAt: instant('checked_at').notNull(),
+  /**
+   * The establishment (store) the application is for, chosen by the applicant among the registry's:
+   * its number in the registry (`NO_SUF_ETAB`), `other` for none of them; null until chosen.
+   */
+  establishment: text('establishment'),
 });
 
 /**

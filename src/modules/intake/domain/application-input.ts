@@ -18,6 +18,11 @@ export const applicationChangesShape = {
   attestation: z.boolean().optional(),
   /** A partner's referral code (empty to remove). */
   referralCode: z.string().trim().max(40).optional(),
+  /**
+   * The establishment (store) the application is for, among those the registry lists for the NEQ
+   * looked up: its registry number, or `other` (none of these, another address).
+   */
+  establishment: z.string().trim().min(1).max(20).optional(),
   /** The step of the form to come back to. */
   draftStep: z.number().int().min(1).max(5).optional(),
 };

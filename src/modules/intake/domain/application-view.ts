@@ -67,6 +67,8 @@ export function fullView(
     waitlistPosition: number | null;
     history: EventRecord[];
     locale: Locale;
+    /** The registry establishment chosen for the NEQ of now (number or `other`), else null. */
+    establishment: string | null;
   },
 ) {
   return {
@@ -101,6 +103,7 @@ export function fullView(
     consents: extra.consents,
     attestation: row.attestedAt !== null,
     referralCode: row.referralCode,
+    establishment: extra.establishment,
     partner: extra.partner,
     neqWarning: row.neqChecksumWarning,
     eligibility: row.eligibility

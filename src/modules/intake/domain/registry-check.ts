@@ -15,8 +15,31 @@ export type RegistryFacts = {
   employeeBand: Coded;
   activities: { cae: string; label: string | null; naics: string | null }[];
   domicileAddress: string[] | null;
-  establishments: { name: string | null; address: string[] | null; main: boolean }[];
+  /** `number` is the registry's `NO_SUF_ETAB` (absent from checks kept before it was copied). */
+  establishments: { number?: string | null; name: string | null; address: string[] | null; main: boolean }[];
 };
+
+/** The choice « none of these / another address » beside the registry's establishments. */
+export const OTHER_ESTABLISHMENT = 'other';
+
+/** The registry's establishments the applicant may choose (those with a number), in the registry's order. */
+export const choosableEstablishments = (facts: RegistryFacts | null) =>
+  (facts?.establishments ?? []).filter((s): s is typeof s & { number: string } => Boolean(s.number));
+
+/**
+ * Whether `choice` names an establishment of the check kept for this NEQ, or « other »: a check of
+ * another NEQ (stale) or one that found nothing offers no establishment to choose.
+ */
+export function isEstablishmentChoice(
+  check: { neq: string; facts: RegistryFacts | null } | undefined,
+  neq: string | null,
+  choice: string,
+): boolean {
+  if (!check?.facts || check.neq !== neq) return false;
+  return (
+    choice === OTHER_ESTABLISHMENT || choosableEstablishments(check.facts).some((s) => s.number === choice)
+  );
+}
 
 /** The business fields the registry prefills, and how its facts give them. */
 export const PREFILLED_FIELDS = ['legalName', 'foundedYear', 'naics'] as const;
@@ -54,16 +77,4 @@ export function registryComparison(
   });
 }
 
-/**
- * The top of an employee band from its label (« De 6 à 10 » → 10, « Aucun employé » → 0); null when
- * the label gives no upper bound (« 5 000 et plus ») or is unknown.
- */
-export function bandMaximum(label: string | null): number | null {
-  if (!label) return null;
-  if (/^aucun/i.test(label.trim())) return 0;
-  if (/plus|more/i.test(label)) return null;
-  const numbers = [...label.replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/g, '$1').matchAll(/\d+/g)].map((m) =>
-    Number(m[0]),
-  );
-  return numbers.length > 0 ? Math.max(...numbers) : null;
-}
+export { bandMaximum } from '../../../kernel/registry.ts';

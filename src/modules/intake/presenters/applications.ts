@@ -58,6 +58,12 @@ export const application = z.object({
   }),
   attestation: z.boolean(),
   referralCode: z.string().nullable(),
+  establishment: z
+    .string()
+    .nullable()
+    .describe(
+      'The establishment (store) the application is for, among those the business registry lists for the NEQ looked up: its registry number (NO_SUF_ETAB), `other` for none of them; null until chosen',
+    ),
   partner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   neqWarning: z.boolean(),
   eligibility: z

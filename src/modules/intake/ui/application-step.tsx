@@ -14,7 +14,7 @@ import { lookUpRegistry } from '../use-cases/look-up-registry.ts';
 import { previewEligibility } from '../use-cases/preview-eligibility.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 import { updateApplication } from '../use-cases/update-application.ts';
-import { BusinessStep, businessChanges } from './application-steps/business-step.tsx';
+import { BusinessStep, businessChanges, businessStepChanges } from './application-steps/business-step.tsx';
 import { ConsentsStep, consentsChanges } from './application-steps/consents-step.tsx';
 import { ContactStep, contactChanges } from './application-steps/contact-step.tsx';
 import { OnlineStep, onlineChanges } from './application-steps/online-step.tsx';
@@ -25,7 +25,7 @@ import { errorHref, LAST, STEPS } from './application-steps/steps.ts';
 // step's own component (one per step, in ./application-steps).
 
 /** What each step's form holds, as changes for the use case (the review step changes nothing). */
-const CHANGES_OF_STEP = [businessChanges, contactChanges, onlineChanges, consentsChanges];
+const CHANGES_OF_STEP = [businessStepChanges, contactChanges, onlineChanges, consentsChanges];
 
 function stepOf(value: string | undefined): number {
   const n = Number(value);

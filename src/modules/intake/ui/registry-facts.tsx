@@ -1,12 +1,29 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../kernel/locale.ts';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
 import { Notice } from '../../../platform/ui/page.tsx';
+import { type RegistryFacts as Facts, OTHER_ESTABLISHMENT } from '../domain/registry-check.ts';
 import type { getRegistryCheck } from '../use-cases/get-registry-check.ts';
 import { naicsLabel } from './options.ts';
 
 type Check = NonNullable<Awaited<ReturnType<typeof getRegistryCheck>>>;
 type Coded = { code: string; label: string | null } | null;
+
+/** An establishment as the registry gives it: its name, its address (or that it is not shown), main or not. */
+export function establishmentLabel(s: Facts['establishments'][number], t: TFunction<'intake'>) {
+  const said = [s.name, s.address ? s.address.join(', ') : t('ui.registry.not_displayable')]
+    .filter(Boolean)
+    .join(' — ');
+  return s.main ? `${said} (${t('ui.registry.main_store')})` : said;
+}
+
+/** The establishment the applicant chose: the registry's, « other », or not yet chosen. */
+function chosenEstablishment(check: Check, t: TFunction<'intake'>) {
+  if (check.establishment === OTHER_ESTABLISHMENT) return t('ui.registry.establishment_other');
+  const chosen = check.facts?.establishments.find((s) => s.number && s.number === check.establishment);
+  return chosen ? establishmentLabel(chosen, t) : t('ui.registry.establishment_not_chosen');
+}
 
 /** What the registry said of the NEQ, « selon le Registraire des entreprises, extrait du … ». */
 export function RegistryFacts({ check }: { check: Check }) {
@@ -67,16 +84,13 @@ export function RegistryFacts({ check }: { check: Check }) {
             <dd>
               <ul>
                 {f.establishments.map((s, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: establishments have no key of their own here
-                  <li key={i}>
-                    {[s.name, s.address ? s.address.join(', ') : t('ui.registry.not_displayable')]
-                      .filter(Boolean)
-                      .join(' — ')}
-                    {s.main ? ` (${t('ui.registry.main_store')})` : ''}
-                  </li>
+                  // biome-ignore lint/suspicious/noArrayIndexKey: checks kept before numbers were copied have none
+                  <li key={i}>{establishmentLabel(s, t)}</li>
                 ))}
               </ul>
             </dd>
+            <dt>{t('ui.registry.establishment')}</dt>
+            <dd>{chosenEstablishment(check, t)}</dd>
           </>
         ) : null}
       </dl>

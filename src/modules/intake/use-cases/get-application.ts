@@ -4,7 +4,12 @@ import type { Ctx } from '../../../platform/context.ts';
 import { isAllowed } from '../../../wiring/authorize.ts';
 import { waitlistPosition } from '../db/application-writes.ts';
 import { type ApplicationRow, latestConsents, possibleDuplicates } from '../db/queries.ts';
-import { applicationEvents, criteriaVersions, partnerOrganizations } from '../db/tables.ts';
+import {
+  applicationEvents,
+  applicationRegistryChecks,
+  criteriaVersions,
+  partnerOrganizations,
+} from '../db/tables.ts';
 import {
   type ApplicationStatusView,
   type ApplicationView,
@@ -45,7 +50,7 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationD
 }
 
 export async function detailOf(ctx: Ctx, app: ApplicationRow, staff: boolean): Promise<ApplicationView> {
-  const [consent, events, version, partner, position] = await Promise.all([
+  const [consent, events, version, partner, position, check] = await Promise.all([
     latestConsents(ctx.db, app.id),
     ctx.db
       .select()
@@ -65,6 +70,10 @@ export async function detailOf(ctx: Ctx, app: ApplicationRow, staff: boolean): P
           .where(eq(partnerOrganizations.id, app.partnerOrganizationId))
       : Promise.resolve([]),
     waitlistPosition(ctx.db, app),
+    ctx.db
+      .select({ neq: applicationRegistryChecks.neq, establishment: applicationRegistryChecks.establishment })
+      .from(applicationRegistryChecks)
+      .where(eq(applicationRegistryChecks.applicationId, app.id)),
   ]);
   return fullView(app, {
     consents: Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, consent[p]?.granted ?? false])) as Record<
@@ -74,6 +83,8 @@ export async function detailOf(ctx: Ctx, app: ApplicationRow, staff: boolean): P
     criteriaVersion: version[0]?.version ?? null,
     partner: partner[0] ?? null,
     waitlistPosition: position,
+    // A choice made under another NEQ is not this business's establishment.
+    establishment: check[0]?.neq === app.neq ? (check[0]?.establishment ?? null) : null,
     // Staff notes are for the team only; actor names of staff are not shown to retailers either.
     history: events
       .filter((e) => staff || e.kind !== 'note')

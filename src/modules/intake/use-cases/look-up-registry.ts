@@ -22,7 +22,12 @@ export const factsOf = (e: RegistryEnterprise): RegistryFacts => ({
   employeeBand: e.employeeBand,
   activities: e.activities.map((a) => ({ cae: a.cae.code, label: a.cae.label, naics: a.naics })),
   domicileAddress: e.domicileAddress,
-  establishments: e.establishments.map((s) => ({ name: s.name, address: s.address, main: s.main })),
+  establishments: e.establishments.map((s) => ({
+    number: s.number,
+    name: s.name,
+    address: s.address,
+    main: s.main,
+  })),
 });
 
 /**
@@ -33,7 +38,8 @@ export const factsOf = (e: RegistryEnterprise): RegistryFacts => ({
  */
 export async function lookUpRegistry(ctx: Ctx, id: string, input: { neq?: string; changes?: unknown }) {
   await loadApplication(ctx, id, 'application.update');
-  const changes = parseInput(applicationChangesInput, input.changes ?? {});
+  // The establishment is chosen after the lookup, among the facts it brings.
+  const changes = parseInput(applicationChangesInput.omit({ establishment: true }), input.changes ?? {});
   let enterprise: RegistryEnterprise | undefined;
   try {
     enterprise = await lookUpEnterprise(ctx, input.neq ?? '');
@@ -56,6 +62,8 @@ export async function lookUpRegistry(ctx: Ctx, id: string, input: { neq?: string
       extractDate: enterprise?.extract.fileDate ?? extract?.fileDate ?? null,
       facts,
       checkedAt: ctx.now(),
+      // New facts: the establishment is chosen again among them.
+      establishment: null,
     };
     await tx
       .insert(applicationRegistryChecks)

@@ -57,6 +57,8 @@ const EXCLUDED: Record<string, string> = {
   'retention_runs.started_by': DUTY,
   'registry_extracts.imported_by': DUTY,
   'registry_cae_naics.updated_by': DUTY,
+  'registry_licence_records.recorded_by': DUTY,
+  'registry_licence_records.revoked_by': DUTY,
   'disclosure_settings.updated_by': DUTY,
   'signals.resolved_by': DUTY,
   'reporting_cohort_facts.application_id':

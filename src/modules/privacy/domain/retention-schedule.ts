@@ -201,6 +201,8 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   registry_extracts:
     'provenance of the registry’s public open data (who imported which file): about a business register, not a person',
   registry_cae_naics: 'the CAE → NAICS correspondence administrators keep, not about a person',
+  registry_licence_records:
+    'an administrator’s record that the registry’s licence allows republication (who and when, as a duty): not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
 };

@@ -5,16 +5,21 @@ import {
   presentEnterprise,
   presentImport,
   presentImportDetail,
+  presentLicence,
   registryEnterprise,
   registryImport,
   registryImportDetail,
   registryImportList,
+  registryLicence,
 } from '../presenters/registry.ts';
 import { getCorrespondence } from '../use-cases/get-correspondence.ts';
 import { getRegistryImport } from '../use-cases/get-registry-import.ts';
+import { getRegistryLicence } from '../use-cases/get-registry-licence.ts';
 import { importFields, importRegistryExtract } from '../use-cases/import-registry-extract.ts';
 import { listRegistryImports } from '../use-cases/list-registry-imports.ts';
 import { lookUpEnterprise } from '../use-cases/look-up-enterprise.ts';
+import { recordRegistryLicence, registryLicenceInput } from '../use-cases/record-registry-licence.ts';
+import { revokeRegistryLicence } from '../use-cases/revoke-registry-licence.ts';
 import { setCorrespondence } from '../use-cases/set-correspondence.ts';
 
 /** The registry's file as the Registraire publishes it: about 250 MB. */
@@ -97,5 +102,39 @@ export const registryOperations: ApiOperation[] = [
     body: correspondenceInput,
     response: correspondence,
     handle: async (ctx, { body }) => ({ items: await setCorrespondence(ctx, body) }),
+  }),
+  defineOperation({
+    operationId: 'getRegistryLicence',
+    method: 'get',
+    path: '/registry/licence',
+    summary:
+      'Whether an administrator has recorded that the registry’s licence allows republishing registry-derived values (research extracts), with the records kept (administrators)',
+    tag: 'registry',
+    access: 'user',
+    response: registryLicence,
+    handle: async (ctx) => presentLicence(await getRegistryLicence(ctx)),
+  }),
+  defineOperation({
+    operationId: 'recordRegistryLicence',
+    method: 'put',
+    path: '/registry/licence',
+    summary:
+      'Record that the registry’s licence allows republication: research extracts then include registry-derived variables; audited; 409 while a record is in force (administrators)',
+    tag: 'registry',
+    access: 'user',
+    body: registryLicenceInput,
+    response: registryLicence,
+    handle: async (ctx, { body }) => presentLicence(await recordRegistryLicence(ctx, body)),
+  }),
+  defineOperation({
+    operationId: 'revokeRegistryLicence',
+    method: 'delete',
+    path: '/registry/licence',
+    summary:
+      'Revoke the record in force: research extracts leave registry-derived variables out again; the record stays, marked revoked; audited; 409 when none is in force (administrators)',
+    tag: 'registry',
+    access: 'user',
+    response: registryLicence,
+    handle: async (ctx) => presentLicence(await revokeRegistryLicence(ctx)),
   }),
 ];

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import {
@@ -19,6 +19,7 @@ import {
   registryEnterprises,
   registryEstablishments,
   registryExtracts,
+  registryLicenceRecords,
   registryNames,
 } from './tables.ts';
 
@@ -376,3 +377,30 @@ export async function changedNeqs(
   );
   return rows.map((r) => r.neq);
 }
+
+/** The administrator's record that the licence allows republication, when one is in force (decision 44). */
+export async function licenceInForce(db: Executor) {
+  const [record] = await db
+    .select()
+    .from(registryLicenceRecords)
+    .where(isNull(registryLicenceRecords.revokedAt));
+  return record;
+}
+
+/** What research extracts may read of a business in the registry: raw labels, coarsened by the reader. */
+export type RegistryProfile =
+  | { listed: false }
+  | { listed: true; status: string | null; legalForm: string | null; employeeBand: string | null };
+
+/**
+ * A scalar subquery giving the registry profile of the business whose NEQ is `neq` in the current
+ * extract (null when no extract is current), for a module's own select of many businesses at once
+ * (reporting's research extracts, decision 44).
+ */
+export const registryProfileOf = (neq: SQL) =>
+  sql<RegistryProfile | null>`(select case when e.neq is null then json_build_object('listed', false)
+    else json_build_object('listed', true, 'status', ${labelOf('status', sql`e.status_code`)},
+      'legalForm', ${labelOf('legalForm', sql`e.legal_form_code`)},
+      'employeeBand', ${labelOf('employeeBand', sql`e.employee_band_code`)}) end
+    from ${registryExtracts} x left join ${registryEnterprises} e on e.extract_id = x.id and e.neq = ${neq}
+    where x.status = 'current')`;

@@ -154,3 +154,27 @@ export const registryCaeNaics = pgTable('registry_cae_naics', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * An administrator's record that the registry's licence allows republishing registry-derived values
+ * (decision 44): until one is in force, research extracts leave those values out. Kept for the whole
+ * instance, not per extract (the licence is the publisher's, the same for every file); revoked, not
+ * deleted, so who allowed it and when stays known. At most one in force.
+ */
+export const registryLicenceRecords = pgTable(
+  'registry_licence_records',
+  {
+    id: uuid('id').primaryKey(),
+    /** What the administrator relies on: the licence's name, version, address, and the clause. */
+    licence: text('licence').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: instant('recorded_at').notNull(),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: instant('revoked_at'),
+  },
+  () => [
+    uniqueIndex('registry_licence_records_in_force')
+      .on(sql`(revoked_at is null)`)
+      .where(sql`revoked_at is null`),
+  ],
+);

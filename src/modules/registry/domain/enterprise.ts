@@ -1,3 +1,5 @@
+import type { StatusKind } from '../../../kernel/registry.ts';
+
 /** A code of the extract beside its label from `DomaineValeur.csv` (null: a code the lists do not know). */
 export type Coded = { code: string; label: string | null };
 
@@ -39,16 +41,7 @@ export type RegistryEnterprise = {
   }[];
 };
 
-export const STATUS_KINDS = ['registered', 'struck_off', 'other'] as const;
-export type StatusKind = (typeof STATUS_KINDS)[number];
-
-/** The status's meaning from its French label (« Immatriculée », « Radiée d'office »…). */
-export function statusKindOf(label: string | null | undefined): StatusKind {
-  if (!label) return 'other';
-  if (/^immatricul/i.test(label)) return 'registered';
-  if (/radi/i.test(label)) return 'struck_off';
-  return 'other';
-}
+export { STATUS_KINDS, type StatusKind, statusKindOf } from '../../../kernel/registry.ts';
 
 /** A business no payment goes to without an override: struck off, or bankrupt. */
 export const blocksPayment = (e: Pick<RegistryEnterprise, 'statusKind' | 'bankrupt'>) =>

@@ -11,5 +11,7 @@ export const registryPolicies = {
   'registry.read_correspondence': {
     allow: hasRole('admin', 'coordinator', 'ministry', 'finance'),
   } satisfies Policy<void>,
+  /** Record or revoke that the licence allows republication, and read that record (decision 44). */
+  'registry.licence': { allow: hasRole('admin') } satisfies Policy<void>,
   'registry.lookup': { anonymous: true, allow: () => true } satisfies Policy<void>,
 };

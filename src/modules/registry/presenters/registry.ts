@@ -154,3 +154,39 @@ export const presentEnterprise = (e: RegistryEnterprise): z.input<typeof registr
 export const correspondence = z.object({
   items: z.array(z.object({ cae: z.string(), naics: z.string() })),
 });
+
+const licenceRecord = z.object({
+  id: z.uuid(),
+  licence: z.string().describe('The licence relied on and the clause that allows republication'),
+  recordedBy: z.uuid().nullable(),
+  recordedAt: z.iso.datetime(),
+  revokedBy: z.uuid().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+/** Whether registry-derived values may be republished (research extracts), and the records kept. */
+export const registryLicence = z.object({
+  inForce: licenceRecord.nullable(),
+  records: z.array(licenceRecord),
+});
+
+type LicenceRecord = {
+  id: string;
+  licence: string;
+  recordedBy: string | null;
+  recordedAt: Date;
+  revokedBy: string | null;
+  revokedAt: Date | null;
+};
+const presentLicenceRecord = (r: LicenceRecord): z.input<typeof licenceRecord> => ({
+  ...r,
+  recordedAt: r.recordedAt.toISOString(),
+  revokedAt: r.revokedAt?.toISOString() ?? null,
+});
+export const presentLicence = (l: {
+  inForce: LicenceRecord | null;
+  records: LicenceRecord[];
+}): z.input<typeof registryLicence> => ({
+  inForce: l.inForce ? presentLicenceRecord(l.inForce) : null,
+  records: l.records.map(presentLicenceRecord),
+});

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../kernel/format.ts';
 import type { Locale } from '../../../kernel/locale.ts';
 import { fieldError, isAppError } from '../../../platform/errors.ts';
+import { TextArea } from '../../../platform/ui/choices.tsx';
 import { DataTable } from '../../../platform/ui/data-table.tsx';
 import {
   ErrorSummary,
@@ -18,13 +19,17 @@ import { correspondenceFromText } from '../domain/correspondence.ts';
 import type { ImportProblem } from '../domain/extract-format.ts';
 import { problemMessage } from '../domain/problems.ts';
 import { getCorrespondence } from '../use-cases/get-correspondence.ts';
+import { getRegistryLicence } from '../use-cases/get-registry-licence.ts';
 import { importRegistryExtract } from '../use-cases/import-registry-extract.ts';
 import { listRegistryImports } from '../use-cases/list-registry-imports.ts';
+import { recordRegistryLicence } from '../use-cases/record-registry-licence.ts';
+import { revokeRegistryLicence } from '../use-cases/revoke-registry-licence.ts';
 import { setCorrespondence } from '../use-cases/set-correspondence.ts';
 
 export const loader = pageLoader(async ({ ctx }) => ({
   imports: await listRegistryImports(ctx),
   correspondence: await getCorrespondence(ctx),
+  licence: (await getRegistryLicence(ctx)).inForce,
   locale: ctx.locale,
 }));
 
@@ -38,6 +43,14 @@ export const action = formAction(async ({ ctx, form, file }) => {
       },
     );
     return { saved: true as const };
+  }
+  if (form.intent === 'licence') {
+    await recordRegistryLicence(ctx, { licence: form.licence });
+    return { licence: 'recorded' as const };
+  }
+  if (form.intent === 'revoke_licence') {
+    await revokeRegistryLicence(ctx);
+    return { licence: 'revoked' as const };
   }
   const upload = file('file');
   const { unchanged } = await importRegistryExtract(
@@ -55,7 +68,7 @@ export const action = formAction(async ({ ctx, form, file }) => {
 /** Administrators import the registry's file, follow its progress and provenance, keep the CAE → NAICS pairs. */
 export default function RegistryAdmin() {
   const { t } = useTranslation('registry');
-  const { imports, correspondence, locale } = useLoaderData<typeof loader>();
+  const { imports, correspondence, licence, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && 'error' in result ? result : undefined;
   const errors = fieldErrors(failed?.error);
@@ -77,6 +90,11 @@ export default function RegistryAdmin() {
       {result && 'saved' in result ? (
         <Notice kind="success">
           <p>{t('ui.correspondence_saved')}</p>
+        </Notice>
+      ) : null}
+      {result && 'licence' in result ? (
+        <Notice kind="success">
+          <p>{t(`ui.licence_${result.licence}`)}</p>
         </Notice>
       ) : null}
       <section aria-labelledby="current-extract">
@@ -156,6 +174,39 @@ export default function RegistryAdmin() {
             </tr>
           ))}
         </DataTable>
+      </section>
+      <section aria-labelledby="licence">
+        <h2 id="licence">{t('ui.licence')}</h2>
+        <p>{t('ui.licence_intro')}</p>
+        {licence ? (
+          <>
+            <p>
+              {t('ui.licence_in_force', {
+                date: formatDateTime(licence.recordedAt, locale as Locale),
+              })}
+            </p>
+            <blockquote>{licence.licence}</blockquote>
+            <PostForm>
+              <input type="hidden" name="intent" value="revoke_licence" />
+              <SubmitButton variant="secondary">{t('ui.licence_revoke')}</SubmitButton>
+            </PostForm>
+          </>
+        ) : (
+          <PostForm className="stack">
+            <p>{t('ui.licence_none')}</p>
+            <input type="hidden" name="intent" value="licence" />
+            <TextArea
+              name="licence"
+              label={t('fields.licence')}
+              hint={t('ui.licence_hint')}
+              required
+              maxLength={2000}
+              defaultValue={failed?.values.licence}
+              error={errors.licence}
+            />
+            <SubmitButton>{t('ui.licence_record')}</SubmitButton>
+          </PostForm>
+        )}
       </section>
       <section aria-labelledby="correspondence">
         <h2 id="correspondence">{t('ui.correspondence')}</h2>

@@ -4,6 +4,7 @@ import { actionPlans, closures, coachingSessions, outcomeSurveys } from '../../c
 import { diagnostics } from '../../diagnostic/db/tables.ts';
 import { applications } from '../../intake/db/tables.ts';
 import { hasActiveConsent } from '../../intake/index.ts';
+import { registryProfileOf } from '../../registry/index.ts';
 import type { ResearchSource, SurveyAnswers } from '../domain/research-variables.ts';
 
 type Scores = { overall: number; dimensions: Record<string, number> };
@@ -14,12 +15,15 @@ type Dated<T> = { at: string | null } & T;
  * of the program whose research consent is active now, with what the extract's variables read. No
  * direct identifier is selected. Read in batches, each its own short query, so an extract of any
  * size neither holds the database (PGlite stalls every other query during a long one) nor the memory.
+ * `withRegistry`: also what the current registry extract says of the business (decision 44), read
+ * through its NEQ, which is not selected.
  */
 export async function researchSourceBatch(
   db: Executor,
   programId: string,
   after: string | null,
   limit: number,
+  withRegistry = false,
 ): Promise<ResearchSource[]> {
   // The batch's businesses first, then what each has: so the joins look up a few thousand rows by
   // key instead of reading whole tables for every batch.
@@ -33,6 +37,7 @@ export async function researchSourceBatch(
       submittedAt: applications.submittedAt,
       status: applications.status,
       partnerId: applications.partnerOrganizationId,
+      neq: applications.neq,
     })
     .from(applications)
     .where(
@@ -85,6 +90,7 @@ export async function researchSourceBatch(
         ),
         closureAnswers: survey('closure'),
         laterAnswers: survey('six_months'),
+        registry: withRegistry ? registryProfileOf(sql`${batch.neq}`) : sql<null>`null`,
       })
       .from(batch)
       .orderBy(asc(batch.id));
@@ -115,5 +121,6 @@ export async function researchSourceBatch(
     closureOutcome: r.closure?.outcome ?? null,
     closedAt: date(r.closure?.at),
     surveys: { closure: r.closureAnswers ?? null, six_months: r.laterAnswers ?? null },
+    registry: r.registry ?? null,
   }));
 }

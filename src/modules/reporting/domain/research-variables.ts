@@ -5,6 +5,7 @@
  */
 import { REVENUE_BANDS, SIZE_BANDS, sizeBandOf } from '../../../kernel/business.ts';
 import { REGION_CODES } from '../../../kernel/quebec.ts';
+import { bandMaximum, LEGAL_FORM_KINDS, legalFormKindOf, statusKindOf } from '../../../kernel/registry.ts';
 import type { Unit } from './indicators.ts';
 import {
   type Generalisation,
@@ -40,6 +41,14 @@ export type ResearchSource = {
   closureOutcome: string | null;
   closedAt: Date | null;
   surveys: Record<OutcomeWave, SurveyAnswers | null>;
+  /**
+   * The registry's labels for the business (current extract), read only when the licence allows
+   * republication (decision 44); null: not read, or no extract.
+   */
+  registry?:
+    | { listed: false }
+    | { listed: true; status: string | null; legalForm: string | null; employeeBand: string | null }
+    | null;
 };
 
 export type SurveyAnswers = {
@@ -147,6 +156,48 @@ const PROFILE: ResearchVariable[] = [
     codes: 'true; false',
     key: 'referred_by_partner',
     value: (s) => s.referredByPartner,
+  },
+];
+
+/** The registry's employee bands, coarsened by their top: 5 or fewer, 6 to 25, more. */
+export const REGISTRY_SIZE_BANDS = ['0-5', '6-25', '26+'] as const;
+function registrySizeBand(label: string | null): string | null {
+  if (!label) return null;
+  const top = bandMaximum(label);
+  return top === null ? '26+' : top <= 5 ? '0-5' : top <= 25 ? '6-25' : '26+';
+}
+
+/**
+ * What the business registry says, coarsened: the status's meaning (not the code), the legal form's
+ * kind, the employee band in three. Bankruptcy and dates are not released (rare, so identifying).
+ */
+const REGISTRY: ResearchVariable[] = [
+  {
+    name: 'registry_status',
+    group: 'profile',
+    type: 'string',
+    unit: null,
+    codes: 'registered; struck_off; other; not_listed',
+    key: 'registry_status',
+    value: (s) => (!s.registry ? null : s.registry.listed ? statusKindOf(s.registry.status) : 'not_listed'),
+  },
+  {
+    name: 'registry_legal_form',
+    group: 'profile',
+    type: 'string',
+    unit: null,
+    codes: coded(LEGAL_FORM_KINDS),
+    key: 'registry_legal_form',
+    value: (s) => (s.registry?.listed ? legalFormKindOf(s.registry.legalForm) : null),
+  },
+  {
+    name: 'registry_size_band',
+    group: 'profile',
+    type: 'string',
+    unit: 'businesses',
+    codes: coded(REGISTRY_SIZE_BANDS),
+    key: 'registry_size_band',
+    value: (s) => (s.registry?.listed ? registrySizeBand(s.registry.employeeBand) : null),
   },
 ];
 
@@ -299,10 +350,16 @@ const BUSINESS_ID: ResearchVariable = {
 export function researchVariables(
   groups: readonly VariableGroup[],
   g: Generalisation,
-  catalogue: { dimensions: readonly Dimension[]; revenueChanges: readonly string[] },
+  catalogue: {
+    dimensions: readonly Dimension[];
+    revenueChanges: readonly string[];
+    /** An administrator recorded that the registry's licence allows republication (decision 44). */
+    registryAllowed?: boolean;
+  },
 ): ResearchVariable[] {
   const all = [
     ...PROFILE,
+    ...(catalogue.registryAllowed ? REGISTRY : []),
     ...diagnosticVariables(catalogue.dimensions),
     ...COACHING,
     ...outcomeVariables(catalogue.revenueChanges),

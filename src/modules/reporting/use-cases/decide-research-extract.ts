@@ -9,6 +9,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { authorize } from '../../../wiring/authorize.ts';
 import { REVENUE_CHANGES } from '../../coaching/index.ts';
 import { getCurrentQuestionnaire } from '../../diagnostic/index.ts';
+import { licenceInForce } from '../../registry/index.ts';
 import {
   appendChunk,
   claimExtract,
@@ -46,9 +47,9 @@ async function questionnaireOf(
 }
 
 /** The program's consenting businesses, batch after batch, the next read while the current is written. */
-const batchesOf = (ctx: Ctx, programId: string) =>
+const batchesOf = (ctx: Ctx, programId: string, withRegistry: boolean) =>
   readAhead<ResearchSource>((last) =>
-    researchSourceBatch(ctx.db, programId, last?.applicationId ?? null, EXTRACT_BATCH),
+    researchSourceBatch(ctx.db, programId, last?.applicationId ?? null, EXTRACT_BATCH, withRegistry),
   );
 
 /**
@@ -61,15 +62,18 @@ const batchesOf = (ctx: Ctx, programId: string) =>
 async function extract(ctx: Ctx, x: ExtractWithNames, adminName: string) {
   const extractedAt = ctx.now();
   const questionnaire = await questionnaireOf(ctx, x.programId);
+  // Registry-derived variables only while an administrator's record says the licence allows it.
+  const registryAllowed = (await licenceInForce(ctx.db)) !== undefined;
   const variables = researchVariables(x.variableGroups, x.generalisation, {
     dimensions: questionnaire.dimensions,
     revenueChanges: REVENUE_CHANGES,
+    registryAllowed,
   });
   // The extract's own rules and the instrument its scores were computed with.
   const rulesVersions = { research: RESEARCH_RULES_VERSION, questionnaire: `v${questionnaire.version}` };
   let position = 0;
   const written = await writeResearchZip({
-    batches: batchesOf(ctx, x.programId),
+    batches: batchesOf(ctx, x.programId, registryAllowed),
     variables,
     facts: {
       extractId: x.id,

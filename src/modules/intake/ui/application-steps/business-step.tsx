@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { RadioGroup } from '../../../../platform/ui/choices.tsx';
 import { formNumber } from '../../../../platform/ui/form-numbers.ts';
 import { SelectField, SubmitButton, TextField } from '../../../../platform/ui/forms.tsx';
 import { Notice } from '../../../../platform/ui/page.tsx';
+import { choosableEstablishments, OTHER_ESTABLISHMENT } from '../../domain/registry-check.ts';
 import type { getRegistryCheck } from '../../use-cases/get-registry-check.ts';
 import { naicsOptions, revenueOptions } from '../options.ts';
-import { RegistryComparison, RegistryFacts } from '../registry-facts.tsx';
+import { establishmentLabel, RegistryComparison, RegistryFacts } from '../registry-facts.tsx';
 import { given, optional, type SentForm, type StepProps } from './steps.ts';
 
 /** Step 1: who the business is. */
@@ -62,6 +64,22 @@ export function BusinessStep({
         <>
           <p>{t('ui.registry.confirm')}</p>
           <RegistryComparison check={registry} locale={locale} />
+          {choosableEstablishments(registry.facts).length > 0 ? (
+            <RadioGroup
+              name="establishment"
+              label={t('ui.registry.establishment')}
+              hint={t('ui.registry.establishment_hint')}
+              defaultValue={v('establishment', registry.establishment)}
+              options={[
+                ...choosableEstablishments(registry.facts).map((s) => ({
+                  value: s.number,
+                  label: establishmentLabel(s, t),
+                })),
+                { value: OTHER_ESTABLISHMENT, label: t('ui.registry.establishment_other') },
+              ]}
+              error={e('establishment')}
+            />
+          ) : null}
         </>
       ) : null}
       <SelectField
@@ -101,6 +119,13 @@ export function BusinessStep({
   );
 }
 
+/** What step 1 sends: the business's facts, and the establishment chosen when the registry listed some. */
+export const businessStepChanges = (sent: SentForm) => ({
+  ...businessChanges(sent),
+  establishment: given(sent.form, 'establishment'),
+});
+
+/** The business's facts of step 1 (also kept when the applicant looks the NEQ up). */
 export const businessChanges = ({ form }: SentForm) => ({
   business: {
     legalName: given(form, 'legalName'),

@@ -1,0 +1,1 @@
+ALTER TABLE "application_registry_checks" ADD COLUMN "establishment" text;
