@@ -10,7 +10,7 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { SelectField, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
-import { ACTION_STATUSES } from '../../coaching/components.ts';
+import { ACTION_NOTE_MAX, ACTION_STATUSES } from '../../coaching/components.ts';
 import { getCaseload } from '../../coaching/index.ts';
 import { isVisible } from '../../diagnostic/components.ts';
 import { type DeviceStore, openDeviceStore, readAll } from './device-store.ts';
@@ -41,6 +41,8 @@ export const loader = pageLoader(async ({ ctx }) => {
 /** The device warns when it has not synchronised for this long (Safari erases a site's data after 7 days). */
 const STALE_DAYS = 5;
 const SYNC_EVERY_MS = 60_000;
+
+type PlanActionOf = NonNullable<Pack['plan']>['actions'][number];
 
 type Device = { packs: StoredPack[]; outbox: OutboxItem[]; lastSyncAt: string | null };
 
@@ -367,7 +369,7 @@ function Outbox({
 /** The value a change carries: an answer, a note's text, hours, a status. */
 function changedValue(item: OutboxItem): unknown {
   const p = item.payload;
-  return p.value ?? p.text ?? p.hours ?? p.status;
+  return p.value ?? p.text ?? p.hours ?? p.status ?? p.note;
 }
 
 /** A value as the expert reads it: choices by their labels, statuses in words, hours as a number. */
@@ -379,7 +381,10 @@ function readableValue(
   locale: Locale,
 ): string {
   if (value === null || value === undefined) return t('ui.outbox.no_value');
-  if (item.type === 'update-plan-action') return t(`coaching:action_status.${String(value)}`);
+  if (item.type === 'update-plan-action')
+    return 'note' in item.payload
+      ? String(value) || t('ui.outbox.no_value')
+      : t(`coaching:action_status.${String(value)}`);
   if (item.type === 'record-session-held')
     return t('ui.hours', { hours: formatNumber(Number(value), locale) });
   if (item.type === 'answer-diagnostic-question') {
@@ -472,6 +477,21 @@ function FileWork({
         id,
         action.version,
         { actionId: action.id, status: select.value, baseStatus: action.status },
+        action.objective,
+      ),
+    );
+  };
+
+  const saveActionNote = (event: FormEvent<HTMLFormElement>, action: PlanActionOf) => {
+    event.preventDefault();
+    const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
+    if (note === action.note) return;
+    void onChange(
+      newCommand(
+        'update-plan-action',
+        id,
+        action.version,
+        { actionId: action.id, note, baseNote: action.note },
         action.objective,
       ),
     );
@@ -577,20 +597,37 @@ function FileWork({
       {!pack.plan ? (
         <p>{t('ui.plan.none')}</p>
       ) : (
-        <form onChange={progress} onSubmit={(e) => e.preventDefault()}>
-          {pack.plan.actions.map((a) => (
-            <SelectField
-              key={a.id}
-              name={`action-${a.id}`}
-              label={
-                a.dueDate ? t('ui.plan.action_due', { objective: a.objective, due: a.dueDate }) : a.objective
-              }
-              required
-              defaultValue={a.status}
-              options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`coaching:action_status.${s}`) }))}
-            />
-          ))}
-        </form>
+        pack.plan.actions.map((a) => (
+          <div key={a.id} className="fieldmode-action">
+            <form onChange={progress} onSubmit={(e) => e.preventDefault()}>
+              <SelectField
+                name={`action-${a.id}`}
+                label={
+                  a.dueDate
+                    ? t('ui.plan.action_due', { objective: a.objective, due: a.dueDate })
+                    : a.objective
+                }
+                required
+                defaultValue={a.status}
+                options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`coaching:action_status.${s}`) }))}
+              />
+            </form>
+            <form onSubmit={(e) => saveActionNote(e, a)}>
+              <TextArea
+                name="note"
+                id={`action-note-${a.id}`}
+                label={t('ui.plan.note', { objective: a.objective })}
+                rows={2}
+                maxLength={ACTION_NOTE_MAX}
+                defaultValue={a.note}
+              />
+              <button type="submit" className="button button-secondary">
+                {t('ui.plan.save_note')}
+                <span className="sr-only"> ({a.objective})</span>
+              </button>
+            </form>
+          </div>
+        ))
       )}
 
       <h3>{t('ui.suppliers.title')}</h3>
