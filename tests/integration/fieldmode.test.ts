@@ -27,7 +27,10 @@ afterAll(() => h?.close());
 type Pack = {
   applicationId: string;
   diagnostic: { id: string; version: string; answers: Record<string, unknown>; questionnaire: unknown };
-  plan: { actions: { id: string; version: string; status: string }[] } & Record<string, unknown>;
+  plan: { actions: { id: string; version: string; status: string; note: string }[] } & Record<
+    string,
+    unknown
+  >;
   sessions: { id: string; version: string; notes: string | null }[];
 };
 const packsOf = async (token: string, ids: string[], locale = 'fr') => {
@@ -252,7 +255,7 @@ describe(`field mode (${engine})`, () => {
     expect((await resaved.json()).actions[0].note).toBe('Devis demandé à deux agences');
 
     const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
-    const [a1, a2] = pack.plan.actions as { id: string; version: string; note: string }[];
+    const [a1, a2] = pack.plan.actions;
     expect(a1!.note).toBe('Devis demandé à deux agences');
     // Meanwhile the coordinator rewrites the first note.
     h.clock.now = new Date(h.clock.now.getTime() + 60_000);
