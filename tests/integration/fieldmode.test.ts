@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingSessions, planActions } from '../../src/modules/coaching/db/tables.ts';
 import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { receivedCommands } from '../../src/modules/fieldmode/db/tables.ts';
+import { signIn } from '../../src/modules/identity/use-cases/sign-in.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
+import { sessionCookie } from '../../src/platform/http/cookies.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { command, fileForVisit } from '../support/fieldmode.ts';
-import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 
 let h: Harness;
@@ -341,6 +343,50 @@ describe(`field mode (${engine})`, () => {
       packs: [],
       wipe: [visit.app.id],
     });
+  });
+
+  it('tells a deactivated expert’s device so, by session or token, and nobody else', async () => {
+    const leaving = await expert(h, coordinator);
+    const visit = await fileForVisit(h, programId, coordinator, leaving);
+    const { sessionToken, expiresAt } = await signIn(await h.as({}), {
+      email: leaving.email,
+      password: PASSWORD,
+    });
+    const cookie = sessionCookie(sessionToken, expiresAt, h.config.sessionSecret, false, h.clock.now).split(
+      ';',
+    )[0]!;
+    expect((await h.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await packsOf(leaving.token, [visit.app.id])).status).toBe(200);
+    const admin = await h.token((await h.user('admin')).email);
+    const setActive = (active: boolean) =>
+      h.request(`/api/v1/users/${leaving.userId}`, { method: 'PATCH', token: admin, json: { active } });
+    expect((await setActive(false)).status).toBe(204);
+
+    const byToken = await sync(leaving.token, { commands: [], applicationIds: [visit.app.id] }, 'en');
+    expect(byToken.status).toBe(401);
+    expect(byToken.body).toMatchObject({
+      type: 'urn:virage:problem:account_deactivated',
+      code: 'account_deactivated',
+      title: 'Account deactivated',
+    });
+    const bySession = await h.request(`/api/v1/visit-packs?applicationIds=${visit.app.id}`, {
+      headers: { cookie },
+    });
+    expect(bySession.status).toBe(401);
+    expect(await bySession.json()).toMatchObject({
+      code: 'account_deactivated',
+      detail: expect.stringMatching(/désactivé/),
+    });
+    // Nothing of the file is answered, and anyone else gets the usual answers.
+    expect(JSON.stringify(byToken.body)).not.toContain(visit.app.id);
+    expect((await sync('not-a-token', { commands: [] })).body.code).toBe('unauthenticated');
+    expect((await h.request('/api/v1/me')).status).toBe(401);
+    expect((await packsOf(coach.token, [visit.app.id])).body.wipe).toEqual([visit.app.id]);
+    // Reactivated: the old sessions are over (signed in again, not revived); the account works again.
+    expect((await setActive(true)).status).toBe(204);
+    const ended = await h.request('/api/v1/me', { headers: { cookie } });
+    expect((await ended.json()).code).toBe('unauthenticated');
+    expect((await packsOf(leaving.token, [visit.app.id])).status).toBe(200);
   });
 
   it('refuses a bad change with a localised reason naming the field, and keeps nothing of it', async () => {

@@ -13,7 +13,7 @@ import { pageLoader } from '../../../platform/ui/route.server.ts';
 import { ACTION_NOTE_MAX, ACTION_STATUSES } from '../../coaching/components.ts';
 import { getCaseload } from '../../coaching/index.ts';
 import { isVisible } from '../../diagnostic/components.ts';
-import { type DeviceStore, openDeviceStore, readAll } from './device-store.ts';
+import { clearPerson, type DeviceStore, openDeviceStore, readAll } from './device-store.ts';
 import {
   applyLocally,
   keepMine,
@@ -23,7 +23,7 @@ import {
   type Pack,
   type StoredPack,
 } from './outbox.ts';
-import { record, type SyncOutcome, synchronise } from './sync.ts';
+import { record, refusedCall, type SyncOutcome, synchronise } from './sync.ts';
 import { askBackgroundSync, startWorker } from './worker-client.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
@@ -64,19 +64,37 @@ export default function FieldMode() {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  /** Files the server said are no longer the expert's: gone from the page at once, not at the next load. */
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
 
   const refresh = useCallback(async () => {
     if (store.current) setDevice(await readAll(store.current));
   }, []);
 
+  const forget = useCallback((ids: string[]) => {
+    if (ids.length > 0) setGone((known) => new Set([...known, ...ids]));
+  }, []);
+
+  /** The account was deactivated: everything kept on the device for this person goes, and they are told. */
+  const wipe = useCallback(async () => {
+    store.current?.close();
+    store.current = null;
+    await clearPerson(userId).catch(() => undefined);
+    setDevice({ packs: [], outbox: [], lastSyncAt: null });
+    setOpenId(null);
+    setOutcome('deactivated');
+  }, [userId]);
+
   const sync = useCallback(async () => {
     if (!store.current) return;
     setActivity('syncing');
-    const result = await synchronise(store.current, root.csrfToken, locale);
+    const { outcome: result, wipe: notTheirs } = await synchronise(store.current, root.csrfToken, locale);
     setActivity('idle');
+    forget(notTheirs);
+    if (result === 'deactivated') return wipe();
     if (result !== 'busy') setOutcome(result);
     await refresh();
-  }, [root.csrfToken, locale, refresh]);
+  }, [root.csrfToken, locale, refresh, forget, wipe]);
 
   useEffect(() => {
     let stop = false;
@@ -134,9 +152,12 @@ export default function FieldMode() {
         credentials: 'same-origin',
         headers: { 'accept-language': locale },
       });
-      if (response.status === 401) return setOutcome('signed_out');
-      if (!response.ok) return setOutcome('failed');
+      if (!response.ok) {
+        const refused = await refusedCall(response);
+        return refused === 'deactivated' ? await wipe() : setOutcome(refused);
+      }
       const answer = (await response.json()) as { syncedAt: string; packs: Pack[]; wipe: string[] };
+      forget(answer.wipe);
       const { outbox } = await readAll(store.current);
       const tx = store.current.transaction(['packs', 'meta'], 'readwrite');
       await Promise.all([
@@ -185,6 +206,7 @@ export default function FieldMode() {
   const stale =
     device?.lastSyncAt && Date.now() - new Date(device.lastSyncAt).getTime() > STALE_DAYS * 86_400_000;
   const open = device?.packs.find((p) => p.applicationId === openId) ?? null;
+  const offered = outcome === 'deactivated' ? [] : files.filter((f) => !gone.has(f.id));
   const title = t('ui.title');
   return (
     <div className="fieldmode-page" data-ready={device ? 'true' : undefined}>
@@ -220,7 +242,7 @@ export default function FieldMode() {
 
       <section aria-labelledby="fieldmode-prepare">
         <h2 id="fieldmode-prepare">{t('ui.prepare.title')}</h2>
-        {files.length === 0 ? (
+        {offered.length === 0 ? (
           <p>{t('ui.prepare.none')}</p>
         ) : (
           <form onSubmit={download}>
@@ -229,7 +251,7 @@ export default function FieldMode() {
               label={t('ui.prepare.files')}
               hint={t('ui.prepare.hint')}
               required
-              options={files.map((f) => ({
+              options={offered.map((f) => ({
                 value: f.id,
                 label: f.municipality ? `${f.business} (${f.municipality})` : f.business,
               }))}

@@ -23,9 +23,13 @@ const actorColumns = {
   role: users.role,
   locale: users.locale,
   totpEnabledAt: users.totpEnabledAt,
+  active: users.active,
 };
 
-/** The live session with this id and its active user, in one query (it runs on every request). */
+/**
+ * The live session with this id and its user, in one query (it runs on every request); the caller
+ * refuses a deactivated user's, telling them so.
+ */
 export async function findLiveSession(db: Executor, sessionId: string, now: Date) {
   const [row] = await preparedOnce(liveSessionQueries, db, prepareLiveSession).execute({
     sessionId,
@@ -34,7 +38,7 @@ export async function findLiveSession(db: Executor, sessionId: string, now: Date
   return row;
 }
 
-/** The unrevoked token with this digest and its active user. */
+/** The unrevoked token with this digest and its user (active or not, as above). */
 export async function findLiveToken(db: Executor, tokenHash: string) {
   const [row] = await preparedOnce(liveTokenQueries, db, prepareLiveToken).execute({ tokenHash });
   return row;
@@ -68,7 +72,6 @@ function prepareLiveSession(db: Executor) {
       and(
         eq(sessions.id, sql.placeholder('sessionId')),
         gt(sessions.expiresAt, sql.placeholder('now')),
-        eq(users.active, true),
       ),
     )
     .prepare('find_live_session');
@@ -83,7 +86,6 @@ function prepareLiveToken(db: Executor) {
       and(
         eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        eq(users.active, true),
       ),
     )
     .prepare('find_live_token');
