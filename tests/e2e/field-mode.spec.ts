@@ -272,7 +272,7 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByLabel(L.hours).fill(L.hoursValue);
         await page.getByRole('button', { name: L.markHeld }).click();
         await page.getByLabel(L.action(objective)).selectOption({ label: L.inProgress });
-        await page.getByLabel(L.actionNote(objective), { exact: true }).fill(L.actionNoteText);
+        await page.getByLabel(L.actionNote(objective)).fill(L.actionNoteText);
         await page.getByRole('button', { name: L.saveNote }).click();
         await expect(status(page)).toContainText(L.pending(6));
         await checkPage(page, locale, 'field-offline', { switchLanguage: false });
@@ -284,7 +284,7 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(status(page)).toContainText(L.offline);
         await expect(status(page)).toContainText(L.pending(6));
         await page.getByRole('button', { name: L.open(business.tradeName) }).click();
-        await expect(page.getByLabel(L.actionNote(objective), { exact: true })).toHaveValue(L.actionNoteText);
+        await expect(page.getByLabel(L.actionNote(objective))).toHaveValue(L.actionNoteText);
         await expect(
           page
             .getByRole('group', { name: question('presence_website').label[locale] })

@@ -154,20 +154,10 @@ describe('the device’s queue of offline changes', () => {
   });
 
   it('changes an action’s note or its status alone, and resolves a conflict on either field', () => {
-    const status = newCommand(
-      'update-plan-action',
-      APP,
-      V1,
-      { actionId: 'a1', status: 'done', baseStatus: 'todo' },
-      'B',
-    );
-    const text = newCommand(
-      'update-plan-action',
-      APP,
-      V1,
-      { actionId: 'a1', note: 'Devis signé', baseNote: 'Devis demandé' },
-      'Boutique',
-    );
+    const change = (payload: Record<string, string>) =>
+      newCommand('update-plan-action', APP, V1, { actionId: 'a1', ...payload }, 'Boutique');
+    const status = change({ status: 'done', baseStatus: 'todo' });
+    const text = change({ note: 'Devis signé', baseNote: 'Devis demandé' });
     const both = [status, text].reduce(applyLocally, pack());
     expect(both.plan!.actions[0]).toMatchObject({ status: 'done', note: 'Devis signé' });
     const [conflicted] = settle(
