@@ -27,7 +27,8 @@ const secondFactorRequired = () =>
  */
 export function refusalFor(actor: Actor | undefined, error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  if (error.code === 'forbidden' && actor?.kind === 'user' && !actor.secondFactor) return secondFactorRequired();
+  if (error.code === 'forbidden' && actor?.kind === 'user' && !actor.secondFactor)
+    return secondFactorRequired();
   const signInAsked = error.code === 'unauthenticated' && error.key === 'common:errors.unauthenticated';
   if (signInAsked && actor?.kind === 'anonymous' && actor.deactivated)
     return new AppError('account_deactivated', { key: 'common:errors.account_deactivated_detail' });

@@ -68,12 +68,7 @@ function prepareLiveSession(db: Executor) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder('sessionId')),
-        gt(sessions.expiresAt, sql.placeholder('now')),
-      ),
-    )
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .prepare('find_live_session');
 }
 
@@ -82,12 +77,7 @@ function prepareLiveToken(db: Executor) {
     .select({ user: actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
     .prepare('find_live_token');
 }
 
