@@ -19,7 +19,9 @@ export type UserActor = {
 };
 
 /** Who is acting: a person, nobody, or the operator at the command line / a background job. */
-export type Actor = { kind: 'anonymous' } | UserActor | { kind: 'system'; label: string };
+export type Actor =
+  /** `deactivated`: the caller's session or token belongs to an account an administrator deactivated. */
+  { kind: 'anonymous'; deactivated?: true } | UserActor | { kind: 'system'; label: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 

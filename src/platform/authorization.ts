@@ -21,11 +21,18 @@ const secondFactorRequired = () =>
 
 /**
  * A refusal as the person should read it: someone who has not given their second factor yet is asked
- * for it (code that checks rights itself refuses them too), since giving it may well change the answer.
+ * for it (code that checks rights itself refuses them too), since giving it may well change the answer;
+ * someone whose session or token is a deactivated account's is told so, not asked to sign in again
+ * (field mode wipes the device then). Only the holder of the credential learns it.
  */
 export function refusalFor(actor: Actor | undefined, error: unknown): unknown {
-  const refused = error instanceof AppError && error.code === 'forbidden';
-  return refused && actor?.kind === 'user' && !actor.secondFactor ? secondFactorRequired() : error;
+  if (!(error instanceof AppError)) return error;
+  if (error.code === 'forbidden' && actor?.kind === 'user' && !actor.secondFactor)
+    return secondFactorRequired();
+  const signInAsked = error.code === 'unauthenticated' && error.key === 'common:errors.unauthenticated';
+  if (signInAsked && actor?.kind === 'anonymous' && actor.deactivated)
+    return new AppError('account_deactivated', { key: 'common:errors.account_deactivated_detail' });
+  return error;
 }
 
 /** Builds the one authorize() from the policy tables of every module. */

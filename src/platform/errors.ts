@@ -2,6 +2,8 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
+  /** The credential is an account's that was deactivated (told only to whoever holds it). */
+  account_deactivated: 401,
   forbidden: 403,
   second_factor_required: 403,
   not_found: 404,

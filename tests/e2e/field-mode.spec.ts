@@ -45,6 +45,10 @@ const TEXT = {
     markHeld: 'Marquer la séance comme tenue',
     action: (objective: string) => `${objective} (échéance 2027-12-31)`,
     inProgress: 'En cours',
+    actionNote: (objective: string) => `Note de suivi : ${objective}`,
+    saveNote: 'Enregistrer la note',
+    actionNoteText: 'Plateforme choisie avec Zoé.',
+    deactivated: 'Votre compte a été désactivé',
     noteText: 'Inventaire compté avec Zoé; la caisse sera changée en mars.',
     keepMine: 'Garder ma valeur',
     conflict: 'À décider',
@@ -73,6 +77,10 @@ const TEXT = {
     markHeld: 'Mark the session as held',
     action: (objective: string) => `${objective} (due 2027-12-31)`,
     inProgress: 'In progress',
+    actionNote: (objective: string) => `Progress note: ${objective}`,
+    saveNote: 'Save the note',
+    actionNoteText: 'Platform chosen with Zoé.',
+    deactivated: 'Your account was deactivated',
     noteText: 'Stock counted with Zoé; the till will be replaced in March.',
     keepMine: 'Keep my value',
     conflict: 'To decide',
@@ -264,7 +272,9 @@ for (const locale of ['fr', 'en'] as const) {
         await page.getByLabel(L.hours).fill(L.hoursValue);
         await page.getByRole('button', { name: L.markHeld }).click();
         await page.getByLabel(L.action(objective)).selectOption({ label: L.inProgress });
-        await expect(status(page)).toContainText(L.pending(5));
+        await page.getByLabel(L.actionNote(objective)).fill(L.actionNoteText);
+        await page.getByRole('button', { name: L.saveNote }).click();
+        await expect(status(page)).toContainText(L.pending(6));
         await checkPage(page, locale, 'field-offline', { switchLanguage: false });
       });
 
@@ -272,8 +282,9 @@ for (const locale of ['fr', 'en'] as const) {
         await page.reload();
         await expect(page.locator('[data-ready="true"]')).toBeVisible();
         await expect(status(page)).toContainText(L.offline);
-        await expect(status(page)).toContainText(L.pending(5));
+        await expect(status(page)).toContainText(L.pending(6));
         await page.getByRole('button', { name: L.open(business.tradeName) }).click();
+        await expect(page.getByLabel(L.actionNote(objective))).toHaveValue(L.actionNoteText);
         await expect(
           page
             .getByRole('group', { name: question('presence_website').label[locale] })
@@ -303,7 +314,7 @@ for (const locale of ['fr', 'en'] as const) {
           packs: {
             diagnostic: { answers: Record<string, unknown> };
             sessions: { id: string; status: string; hours: number; notes: string }[];
-            plan: { actions: { id: string; status: string }[] };
+            plan: { actions: { id: string; status: string; note: string }[] };
           }[];
         }>(locale, 'GET', `/visit-packs?applicationIds=${applicationId}`, expertToken!);
         const pack = packs.packs[0]!;
@@ -314,15 +325,19 @@ for (const locale of ['fr', 'en'] as const) {
         const held = pack.sessions.find((s) => s.id === session.id)!;
         expect(held).toMatchObject({ status: 'held', hours: 1.5 });
         expect(held.notes.split(L.noteText)).toHaveLength(2);
-        expect(pack.plan.actions.find((a) => a.id === plan.actions[0]!.id)!.status).toBe('in_progress');
+        expect(pack.plan.actions.find((a) => a.id === plan.actions[0]!.id)).toMatchObject({
+          status: 'in_progress',
+          note: L.actionNoteText,
+        });
         const audit = await api<{ items: { action: string; changes: { outcome?: string } }[] }>(
           locale,
           'GET',
           `/audit-events?entityId=${applicationId}&action=fieldmode.command&limit=50`,
           admin!,
         );
-        // Five changes applied, one conflict answered first, then the expert's choice applied.
+        // Six changes applied, one conflict answered first, then the expert's choice applied.
         expect(audit.items.map((e) => e.changes.outcome).sort()).toEqual([
+          'applied',
           'applied',
           'applied',
           'applied',
@@ -348,9 +363,32 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(status(page)).toContainText(L.pending(0));
         await expect(page.getByRole('button', { name: L.open(otherBusiness.tradeName) })).toHaveCount(0);
         await expect(page.getByRole('button', { name: L.open(business.tradeName) })).toBeVisible();
+        // Nor is it offered to download again.
+        const files = page.getByRole('group', { name: L.files });
+        await expect(files.getByLabel(new RegExp(otherBusiness.tradeName))).toHaveCount(0);
+        await expect(files.getByLabel(new RegExp(business.tradeName))).toHaveCount(1);
         await checkPage(page, locale, 'field-refused', { switchLanguage: false });
         await refused.getByRole('button', { name: L.dismiss }).click();
         await expect(refused).toHaveCount(0);
+      });
+
+      await test.step('the expert’s account deactivated: the next sync wipes their device and says why', async () => {
+        const found = await api<{ items: { id: string }[] }>(
+          locale,
+          'GET',
+          `/users?q=${encodeURIComponent(people.expert.email)}`,
+          admin!,
+        );
+        await api(locale, 'PATCH', `/users/${found.items[0]!.id}`, admin!, { active: false });
+        await context.setOffline(true);
+        await context.setOffline(false);
+        await expect(status(page)).toContainText(L.deactivated);
+        await expect(page.getByRole('button', { name: L.open(business.tradeName) })).toHaveCount(0);
+        await expect(page.getByRole('group', { name: L.files })).toHaveCount(0);
+        const left = await page.evaluate(async () =>
+          (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('virage-field-')),
+        );
+        expect(left).toEqual([]);
       });
 
       await test.step('signing out wipes the device', async () => {

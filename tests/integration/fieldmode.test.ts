@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingSessions, planActions } from '../../src/modules/coaching/db/tables.ts';
 import { diagnostics } from '../../src/modules/diagnostic/db/tables.ts';
 import { receivedCommands } from '../../src/modules/fieldmode/db/tables.ts';
+import { signIn } from '../../src/modules/identity/use-cases/sign-in.ts';
 import { auditEvents } from '../../src/platform/audit/table.ts';
+import { sessionCookie } from '../../src/platform/http/cookies.ts';
 import { coachedBy, type ExpertFixture, expert } from '../support/coaching.ts';
 import { command, fileForVisit } from '../support/fieldmode.ts';
-import { createHarness, engine, type Harness } from '../support/harness.ts';
+import { createHarness, engine, type Harness, PASSWORD } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 
 let h: Harness;
@@ -27,7 +29,10 @@ afterAll(() => h?.close());
 type Pack = {
   applicationId: string;
   diagnostic: { id: string; version: string; answers: Record<string, unknown>; questionnaire: unknown };
-  plan: { actions: { id: string; version: string; status: string }[] } & Record<string, unknown>;
+  plan: { actions: { id: string; version: string; status: string; note: string }[] } & Record<
+    string,
+    unknown
+  >;
   sessions: { id: string; version: string; notes: string | null }[];
 };
 const packsOf = async (token: string, ids: string[], locale = 'fr') => {
@@ -215,6 +220,100 @@ describe(`field mode (${engine})`, () => {
     expect(after!.answers.presence_website).toBe('basic');
   });
 
+  it('keeps a note on a plan action: written online by the expert, offline applied once, a conflict with both texts', async () => {
+    const visit = await fileForVisit(h, programId, coordinator, coach);
+    const [first, second] = visit.actionIds;
+    const patch = (token: string, actionId: string, json: unknown, locale = 'fr') =>
+      h.request(`/api/v1/plans/${visit.app.id}/actions/${actionId}`, {
+        method: 'PATCH',
+        token,
+        json,
+        headers: { 'accept-language': locale },
+      });
+    // Online: the expert writes it; the retailer, who reads the plan, may not; too long is named.
+    const online = await patch(coach.token, first!, { note: '  Devis demandé à deux agences  ' });
+    expect(online.status).toBe(200);
+    expect((await online.json()).actions[0].note).toBe('Devis demandé à deux agences');
+    expect((await patch(visit.app.token, first!, { note: 'Non' })).status).toBe(403);
+    const long = await patch(coach.token, first!, { note: 'x'.repeat(2001) }, 'en');
+    expect(long.status).toBe(422);
+    expect((await long.json()).errors[0]).toMatchObject({
+      path: 'note',
+      message: expect.stringMatching(/Progress note/),
+    });
+    // Saving the whole plan without notes keeps them.
+    const plan = await (await h.request(`/api/v1/plans/${visit.app.id}`, { token: coach.token })).json();
+    const resaved = await h.request(`/api/v1/plans/${visit.app.id}`, {
+      method: 'PUT',
+      token: coach.token,
+      json: {
+        ...Object.fromEntries(
+          ['currentState', 'goals', 'budgetCents', 'timeline', 'status'].map((k) => [k, plan[k]]),
+        ),
+        actions: plan.actions.map(({ note: _, overdue: __, ...a }: Record<string, unknown>) => a),
+      },
+    });
+    expect(resaved.status).toBe(200);
+    expect((await resaved.json()).actions[0].note).toBe('Devis demandé à deux agences');
+
+    const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
+    const [a1, a2] = pack.plan.actions;
+    expect(a1!.note).toBe('Devis demandé à deux agences');
+    // Meanwhile the coordinator rewrites the first note.
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    expect((await patch(coordinator, first!, { note: 'Projet reporté' })).status).toBe(200);
+    const commands = [
+      command('update-plan-action', visit.app.id, a1!.version, {
+        actionId: a1!.id,
+        note: 'Devis signé avec Zoé',
+        baseNote: 'Devis demandé à deux agences',
+      }),
+      command('update-plan-action', visit.app.id, a2!.version, {
+        actionId: a2!.id,
+        note: 'Photos prises',
+        baseNote: '',
+      }),
+    ];
+    const sent = await sync(coach.token, { commands });
+    expect(sent.body.results.map((r: { status: string }) => r.status)).toEqual(['conflict', 'applied']);
+    expect(sent.body.results[0]).toMatchObject({ server: 'Projet reporté', mine: 'Devis signé avec Zoé' });
+    // A replay answers the same, the texts read again: they are not kept with the commands.
+    const again = await sync(coach.token, { commands });
+    expect(again.body.results).toEqual(sent.body.results);
+    const stored = await db()
+      .select()
+      .from(receivedCommands)
+      .where(eq(receivedCommands.applicationId, visit.app.id));
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toMatch(/Devis|Projet|Photos/);
+    const rows = await db().select().from(planActions).where(eq(planActions.applicationId, visit.app.id));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.note]))).toEqual({
+      [first!]: 'Projet reporté',
+      [second!]: 'Photos prises',
+    });
+    const audit = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, visit.app.id), eq(auditEvents.action, 'plan.action_progress')));
+    expect(audit).toHaveLength(3);
+    expect(audit.every((e) => (e.changes as { noteChanged?: boolean }).noteChanged)).toBe(true);
+    expect(JSON.stringify(audit)).not.toMatch(/Devis|Projet|Photos/);
+
+    // The expert keeps theirs: a new command based on the server's version and text goes through.
+    const { body: chosen } = await sync(coach.token, {
+      commands: [
+        command('update-plan-action', visit.app.id, sent.body.results[0].version, {
+          actionId: a1!.id,
+          note: 'Devis signé avec Zoé',
+          baseNote: 'Projet reporté',
+        }),
+      ],
+    });
+    expect(chosen.results[0].status).toBe('applied');
+    const [kept] = await db().select().from(planActions).where(eq(planActions.id, first!));
+    expect(kept!.note).toBe('Devis signé avec Zoé');
+  });
+
   it('refuses changes to a file reassigned meanwhile, with the reason, and says to wipe its pack', async () => {
     const visit = await fileForVisit(h, programId, coordinator, coach);
     const pack: Pack = (await packsOf(coach.token, [visit.app.id])).body.packs[0];
@@ -244,6 +343,50 @@ describe(`field mode (${engine})`, () => {
       packs: [],
       wipe: [visit.app.id],
     });
+  });
+
+  it('tells a deactivated expert’s device so, by session or token, and nobody else', async () => {
+    const leaving = await expert(h, coordinator);
+    const visit = await fileForVisit(h, programId, coordinator, leaving);
+    const { sessionToken, expiresAt } = await signIn(await h.as({}), {
+      email: leaving.email,
+      password: PASSWORD,
+    });
+    const cookie = sessionCookie(sessionToken, expiresAt, h.config.sessionSecret, false, h.clock.now).split(
+      ';',
+    )[0]!;
+    expect((await h.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await packsOf(leaving.token, [visit.app.id])).status).toBe(200);
+    const admin = await h.token((await h.user('admin')).email);
+    const setActive = (active: boolean) =>
+      h.request(`/api/v1/users/${leaving.userId}`, { method: 'PATCH', token: admin, json: { active } });
+    expect((await setActive(false)).status).toBe(204);
+
+    const byToken = await sync(leaving.token, { commands: [], applicationIds: [visit.app.id] }, 'en');
+    expect(byToken.status).toBe(401);
+    expect(byToken.body).toMatchObject({
+      type: 'urn:virage:problem:account_deactivated',
+      code: 'account_deactivated',
+      title: 'Account deactivated',
+    });
+    const bySession = await h.request(`/api/v1/visit-packs?applicationIds=${visit.app.id}`, {
+      headers: { cookie },
+    });
+    expect(bySession.status).toBe(401);
+    expect(await bySession.json()).toMatchObject({
+      code: 'account_deactivated',
+      detail: expect.stringMatching(/désactivé/),
+    });
+    // Nothing of the file is answered, and anyone else gets the usual answers.
+    expect(JSON.stringify(byToken.body)).not.toContain(visit.app.id);
+    expect((await sync('not-a-token', { commands: [] })).body.code).toBe('unauthenticated');
+    expect((await h.request('/api/v1/me')).status).toBe(401);
+    expect((await packsOf(coach.token, [visit.app.id])).body.wipe).toEqual([visit.app.id]);
+    // Reactivated: the old sessions are over (signed in again, not revived); the account works again.
+    expect((await setActive(true)).status).toBe(204);
+    const ended = await h.request('/api/v1/me', { headers: { cookie } });
+    expect((await ended.json()).code).toBe('unauthenticated');
+    expect((await packsOf(leaving.token, [visit.app.id])).status).toBe(200);
   });
 
   it('refuses a bad change with a localised reason naming the field, and keeps nothing of it', async () => {

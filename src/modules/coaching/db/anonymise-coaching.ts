@@ -28,7 +28,7 @@ export async function anonymiseCoaching(tx: Tx, applicationIds: string[]): Promi
     .where(inArray(actionPlans.applicationId, ids));
   await tx
     .update(planActions)
-    .set({ objective: '', steps: '', owner: '' })
+    .set({ objective: '', steps: '', owner: '', note: '' })
     .where(inArray(planActions.applicationId, ids));
   await tx.update(closures).set({ reason: null }).where(inArray(closures.applicationId, ids));
   await tx

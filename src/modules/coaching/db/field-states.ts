@@ -26,6 +26,7 @@ export async function planActionState(db: Executor, id: string) {
     .select({
       applicationId: planActions.applicationId,
       status: planActions.status,
+      note: planActions.note,
       updatedAt: planActions.updatedAt,
     })
     .from(planActions)

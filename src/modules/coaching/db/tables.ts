@@ -85,6 +85,8 @@ export const planActions = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     estimatedCostCents: integer('estimated_cost_cents'),
     status: text('status', { enum: ACTION_STATUSES }).notNull().default('todo'),
+    /** Where the action stands, in words (part of the plan: the retailer reads it). */
+    note: text('note').notNull().default(''),
     supplierId: uuid('supplier_id'),
     recommendationKey: text('recommendation_key'),
     ...timestamps(),

@@ -9,8 +9,13 @@ export type PlanAction = {
   dueDate: string | null;
   estimatedCostCents: number | null;
   status: ActionStatus;
+  /** Where the action stands, in words: written by the expert (online or in the field), read by all. */
+  note: string;
   supplierId: string | null;
 };
+
+/** The longest note an action takes. */
+export const ACTION_NOTE_MAX = 2000;
 
 export type PlanContent = {
   currentState: string;
@@ -20,8 +25,10 @@ export type PlanContent = {
   actions: PlanAction[];
 };
 
-/** What an approved plan must contain; each missing element is named by its field. */
-export function missingForApproval(plan: PlanContent): string[] {
+/** What an approved plan must contain; each missing element is named by its field (notes are optional). */
+export function missingForApproval(
+  plan: Omit<PlanContent, 'actions'> & { actions: Omit<PlanAction, 'note'>[] },
+): string[] {
   const missing: string[] = [];
   if (!plan.currentState.trim()) missing.push('currentState');
   if (!plan.goals.trim()) missing.push('goals');
@@ -80,6 +87,7 @@ export function actionFromRecommendation(r: {
     dueDate: null,
     estimatedCostCents: Math.round((r.costMin + r.costMax) / 2),
     status: 'todo',
+    note: '',
     supplierId: null,
   };
 }

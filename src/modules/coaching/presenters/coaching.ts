@@ -87,6 +87,7 @@ export const plan = z.object({
       dueDate: z.string().nullable(),
       estimatedCostCents: z.number().int().nullable(),
       status: z.enum(ACTION_STATUSES),
+      note: z.string().describe('Where the action stands, in words'),
       supplierId: z.uuid().nullable(),
       recommendationKey: z.string().nullable(),
       overdue: z.boolean(),

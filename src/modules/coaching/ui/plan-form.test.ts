@@ -22,6 +22,7 @@ const submitted = {
   'actions.0.estimatedCostCents': '1 500,50',
   'actions.0.status': 'in_progress',
   'actions.0.dueDate': '2027-03-31',
+  'actions.0.note': 'Devis reçu de deux agences',
   'actions.0.unknown': 'ignored',
   op: 'draft',
 };
@@ -60,9 +61,10 @@ describe('the action plan form', () => {
       id: '01a219bf-7178-7a38-a853-71a28607429e',
       estimatedCostCents: 150_050,
       dueDate: '2027-03-31',
+      note: 'Devis reçu de deux agences',
       supplierId: null,
     });
-    expect(input.actions[1]).toMatchObject({ id: null, estimatedCostCents: null, dueDate: null });
+    expect(input.actions[1]).toMatchObject({ id: null, estimatedCostCents: null, dueDate: null, note: '' });
   });
 
   it('refuses an amount it cannot read, naming the field and the action', () => {
@@ -102,6 +104,7 @@ describe('the action plan form', () => {
             dueDate: null,
             estimatedCostCents: 30_000,
             status: 'todo',
+            note: 'À voir avec Zoé',
             supplierId: null,
           },
         ],
@@ -113,6 +116,7 @@ describe('the action plan form', () => {
       key: 'suggested-0',
       recommendationKey: 'rec-1',
       estimatedCostCents: '300',
+      note: 'À voir avec Zoé',
     });
   });
 });

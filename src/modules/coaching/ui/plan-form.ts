@@ -14,6 +14,7 @@ const ACTION_FIELDS = [
   'dueDate',
   'estimatedCostCents',
   'status',
+  'note',
   'supplierId',
 ] as const;
 
@@ -42,6 +43,7 @@ const blankAction = (key: string): ActionForm => ({
   dueDate: '',
   estimatedCostCents: '',
   status: 'todo',
+  note: '',
   supplierId: '',
 });
 
@@ -61,6 +63,7 @@ export function planFormOf(
       dueDate: string | null;
       estimatedCostCents: number | null;
       status: string;
+      note: string;
       supplierId: string | null;
     }[];
   },
@@ -81,6 +84,7 @@ export function planFormOf(
       dueDate: a.dueDate ?? '',
       estimatedCostCents: moneyInput(a.estimatedCostCents, locale),
       status: a.status,
+      note: a.note,
       supplierId: a.supplierId ?? '',
     })),
   };
@@ -176,6 +180,7 @@ export function planInputOf(form: PlanForm, status: 'draft' | 'approved') {
       dueDate: a.dueDate || null,
       estimatedCostCents: money(`actions.${i}.estimatedCostCents`, a.estimatedCostCents, i + 1),
       status: a.status,
+      note: a.note,
       supplierId: a.supplierId || null,
     })),
     status,

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { formAction, pageLoader } from '../../../platform/ui/route.server.ts';
-import { ACTION_STATUSES } from '../domain/plan.ts';
+import { ACTION_NOTE_MAX, ACTION_STATUSES } from '../domain/plan.ts';
 import { getCoachingOverview } from '../use-cases/get-coaching-overview.ts';
 import { getPlan } from '../use-cases/get-plan.ts';
 import { listSuppliers } from '../use-cases/list-suppliers.ts';
@@ -75,6 +75,7 @@ export const loader = pageLoader(async ({ ctx, params }) => {
         dueDate: a.dueDate,
         cost: a.estimatedCostCents === null ? null : formatMoney(a.estimatedCostCents, ctx.locale),
         status: a.status,
+        note: a.note,
         overdue: a.overdue,
         supplier: a.supplierId ? { id: a.supplierId, name: names.get(a.supplierId) ?? null } : null,
       })),
@@ -331,6 +332,15 @@ function PlanEditor() {
                     error={errors[name('status')]}
                   />
                 </div>
+                <TextArea
+                  name={name('note')}
+                  label={t('fields.note')}
+                  hint={t('ui.plan.note_hint')}
+                  rows={2}
+                  maxLength={ACTION_NOTE_MAX}
+                  defaultValue={a.note}
+                  error={errors[name('note')]}
+                />
                 <SelectField
                   name={name('supplierId')}
                   label={t('fields.supplierId')}
@@ -441,6 +451,10 @@ function PlanView({ failedError }: { failedError: LocalisedError | undefined }) 
               <div>
                 <dt>{t('fields.estimatedCostCents')}</dt>
                 <dd>{a.cost ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('fields.note')}</dt>
+                <dd className="coaching-pre">{text(a.note)}</dd>
               </div>
               <div>
                 <dt>{t('fields.supplierId')}</dt>

@@ -52,6 +52,7 @@ export const storedPlan = (p: StoredPlan) => ({
     dueDate: a.dueDate,
     estimatedCostCents: a.estimatedCostCents,
     status: a.status,
+    note: a.note,
     supplierId: a.supplierId,
     recommendationKey: a.recommendationKey,
   })),

@@ -7,7 +7,7 @@ import { newId } from '../../../platform/ids.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { planOf } from '../db/queries.ts';
 import { actionPlans, planActions, suppliers } from '../db/tables.ts';
-import { ACTION_STATUSES, missingForApproval } from '../domain/plan.ts';
+import { ACTION_NOTE_MAX, ACTION_STATUSES, missingForApproval } from '../domain/plan.ts';
 import { getPlan } from './get-plan.ts';
 import { assertOpen, loadFile } from './load-file.ts';
 
@@ -30,6 +30,8 @@ export const savePlanInput = z.strictObject({
         dueDate: isoDate.nullable(),
         estimatedCostCents: cents.nullable(),
         status: z.enum(ACTION_STATUSES),
+        /** Where the action stands, in words; left out, an action keeps the note it had. */
+        note: z.string().trim().max(ACTION_NOTE_MAX).optional(),
         supplierId: z.uuid().nullable(),
         recommendationKey: z.string().max(100).nullable().optional(),
       }),
@@ -112,12 +114,18 @@ export async function savePlan(ctx: Ctx, applicationId: string, input: unknown) 
       .values({ applicationId: file.id, ...plan, createdAt: ctx.now() })
       .onConflictDoUpdate({ target: actionPlans.applicationId, set: plan });
     // Actions are replaced as a whole list (their order is their priority); ids carry over.
-    const keptIds = new Set(before?.actions.map((a) => a.id));
+    const kept = new Map(before?.actions.map((a) => [a.id, a]));
+    const actions = data.actions.map((a) => {
+      const previous = a.id ? kept.get(a.id) : undefined;
+      return { ...a, id: previous ? previous.id : newId(), note: a.note ?? previous?.note ?? '' };
+    });
+    // The notes' texts stay out of the audit log (they may name people): how many changed is enough.
+    const notesChanged = actions.filter((a) => a.note !== (kept.get(a.id)?.note ?? '')).length;
     await tx.delete(planActions).where(eq(planActions.applicationId, file.id));
-    if (data.actions.length > 0) {
+    if (actions.length > 0) {
       await tx.insert(planActions).values(
-        data.actions.map((a, position) => ({
-          id: a.id && keptIds.has(a.id) ? a.id : newId(),
+        actions.map((a, position) => ({
+          id: a.id,
           applicationId: file.id,
           position,
           objective: a.objective,
@@ -126,6 +134,7 @@ export async function savePlan(ctx: Ctx, applicationId: string, input: unknown) 
           dueDate: a.dueDate,
           estimatedCostCents: a.estimatedCostCents,
           status: a.status,
+          note: a.note,
           supplierId: a.supplierId,
           recommendationKey: a.recommendationKey ?? null,
           createdAt: ctx.now(),
@@ -141,6 +150,7 @@ export async function savePlan(ctx: Ctx, applicationId: string, input: unknown) 
         status: [before?.status ?? null, data.status],
         actions: [before?.actions.length ?? 0, data.actions.length],
         budgetCents: [before?.budgetCents ?? null, data.budgetCents],
+        ...(notesChanged > 0 ? { notesChanged } : {}),
       },
     });
     // Plan texts are what the same-text abuse signal compares (decision 41).

@@ -20,6 +20,7 @@ const suggested: PlanDraft = {
     dueDate: null,
     estimatedCostCents: 25_000 * i,
     status: 'todo' as const,
+    note: '',
     supplierId: null,
     recommendationKey: `marketing_${i}`,
   })),

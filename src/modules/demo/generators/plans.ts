@@ -60,6 +60,7 @@ export function planToSave(
             dueDate: null,
             estimatedCostCents: 0,
             status: 'todo' as const,
+            note: '',
             supplierId: null,
             recommendationKey: null,
           },
@@ -75,6 +76,7 @@ export function planToSave(
       dueDate: action.dueDate,
       estimatedCostCents: action.estimatedCostCents,
       status: action.status,
+      note: action.note,
       supplierId: action.supplierId,
       recommendationKey: action.recommendationKey,
     };

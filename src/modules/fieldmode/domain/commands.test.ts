@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldConflicts, heldConflicts, sameAnswer } from './commands.ts';
+import { fieldConflicts, heldConflicts, PAYLOADS, planActionChange, sameAnswer } from './commands.ts';
 
 const V1 = '2027-01-15T15:00:00.000Z';
 const V2 = '2027-01-15T16:00:00.000Z';
@@ -77,5 +77,18 @@ describe('conflict rules of offline changes', () => {
     expect(
       heldConflicts({ baseVersion: V2, minutes: 90 }, { version: V2, status: 'held', minutesLogged: 60 }),
     ).toBe(false);
+  });
+
+  it('takes a plan action change of one field, its status or its note, never both or neither', () => {
+    const actionId = '01a25139-5ff7-7d05-9e54-9cc5a7b42099';
+    const schema = PAYLOADS['update-plan-action'];
+    const note = schema.parse({ actionId, note: 'Signé', baseNote: '' });
+    expect(planActionChange(note)).toEqual({ field: 'note', mine: 'Signé', base: '' });
+    const status = schema.parse({ actionId, status: 'done', baseStatus: 'todo' });
+    expect(planActionChange(status)).toEqual({ field: 'status', mine: 'done', base: 'todo' });
+    expect(
+      schema.safeParse({ actionId, status: 'done', baseStatus: 'todo', note: 'x', baseNote: '' }).success,
+    ).toBe(false);
+    expect(schema.safeParse({ actionId }).success).toBe(false);
   });
 });

@@ -36,12 +36,11 @@ export const PAYLOADS = {
   }),
   'add-session-note': z.strictObject({ sessionId: z.uuid(), text: z.string() }),
   'record-session-held': z.strictObject({ sessionId: z.uuid(), hours: z.number() }),
-  'update-plan-action': z.strictObject({
-    actionId: z.uuid(),
-    status: z.string(),
-    /** The status the expert saw when they changed it. */
-    baseStatus: z.string(),
-  }),
+  /** One field of an action: its status or its note, with the value the expert saw when they changed it. */
+  'update-plan-action': z.union([
+    z.strictObject({ actionId: z.uuid(), status: z.string(), baseStatus: z.string() }),
+    z.strictObject({ actionId: z.uuid(), note: z.string(), baseNote: z.string() }),
+  ]),
 } satisfies Record<CommandType, z.ZodType>;
 
 export type Payload<T extends CommandType> = z.infer<(typeof PAYLOADS)[T]>;
@@ -52,6 +51,13 @@ export function sameAnswer(a: AnswerValue | null | undefined, b: AnswerValue | n
     v === null || v === undefined ? [] : (Array.isArray(v) ? [...v] : [v]).sort();
   const [x, y] = [list(a), list(b)];
   return x.length === y.length && x.every((c, i) => c === y[i]);
+}
+
+/** The field of a plan action a change is about, the value chosen and the one seen. */
+export function planActionChange(p: Payload<'update-plan-action'>) {
+  return 'note' in p
+    ? { field: 'note' as const, mine: p.note, base: p.baseNote }
+    : { field: 'status' as const, mine: p.status, base: p.baseStatus };
 }
 
 /**

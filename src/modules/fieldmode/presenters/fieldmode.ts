@@ -3,7 +3,7 @@ import type { Locale } from '../../../kernel/locale.ts';
 import { instant } from '../../../platform/http/present.ts';
 import { ACTION_STATUSES, SESSION_MODES } from '../../coaching/index.ts';
 import { localisedQuestionnaire } from '../../diagnostic/index.ts';
-import type { StoredOutcome } from '../domain/outcomes.ts';
+import type { Outcome } from '../domain/outcomes.ts';
 import type { VisitPacks } from '../use-cases/get-visit-packs.ts';
 import type { syncCommands } from '../use-cases/sync-commands.ts';
 
@@ -51,6 +51,7 @@ export const visitPacks = z.object({
               owner: z.string(),
               dueDate: z.string().nullable(),
               status: z.enum(ACTION_STATUSES),
+              note: z.string(),
               supplierId: z.uuid().nullable(),
             }),
           ),
@@ -116,7 +117,7 @@ export const syncResult = z.object({
   syncedAt: z.iso.datetime(),
 });
 
-const presentOutcome = (o: { commandId: string } & StoredOutcome, locale: Locale): z.input<typeof outcome> =>
+const presentOutcome = (o: { commandId: string } & Outcome, locale: Locale): z.input<typeof outcome> =>
   o.status === 'refused'
     ? {
         commandId: o.commandId,

@@ -46,6 +46,13 @@ export async function readAll(store: DeviceStore) {
 export async function clearDevice(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const names = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
-  await Promise.all(names.filter((n) => n.startsWith(PREFIX)).map((n) => deleteDB(n)));
+  await erase(names.filter((n) => n.startsWith(PREFIX)));
+}
+
+/** What field mode kept for one person, and the kept field page: when their account was deactivated. */
+export const clearPerson = (userId: string): Promise<void> => erase([`${PREFIX}${userId}`]);
+
+async function erase(databases: string[]): Promise<void> {
+  await Promise.all(databases.map((n) => deleteDB(n)));
   if (typeof caches !== 'undefined') await caches.delete(SHELL_CACHE);
 }

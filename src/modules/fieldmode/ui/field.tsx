@@ -10,10 +10,10 @@ import { formNumber } from '../../../platform/ui/form-numbers.ts';
 import { SelectField, TextField } from '../../../platform/ui/forms.tsx';
 import { Notice, PageTitle } from '../../../platform/ui/page.tsx';
 import { pageLoader } from '../../../platform/ui/route.server.ts';
-import { ACTION_STATUSES } from '../../coaching/components.ts';
+import { ACTION_NOTE_MAX, ACTION_STATUSES } from '../../coaching/components.ts';
 import { getCaseload } from '../../coaching/index.ts';
 import { isVisible } from '../../diagnostic/components.ts';
-import { type DeviceStore, openDeviceStore, readAll } from './device-store.ts';
+import { clearPerson, type DeviceStore, openDeviceStore, readAll } from './device-store.ts';
 import {
   applyLocally,
   keepMine,
@@ -23,7 +23,7 @@ import {
   type Pack,
   type StoredPack,
 } from './outbox.ts';
-import { record, type SyncOutcome, synchronise } from './sync.ts';
+import { record, refusedCall, type SyncOutcome, synchronise } from './sync.ts';
 import { askBackgroundSync, startWorker } from './worker-client.ts';
 
 export const loader = pageLoader(async ({ ctx }) => {
@@ -41,6 +41,8 @@ export const loader = pageLoader(async ({ ctx }) => {
 /** The device warns when it has not synchronised for this long (Safari erases a site's data after 7 days). */
 const STALE_DAYS = 5;
 const SYNC_EVERY_MS = 60_000;
+
+type PlanActionOf = NonNullable<Pack['plan']>['actions'][number];
 
 type Device = { packs: StoredPack[]; outbox: OutboxItem[]; lastSyncAt: string | null };
 
@@ -62,19 +64,37 @@ export default function FieldMode() {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  /** Files the server said are no longer the expert's: gone from the page at once, not at the next load. */
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
 
   const refresh = useCallback(async () => {
     if (store.current) setDevice(await readAll(store.current));
   }, []);
 
+  const forget = useCallback((ids: string[]) => {
+    if (ids.length > 0) setGone((known) => new Set([...known, ...ids]));
+  }, []);
+
+  /** The account was deactivated: everything kept on the device for this person goes, and they are told. */
+  const wipe = useCallback(async () => {
+    store.current?.close();
+    store.current = null;
+    await clearPerson(userId).catch(() => undefined);
+    setDevice({ packs: [], outbox: [], lastSyncAt: null });
+    setOpenId(null);
+    setOutcome('deactivated');
+  }, [userId]);
+
   const sync = useCallback(async () => {
     if (!store.current) return;
     setActivity('syncing');
-    const result = await synchronise(store.current, root.csrfToken, locale);
+    const { outcome: result, wipe: notTheirs } = await synchronise(store.current, root.csrfToken, locale);
     setActivity('idle');
+    forget(notTheirs);
+    if (result === 'deactivated') return wipe();
     if (result !== 'busy') setOutcome(result);
     await refresh();
-  }, [root.csrfToken, locale, refresh]);
+  }, [root.csrfToken, locale, refresh, forget, wipe]);
 
   useEffect(() => {
     let stop = false;
@@ -132,9 +152,12 @@ export default function FieldMode() {
         credentials: 'same-origin',
         headers: { 'accept-language': locale },
       });
-      if (response.status === 401) return setOutcome('signed_out');
-      if (!response.ok) return setOutcome('failed');
+      if (!response.ok) {
+        const refused = await refusedCall(response);
+        return refused === 'deactivated' ? await wipe() : setOutcome(refused);
+      }
       const answer = (await response.json()) as { syncedAt: string; packs: Pack[]; wipe: string[] };
+      forget(answer.wipe);
       const { outbox } = await readAll(store.current);
       const tx = store.current.transaction(['packs', 'meta'], 'readwrite');
       await Promise.all([
@@ -183,6 +206,7 @@ export default function FieldMode() {
   const stale =
     device?.lastSyncAt && Date.now() - new Date(device.lastSyncAt).getTime() > STALE_DAYS * 86_400_000;
   const open = device?.packs.find((p) => p.applicationId === openId) ?? null;
+  const offered = outcome === 'deactivated' ? [] : files.filter((f) => !gone.has(f.id));
   const title = t('ui.title');
   return (
     <div className="fieldmode-page" data-ready={device ? 'true' : undefined}>
@@ -218,7 +242,7 @@ export default function FieldMode() {
 
       <section aria-labelledby="fieldmode-prepare">
         <h2 id="fieldmode-prepare">{t('ui.prepare.title')}</h2>
-        {files.length === 0 ? (
+        {offered.length === 0 ? (
           <p>{t('ui.prepare.none')}</p>
         ) : (
           <form onSubmit={download}>
@@ -227,7 +251,7 @@ export default function FieldMode() {
               label={t('ui.prepare.files')}
               hint={t('ui.prepare.hint')}
               required
-              options={files.map((f) => ({
+              options={offered.map((f) => ({
                 value: f.id,
                 label: f.municipality ? `${f.business} (${f.municipality})` : f.business,
               }))}
@@ -367,7 +391,7 @@ function Outbox({
 /** The value a change carries: an answer, a note's text, hours, a status. */
 function changedValue(item: OutboxItem): unknown {
   const p = item.payload;
-  return p.value ?? p.text ?? p.hours ?? p.status;
+  return p.value ?? p.text ?? p.hours ?? p.status ?? p.note;
 }
 
 /** A value as the expert reads it: choices by their labels, statuses in words, hours as a number. */
@@ -379,7 +403,10 @@ function readableValue(
   locale: Locale,
 ): string {
   if (value === null || value === undefined) return t('ui.outbox.no_value');
-  if (item.type === 'update-plan-action') return t(`coaching:action_status.${String(value)}`);
+  if (item.type === 'update-plan-action')
+    return 'note' in item.payload
+      ? String(value) || t('ui.outbox.no_value')
+      : t(`coaching:action_status.${String(value)}`);
   if (item.type === 'record-session-held')
     return t('ui.hours', { hours: formatNumber(Number(value), locale) });
   if (item.type === 'answer-diagnostic-question') {
@@ -472,6 +499,21 @@ function FileWork({
         id,
         action.version,
         { actionId: action.id, status: select.value, baseStatus: action.status },
+        action.objective,
+      ),
+    );
+  };
+
+  const saveActionNote = (event: FormEvent<HTMLFormElement>, action: PlanActionOf) => {
+    event.preventDefault();
+    const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
+    if (note === action.note) return;
+    void onChange(
+      newCommand(
+        'update-plan-action',
+        id,
+        action.version,
+        { actionId: action.id, note, baseNote: action.note },
         action.objective,
       ),
     );
@@ -577,20 +619,37 @@ function FileWork({
       {!pack.plan ? (
         <p>{t('ui.plan.none')}</p>
       ) : (
-        <form onChange={progress} onSubmit={(e) => e.preventDefault()}>
-          {pack.plan.actions.map((a) => (
-            <SelectField
-              key={a.id}
-              name={`action-${a.id}`}
-              label={
-                a.dueDate ? t('ui.plan.action_due', { objective: a.objective, due: a.dueDate }) : a.objective
-              }
-              required
-              defaultValue={a.status}
-              options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`coaching:action_status.${s}`) }))}
-            />
-          ))}
-        </form>
+        pack.plan.actions.map((a) => (
+          <div key={a.id} className="fieldmode-action">
+            <form onChange={progress} onSubmit={(e) => e.preventDefault()}>
+              <SelectField
+                name={`action-${a.id}`}
+                label={
+                  a.dueDate
+                    ? t('ui.plan.action_due', { objective: a.objective, due: a.dueDate })
+                    : a.objective
+                }
+                required
+                defaultValue={a.status}
+                options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`coaching:action_status.${s}`) }))}
+              />
+            </form>
+            <form onSubmit={(e) => saveActionNote(e, a)}>
+              <TextArea
+                name="note"
+                id={`action-note-${a.id}`}
+                label={t('ui.plan.note', { objective: a.objective })}
+                rows={2}
+                maxLength={ACTION_NOTE_MAX}
+                defaultValue={a.note}
+              />
+              <button type="submit" className="button button-secondary">
+                {t('ui.plan.save_note')}
+                <span className="sr-only"> ({a.objective})</span>
+              </button>
+            </form>
+          </div>
+        ))
       )}
 
       <h3>{t('ui.suppliers.title')}</h3>

@@ -53,6 +53,7 @@ const pack = (): StoredPack => ({
         owner: '',
         dueDate: null,
         status: 'todo',
+        note: 'Devis demandé',
         supplierId: null,
       },
     ],
@@ -150,6 +151,32 @@ describe('the device’s queue of offline changes', () => {
     });
     const theirs = keepServer(pack(), conflicted!);
     expect(theirs.diagnostic).toMatchObject({ version: V2, answers: { presence_website: 'updated' } });
+  });
+
+  it('changes an action’s note or its status alone, and resolves a conflict on either field', () => {
+    const change = (payload: Record<string, string>) =>
+      newCommand('update-plan-action', APP, V1, { actionId: 'a1', ...payload }, 'Boutique');
+    const status = change({ status: 'done', baseStatus: 'todo' });
+    const text = change({ note: 'Devis signé', baseNote: 'Devis demandé' });
+    const both = [status, text].reduce(applyLocally, pack());
+    expect(both.plan!.actions[0]).toMatchObject({ status: 'done', note: 'Devis signé' });
+    const [conflicted] = settle(
+      [pack()],
+      [text],
+      reply([
+        { commandId: text.commandId, status: 'conflict', version: V2, server: 'Annulé', mine: 'Devis signé' },
+      ]),
+    ).outbox;
+    expect(keepMine(conflicted!)).toMatchObject({
+      baseVersion: V2,
+      payload: { actionId: 'a1', note: 'Devis signé', baseNote: 'Annulé' },
+    });
+    expect(keepMine(conflicted!).payload).not.toHaveProperty('baseStatus');
+    expect(keepServer(pack(), conflicted!).plan!.actions[0]).toMatchObject({
+      version: V2,
+      status: 'todo',
+      note: 'Annulé',
+    });
   });
 
   it('loses no change, whatever answers come back, lost, repeated or out of order', () => {

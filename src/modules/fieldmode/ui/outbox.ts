@@ -94,7 +94,11 @@ export function applyLocally(pack: StoredPack, item: Pick<OutboxItem, 'type' | '
             plan: {
               ...pack.plan,
               actions: pack.plan.actions.map((a) =>
-                a.id === p.actionId ? { ...a, status: p.status as typeof a.status } : a,
+                a.id !== p.actionId
+                  ? a
+                  : 'note' in p
+                    ? { ...a, note: p.note as string }
+                    : { ...a, status: p.status as typeof a.status },
               ),
             },
           }
@@ -180,7 +184,7 @@ export function keepMine(item: OutboxItem): OutboxItem {
     item.type === 'answer-diagnostic-question'
       ? { ...item.payload, baseValue: server }
       : item.type === 'update-plan-action'
-        ? { ...item.payload, baseStatus: server }
+        ? { ...item.payload, ['note' in item.payload ? 'baseNote' : 'baseStatus']: server }
         : item.payload;
   return { ...newCommand(item.type, item.applicationId, item.conflict!.version, payload, item.subject) };
 }
@@ -192,7 +196,7 @@ export function keepServer(pack: StoredPack, item: OutboxItem): StoredPack {
     item.type === 'answer-diagnostic-question'
       ? { ...item.payload, value: server }
       : item.type === 'update-plan-action'
-        ? { ...item.payload, status: server }
+        ? { ...item.payload, ['note' in item.payload ? 'note' : 'status']: server }
         : { ...item.payload, hours: server };
   return withVersion(applyLocally(pack, { type: item.type, payload }), item, item.conflict!.version);
 }

@@ -8,7 +8,17 @@ import {
   settle,
 } from './outbox.ts';
 
-export type SyncOutcome = 'done' | 'busy' | 'offline' | 'signed_out' | 'failed';
+export type SyncOutcome = 'done' | 'busy' | 'offline' | 'signed_out' | 'deactivated' | 'failed';
+
+/**
+ * A call the server did not take, as the page tells it: the session ended (sign in again, the changes
+ * wait), the account was deactivated (the device is wiped), or anything else (tried again later).
+ */
+export async function refusedCall(response: Response): Promise<SyncOutcome> {
+  if (response.status !== 401) return 'failed';
+  const problem = (await response.json().catch(() => null)) as { code?: unknown } | null;
+  return problem?.code === 'account_deactivated' ? 'deactivated' : 'signed_out';
+}
 
 /** The most commands the server takes at once (the API's limit). */
 const BATCH = 200;
@@ -17,15 +27,17 @@ const LOCK = 'virage-field-sync';
 /**
  * Sends the pending changes and settles the device with the answers. One tab at a time (a Web Lock):
  * another tab finds the lock taken and leaves it to the one syncing. The answers are settled against
- * the device as it is when they arrive, so a change made meanwhile stays pending.
+ * the device as it is when they arrive, so a change made meanwhile stays pending. Answers also the files
+ * the server said are no longer the expert's (their packs are wiped).
  */
 export async function synchronise(
   store: DeviceStore,
   csrfToken: string,
   locale: string,
-): Promise<SyncOutcome> {
-  if (!navigator.onLine) return 'offline';
-  const run = async (): Promise<SyncOutcome> => {
+): Promise<{ outcome: SyncOutcome; wipe: string[] }> {
+  const wipe: string[] = [];
+  if (!navigator.onLine) return { outcome: 'offline', wipe };
+  const run = async (): Promise<{ outcome: SyncOutcome; wipe: string[] }> => {
     for (;;) {
       const { packs, outbox } = await readAll(store);
       const commands = pendingCommands(outbox).slice(0, BATCH);
@@ -42,16 +54,19 @@ export async function synchronise(
           body: JSON.stringify({ commands, applicationIds: packs.map((p) => p.applicationId) }),
         });
       } catch {
-        return 'offline';
+        return { outcome: 'offline', wipe };
       }
-      if (response.status === 401) return 'signed_out';
-      if (!response.ok) return 'failed';
-      await save(store, (await response.json()) as SyncAnswer);
-      if (commands.length < BATCH) return 'done';
+      if (!response.ok) return { outcome: await refusedCall(response), wipe };
+      const answer = (await response.json()) as SyncAnswer;
+      await save(store, answer);
+      wipe.push(...answer.wipe);
+      if (commands.length < BATCH) return { outcome: 'done', wipe };
     }
   };
   if (!navigator.locks) return run();
-  return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? run() : 'busy'));
+  return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) =>
+    lock ? run() : { outcome: 'busy' as const, wipe },
+  );
 }
 
 async function save(store: DeviceStore, answer: SyncAnswer) {

@@ -8,9 +8,10 @@ import {
   fieldConflicts,
   heldConflicts,
   PAYLOADS,
+  planActionChange,
   sameAnswer,
 } from '../domain/commands.ts';
-import type { StoredOutcome } from '../domain/outcomes.ts';
+import type { Outcome } from '../domain/outcomes.ts';
 
 /** A record of another file is "not found", as online. */
 function ofFile<T extends { applicationId: string }>(state: T | undefined, c: CommandEnvelope): T {
@@ -22,7 +23,7 @@ function ofFile<T extends { applicationId: string }>(state: T | undefined, c: Co
  * Applies one offline change through the same use case as online (its authorization, validation,
  * audit), after the conflict rule of its kind. Throws the use case's error when it refuses.
  */
-export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<StoredOutcome> {
+export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<Outcome> {
   switch (c.type) {
     case 'answer-diagnostic-question': {
       const p = parseInput(PAYLOADS[c.type], c.payload);
@@ -56,11 +57,28 @@ export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<Stored
     case 'update-plan-action': {
       const p = parseInput(PAYLOADS[c.type], c.payload);
       const state = ofFile(await planActionState(ctx.db, p.actionId), c);
-      const change = { baseVersion: c.baseVersion, baseValue: p.baseStatus, mine: p.status };
-      if (fieldConflicts<string>(change, { version: state.version, value: state.status }))
-        return { status: 'conflict', version: state.version, server: state.status, mine: p.status };
-      await updateActionProgress(ctx, c.applicationId, p.actionId, { status: p.status });
+      const { field, mine, base } = planActionChange(p);
+      const server = state[field];
+      const change = { baseVersion: c.baseVersion, baseValue: base, mine };
+      if (fieldConflicts<string>(change, { version: state.version, value: server }))
+        return { status: 'conflict', version: state.version, server, mine };
+      await updateActionProgress(ctx, c.applicationId, p.actionId, { [field]: mine });
       return { status: 'applied', version: (await planActionState(ctx.db, p.actionId))!.version };
     }
   }
+}
+
+/**
+ * The two texts of a note in conflict, which are not kept with the command (free text may name people;
+ * it stays in the plan, where anonymisation reaches it): a replay reads them again, the expert's from
+ * the command, the server's from the action as it is now (none once the action is gone).
+ */
+export async function conflictTexts(ctx: Ctx, c: CommandEnvelope) {
+  const p = PAYLOADS['update-plan-action'].safeParse(c.payload);
+  if (!p.success) return { server: null, mine: null };
+  const state = await planActionState(ctx.db, p.data.actionId);
+  return {
+    server: state?.applicationId === c.applicationId ? state.note : null,
+    mine: planActionChange(p.data).mine,
+  };
 }

@@ -92,6 +92,7 @@ async function packOf(ctx: Ctx, file: Awaited<ReturnType<typeof applicationProfi
             owner: a.owner,
             dueDate: a.dueDate,
             status: a.status,
+            note: a.note,
             supplierId: a.supplierId,
           })),
         }

@@ -11,8 +11,8 @@ import { authorize } from '../../../wiring/authorize.ts';
 import { type applicationProfile, applicationProfiles } from '../../intake/index.ts';
 import { receivedCommands } from '../db/tables.ts';
 import { type CommandEnvelope, commandEnvelope } from '../domain/commands.ts';
-import type { StoredOutcome } from '../domain/outcomes.ts';
-import { applyCommand } from './apply-command.ts';
+import { keptOutcome, type Outcome } from '../domain/outcomes.ts';
+import { applyCommand, conflictTexts } from './apply-command.ts';
 
 export const syncCommandsInput = z.strictObject({
   commands: z.array(commandEnvelope).max(200),
@@ -25,7 +25,7 @@ type File = Awaited<ReturnType<typeof applicationProfile>>;
 const stillTheirs = (file: File, userId: string) =>
   !!file && file.assignedExpertUserId === userId && file.status === 'accepted' && !file.coachingClosedAt;
 
-function refusal(ctx: Ctx, error: AppError, wipe: boolean): StoredOutcome {
+function refusal(ctx: Ctx, error: AppError, wipe: boolean): Outcome {
   const reason = {} as Record<Locale, string>;
   const errors = {} as Record<Locale, { path: string; message: string }[]>;
   for (const locale of LOCALES) {
@@ -42,7 +42,7 @@ function refusal(ctx: Ctx, error: AppError, wipe: boolean): StoredOutcome {
  * outcome. A refusal is an outcome too: the use case's own transaction (a savepoint here) is undone,
  * the refusal kept.
  */
-async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope): Promise<StoredOutcome> {
+async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope): Promise<Outcome> {
   if (!file) return refusal(tx, new AppError('not_found'), true);
   const [claimed] = await tx.db
     .insert(receivedCommands)
@@ -64,9 +64,11 @@ async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope
     // Another person's command id (or the same id for another change) is not replayed to them.
     if (stored!.userId !== userId || stored!.applicationId !== c.applicationId || stored!.type !== c.type)
       return refusal(tx, new AppError('conflict', { key: 'fieldmode:refused.command_id_taken' }), false);
-    return stored!.outcome;
+    const kept = stored!.outcome;
+    if (!('textsLeftOut' in kept)) return kept;
+    return { status: kept.status, version: kept.version, ...(await conflictTexts(tx, c)) };
   }
-  let outcome: StoredOutcome;
+  let outcome: Outcome;
   if (!stillTheirs(file, userId))
     outcome = refusal(
       tx,
@@ -82,7 +84,10 @@ async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope
       if (!isAppError(error)) throw error;
       outcome = refusal(tx, error, false);
     }
-  await tx.db.update(receivedCommands).set({ outcome }).where(eq(receivedCommands.commandId, c.commandId));
+  await tx.db
+    .update(receivedCommands)
+    .set({ outcome: keptOutcome(outcome, c.payload) })
+    .where(eq(receivedCommands.commandId, c.commandId));
   await appendAudit(tx.db, tx, {
     action: 'fieldmode.command',
     entityType: 'application',
@@ -107,7 +112,7 @@ export async function syncCommands(ctx: Ctx, input: unknown) {
   const { results, files } = await transaction(ctx, async (db) => {
     const inBatch = { ...ctx, db };
     const files = new Map((await applicationProfiles(db, held)).map((f) => [f.id, f]));
-    const results: ({ commandId: string } & StoredOutcome)[] = [];
+    const results: ({ commandId: string } & Outcome)[] = [];
     for (const c of commands) {
       const outcome = await applyOnce(inBatch, files.get(c.applicationId), actor.id, c);
       results.push({ commandId: c.commandId, ...outcome });

@@ -23,9 +23,13 @@ const actorColumns = {
   role: users.role,
   locale: users.locale,
   totpEnabledAt: users.totpEnabledAt,
+  active: users.active,
 };
 
-/** The live session with this id and its active user, in one query (it runs on every request). */
+/**
+ * The live session with this id and its user, in one query (it runs on every request); the caller
+ * refuses a deactivated user's, telling them so.
+ */
 export async function findLiveSession(db: Executor, sessionId: string, now: Date) {
   const [row] = await preparedOnce(liveSessionQueries, db, prepareLiveSession).execute({
     sessionId,
@@ -34,7 +38,7 @@ export async function findLiveSession(db: Executor, sessionId: string, now: Date
   return row;
 }
 
-/** The unrevoked token with this digest and its active user. */
+/** The unrevoked token with this digest and its user (active or not, as above). */
 export async function findLiveToken(db: Executor, tokenHash: string) {
   const [row] = await preparedOnce(liveTokenQueries, db, prepareLiveToken).execute({ tokenHash });
   return row;
@@ -64,13 +68,7 @@ function prepareLiveSession(db: Executor) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder('sessionId')),
-        gt(sessions.expiresAt, sql.placeholder('now')),
-        eq(users.active, true),
-      ),
-    )
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .prepare('find_live_session');
 }
 
@@ -79,13 +77,7 @@ function prepareLiveToken(db: Executor) {
     .select({ user: actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
-        isNull(apiTokens.revokedAt),
-        eq(users.active, true),
-      ),
-    )
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
     .prepare('find_live_token');
 }
 

@@ -12,7 +12,12 @@ import { otherActiveAdmins } from './change-user-role.ts';
 
 export const setUserActiveInput = z.strictObject({ active: z.boolean() });
 
-/** Deactivates (signs out everywhere, tokens stop working) or reactivates an account (administrators). */
+/**
+ * Deactivates (signs out everywhere, tokens stop working) or reactivates an account (administrators).
+ * A deactivated account's sessions stay until they expire, dead (no request passes with them), so that
+ * whoever holds one is told the account was deactivated rather than to sign in again (field mode wipes
+ * the device then); reactivating ends them, so that none comes back to life.
+ */
 export async function setUserActive(ctx: Ctx, userId: string, input: unknown): Promise<void> {
   if (!UUID_PATTERN.test(userId)) throw new AppError('not_found');
   authorize(ctx.actor, 'user.set_active', { userId });
@@ -28,7 +33,7 @@ export async function setUserActive(ctx: Ctx, userId: string, input: unknown): P
       throw new AppError('conflict', { key: 'identity:errors.last_admin' });
     }
     await tx.update(users).set({ active, updatedAt: ctx.now() }).where(eq(users.id, userId));
-    if (!active) await closeSessionsOf(tx, userId);
+    if (active) await closeSessionsOf(tx, userId);
     await appendAudit(tx, ctx, {
       action: active ? 'user.reactivated' : 'user.deactivated',
       entityType: 'user',
