@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { montrealIso } from '../../src/kernel/format.ts';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/modules/diagnostic/domain/default-questionnaire.ts';
-import { PASSWORD, signIn, twoFactorText } from './support/accounts.ts';
+import { PASSWORD, signedInStaff, signIn, twoFactorText } from './support/accounts.ts';
 import {
   browserLocale,
   checkPage,
@@ -372,26 +372,11 @@ for (const locale of ['fr', 'en'] as const) {
         await expect(refused).toHaveCount(0);
       });
 
-      await test.step('the expert’s account deactivated: the next sync wipes their device and says why', async () => {
-        const found = await api<{ items: { id: string }[] }>(
-          locale,
-          'GET',
-          `/users?q=${encodeURIComponent(people.expert.email)}`,
-          admin!,
-        );
-        await api(locale, 'PATCH', `/users/${found.items[0]!.id}`, admin!, { active: false });
-        await context.setOffline(true);
-        await context.setOffline(false);
-        await expect(status(page)).toContainText(L.deactivated);
-        await expect(page.getByRole('button', { name: L.open(business.tradeName) })).toHaveCount(0);
-        await expect(page.getByRole('group', { name: L.files })).toHaveCount(0);
-        const left = await page.evaluate(async () =>
+      await test.step('signing out wipes the device', async () => {
+        const kept = await page.evaluate(async () =>
           (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('virage-field-')),
         );
-        expect(left).toEqual([]);
-      });
-
-      await test.step('signing out wipes the device', async () => {
+        expect(kept).toHaveLength(1);
         await page.getByRole('button', { name: L.signOut }).click();
         await expect(page.getByRole('banner').getByRole('link', { name: L.signIn })).toBeVisible();
         const left = await page.evaluate(async () => ({
@@ -405,6 +390,46 @@ for (const locale of ['fr', 'en'] as const) {
       });
       expect(problems).toEqual([]);
       await context.close();
+
+      await test.step('the other expert’s account deactivated: the next sync wipes their device and says why', async () => {
+        // Their own device, with the file reassigned to them downloaded.
+        const other = await signedInStaff(
+          browser,
+          locale,
+          people.otherExpert,
+          PASSWORD,
+          'field-other-expert',
+        );
+        const otherPage = other.page;
+        await otherPage.getByRole('link', { name: L.nav, exact: true }).click();
+        await expect(otherPage.locator('[data-ready="true"]')).toBeVisible();
+        await otherPage
+          .getByRole('group', { name: L.files })
+          .getByLabel(new RegExp(otherBusiness.tradeName))
+          .check();
+        await otherPage.getByRole('button', { name: L.download }).click();
+        await expect(status(otherPage)).toContainText(L.downloaded);
+        const stores = () =>
+          otherPage.evaluate(async () =>
+            (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('virage-field-')),
+          );
+        expect(await stores()).toHaveLength(1);
+        const found = await api<{ items: { id: string }[] }>(
+          locale,
+          'GET',
+          `/users?q=${encodeURIComponent(people.otherExpert.email)}`,
+          admin!,
+        );
+        await api(locale, 'PATCH', `/users/${found.items[0]!.id}`, admin!, { active: false });
+        await other.context.setOffline(true);
+        await other.context.setOffline(false);
+        await expect(status(otherPage)).toContainText(L.deactivated);
+        await expect(otherPage.getByRole('button', { name: L.open(otherBusiness.tradeName) })).toHaveCount(0);
+        await expect(otherPage.getByRole('group', { name: L.files })).toHaveCount(0);
+        expect(await stores()).toEqual([]);
+        expect(other.problems).toEqual([]);
+        await other.context.close();
+      });
     });
   });
 }
