@@ -1671,7 +1671,7 @@ const ALLOWED_REFUSALS: Record<string, number> = {
  * every operation and a share of the callers, so that the test workers share it out; each file has its
  * own database.
  */
-export const MATRIX_PARTS = 4;
+export const MATRIX_PARTS = 5;
 
 /** The file of one part after the first (authorization-matrix.test.ts), in tests/integration. */
 export const matrixFile = (part: number) => `authorization-matrix-${part + 1}.test.ts`;
