@@ -575,13 +575,26 @@ async function claimWithReceiptsOfRetailer(f: Fixture, submit = false): Promise<
 }
 let claimCounter = 0;
 
-/** The synthetic registry extract, imported once (the same file again changes nothing). */
+/**
+ * The synthetic registry extract, imported once (the same file again changes nothing), loaded: when the
+ * administrator's upload of the same file (importRegistryExtract's row) is still loading in the
+ * background, the import answers that extract at once, so it is waited for.
+ */
 async function registryExtractId(f: Fixture): Promise<string> {
   const { extract } = await importRegistryExtract(
     f.h.system,
     { bytes: syntheticExtract(), fileName: 'synthetic.zip' },
     { wait: true },
   );
+  await expect
+    .poll(
+      async () => {
+        const res = await f.h.request(`/api/v1/registry/imports/${extract.id}`, { token: f.adminToken });
+        return (await res.json()).status;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('current');
   return extract.id;
 }
 
