@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import MatrixFirst from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration files each open their own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    sequence: { sequencer: MatrixFirst },
   },
 });

@@ -18,6 +18,28 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it('moves no clock unless asked, and only for a server this machine alone reaches', () => {
+    const base = { DATA_DIR: path.join(dir, 'clock'), SESSION_SECRET: 's'.repeat(40) };
+    expect(loadConfig(base).testClock).toBe(false);
+    for (const [HOST, PUBLIC_URL] of [
+      ['127.0.0.1', 'http://127.0.0.1:4000'],
+      ['localhost', 'http://localhost:4000'],
+      ['::1', 'http://[::1]:4000'],
+    ])
+      expect(loadConfig({ ...base, E2E_TEST_CLOCK: 'on', HOST, PUBLIC_URL }).testClock, HOST).toBe(true);
+    for (const [HOST, PUBLIC_URL] of [
+      ['127.0.0.1', 'https://virage.example.ca'],
+      [undefined, 'http://127.0.0.1:4000'], // every address: reachable from the network
+      ['0.0.0.0', 'http://127.0.0.1:4000'],
+    ])
+      expect(() => loadConfig({ ...base, E2E_TEST_CLOCK: 'on', HOST, PUBLIC_URL }), String(HOST)).toThrow(
+        /E2E_TEST_CLOCK .*HOST and PUBLIC_URL must be this machine's loopback address/,
+      );
+    expect(() => loadConfig({ ...base, E2E_TEST_CLOCK: 'yes' })).toThrow(
+      /E2E_TEST_CLOCK must be one of on, off/,
+    );
+  });
+
   it('keeps uploaded files in the data folder unless told otherwise', () => {
     const dataDir = path.join(dir, 'files-default');
     expect(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40) }).filesDir).toBe(

@@ -78,6 +78,8 @@ const envSchema = z.object({
     .max(300)
     .default('630, rue Sherbrooke Ouest, bureau 1101, Montréal (Québec)  H3A 1E4'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  /** The browser tests' movable clock (src/platform/http/test-clock.ts); only on this machine's address. */
+  E2E_TEST_CLOCK: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -111,9 +113,14 @@ export type Config = {
   /** Named in every newsletter with the program's e-mail (CASL identification). */
   outreachSender: { name: string; mailingAddress: string };
   env: 'production' | 'development' | 'test';
+  /** Whether a request may move its own clock forward (browser tests only; never with a public address). */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {}
+
+/** The addresses only this machine reaches. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 const SECRETS = ['SESSION_SECRET', 'METRICS_TOKEN', 'BANK_DETAILS_KEY', 'PAYMENT_DEBTOR_ACCOUNT'];
 
@@ -137,6 +144,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Configuration error: FILES_DIR must not be a folder the web server serves (got ${JSON.stringify(filesDir)})`,
     );
   }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const loopback = (host: string | undefined) => LOOPBACK_HOSTS.includes(host?.replace(/^\[|\]$/g, '') ?? '');
+  if (e.E2E_TEST_CLOCK === 'on' && !(loopback(e.HOST) && loopback(new URL(publicUrl).hostname))) {
+    throw new ConfigError(
+      `Configuration error: E2E_TEST_CLOCK is for the browser tests: HOST and PUBLIC_URL must be this machine's loopback address (got ${JSON.stringify(e.HOST ?? 'every address')}, ${JSON.stringify(publicUrl)})`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -146,7 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: e.DB_POOL_SIZE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret', 48, 'base64url'),
     bankDetailsKey: Buffer.from(
       e.BANK_DETAILS_KEY ?? readOrCreateSecret(dataDir, 'bank-details-key', 32, 'base64'),
@@ -169,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outreachSender: { name: e.OUTREACH_SENDER, mailingAddress: e.OUTREACH_MAILING_ADDRESS },
     env: e.NODE_ENV,
+    testClock: e.E2E_TEST_CLOCK === 'on',
   };
 }
 

@@ -101,6 +101,10 @@ const engine =
 const lines = [
   `Virage ${version} ready at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)} — ${engine} — started in ${Math.round(performance.now() - started)} ms`,
 ];
+if (config.testClock)
+  lines.push(
+    'E2E_TEST_CLOCK=on: a request may move its own clock forward (browser tests only, never in service).',
+  );
 if (created) lines.push('Created the default program “Virage numérique des détaillants”.');
 if (firstAdmin) {
   lines.push(

@@ -27,6 +27,7 @@ import { CSRF_COOKIE, LOCALE_COOKIE, parseCookies, readSessionToken, serializeCo
 import { createMetrics } from './metrics.ts';
 import { localiseError, problemBody } from './problem.ts';
 import type { RequestScope } from './request-scope.ts';
+import { requestClock, TEST_CLOCK_HEADER } from './test-clock.ts';
 
 export type Authenticate = (
   services: Services,
@@ -208,7 +209,7 @@ export function createHttpApp(options: HttpAppOptions) {
       t: translatorFor(i18n, locale),
       services,
       db: services.database.db,
-      now: services.now,
+      now: requestClock(services.now, config.testClock, c.req.header(TEST_CLOCK_HEADER)),
       requestId: c.get('requestId'),
       ip: clientIp(c),
       userAgent: c.req.header('user-agent'),

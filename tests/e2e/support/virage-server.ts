@@ -47,6 +47,8 @@ export async function startVirage(options: {
     MAIL_FROM: 'Virage <no-reply@virage.test>',
     LOG_LEVEL: 'info', // the log file has every request: useful when a test fails
     NODE_ENV: 'production',
+    // A journey may move its own requests' clock forward (src/platform/http/test-clock.ts) instead of waiting.
+    E2E_TEST_CLOCK: 'on',
   };
   delete env.DATABASE_URL; // always the embedded engine in its own folder
   delete env.SESSION_SECRET;

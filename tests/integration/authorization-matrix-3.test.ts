@@ -1,0 +1,4 @@
+import { callersOfPart, describeMatrix, setUpMatrix } from '../support/authorization-matrix.ts';
+
+// Part 3 of the authorization matrix (see authorization-matrix.test.ts), on a database of its own.
+describeMatrix(setUpMatrix(), callersOfPart(2));
