@@ -203,4 +203,6 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
   registry_cae_naics: 'the CAE → NAICS correspondence administrators keep, not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
+  coaching_file_facts:
+    'the dashboard’s facts about a coaching file (dates, scores, counts), kept like the anonymised file, removed with it',
 };
