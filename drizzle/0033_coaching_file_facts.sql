@@ -83,9 +83,11 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- Statement-level on each source table: the application ids of the rows it changed (TG_ARGV[0] names the
--- column), one refresh however many rows.
-CREATE FUNCTION coaching_file_facts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Decision 29's statement-level trigger function, for both kinds of facts: renamed (its triggers follow it) and
+-- given the refresh function to call as TG_ARGV[1] (decision 29's triggers name only the column: theirs).
+ALTER FUNCTION reporting_cohort_facts_follow() RENAME TO kept_facts_follow;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION kept_facts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   ids uuid[];
 BEGIN
@@ -97,7 +99,9 @@ BEGIN
     EXECUTE format('SELECT array_agg(DISTINCT c.id) FROM (SELECT %1$I AS id FROM old_rows UNION ALL SELECT %1$I FROM new_rows) c',
       TG_ARGV[0]) INTO ids;
   END IF;
-  IF ids IS NOT NULL THEN PERFORM coaching_file_facts_refresh(ids); END IF;
+  IF ids IS NOT NULL THEN
+    EXECUTE format('SELECT %I($1)', coalesce(TG_ARGV[1], 'reporting_cohort_facts_refresh')) USING ids;
+  END IF;
   RETURN NULL;
 END;
 $$;
@@ -111,16 +115,16 @@ BEGIN
   FOREACH source IN ARRAY ARRAY['assignments', 'closures', 'coaching_sessions', 'diagnostics', 'outcome_surveys', 'plan_actions']
   LOOP
     EXECUTE format('CREATE TRIGGER coaching_file_facts_on_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION coaching_file_facts_follow(%L)', source, 'application_id');
+      FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_follow(%L, %L)', source, 'application_id', 'coaching_file_facts_refresh');
     EXECUTE format('CREATE TRIGGER coaching_file_facts_on_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows
-      NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coaching_file_facts_follow(%L)', source, 'application_id');
+      NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_follow(%L, %L)', source, 'application_id', 'coaching_file_facts_refresh');
     EXECUTE format('CREATE TRIGGER coaching_file_facts_on_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION coaching_file_facts_follow(%L)', source, 'application_id');
+      FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_follow(%L, %L)', source, 'application_id', 'coaching_file_facts_refresh');
   END LOOP;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER coaching_file_facts_on_update AFTER UPDATE ON applications REFERENCING OLD TABLE AS old_rows
-  NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coaching_file_facts_follow('id');
+  NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_follow('id', 'coaching_file_facts_refresh');
 --> statement-breakpoint
 -- The closed files added up per program and expert: one grouped upsert of the differences per statement,
 -- groups in key order so that concurrent writers take their row locks in the same order. Scores in tenths.
