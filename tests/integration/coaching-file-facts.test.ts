@@ -15,6 +15,7 @@ import { assignments } from '../../src/modules/experts/db/tables.ts';
 import { applications } from '../../src/modules/intake/db/tables.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { type ExpertFixture, expert } from '../support/coaching.ts';
+import { randomDiagnostics } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 
@@ -46,22 +47,14 @@ async function addFiles(seed: number, count: number): Promise<string[]> {
     await db()
       .insert(applications)
       .values({ id, programId, status: 'accepted', submittedAt: at(0), decidedAt: at(1) });
-    for (const phase of ['T0', 'T1'] as const)
-      if (random.chance(phase === 'T0' ? 0.8 : 0.5)) {
-        const completed = random.chance(0.8);
-        await db()
-          .insert(diagnostics)
-          .values({
-            id: newId(),
-            applicationId: id,
-            programId,
-            questionnaireId,
-            phase,
-            status: completed ? 'completed' : 'in_progress',
-            completedAt: completed ? at(10) : null,
-            overall: completed ? random.int(0, 1000) / 10 : null,
-          });
-      }
+    await randomDiagnostics(
+      db(),
+      random,
+      { applicationId: id, programId, questionnaireId },
+      { t0: 0.8, t1: 0.5 },
+      at(10),
+      () => ({ overall: random.int(0, 1000) / 10 }),
+    );
     const closed = random.chance(0.4);
     await db()
       .insert(assignments)
