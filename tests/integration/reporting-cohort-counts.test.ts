@@ -22,6 +22,7 @@ import { periodInstants } from '../../src/modules/reporting/use-cases/report-per
 import { selectRows } from '../../src/platform/db/client.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { type ExpertFixture, expert } from '../support/coaching.ts';
+import { randomDiagnostics } from '../support/diagnostic.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { defaultProgramId } from '../support/intake.ts';
 
@@ -94,22 +95,14 @@ async function addApplications(seed: number, count: number): Promise<string[]> {
         .insert(applicationEvents)
         .values({ id: newId(), applicationId: id, kind: 'accepted', occurredAt: at(3) });
     if (status === 'accepted' || status === 'withdrawn') {
-      for (const phase of ['T0', 'T1'] as const)
-        if (random.chance(phase === 'T0' ? 0.7 : 0.3)) {
-          const completed = random.chance(0.8);
-          await db()
-            .insert(diagnostics)
-            .values({
-              id: newId(),
-              applicationId: id,
-              programId,
-              questionnaireId,
-              phase,
-              status: completed ? 'completed' : 'in_progress',
-              completedAt: completed ? at(10) : null,
-              scores: completed ? scores() : null,
-            });
-        }
+      await randomDiagnostics(
+        db(),
+        random,
+        { applicationId: id, programId, questionnaireId },
+        { t0: 0.7, t1: 0.3 },
+        at(10),
+        () => ({ scores: scores() }),
+      );
       if (random.chance(0.5))
         await db()
           .insert(assignments)

@@ -127,6 +127,10 @@ describe('program dashboard', () => {
     expect(later.alerts.find((a) => a.kind === 'no_contact')?.files.map((f) => f.applicationId)).toEqual([
       coached[1],
     ]);
+    // The whole program's: read from the kept facts by program alone (decision 48).
+    const whole = (await getProgramDashboard(ctx, programId, {})).alerts.find((a) => a.kind === 'no_contact');
+    expect(whole?.count).toBe(2);
+    expect(whole?.files.map((f) => f.applicationId).sort()).toEqual([...coached].sort());
     h.clock.advance(-31 * 86_400);
   });
 

@@ -7,11 +7,17 @@ import { type SQL, sql } from 'drizzle-orm';
 import { formatDate, TIME_ZONE } from '../../../kernel/format.ts';
 import { type Executor, selectRows } from '../../../platform/db/client.ts';
 import { instantParam } from '../../../platform/db/columns.ts';
-import { diagnostics } from '../../diagnostic/db/tables.ts';
-import { assignments } from '../../experts/db/tables.ts';
 import { NO_CONTACT_DAYS } from '../domain/plan.ts';
 import type { SessionMode } from '../domain/sessions.ts';
-import { actionPlans, closures, coachingSessions, outcomeSurveys, planActions } from './tables.ts';
+import {
+  actionPlans,
+  closures,
+  coachingExpertOutcomes,
+  coachingFileFacts,
+  coachingSessions,
+  outcomeSurveys,
+  planActions,
+} from './tables.ts';
 
 /** Businesses whose action plan was approved before `asOf`. */
 export function approvedPlans(asOf: Date): SQL {
@@ -46,20 +52,25 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertList = { kind: AlertKind; count: number; files: { applicationId: string; since: Date }[] };
 
 /**
- * Files that need the team, among `cohort` (a subquery of `application_id`), oldest first, at most
- * `limit` of each kind with the count of all (a due day counts from its start in Montréal): open files with no session held for 30 days (counted
- * from the assignment when none was held yet), open plans with an action past its due day, and surveys
- * sent and past due without an answer.
+ * Files that need the team, among `files.cohort` (a subquery of `application_id`; `files.whole` when it
+ * is every submitted file of `files.programId`), oldest first, at most `limit` of each kind with the
+ * count of all (a due day counts from its start in Montréal): open files with no session held for 30
+ * days (counted from the assignment when none was held yet; read from the kept file facts, decision 48,
+ * by program alone for the whole program), open plans with an action past its due day, and surveys sent
+ * and past due without an answer. Each kind is counted and its first files read on its own, by index.
  */
 export async function coachingAlerts(
   db: Executor,
-  cohort: SQL,
+  files: { programId: string; cohort: SQL; whole: boolean },
   now: Date,
   limit: number,
 ): Promise<AlertList[]> {
-  const inCohort = (column: SQL) => sql`${column} in (select c.application_id from (${cohort}) c)`;
+  const inCohort = (column: SQL) => sql`${column} in (select c.application_id from (${files.cohort}) c)`;
   const since = new Date(now.getTime() - NO_CONTACT_DAYS * 86_400_000);
   const today = formatDate(now);
+  const first = (kind: AlertKind) =>
+    sql`(select ${kind}::text as kind, application_id, since, (select count(*)::int from ${sql.raw(kind)}) as total
+      from ${sql.raw(kind)} order by since, application_id limit ${limit})`;
   const rows = await selectRows<{
     kind: AlertKind;
     application_id: string;
@@ -68,37 +79,28 @@ export async function coachingAlerts(
   }>(
     db,
     sql`
-    with no_contact as (
-      select asg.application_id, coalesce(
-        (select max(s.starts_at) from ${coachingSessions} s where s.application_id = asg.application_id and s.status = 'held'),
-        asg.assigned_at) as since
-      from ${assignments} asg
-      where asg.status = 'active' and ${inCohort(sql`asg.application_id`)}
-        and not exists (select 1 from ${closures} cl where cl.application_id = asg.application_id)
+    with no_contact as not materialized (
+      select f.application_id, f.open_since as since from ${coachingFileFacts} f
+      where f.program_id = ${files.programId} and f.open_since < ${instantParam(since)}
+        ${files.whole ? sql`` : sql`and ${inCohort(sql`f.application_id`)}`}
     ),
-    overdue as (
+    plan_overdue as not materialized (
       select pa.application_id, (min(pa.due_date)::timestamp at time zone ${TIME_ZONE}) as since
       from ${planActions} pa
       where pa.status in ('todo', 'in_progress') and pa.due_date < ${today}::date and ${inCohort(sql`pa.application_id`)}
         and not exists (select 1 from ${closures} cl where cl.application_id = pa.application_id)
       group by pa.application_id
     ),
-    unanswered as (
+    survey_unanswered as not materialized (
       select os.application_id, os.due_at as since from ${outcomeSurveys} os
       where os.sent_at is not null and os.answered_at is null and os.due_at < ${instantParam(now)}
         and ${inCohort(sql`os.application_id`)}
-    ),
-    alerts as (
-      select 'no_contact' as kind, application_id, since from no_contact where since < ${instantParam(since)}
-      union all select 'plan_overdue', application_id, since from overdue
-      union all select 'survey_unanswered', application_id, since from unanswered
-    ),
-    ranked as (
-      select kind, application_id, since, count(*) over (partition by kind)::int as total,
-        row_number() over (partition by kind order by since, application_id) as position
-      from alerts
     )
-    select kind, application_id, since, total from ranked where position <= ${limit} order by kind, position`,
+    ${sql.join(
+      ALERT_KINDS.map((kind) => first(kind)),
+      sql` union all `,
+    )}
+    order by kind, since, application_id`,
   );
   return ALERT_KINDS.map((kind) => {
     const ofKind = rows.filter((r) => r.kind === kind);
@@ -128,8 +130,9 @@ export type ExpertOutcomeRow = {
 
 /**
  * Per expert of the program, the outcomes of the files they closed (the assignment a closure ended),
- * in one statement. The expected gain is the program's least-squares line of gain on T0 over every
- * closed pair (`regr_intercept`, `regr_slope`; the mean gain when T0 does not vary), since businesses
+ * from their sums kept per expert (decision 48: a row per expert, whatever the number of files). The
+ * expected gain is the program's least-squares line of gain on T0 over every closed pair, fitted from
+ * those exact sums in tenths (the mean gain when T0 does not vary), since businesses
  * that start low have more room to gain: an expert is compared with what their files' starting
  * maturity predicts, not with the raw mean.
  */
@@ -147,37 +150,24 @@ export async function expertOutcomes(db: Executor, programId: string): Promise<E
   }>(
     db,
     sql`
-    with closed as (
-      select distinct on (cl.application_id) cl.application_id, a.expert_id
-      from ${closures} cl join ${assignments} a on a.application_id = cl.application_id and a.end_reason like 'closed:%'
-      where a.program_id = ${programId}
-      order by cl.application_id, a.ended_at desc
+    with sums as (
+      select * from ${coachingExpertOutcomes} where program_id = ${programId} and closed_files > 0
     ),
-    scored as (
-      select c.expert_id, t0.overall::float8 as t0, (t1.overall - t0.overall)::float8 as gain from closed c
-      join ${diagnostics} t0 on t0.application_id = c.application_id and t0.phase = 'T0' and t0.status = 'completed'
-      join ${diagnostics} t1 on t1.application_id = c.application_id and t1.phase = 'T1' and t1.status = 'completed'
+    line as (
+      select sum(pairs)::numeric as n, sum(t0_sum)::numeric as sx, sum(gain_sum)::numeric as sy,
+        sum(t0_squares)::numeric as sxx, sum(t0_gains)::numeric as sxy from sums
     ),
-    line as (select regr_intercept(gain, t0) as a, regr_slope(gain, t0) as b, avg(gain) as mean from scored),
-    gains as (
-      select s.expert_id, count(*)::int as pairs, avg(s.gain)::float8 as mean_gain,
-        avg(s.gain - coalesce(l.a + l.b * s.t0, l.mean))::float8 as beyond
-      from scored s cross join line l group by s.expert_id
-    ),
-    surveys as (
-      select c.expert_id, count(*)::int as surveys,
-        avg((os.answers->>'satisfactionExpert')::float8)::float8 as satisfaction
-      from closed c join ${outcomeSurveys} os on os.application_id = c.application_id
-      where os.wave = 'closure' and os.answered_at is not null group by c.expert_id
-    ),
-    actions as (
-      select c.expert_id, count(*)::int as actions, count(*) filter (where pa.status = 'done')::int as done
-      from closed c join ${planActions} pa on pa.application_id = c.application_id group by c.expert_id
-    ),
-    files as (select expert_id, count(*)::int as closed_files from closed group by expert_id)
-    select f.expert_id, f.closed_files, g.pairs, g.mean_gain, g.beyond, s.surveys, s.satisfaction, x.actions, x.done
-    from files f left join gains g using (expert_id) left join surveys s using (expert_id)
-      left join actions x using (expert_id)`,
+    fit as (
+      select n, sx, sy, case when n > 1 and n * sxx - sx * sx <> 0
+        then (n * sxy - sx * sy) / (n * sxx - sx * sx) end as slope from line
+    )
+    select s.expert_id, s.closed_files, s.pairs,
+      (case when s.pairs > 0 then s.gain_sum / 10.0 / s.pairs end)::float8 as mean_gain,
+      (case when s.pairs > 0 then (s.gain_sum - coalesce(f.slope * s.t0_sum + (f.sy - f.slope * f.sx) / f.n * s.pairs,
+        f.sy / f.n * s.pairs)) / 10.0 / s.pairs end)::float8 as beyond,
+      s.surveys, (case when s.ratings > 0 then s.rating_sum / s.ratings end)::float8 as satisfaction,
+      s.actions, s.actions_done as done
+    from sums s cross join fit f`,
   );
   const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
   return rows.map((r) => ({

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   uniqueIndex,
   uuid,
@@ -183,4 +186,66 @@ export const reopenings = pgTable(
     reason: text('reason').notNull(),
   },
   (t) => [index('reopenings_application_idx').on(t.applicationId, t.reopenedAt)],
+);
+
+/**
+ * What the dashboard reads about each coaching file, kept by triggers on the tables it comes from in
+ * the writing transaction (decision 48, as decision 29's cohort facts): while the file is open (an
+ * active assignment, no closure) since when nobody met the business (its last session held, else the
+ * assignment); once closed, the expert whose assignment the closure ended and the outcomes they are
+ * judged on. A file neither open nor closed by an expert has no row.
+ */
+export const coachingFileFacts = pgTable(
+  'coaching_file_facts',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull(),
+    openSince: instant('open_since'),
+    closedBy: uuid('closed_by'),
+    /** Closed with both a completed T0 and T1 (1) or not (0), and their overall scores, as `diagnostics.overall`. */
+    paired: integer('paired').notNull(),
+    t0Overall: real('t0_overall'),
+    t1Overall: real('t1_overall'),
+    /** The closure survey answered (1) or not (0), and its rating of the expert. */
+    surveyAnswered: integer('survey_answered').notNull(),
+    satisfaction: doublePrecision('satisfaction'),
+    actions: integer('actions').notNull(),
+    actionsDone: integer('actions_done').notNull(),
+  },
+  (t) => [
+    // The no-contact alert: counted, and its oldest files read, in this order.
+    index('coaching_file_facts_open_idx')
+      .on(t.programId, t.openSince, t.applicationId)
+      .where(sql`open_since is not null`),
+    index('coaching_file_facts_closed_idx').on(t.programId, t.closedBy).where(sql`closed_by is not null`),
+  ],
+);
+
+/**
+ * `coaching_file_facts`' closed files added up per program and expert, kept by a trigger on the facts
+ * (decision 48; decision 13's differences upserted in key order): what expert quality is read from.
+ * Scores in tenths of a point, so the sums (and the program's line of gain on T0 fitted from them) are exact.
+ */
+export const coachingExpertOutcomes = pgTable(
+  'coaching_expert_outcomes',
+  {
+    programId: uuid('program_id').notNull(),
+    expertId: uuid('expert_id').notNull(),
+    closedFiles: integer('closed_files').notNull(),
+    pairs: integer('pairs').notNull(),
+    /** Over the pairs: Σ T0, Σ gain, Σ T0², Σ T0 × gain, in tenths. */
+    t0Sum: bigint('t0_sum', { mode: 'number' }).notNull(),
+    gainSum: bigint('gain_sum', { mode: 'number' }).notNull(),
+    t0Squares: bigint('t0_squares', { mode: 'number' }).notNull(),
+    t0Gains: bigint('t0_gains', { mode: 'number' }).notNull(),
+    surveys: integer('surveys').notNull(),
+    /** Closure surveys rating the expert, and the sum of their ratings. */
+    ratings: integer('ratings').notNull(),
+    ratingSum: doublePrecision('rating_sum').notNull(),
+    actions: integer('actions').notNull(),
+    actionsDone: integer('actions_done').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.expertId] })],
 );

@@ -63,6 +63,8 @@ const EXCLUDED: Record<string, string> = {
   'signals.resolved_by': DUTY,
   'reporting_cohort_facts.application_id':
     'counts derived from the application, diagnostics and coaching given in the copy (decision 29)',
+  'coaching_file_facts.application_id':
+    'figures derived from the coaching and diagnostics given in the copy (decision 48)',
 };
 
 /** Every `table.column` of the schema that names a person (users.id) or a business (applications.id). */

@@ -205,4 +205,6 @@ export const OUTSIDE_RETENTION: Record<string, string> = {
     'an administrator’s record that the registry’s licence allows republication (who and when, as a duty): not about a person',
   reporting_cohort_facts:
     'the dashboard’s statistical facts about a file (no identifier), kept like the anonymised file, removed with it',
+  coaching_file_facts:
+    'the dashboard’s facts about a coaching file (dates, scores, counts), kept like the anonymised file, removed with it',
 };

@@ -86,6 +86,7 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
   };
+  const unfiltered = !filters.from && !filters.to && !filters.region && !filters.partner && !expert;
   const withImpact = isAllowed(ctx.actor, 'impact.read');
   // A pre-check is anonymous: it cannot be tied to a partner or an expert, so it is not counted under those filters.
   const prechecksCounted = !filters.partner && !filters.expert;
@@ -113,7 +114,12 @@ export async function getProgramDashboard(ctx: Ctx, programId: string, query: un
     prechecksCounted ? precheckTotals(ctx.db, precheckFilter) : null,
     prechecksCounted ? precheckFailureTotals(ctx.db, precheckFilter) : null,
     acceptancePace(ctx.db, program.id, startOfMontrealDay(forecastWindowStart(today))),
-    coachingAlerts(ctx.db, cohortIds(cohort), ctx.now(), ALERTS_SHOWN),
+    coachingAlerts(
+      ctx.db,
+      { programId: program.id, cohort: cohortIds(cohort), whole: unfiltered },
+      ctx.now(),
+      ALERTS_SHOWN,
+    ),
     getWorkload(ctx, { programId: program.id }),
     getBudget(ctx, program.id, {}),
     partnersOf(ctx.db, program.id),
