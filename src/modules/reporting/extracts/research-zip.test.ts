@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { csvField, parseCsv } from '../../../kernel/csv.ts';
+import { createI18n, translatorFor } from '../../../platform/i18n/i18n.ts';
 import { DETAILED, generalise } from '../domain/research.ts';
 import {
   quasiValuesOf,
@@ -8,6 +9,8 @@ import {
   releasedRow,
   researchVariables,
 } from '../domain/research-variables.ts';
+import en from '../i18n/en.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
 import { writeResearchZip } from './research-zip.ts';
 
 const dimensions = [{ id: 'sales', label: { fr: 'Ventes', en: 'Sales' } }];
@@ -42,7 +45,7 @@ describe('research zip', () => {
       for (let i = 0; i < sources.length; i += 1_000) yield sources.slice(i, i + 1_000);
     }
     const chunks: Uint8Array[] = [];
-    const t = (key: string) => key;
+    const i18n = createI18n({ fr: { reporting: fr }, en: { reporting: en } });
     const written = await writeResearchZip({
       batches: batches(),
       variables,
@@ -56,7 +59,7 @@ describe('research zip', () => {
         rulesVersions: {},
         generalisation: DETAILED,
       },
-      t: { fr: t, en: t },
+      t: { fr: translatorFor(i18n, 'fr'), en: translatorFor(i18n, 'en') },
       sink: async (chunk) => {
         chunks.push(chunk);
       },
