@@ -24,7 +24,7 @@ export async function researchSourceBatch(
   after: string | null,
   limit: number,
   withRegistry = false,
-): Promise<ResearchSource[]> {
+) {
   // The batch's businesses first, then what each has: so the joins look up a few thousand rows by
   // key instead of reading whole tables for every batch.
   const batch = db
@@ -100,27 +100,39 @@ export async function researchSourceBatch(
     await tx.execute(sql`set local jit = off`);
     return query(tx);
   });
-  const date = (value: string | Date | null | undefined) => (value ? new Date(value) : null);
-  const scored = (d: Dated<{ scores: Scores | null }> | null) =>
-    d?.scores
-      ? { completedAt: date(d.at), overall: d.scores.overall, dimensions: d.scores.dimensions }
-      : null;
-  return rows.map((r) => ({
-    applicationId: r.applicationId,
-    region: r.region,
-    naics: r.naics,
-    employees: r.employees,
-    revenueBand: r.revenueBand,
-    submittedAt: r.submittedAt,
-    status: r.status,
-    referredByPartner: r.partnerId !== null,
-    diagnostics: { T0: scored(r.t0), T1: scored(r.t1) },
-    sessionsHeld: Number(r.sessionsHeld),
-    minutesHeld: Number(r.minutesHeld),
-    planApprovedAt: date(r.planApprovedAt),
-    closureOutcome: r.closure?.outcome ?? null,
-    closedAt: date(r.closure?.at),
-    surveys: { closure: r.closureAnswers ?? null, six_months: r.laterAnswers ?? null },
-    registry: r.registry ?? null,
-  }));
+  return rows;
+}
+
+/** A row of `researchSourceBatch`, as the database driver gives it. */
+export type SourceRow = Awaited<ReturnType<typeof researchSourceBatch>>[number];
+
+const date = (value: string | Date | null | undefined) => (value ? new Date(value) : null);
+const scored = (d: Dated<{ scores: Scores | null }> | null) =>
+  d?.scores ? { completedAt: date(d.at), overall: d.scores.overall, dimensions: d.scores.dimensions } : null;
+
+/**
+ * A batch's rows as what the extract's variables read, each made only when reached: it is garbage by
+ * the next row, where a whole batch made at once would live through several young-generation
+ * collections and be moved to the old generation, which grows until a full collection.
+ */
+export function* researchSources(rows: readonly SourceRow[]): Generator<ResearchSource, void, undefined> {
+  for (const r of rows)
+    yield {
+      applicationId: r.applicationId,
+      region: r.region,
+      naics: r.naics,
+      employees: r.employees,
+      revenueBand: r.revenueBand,
+      submittedAt: r.submittedAt,
+      status: r.status,
+      referredByPartner: r.partnerId !== null,
+      diagnostics: { T0: scored(r.t0), T1: scored(r.t1) },
+      sessionsHeld: Number(r.sessionsHeld),
+      minutesHeld: Number(r.minutesHeld),
+      planApprovedAt: date(r.planApprovedAt),
+      closureOutcome: r.closure?.outcome ?? null,
+      closedAt: date(r.closure?.at),
+      surveys: { closure: r.closureAnswers ?? null, six_months: r.laterAnswers ?? null },
+      registry: r.registry ?? null,
+    };
 }

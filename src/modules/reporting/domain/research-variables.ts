@@ -7,13 +7,7 @@ import { REVENUE_BANDS, SIZE_BANDS, sizeBandOf } from '../../../kernel/business.
 import { REGION_CODES } from '../../../kernel/quebec.ts';
 import { bandMaximum, LEGAL_FORM_KINDS, legalFormKindOf, statusKindOf } from '../../../kernel/registry.ts';
 import type { Unit } from './indicators.ts';
-import {
-  type Generalisation,
-  generalise,
-  monthOf,
-  type QuasiValues,
-  type VariableGroup,
-} from './research.ts';
+import { type Generalisation, monthOf, type QuasiValues, type VariableGroup } from './research.ts';
 
 export const VARIABLE_TYPES = ['string', 'integer', 'decimal', 'boolean', 'month'] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
@@ -381,13 +375,20 @@ export function quasiValuesOf(s: ResearchSource): QuasiValues {
   };
 }
 
+/** One variable's released value for a business, given its pseudonym and its released quasi-identifiers. */
+export const releasedValue = (
+  v: ResearchVariable,
+  s: ResearchSource,
+  pseudonym: string,
+  released: Record<string, string>,
+): Value => (v === BUSINESS_ID ? pseudonym : v.value(s, released));
+
 /** One business's released row, in the variables' order. */
 export function releasedRow(
   s: ResearchSource,
   pseudonym: string,
   variables: readonly ResearchVariable[],
-  g: Generalisation,
+  released: Record<string, string>,
 ): Value[] {
-  const released = generalise(quasiValuesOf(s), g);
-  return variables.map((v) => (v === BUSINESS_ID ? pseudonym : v.value(s, released)));
+  return variables.map((v) => releasedValue(v, s, pseudonym, released));
 }

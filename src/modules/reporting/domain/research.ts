@@ -110,7 +110,7 @@ export function generalise(values: QuasiValues, g: Generalisation): Record<Quasi
 
 /** A class's key: its released quasi-identifier values, in a fixed order. */
 export const classKey = (released: Record<QuasiIdentifier, string>) =>
-  QUASI_IDENTIFIERS.map((q) => released[q]).join('|');
+  `${released.region}|${released.subsector}|${released.size_band}|${released.year}`;
 
 const classValues = (key: string) =>
   Object.fromEntries(key.split('|').map((v, i) => [QUASI_IDENTIFIERS[i]!, v])) as Record<

@@ -22,13 +22,18 @@ import {
   type ResearchSource,
   type ResearchVariable,
   releasedRow,
+  releasedValue,
 } from '../domain/research-variables.ts';
 
 /** Beyond this many rows the workbook is left out (its writer holds it whole); the CSV has every row. */
 export const XLSX_MAX_ROWS = 10_000;
 const CHUNK_BYTES = 1 << 20;
-/** CSV rows encoded together: a few tens of kilobytes. */
-const ROWS_PER_PIECE = 200;
+/**
+ * CSV text is written into a buffer of this size, reused, and handed to the zip when full: no string or
+ * buffer of a whole piece is made, and a piece stays below the 128 KiB past which V8 makes a large
+ * object that only a full collection frees.
+ */
+const PIECE_BYTES = 64 * 1024;
 
 /**
  * A keyed hash of the business's id with a per-extract secret: stable within an extract only. Hex (64
@@ -38,7 +43,33 @@ const ROWS_PER_PIECE = 200;
 export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicationId: string) => string {
   // A key object made once: handing raw bytes to each HMAC imports the key again every time.
   const key = createSecretKey(secret);
-  return (applicationId) => createHmac('sha256', key).update(applicationId).digest('hex').slice(0, 16);
+  return (applicationId) => createHmac('sha256', key).update(applicationId).digest().toString('hex', 0, 8);
+}
+
+/** Text written as UTF-8 into one reused buffer, handed to `flush` (which must copy it) when nearly full. */
+class PieceWriter {
+  private readonly buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private length = 0;
+  private readonly flush: (bytes: Uint8Array) => void;
+  constructor(flush: (bytes: Uint8Array) => void) {
+    this.flush = flush;
+  }
+  write(text: string): void {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (this.length + text.length * 3 > PIECE_BYTES) {
+      this.end();
+      if (text.length * 3 > PIECE_BYTES) {
+        this.flush(encoder.encode(text));
+        return;
+      }
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+  end(): void {
+    if (this.length === 0) return;
+    this.flush(this.buffer.subarray(0, this.length));
+    this.length = 0;
+  }
 }
 
 type Value = string | number | boolean | null;
@@ -156,7 +187,7 @@ function readme(
  * Counts the classes as it goes, for the k-anonymity check the caller makes before release.
  */
 export async function writeResearchZip(options: {
-  batches: AsyncIterable<ResearchSource[]>;
+  batches: AsyncIterable<Iterable<ResearchSource>>;
   variables: readonly ResearchVariable[];
   facts: ExtractFacts;
   t: { fr: Translate; en: Translate };
@@ -197,28 +228,29 @@ export async function writeResearchZip(options: {
   let workbookRows: Value[][] | null = [];
   let rowCount = 0;
   const data = zipFile(zip, 'data.csv');
-  data.push(encoder.encode(csvLine(header)));
+  const csv = new PieceWriter((bytes) => data.push(bytes));
+  csv.write(csvLine(header));
   for await (const batch of options.batches) {
-    let text = '';
     for (const source of batch) {
-      const row = releasedRow(source, pseudonym(source.applicationId), variables, g);
       const quasi = quasiValuesOf(source);
-      counts.add(generalise(quasi, g));
+      const released = generalise(quasi, g);
+      counts.add(released);
       detailed.add(generalise(quasi, DETAILED));
-      text += csvLine(row);
-      rowCount++;
-      if (workbookRows && rowCount <= XLSX_MAX_ROWS) workbookRows.push(row);
-      else workbookRows = null;
-      // Handed to the zip in small pieces: a string or buffer past about 128 KiB is a large object,
-      // which only a full collection frees, so whole batches as one piece let the memory climb.
-      if (rowCount % ROWS_PER_PIECE === 0) {
-        data.push(encoder.encode(text));
-        text = '';
+      const id = pseudonym(source.applicationId);
+      // Field by field into the piece: no array of values, no string of the row.
+      for (let i = 0; i < variables.length; i++) {
+        if (i > 0) csv.write(',');
+        csv.write(csvField(releasedValue(variables[i]!, source, id, released)));
       }
+      csv.write('\r\n');
+      rowCount++;
+      if (workbookRows && rowCount <= XLSX_MAX_ROWS)
+        workbookRows.push(releasedRow(source, id, variables, released));
+      else workbookRows = null;
     }
-    data.push(encoder.encode(text));
     await drain(false);
   }
+  csv.end();
   data.push(new Uint8Array(0), true);
   const checksums: Record<string, string> = { 'data.csv': data.digest() };
 

@@ -18,10 +18,10 @@ import {
   findExtract,
   releaseClaim,
 } from '../db/research-extracts.ts';
-import { researchSourceBatch } from '../db/research-source.ts';
+import { researchSourceBatch, researchSources, type SourceRow } from '../db/research-source.ts';
 import { researchExtracts } from '../db/tables.ts';
 import { disclosureVerdict, extractDecisionInput, RESEARCH_RULES_VERSION } from '../domain/research.ts';
-import { type Dimension, type ResearchSource, researchVariables } from '../domain/research-variables.ts';
+import { type Dimension, researchVariables } from '../domain/research-variables.ts';
 import { readAhead } from '../extracts/read-ahead.ts';
 import { writeResearchZip } from '../extracts/research-zip.ts';
 import { extractView } from './extract-view.ts';
@@ -47,10 +47,12 @@ async function questionnaireOf(
 }
 
 /** The program's consenting businesses, batch after batch, the next read while the current is written. */
-const batchesOf = (ctx: Ctx, programId: string, withRegistry: boolean) =>
-  readAhead<ResearchSource>((last) =>
+async function* batchesOf(ctx: Ctx, programId: string, withRegistry: boolean) {
+  const pages = readAhead<SourceRow>((last) =>
     researchSourceBatch(ctx.db, programId, last?.applicationId ?? null, EXTRACT_BATCH, withRegistry),
   );
+  for await (const rows of pages) yield researchSources(rows);
+}
 
 /**
  * Extracts an approved request: streams the consenting businesses into the zip, stored in pieces, and
