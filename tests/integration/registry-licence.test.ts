@@ -22,15 +22,15 @@ beforeAll(async () => {
   coordinator = await h.token((await h.user('coordinator')).email);
   researcher = await h.token((await h.user('researcher')).email);
   await importExtract(h, admin, syntheticExtract());
-  // Five consenting businesses, one class: three the registry lists (registered, a business corporation,
-  // 1 to 5 employees), two it does not.
-  for (const neq of ['1111111111', '1111111111', '1111111111', '9999999999', '9999999999'])
-    await submitted(h, programId, { neq }, { ...allConsents, research: true });
+  // Ten consenting businesses, one class without the registry's facts, two of five with them: five the
+  // registry lists (registered, a business corporation, 1 to 5 employees), five it does not.
+  for (const neq of ['1111111111', '9999999999'])
+    for (let i = 0; i < 5; i++) await submitted(h, programId, { neq }, { ...allConsents, research: true });
 }, 120_000);
 afterAll(() => h?.close());
 
-/** Asks for an extract (profile only, no region), approves it and reads its data and dictionary. */
-async function extract() {
+/** Asks for an extract (profile only, no region) and has an administrator approve it: the decision. */
+async function askAndApprove(generalisation: Record<string, string> = {}) {
   const asked = await h.request('/api/v1/research-extracts', {
     method: 'POST',
     token: researcher,
@@ -38,7 +38,7 @@ async function extract() {
       programId,
       purpose: 'Profil des détaillants accompagnés selon le registre',
       variableGroups: ['coaching'],
-      generalisation: { region: 'none' },
+      generalisation: { region: 'none', ...generalisation },
     },
   });
   expect(asked.status, await asked.clone().text()).toBe(201);
@@ -48,7 +48,13 @@ async function extract() {
     token: admin,
     json: { decision: 'approved' },
   });
-  expect((await decided.json()).status).toBe('approved');
+  return { id, decided: await decided.json() };
+}
+
+/** An approved extract's data and dictionary. */
+async function extract(generalisation: Record<string, string> = {}) {
+  const { id, decided } = await askAndApprove(generalisation);
+  expect(decided.status, JSON.stringify(decided)).toBe('approved');
   const res = await h.request(`/api/v1/research-extracts/${id}/download`, { token: researcher });
   const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
   return {
@@ -69,7 +75,7 @@ const REGISTRY_VARIABLES = ['registry_status', 'registry_legal_form', 'registry_
 describe(`the registry licence guard on research extracts (${engine})`, () => {
   it('leaves registry-derived variables out until an administrator records that the licence allows them', async () => {
     const { data, dictionary } = await extract();
-    expect(data.records).toHaveLength(5);
+    expect(data.records).toHaveLength(10);
     for (const name of REGISTRY_VARIABLES) {
       expect(data.header).not.toContain(name);
       expect(dictionary.map((r) => r.variable)).not.toContain(name);
@@ -96,13 +102,11 @@ describe(`the registry licence guard on research extracts (${engine})`, () => {
     const { data, dictionary } = await extract();
     expect(data.header).toEqual(expect.arrayContaining(REGISTRY_VARIABLES));
     const statuses = data.records.map((r) => r.registry_status).sort();
-    expect(statuses).toEqual(['not_listed', 'not_listed', 'registered', 'registered', 'registered']);
+    expect(statuses).toEqual([...Array(5).fill('not_listed'), ...Array(5).fill('registered')]);
     const listed = data.records.filter((r) => r.registry_status === 'registered');
-    expect(listed.map((r) => [r.registry_legal_form, r.registry_size_band])).toEqual([
-      ['corporation', '0-5'],
-      ['corporation', '0-5'],
-      ['corporation', '0-5'],
-    ]);
+    expect(listed.map((r) => [r.registry_legal_form, r.registry_size_band])).toEqual(
+      Array(5).fill(['corporation', '0-5']),
+    );
     expect(data.records.filter((r) => r.registry_status === 'not_listed')[0]).toMatchObject({
       registry_legal_form: '',
       registry_size_band: '',
@@ -112,6 +116,23 @@ describe(`the registry licence guard on research extracts (${engine})`, () => {
       label_en: 'Status in the business registry',
       codes: 'registered; struck_off; other; not_listed',
     });
+  });
+
+  it('counts the registry’s facts in the k-anonymity check: a struck-off company alone refuses the extract, which passes without them', async () => {
+    await submitted(h, programId, { neq: '2222222222' }, { ...allConsents, research: true });
+    const { decided } = await askAndApprove();
+    expect(decided).toMatchObject({
+      status: 'refused',
+      refusalKind: 'k_anonymity',
+      failingClassCount: 1,
+      suggestedGeneralisation: { region: 'none', registry: 'none' },
+    });
+    const { data, dictionary } = await extract({ registry: 'none' });
+    expect(data.records).toHaveLength(11);
+    for (const name of REGISTRY_VARIABLES) {
+      expect(data.header).not.toContain(name);
+      expect(dictionary.map((r) => r.variable)).not.toContain(name);
+    }
   });
 
   it('is revoked by an administrator, audited, and the variables leave the next extract', async () => {

@@ -231,7 +231,7 @@ describe(`research extracts (${engine})`, () => {
     });
 
     const readme = strFromU8(files['README.txt']!);
-    expect(readme).toContain('virage-research-1');
+    expect(readme).toContain('virage-research-2');
     for (const name of ['data.csv', 'data.xlsx', 'dictionary.csv']) {
       expect(readme).toContain(`${name}  sha256:${sha256(files[name]!)}`);
       expect(record.checksums[name]).toBe(sha256(files[name]!));

@@ -353,7 +353,7 @@ export function researchVariables(
 ): ResearchVariable[] {
   const all = [
     ...PROFILE,
-    ...(catalogue.registryAllowed ? REGISTRY : []),
+    ...(catalogue.registryAllowed && g.registry !== 'none' ? REGISTRY : []),
     ...diagnosticVariables(catalogue.dimensions),
     ...COACHING,
     ...outcomeVariables(catalogue.revenueChanges),
@@ -372,6 +372,8 @@ export function quasiValuesOf(s: ResearchSource): QuasiValues {
     subsector: s.naics,
     size_band: sizeBandOf(s.employees),
     year: monthOf(s.submittedAt)?.slice(0, 4) ?? null,
+    // Read only when the licence lets the registry's facts out: then they single a business out too.
+    registry: s.registry ? REGISTRY.map((v) => v.value(s, {}) ?? '').join('/') : null,
   };
 }
 

@@ -15,12 +15,13 @@ import {
   suggestGeneralisation,
 } from './research.ts';
 
-const business = (region: string, subsector: string, size_band: string, year: string): QuasiValues => ({
-  region,
-  subsector,
-  size_band,
-  year,
-});
+const business = (
+  region: string,
+  subsector: string,
+  size_band: string,
+  year: string,
+  registry: string | null = null,
+): QuasiValues => ({ region, subsector, size_band, year, registry });
 
 const businesses = fc.array(
   fc.record({
@@ -28,6 +29,7 @@ const businesses = fc.array(
     subsector: fc.constantFrom('445', '448', '458', '459', null),
     size_band: fc.constantFrom('1-4', '5-9', '10-19', '20-49', '50+', null),
     year: fc.constantFrom('2026', '2027', '2028'),
+    registry: fc.constantFrom('registered/corporation/0-5', 'struck_off/other/6-25', null),
   }),
   { maxLength: 120 },
 );
@@ -47,10 +49,17 @@ describe('research extracts: coarsening and k-anonymity', () => {
       subsector: '458',
       size_band: '5-9',
       year: '2027',
+      registry: '',
     });
     expect(
-      generalise(b, { region: 'none', subsector: 'sector', size_band: 'small_large', year: 'none' }),
-    ).toEqual({ region: ANY, subsector: '45', size_band: '1-9', year: ANY });
+      generalise(b, {
+        region: 'none',
+        subsector: 'sector',
+        size_band: 'small_large',
+        year: 'none',
+        registry: 'none',
+      }),
+    ).toEqual({ region: ANY, subsector: '45', size_band: '1-9', year: ANY, registry: ANY });
     expect(
       generalise(business('06', '441', '20-49', '2027'), { ...DETAILED, size_band: 'small_large' }),
     ).toMatchObject({ size_band: '10+' });
@@ -65,10 +74,31 @@ describe('research extracts: coarsening and k-anonymity', () => {
     const verdict = disclosureVerdict(counts, counts, DETAILED);
     expect(verdict).toEqual({
       ok: false,
-      failing: [{ values: { region: '09', subsector: '458', size_band: '1-4', year: '2027' }, count: 2 }],
+      failing: [
+        {
+          values: { region: '09', subsector: '458', size_band: '1-4', year: '2027', registry: '' },
+          count: 2,
+        },
+      ],
       // Dropping the region merges the two classes (8 businesses): the least generalisation that passes.
       suggestion: { ...DETAILED, region: 'none' },
     });
+  });
+
+  it('counts the registry’s facts, when released, as a quasi-identifier, and gives them up first', () => {
+    // Six businesses alike but for the registry: one struck-off company would stand alone.
+    const rows = [
+      ...Array.from({ length: 5 }, () => business('06', '458', '1-4', '2027', 'registered/corporation/0-5')),
+      business('06', '458', '1-4', '2027', 'struck_off/corporation/0-5'),
+    ];
+    const counts = classCounts(rows, DETAILED);
+    const verdict = disclosureVerdict(counts, counts, DETAILED);
+    expect(verdict).toMatchObject({
+      ok: false,
+      failing: [{ values: { registry: 'struck_off/corporation/0-5' }, count: 1 }],
+      suggestion: { ...DETAILED, registry: 'none' },
+    });
+    expect(failingClasses(classCounts(rows, { ...DETAILED, registry: 'none' }))).toEqual([]);
   });
 
   it('has no suggestion when the whole cohort is smaller than k, and refuses an empty extract', () => {

@@ -6,7 +6,8 @@
  *   is a pseudonym that only means something inside one extract.
  * - Dates are coarsened to the month, geography to the administrative region, employees and revenue
  *   to bands.
- * - **k-anonymity** on the quasi-identifiers (region, subsector, size band, year): every combination
+ * - **k-anonymity** on the quasi-identifiers (region, subsector, size band, year, and the registry's
+ *   facts when its licence lets them out): every combination
  *   of their released values is shared by at least `K_MIN` businesses, or the extract is refused with
  *   the classes that fail and the least generalisation that would pass.
  * A change to these rules is a new `RESEARCH_RULES_VERSION`, written in every extract's README.
@@ -14,7 +15,7 @@
 import { z } from 'zod';
 import { formatDate } from '../../../kernel/format.ts';
 
-export const RESEARCH_RULES_VERSION = 'virage-research-1';
+export const RESEARCH_RULES_VERSION = 'virage-research-2';
 
 /** The smallest class an extract may contain (the issue's and the reference's k ≥ 5). */
 export const K_MIN = 5;
@@ -23,7 +24,7 @@ export const K_MIN = 5;
 export const VARIABLE_GROUPS = ['profile', 'diagnostic', 'coaching', 'outcomes'] as const;
 export type VariableGroup = (typeof VARIABLE_GROUPS)[number];
 
-export const QUASI_IDENTIFIERS = ['region', 'subsector', 'size_band', 'year'] as const;
+export const QUASI_IDENTIFIERS = ['region', 'subsector', 'size_band', 'year', 'registry'] as const;
 export type QuasiIdentifier = (typeof QUASI_IDENTIFIERS)[number];
 
 /** Released value of a quasi-identifier generalised to its top level: it says nothing. */
@@ -34,13 +35,15 @@ export const ANY = '*';
  * region: administrative region, or nothing; subsector: NAICS subsector (3 digits), sector (2
  * digits), or nothing; size band: five bands, two (fewer than 10 employees, 10 or more), or nothing;
  * year: the year (with dates to the month), or nothing (and then no date at all, since a month would
- * give the year back).
+ * give the year back); registry: the registry's status, legal form and size band together (released
+ * only when an administrator recorded that its licence allows it, decision 44), or nothing.
  */
 export const LEVELS = {
   region: ['region', 'none'],
   subsector: ['subsector', 'sector', 'none'],
   size_band: ['band', 'small_large', 'none'],
   year: ['year', 'none'],
+  registry: ['released', 'none'],
 } as const satisfies Record<QuasiIdentifier, readonly string[]>;
 
 export type Generalisation = { [Q in QuasiIdentifier]: (typeof LEVELS)[Q][number] };
@@ -50,6 +53,7 @@ export const DETAILED: Generalisation = {
   subsector: 'subsector',
   size_band: 'band',
   year: 'year',
+  registry: 'released',
 };
 
 export const generalisationSchema = z.strictObject({
@@ -57,6 +61,7 @@ export const generalisationSchema = z.strictObject({
   subsector: z.enum(LEVELS.subsector).default('subsector'),
   size_band: z.enum(LEVELS.size_band).default('band'),
   year: z.enum(LEVELS.year).default('year'),
+  registry: z.enum(LEVELS.registry).default('released'),
 });
 
 /** `2027-03` from an instant, on the Montréal calendar (dates never leave more precise). */
@@ -81,6 +86,8 @@ export type QuasiValues = {
   subsector: string | null;
   size_band: string | null;
   year: string | null;
+  /** The registry's released facts as one value (`registered/corporation/0-5`), null when not released. */
+  registry: string | null;
 };
 
 const MISSING = '';
@@ -105,12 +112,13 @@ export function generalise(values: QuasiValues, g: Generalisation): Record<Quasi
             : '10+'
           : (band ?? MISSING),
     year: g.year === 'none' ? ANY : (values.year ?? MISSING),
+    registry: g.registry === 'none' ? ANY : (values.registry ?? MISSING),
   };
 }
 
 /** A class's key: its released quasi-identifier values, in a fixed order. */
 export const classKey = (released: Record<QuasiIdentifier, string>) =>
-  `${released.region}|${released.subsector}|${released.size_band}|${released.year}`;
+  `${released.region}|${released.subsector}|${released.size_band}|${released.year}|${released.registry}`;
 
 const classValues = (key: string) =>
   Object.fromEntries(key.split('|').map((v, i) => [QUASI_IDENTIFIERS[i]!, v])) as Record<
@@ -140,21 +148,25 @@ export function failingClasses(counts: ReadonlyMap<string, number>, k = K_MIN): 
 export const isKAnonymous = (counts: ReadonlyMap<string, number>, k = K_MIN) =>
   failingClasses(counts, k).length === 0;
 
-/** Every generalisation, the most detailed first: fewer levels climbed first, then region kept longest. */
+/**
+ * Every generalisation, the most detailed first: fewer levels climbed first, then the registry's facts
+ * given up first and region kept longest.
+ */
 export const GENERALISATIONS: Generalisation[] = (() => {
   const all: { g: Generalisation; height: number; order: number }[] = [];
   let order = 0;
   for (const year of LEVELS.year)
     for (const size_band of LEVELS.size_band)
       for (const subsector of LEVELS.subsector)
-        for (const region of LEVELS.region) {
-          const g: Generalisation = { region, subsector, size_band, year };
-          const height = QUASI_IDENTIFIERS.reduce(
-            (h, q) => h + (LEVELS[q] as readonly string[]).indexOf(g[q]),
-            0,
-          );
-          all.push({ g, height, order: order++ });
-        }
+        for (const region of LEVELS.region)
+          for (const registry of LEVELS.registry) {
+            const g: Generalisation = { region, subsector, size_band, year, registry };
+            const height = QUASI_IDENTIFIERS.reduce(
+              (h, q) => h + (LEVELS[q] as readonly string[]).indexOf(g[q]),
+              0,
+            );
+            all.push({ g, height, order: order++ });
+          }
   return all.sort((a, b) => a.height - b.height || a.order - b.order).map((x) => x.g);
 })();
 
@@ -196,6 +208,7 @@ export function suggestGeneralisation(
             subsector: v.subsector || null,
             size_band: v.size_band || null,
             year: v.year || null,
+            registry: v.registry || null,
           },
           g,
         ),

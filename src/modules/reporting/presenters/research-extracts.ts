@@ -10,6 +10,7 @@ const generalisation = z
     subsector: z.enum(LEVELS.subsector),
     size_band: z.enum(LEVELS.size_band),
     year: z.enum(LEVELS.year),
+    registry: z.enum(LEVELS.registry),
   })
   .meta({ id: 'Generalisation' });
 
