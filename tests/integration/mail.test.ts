@@ -50,6 +50,21 @@ describe(`mail (${engine})`, () => {
     expect(rows[0]!.sentAt).toBeInstanceOf(Date);
   });
 
+  it('lets go of its pooled SMTP connections when it stops, so neither side waits for them', async () => {
+    const own = await startSmtp();
+    const stopping = await createHarness({ env: { SMTP_URL: own.url } });
+    try {
+      await inviteUser(await adminOf(stopping), { email: 'pool@example.ca', role: 'expert', locale: 'fr' });
+      expect(await stopping.services.jobs.drain()).toBe(1);
+      expect(own.received).toHaveLength(1);
+      expect(own.openConnections()).toBeGreaterThan(0);
+    } finally {
+      await stopping.close();
+    }
+    await expect.poll(() => own.openConnections(), { timeout: 2000 }).toBe(0);
+    await own.close();
+  });
+
   it('keeps messages for the outbox page when no SMTP server is configured', async () => {
     const admin = await adminOf(keeping);
     await inviteUser(admin, { email: 'kept@example.ca', role: 'partner' });

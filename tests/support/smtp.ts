@@ -45,6 +45,8 @@ function textPart(raw: string): string {
 export async function startSmtp(): Promise<{
   url: string;
   received: ReceivedMail[];
+  /** Client connections open now (a pooled sender keeps some between messages). */
+  openConnections(): number;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
@@ -80,6 +82,7 @@ export async function startSmtp(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    openConnections: () => (server as unknown as { connections: Set<unknown> }).connections.size,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

@@ -18,6 +18,8 @@ export type JobDefinition = {
   /** Cron expression, Montréal time: the job also runs on this schedule (in the server only). */
   schedule?: string;
   handler: JobHandler;
+  /** Lets go of what the handler keeps open between jobs (a pooled SMTP connection), once the queue stops. */
+  release?: () => Promise<void>;
 };
 
 export type Jobs = {
@@ -114,6 +116,9 @@ export async function startJobs(
       }
       return count;
     },
-    stop: () => boss.stop({ graceful: true, timeout: 5000, close: true }),
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5000, close: true });
+      for (const d of definitions) await d.release?.();
+    },
   };
 }

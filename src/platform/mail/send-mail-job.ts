@@ -25,6 +25,13 @@ export function sendMailJob(config: Config, db: Db): JobDefinition {
     // A message to a segment queues thousands: taken one a second, they would take hours.
     batchSize: 25,
     retryDelaySeconds: 60,
+    // The pool's connections stay open between messages: left open at shutdown, they hold the process
+    // (and the SMTP server waits for them, 30 s by default, before it can close).
+    release: async () => {
+      const open = transport;
+      transport = undefined;
+      if (open) (await open).close();
+    },
     handler: async (data) => {
       const [message] = await db
         .select()
