@@ -91,6 +91,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     max: poolSize,
     connectionTimeoutMillis: 5000,
     types: pgTypes,
+    // Virage's queries are short by design: compiling one to machine code (≈ 55 ms for a research
+    // extract's batch) costs more than running it (decision 49).
+    options: '-c jit=off',
   });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
