@@ -24,16 +24,11 @@ import {
   releasedRow,
   releasedValue,
 } from '../domain/research-variables.ts';
+import { PieceWriter } from './piece-writer.ts';
 
 /** Beyond this many rows the workbook is left out (its writer holds it whole); the CSV has every row. */
 export const XLSX_MAX_ROWS = 10_000;
 const CHUNK_BYTES = 1 << 20;
-/**
- * CSV text is written into a buffer of this size, reused, and handed to the zip when full: no string or
- * buffer of a whole piece is made, and a piece stays below the 128 KiB past which V8 makes a large
- * object that only a full collection frees.
- */
-const PIECE_BYTES = 64 * 1024;
 
 /**
  * A keyed hash of the business's id with a per-extract secret: stable within an extract only. Hex (64
@@ -44,32 +39,6 @@ export function pseudonymizer(secret: Uint8Array = randomBytes(32)): (applicatio
   // A key object made once: handing raw bytes to each HMAC imports the key again every time.
   const key = createSecretKey(secret);
   return (applicationId) => createHmac('sha256', key).update(applicationId).digest().toString('hex', 0, 8);
-}
-
-/** Text written as UTF-8 into one reused buffer, handed to `flush` (which must copy it) when nearly full. */
-class PieceWriter {
-  private readonly buffer = Buffer.allocUnsafe(PIECE_BYTES);
-  private length = 0;
-  private readonly flush: (bytes: Uint8Array) => void;
-  constructor(flush: (bytes: Uint8Array) => void) {
-    this.flush = flush;
-  }
-  write(text: string): void {
-    // A UTF-16 unit is at most 3 bytes of UTF-8.
-    if (this.length + text.length * 3 > PIECE_BYTES) {
-      this.end();
-      if (text.length * 3 > PIECE_BYTES) {
-        this.flush(encoder.encode(text));
-        return;
-      }
-    }
-    this.length += this.buffer.write(text, this.length);
-  }
-  end(): void {
-    if (this.length === 0) return;
-    this.flush(this.buffer.subarray(0, this.length));
-    this.length = 0;
-  }
 }
 
 type Value = string | number | boolean | null;
@@ -240,7 +209,9 @@ export async function writeResearchZip(options: {
       // Field by field into the piece: no array of values, no string of the row.
       for (let i = 0; i < variables.length; i++) {
         if (i > 0) csv.write(',');
-        csv.write(csvField(releasedValue(variables[i]!, source, id, released)));
+        const value = releasedValue(variables[i]!, source, id, released);
+        if (typeof value === 'number' && Number.isFinite(value)) csv.writeNumber(value);
+        else csv.write(csvField(value));
       }
       csv.write('\r\n');
       rowCount++;
