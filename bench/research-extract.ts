@@ -160,8 +160,8 @@ try {
         ? 'Every consenting retailer is in the extract.'
         : `Expected ${RETAILERS} rows, got ${result.rowCount}.`,
       '',
-      'A growth far larger at the first extraction than at the second is the heap V8 commits for the garbage ' +
-        'between its full collections, kept for the next; not rows held (decision 46).',
+      'A growth larger at the first extraction than at the second is heap V8 commits for garbage between ' +
+        'its full collections, kept for the next; not rows held (decisions 46 and 49).',
     ];
     const report = `${lines.join('\n')}\n`;
     console.log(report);
