@@ -68,7 +68,7 @@ export async function researchSourceBatch(
   const held = (what: SQL) =>
     sql<number>`(select ${what} from ${coachingSessions} where ${coachingSessions.applicationId} = ${batchId} and ${coachingSessions.status} = 'held')`;
   // Not in a transaction: on the server a transaction's queries go through the driver's promise API,
-  // whose rows, for reasons in V8 not pinned down, outlive the young generation (decision 49).
+  // whose rows outlive the young generation, by a reference in the driver or V8 not found (decision 49).
   return db
     .select({
       applicationId: batch.id,
