@@ -17,8 +17,12 @@ export const ERROR_STATUS = {
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;
 
-/** A problem with one field of the input: `path` as in the request body (e.g. `business.neq`). */
-export type FieldIssue = { path: string; key: string; params?: Record<string, unknown> };
+/**
+ * A problem with one field of the input: `path` as in the request body (e.g. `business.neq`). `ns`, the
+ * i18n namespace of the module that checked it, whose `fields.*` names the field first: two modules
+ * may give the same field name different labels (a workshop's `capacity` is not an expert's).
+ */
+export type FieldIssue = { path: string; key: string; params?: Record<string, unknown>; ns?: string };
 
 export type AppErrorOptions = {
   /** i18n key of the human message; defaults to `common:errors.<code>`. */

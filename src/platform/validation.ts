@@ -42,16 +42,21 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   }
 }
 
-/** Validates input against a schema; on failure throws invalid_input naming every bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/**
+ * Validates input against a schema; on failure throws invalid_input naming every bad field, by the
+ * labels of `ns` (the calling module's namespace) first.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, ns?: string): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const seen = new Set<string>();
-  const fields = result.error.issues.map(toFieldIssue).filter((f) => {
-    if (seen.has(f.path)) return false; // one message per field is enough to act on
-    seen.add(f.path);
-    return true;
-  });
+  const fields = result.error.issues
+    .map((issue) => ({ ...toFieldIssue(issue), ns }))
+    .filter((f) => {
+      if (seen.has(f.path)) return false; // one message per field is enough to act on
+      seen.add(f.path);
+      return true;
+    });
   throw new AppError('invalid_input', { fields });
 }
 

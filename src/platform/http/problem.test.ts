@@ -5,7 +5,7 @@ import commonEn from '../i18n/en.json' with { type: 'json' };
 import commonFr from '../i18n/fr.json' with { type: 'json' };
 import { createI18n } from '../i18n/i18n.ts';
 import { parseInput } from '../validation.ts';
-import { localiseError } from './problem.ts';
+import { fieldLabel, issueNamespace, localiseError } from './problem.ts';
 
 const i18n = createI18n({
   fr: {
@@ -67,5 +67,48 @@ describe('localised errors', () => {
     expect(localiseError(error, i18n, 'en').detail).toBe('The file has more than 5,000 lines.');
     const one = new AppError('conflict', { key: 'test:left', params: { count: 1 } });
     expect(localiseError(one, i18n, 'en').detail).toBe('1 place');
+  });
+});
+
+describe('field labels', () => {
+  // Two modules with a field of the same name and different labels, as experts' and workshops' `capacity`.
+  const modules = createI18n({
+    fr: {
+      common: commonFr,
+      experts: { fields: { capacity: 'Capacité (dossiers actifs au maximum)' } },
+      workshops: { fields: { capacity: 'Nombre de places' }, errors: { full: 'Complet.' } },
+    },
+    en: {
+      common: commonEn,
+      experts: { fields: { capacity: 'Capacity (maximum active files)' } },
+      workshops: { fields: { capacity: 'Places' }, errors: { full: 'Full.' } },
+    },
+  });
+  const capacity = z.strictObject({ capacity: z.number().int().min(1) });
+  const refused = (ns: string | undefined) => {
+    try {
+      parseInput(capacity, { capacity: 0 }, ns);
+    } catch (error) {
+      return localiseError(error, modules, 'fr').errors[0]!.message;
+    }
+    throw new Error('expected invalid input');
+  };
+
+  it('are those of the module that checked the input', () => {
+    expect(refused('workshops')).toContain('« Nombre de places »');
+    expect(refused('experts')).toContain('« Capacité (dossiers actifs au maximum) »');
+  });
+
+  it('are those of the module whose message a field error carries', () => {
+    const error = new AppError('invalid_input', {
+      fields: [{ path: 'capacity', key: 'workshops:errors.full' }],
+    });
+    expect(localiseError(error, modules, 'en').errors[0]!.message).toBe('Full.');
+    expect(fieldLabel(modules, 'en', 'capacity', issueNamespace(error.fields[0]!))).toBe('Places');
+  });
+
+  it('fall back to any module’s, then to the path', () => {
+    expect(refused(undefined)).toMatch(/« (Nombre de places|Capacité \(dossiers actifs au maximum\)) »/);
+    expect(fieldLabel(modules, 'fr', 'unknownField', 'workshops')).toBe('unknownField');
   });
 });

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { formatNumber } from '../../kernel/format.ts';
 import type { Locale } from '../../kernel/locale.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, type FieldIssue, isAppError } from '../errors.ts';
 
 export type LocalisedError = {
   code: string;
@@ -12,11 +12,12 @@ export type LocalisedError = {
 };
 
 /**
- * The label of a field in the caller's language: `fields.<path>` in any namespace (`actions.2.owner`,
- * then `actions.owner`, then `owner`), else the path itself.
+ * The label of a field in the caller's language: `fields.<path>` (`actions.2.owner`, then
+ * `actions.owner`, then `owner`) in `ns` first, then in any namespace; else the path itself.
  */
-export function fieldLabel(i18n: i18n, locale: Locale, path: string): string {
-  const namespaces = [...((i18n.options.ns as string[] | undefined) ?? ['common'])];
+export function fieldLabel(i18n: i18n, locale: Locale, path: string, ns?: string): string {
+  const every = (i18n.options.ns as string[] | undefined) ?? ['common'];
+  const namespaces = ns ? [ns, ...every.filter((n) => n !== ns)] : [...every];
   const t = i18n.getFixedT(locale);
   const generic = path.replace(/\.\d+(?=\.|$)/g, '');
   for (const candidate of new Set([path, generic, generic.split('.').at(-1)!])) {
@@ -24,6 +25,13 @@ export function fieldLabel(i18n: i18n, locale: Locale, path: string): string {
     if (label) return label;
   }
   return path;
+}
+
+/** The namespace a field issue's labels are looked up in first: its own, else its message's module's. */
+export function issueNamespace(issue: FieldIssue): string | undefined {
+  if (issue.ns) return issue.ns;
+  const ns = issue.key.split(':')[0];
+  return ns && ns !== issue.key && ns !== 'common' ? ns : undefined;
 }
 
 /** An error as the person will read it: title, detail, and one message per field naming the field. */
@@ -39,7 +47,7 @@ export function localiseError(error: unknown, i18n: i18n, locale: Locale): Local
       path: f.path,
       message: t(f.key, {
         ...withReadableNumbers(f.params, locale),
-        field: fieldLabel(i18n, locale, f.path),
+        field: fieldLabel(i18n, locale, f.path, issueNamespace(f)),
       }),
     })),
   };

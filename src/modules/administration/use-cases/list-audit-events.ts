@@ -25,7 +25,7 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
 /** The audit log, newest first, filtered (administrators). Dates are Montréal calendar days. */
 export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<Page<AuditEventRow>> {
   authorize(ctx.actor, 'audit.list');
-  const filter = parseInput(listAuditEventsInput, input);
+  const filter = parseInput(listAuditEventsInput, input, 'administration');
   const conditions: (SQL | undefined)[] = [];
   if (filter.action) conditions.push(ilike(auditEvents.action, `${escapeLike(filter.action)}%`));
   if (filter.actor) conditions.push(ilike(auditEvents.actorEmail, `%${escapeLike(filter.actor)}%`));

@@ -28,7 +28,7 @@ export type OutboxSummary = {
 /** Messages Virage has sent or kept, newest first (administrators; without SMTP this is where mail goes). */
 export async function listOutboxMessages(ctx: Ctx, input: unknown): Promise<Page<OutboxSummary>> {
   authorize(ctx.actor, 'outbox.read');
-  const filter = parseInput(listOutboxInput, input);
+  const filter = parseInput(listOutboxInput, input, 'administration');
   const conditions: (SQL | undefined)[] = [];
   if (filter.to)
     conditions.push(ilike(mailOutbox.toAddress, `%${filter.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));

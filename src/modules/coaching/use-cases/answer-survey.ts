@@ -10,7 +10,7 @@ import { loadSurvey } from './load-survey.ts';
 
 /** The retailer answers an outcome survey once it is sent; answers are final (they are the program's results). */
 export async function answerSurvey(ctx: Ctx, id: string, input: unknown) {
-  const answers = parseInput(outcomeAnswers, input);
+  const answers = parseInput(outcomeAnswers, input, 'coaching');
   const { survey } = await loadSurvey(ctx, id, 'survey.answer');
   if (!survey.sentAt) throw new AppError('conflict', { key: 'coaching:errors.survey_not_open' });
   await transaction(ctx, async (tx) => {

@@ -31,7 +31,7 @@ export const closeFileInput = z.strictObject({
  * closing (T1) diagnostic and the outcome survey, which is sent again six months later.
  */
 export async function closeFile(ctx: Ctx, applicationId: string, input: unknown) {
-  const data = parseInput(closeFileInput, input);
+  const data = parseInput(closeFileInput, input, 'coaching');
   const file = await loadFile(ctx, applicationId, 'file.close');
   if (data.outcome === 'abandoned' && !data.reason)
     throw fieldError('reason', 'coaching:validation.reason_required');

@@ -13,7 +13,7 @@ export const createSupplierInput = z.strictObject({ ...supplierFields, programId
 /** Adds a supplier to the directory (program team). Suppliers get no account: nobody acts for a retailer. */
 export async function createSupplier(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'supplier.manage');
-  const data = parseInput(createSupplierInput, input);
+  const data = parseInput(createSupplierInput, input, 'coaching');
   const programId = data.programId ?? (await defaultProgram(ctx)).id;
   const id = newId();
   const values = {

@@ -26,7 +26,7 @@ export const caseloadInput = z.strictObject({
 export async function getCaseload(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'caseload.read');
   const actor = signedInActor(ctx.actor);
-  const { status = 'active', programId } = parseInput(caseloadInput, input);
+  const { status = 'active', programId } = parseInput(caseloadInput, input, 'coaching');
   const files = (await filesCoachedBy(ctx.db, actor.id, { closed: status === 'closed' })).filter(
     (f) => !programId || f.programId === programId,
   );

@@ -11,7 +11,7 @@ export const workloadInput = z.strictObject({ programId: z.uuid().optional() });
 /** Each expert's workload for the program team: active files against capacity, hours logged, sessions this month. */
 export async function getWorkload(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'workload.read');
-  const { programId } = parseInput(workloadInput, input);
+  const { programId } = parseInput(workloadInput, input, 'coaching');
   const today = formatDate(ctx.now());
   const monthStart = startOfMontrealDay(`${today.slice(0, 7)}-01`);
   const [year, month] = today.split('-').map(Number) as [number, number];

@@ -19,7 +19,7 @@ export const programPlanFilters = programListInput
  */
 export async function listProgramPlans(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'coaching.oversee');
-  const f = parseInput(programPlanFilters, input);
+  const f = parseInput(programPlanFilters, input, 'coaching');
   const rows = await programPlans(ctx.db, {
     ...listQuery(f),
     status: f.status,

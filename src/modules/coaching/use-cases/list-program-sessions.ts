@@ -16,7 +16,7 @@ export const programSessionFilters = programListInput.extend({ status: z.enum(SE
  */
 export async function listProgramSessions(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'coaching.oversee');
-  const f = parseInput(withPeriod(programSessionFilters), input);
+  const f = parseInput(withPeriod(programSessionFilters), input, 'coaching');
   const rows = await programSessions(ctx.db, { ...listQuery(f), status: f.status });
   return toPage(rows, f.limit, (s) => [s.startsAt.toISOString(), s.id]);
 }

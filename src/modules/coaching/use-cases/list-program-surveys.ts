@@ -21,7 +21,7 @@ export const programSurveyFilters = programListInput.extend({
  */
 export async function listProgramSurveys(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'coaching.oversee');
-  const f = parseInput(withPeriod(programSurveyFilters), input);
+  const f = parseInput(withPeriod(programSurveyFilters), input, 'coaching');
   const rows = await programSurveys(ctx.db, { ...listQuery(f), wave: f.wave, state: f.state });
   return toPage(rows, f.limit, (s) => [s.dueAt.toISOString(), s.id]);
 }

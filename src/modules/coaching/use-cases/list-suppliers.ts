@@ -24,7 +24,7 @@ export const listSuppliersInput = z.strictObject({
  */
 export async function listSuppliers(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'supplier.read');
-  const filter = parseInput(listSuppliersInput, input);
+  const filter = parseInput(listSuppliersInput, input, 'coaching');
   const withInactive = filter.all === 'true' && isAllowed(ctx.actor, 'supplier.manage');
   const ratings = ctx.db
     .select({

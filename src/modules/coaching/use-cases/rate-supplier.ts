@@ -20,7 +20,7 @@ export const rateSupplierInput = z.strictObject({
  */
 export async function rateSupplier(ctx: Ctx, supplierId: string, input: unknown) {
   if (!UUID_PATTERN.test(supplierId)) throw new AppError('not_found');
-  const data = parseInput(rateSupplierInput, input);
+  const data = parseInput(rateSupplierInput, input, 'coaching');
   const file = await loadFile(ctx, data.applicationId, 'supplier.rate');
   const [supplier] = await ctx.db
     .select({ id: suppliers.id })

@@ -26,7 +26,7 @@ export const reopenFileInput = z.strictObject({
  */
 export async function reopenFile(ctx: Ctx, applicationId: string, input: unknown) {
   const file = await loadFile(ctx, applicationId, 'file.reopen');
-  const data = parseInput(reopenFileInput, input);
+  const data = parseInput(reopenFileInput, input, 'coaching');
   // Only an accepted business was coached; a withdrawn one has nothing to reopen.
   if (file.status !== 'accepted') throw new AppError('conflict', { key: 'coaching:errors.not_assigned' });
   return transaction(ctx, async (tx) => {

@@ -61,7 +61,7 @@ function approvalIssues(missing: string[]): FieldIssue[] {
  * checks the minimum elements first; the plan stays as it was when anything is refused.
  */
 export async function savePlan(ctx: Ctx, applicationId: string, input: unknown) {
-  const data = parseInput(savePlanInput, input);
+  const data = parseInput(savePlanInput, input, 'coaching');
   const file = await loadFile(ctx, applicationId, 'plan.edit');
   assertOpen(file);
   if (data.status === 'approved') {

@@ -22,7 +22,7 @@ export const scheduleSessionInput = z.strictObject({ applicationId: z.uuid(), ..
  * business's address. The retailer and the expert receive the invitation (`.ics`).
  */
 export async function scheduleSession(ctx: Ctx, input: unknown) {
-  const data = parseInput(scheduleSessionInput, input);
+  const data = parseInput(scheduleSessionInput, input, 'coaching');
   const file = await loadFile(ctx, data.applicationId, 'session.manage');
   assertOpen(file);
   const start = sessionStart(ctx, data.startsAt);

@@ -26,7 +26,7 @@ export async function updateActionProgress(
   actionId: string,
   input: unknown,
 ) {
-  const { status, note } = parseInput(actionProgressInput, input);
+  const { status, note } = parseInput(actionProgressInput, input, 'coaching');
   const file = await loadFile(ctx, applicationId, note === undefined ? 'plan.progress' : 'plan.edit');
   assertOpen(file);
   if (!UUID_PATTERN.test(actionId)) throw new AppError('not_found');

@@ -45,7 +45,7 @@ const RECORD = ['hours', 'notes', 'addNote', 'summary', 'summaryShared'] as cons
  */
 export async function updateSession(ctx: Ctx, id: string, input: unknown) {
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const data = parseInput(updateSessionInput, input);
+  const data = parseInput(updateSessionInput, input, 'coaching');
   const found = await findSession(ctx.db, id);
   if (!found) throw new AppError('not_found');
   const file = await loadFile(ctx, found.applicationId, 'session.manage');

@@ -15,7 +15,7 @@ export const updateSupplierInput = z.strictObject({ ...supplierFields, active: z
 export async function updateSupplier(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'supplier.manage');
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const changes = parseInput(updateSupplierInput, input);
+  const changes = parseInput(updateSupplierInput, input, 'coaching');
   return transaction(ctx, async (tx) => {
     const [current] = await tx.select().from(suppliers).where(eq(suppliers.id, id)).for('update');
     if (!current) throw new AppError('not_found');

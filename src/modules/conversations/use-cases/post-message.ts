@@ -25,7 +25,7 @@ export async function postMessage(
   input: unknown,
 ): Promise<ConversationMessage> {
   const { file, actor } = await loadThread(ctx, applicationId, 'conversation.post');
-  const { body } = parseInput(postMessageInput, input);
+  const { body } = parseInput(postMessageInput, input, 'conversations');
   const side = sideOf(actor.role);
   const now = ctx.now();
   return transaction(ctx, async (tx) => {

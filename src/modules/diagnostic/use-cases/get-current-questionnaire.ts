@@ -12,7 +12,7 @@ export const currentQuestionnaireInput = z.strictObject({ programId: z.uuid() })
 /** The questionnaire in use for a program, in the caller's language. */
 export async function getCurrentQuestionnaire(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'questionnaire.read');
-  const { programId } = parseInput(currentQuestionnaireInput, input);
+  const { programId } = parseInput(currentQuestionnaireInput, input, 'diagnostic');
   await getProgram(ctx, programId);
   const questionnaire = await currentQuestionnaire(ctx.db, programId);
   if (!questionnaire) throw new AppError('not_found', { key: 'diagnostic:errors.no_questionnaire' });

@@ -14,7 +14,7 @@ export const listQuestionnairesInput = z.strictObject({ programId: z.uuid() });
  */
 export async function listQuestionnaires(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'questionnaire.manage');
-  const { programId } = parseInput(listQuestionnairesInput, input);
+  const { programId } = parseInput(listQuestionnairesInput, input, 'diagnostic');
   await getProgram(ctx, programId);
   const rows = await questionnaireVersions(ctx.db, programId);
   const current = rows.find((r) => r.status === 'published');

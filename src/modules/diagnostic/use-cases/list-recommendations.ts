@@ -10,7 +10,7 @@ export const listRecommendationsInput = z.strictObject({ programId: z.uuid() });
 /** The recommendations library of a program, by dimension then score range (administrators). */
 export async function listRecommendations(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'recommendation.manage');
-  const { programId } = parseInput(listRecommendationsInput, input);
+  const { programId } = parseInput(listRecommendationsInput, input, 'diagnostic');
   const rows = await ctx.db
     .select()
     .from(recommendations)

@@ -24,7 +24,7 @@ export const saveAnswersInput = z.strictObject({
  */
 export async function saveDiagnosticAnswers(ctx: Ctx, id: string, input: unknown) {
   const { diagnostic } = await loadDiagnostic(ctx, id, 'diagnostic.answer');
-  const { answers: given } = parseInput(saveAnswersInput, input);
+  const { answers: given } = parseInput(saveAnswersInput, input, 'diagnostic');
   const questionnaire = await questionnaireVersion(ctx.db, diagnostic.questionnaireId);
   const { answers, issues } = checkAnswers(questionnaire!.content, given);
   if (issues.length > 0) throw new AppError('invalid_input', { fields: issues });

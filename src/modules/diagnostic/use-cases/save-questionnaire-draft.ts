@@ -20,7 +20,7 @@ export async function saveQuestionnaireDraft(
   input: unknown,
 ): Promise<{ id: string; version: number }> {
   authorize(ctx.actor, 'questionnaire.manage');
-  const { programId, content } = parseInput(questionnaireDraftInput, input);
+  const { programId, content } = parseInput(questionnaireDraftInput, input, 'diagnostic');
   await getProgram(ctx, programId);
   return transaction(ctx, async (tx) => {
     const [latest] = await tx

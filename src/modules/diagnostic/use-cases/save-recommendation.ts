@@ -40,7 +40,7 @@ export async function saveRecommendation(
   input: unknown,
 ): Promise<{ id: string; created: boolean }> {
   authorize(ctx.actor, 'recommendation.manage');
-  const data = parseInput(saveRecommendationInput, input);
+  const data = parseInput(saveRecommendationInput, input, 'diagnostic');
   const questionnaire = await currentQuestionnaire(ctx.db, data.programId);
   if (!questionnaire?.content.dimensions.some((d) => d.id === data.dimensionId)) {
     throw fieldError('dimensionId', 'diagnostic:validation.unknown_dimension');

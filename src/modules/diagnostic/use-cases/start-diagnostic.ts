@@ -16,7 +16,7 @@ export const startDiagnosticInput = z.strictObject({ applicationId: z.uuid(), ph
  * with the same questionnaire version, so that before and after compare). One of each per application.
  */
 export async function startDiagnostic(ctx: Ctx, input: unknown): Promise<{ id: string }> {
-  const { applicationId, phase } = parseInput(startDiagnosticInput, input);
+  const { applicationId, phase } = parseInput(startDiagnosticInput, input, 'diagnostic');
   const application = await applicationProfile(ctx.db, applicationId);
   if (!application) throw new AppError('not_found');
   authorizeVisible(ctx.actor, 'diagnostic.start', {

@@ -59,7 +59,7 @@ export const CONFIRM_CHUNK = 250;
  */
 export async function confirmAssignments(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'assignment.manage');
-  const { assignments: pairs } = parseInput(confirmAssignmentsInput, input);
+  const { assignments: pairs } = parseInput(confirmAssignmentsInput, input, 'experts');
   // One pass (thousands of pairs): the first pair whose business came earlier.
   const seen = new Set<string>();
   const duplicate = pairs.findIndex((p) => {

@@ -28,7 +28,7 @@ export const createExpertInput = z.strictObject({
 /** An expert profile, linked to the expert account with that e-mail address (program team). */
 export async function createExpert(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'expert.manage');
-  const data = parseInput(createExpertInput, input);
+  const data = parseInput(createExpertInput, input, 'experts');
   const account = await findAccountByEmail(ctx.db, data.email);
   if (!account?.active || account.role !== 'expert')
     throw fieldError('email', 'experts:validation.not_an_expert_account');

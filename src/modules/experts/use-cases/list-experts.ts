@@ -10,6 +10,6 @@ export const listExpertsInput = z.strictObject({ programId: z.uuid().optional() 
 /** Every expert profile with the number of active files (program team), or those of one program. */
 export async function listExperts(ctx: Ctx, input: unknown = {}) {
   authorize(ctx.actor, 'expert.manage');
-  const { programId } = parseInput(listExpertsInput, input);
+  const { programId } = parseInput(listExpertsInput, input, 'experts');
   return { items: (await expertsWithLoad(ctx.db, programId ? { programId } : undefined)).map(view) };
 }

@@ -19,7 +19,7 @@ export const proposalInput = z.strictObject({ programId: z.uuid() });
  */
 export async function proposeAssignments(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'assignment.manage');
-  const { programId } = parseInput(proposalInput, input);
+  const { programId } = parseInput(proposalInput, input, 'experts');
   await getProgram(ctx, programId);
   const [waiting, weakest, previous, experts] = await Promise.all([
     coachableApplications(ctx.db, programId, { withoutExpert: true }),

@@ -27,7 +27,7 @@ export const updateExpertInput = z
 export async function updateExpert(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'expert.manage');
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const { name, ...changes } = parseInput(updateExpertInput, input);
+  const { name, ...changes } = parseInput(updateExpertInput, input, 'experts');
   await transaction(ctx, async (tx) => {
     const [current] = await tx.select().from(experts).where(eq(experts.id, id)).for('update');
     if (!current) throw new AppError('not_found');

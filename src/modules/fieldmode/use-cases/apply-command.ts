@@ -26,7 +26,7 @@ function ofFile<T extends { applicationId: string }>(state: T | undefined, c: Co
 export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<Outcome> {
   switch (c.type) {
     case 'answer-diagnostic-question': {
-      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const p = parseInput(PAYLOADS[c.type], c.payload, 'fieldmode');
       const state = ofFile(await diagnosticState(ctx.db, p.diagnosticId), c);
       const server = state.answers[p.questionId] ?? null;
       const change = { baseVersion: c.baseVersion, baseValue: p.baseValue, mine: p.value };
@@ -36,13 +36,13 @@ export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<Outcom
       return { status: 'applied', version: (await diagnosticState(ctx.db, p.diagnosticId))!.version };
     }
     case 'add-session-note': {
-      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const p = parseInput(PAYLOADS[c.type], c.payload, 'fieldmode');
       ofFile(await sessionState(ctx.db, p.sessionId), c);
       await updateSession(ctx, p.sessionId, { addNote: p.text });
       return { status: 'applied', version: (await sessionState(ctx.db, p.sessionId))!.version };
     }
     case 'record-session-held': {
-      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const p = parseInput(PAYLOADS[c.type], c.payload, 'fieldmode');
       const state = ofFile(await sessionState(ctx.db, p.sessionId), c);
       if (heldConflicts({ baseVersion: c.baseVersion, minutes: Math.round(p.hours * 60) }, state))
         return {
@@ -55,7 +55,7 @@ export async function applyCommand(ctx: Ctx, c: CommandEnvelope): Promise<Outcom
       return { status: 'applied', version: (await sessionState(ctx.db, p.sessionId))!.version };
     }
     case 'update-plan-action': {
-      const p = parseInput(PAYLOADS[c.type], c.payload);
+      const p = parseInput(PAYLOADS[c.type], c.payload, 'fieldmode');
       const state = ofFile(await planActionState(ctx.db, p.actionId), c);
       const { field, mine, base } = planActionChange(p);
       const server = state[field];

@@ -28,7 +28,9 @@ const SHORTLIST = 10;
 export async function getVisitPacks(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'fieldmode.pack');
   const actor = signedInActor(ctx.actor);
-  const ids = [...new Set(parseInput(visitPacksInput, input).applicationIds.toLowerCase().split(','))];
+  const ids = [
+    ...new Set(parseInput(visitPacksInput, input, 'fieldmode').applicationIds.toLowerCase().split(',')),
+  ];
   const files = await applicationProfiles(ctx.db, ids);
   const theirs = files.filter(
     (f) => f.assignedExpertUserId === actor.id && f.status === 'accepted' && !f.coachingClosedAt,

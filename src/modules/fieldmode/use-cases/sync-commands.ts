@@ -105,7 +105,7 @@ async function applyOnce(tx: Ctx, file: File, userId: string, c: CommandEnvelope
 export async function syncCommands(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'fieldmode.sync');
   const actor = signedInActor(ctx.actor);
-  const { commands, applicationIds = [] } = parseInput(syncCommandsInput, input);
+  const { commands, applicationIds = [] } = parseInput(syncCommandsInput, input, 'fieldmode');
   const held = [...new Set([...applicationIds, ...commands.map((c) => c.applicationId)])];
   // One transaction for the batch, each use case in a savepoint of its own (its transaction, nested):
   // one commit instead of one per change; the claims and the changes commit together.

@@ -31,7 +31,7 @@ export const agreementSource = (id: string) => `agreement:${id}`;
  */
 export async function acceptAgreement(ctx: Ctx, id: string, input: unknown) {
   const { agreement } = await loadAgreement(ctx, id, 'agreement.respond');
-  const data = parseInput(acceptAgreementInput, input);
+  const data = parseInput(acceptAgreementInput, input, 'funding');
   assertStatus(ctx, agreement, ['offered']);
   await refuseEndedOffer(ctx, agreement);
   await transaction(ctx, async (tx) => {

@@ -25,7 +25,7 @@ export const attachmentFields = z.strictObject({
 export async function addClaimAttachment(ctx: Ctx, claimId: string, input: unknown, file: File | undefined) {
   const claim = await loadClaimFile(ctx, claimId, 'claim.attachment.edit');
   assertFilesEditable(claim.status);
-  const fields = parseInput(attachmentFields, withoutEmptyFields(input));
+  const fields = parseInput(attachmentFields, withoutEmptyFields(input), 'funding');
   const received = await receiveFile(fileStoreOf(ctx.services.config), file, { field: 'file' });
   try {
     return await transaction(ctx, async (tx) => {

@@ -73,7 +73,7 @@ export async function blockedOf(db: Executor, rows: readonly PayableClaim[]): Pr
 
 export async function batchRequest(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'payment_batch.manage');
-  const request = parseInput(batchInput, input);
+  const request = parseInput(batchInput, input, 'funding');
   await getProgram(ctx, request.programId);
   return request;
 }

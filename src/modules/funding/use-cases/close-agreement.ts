@@ -20,7 +20,7 @@ export const closeAgreementInput = z.strictObject({ reason: z.string().trim().mi
 export async function closeAgreement(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'agreement.decide');
   await loadAgreement(ctx, id, 'agreement.read');
-  const data = parseInput(closeAgreementInput, input);
+  const data = parseInput(closeAgreementInput, input, 'funding');
   await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     assertStatus(ctx, agreement, ['accepted']);

@@ -29,7 +29,7 @@ export const yearEndInput = z.strictObject({
 export async function closeFiscalYear(ctx: Ctx, programId: string, input: unknown) {
   authorize(ctx.actor, 'budget.year_end');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const data = parseInput(yearEndInput, input);
+  const data = parseInput(yearEndInput, input, 'funding');
   const fiscalYear = parseFiscalYear(data.fiscalYear)!;
   await getProgram(ctx, programId);
   const carryOver = new Set(data.carryOver);

@@ -21,7 +21,7 @@ export const createClaimInput = z.strictObject({ agreementId: z.uuid(), invoices
  * invoices given so far.
  */
 export async function createClaim(ctx: Ctx, input: unknown) {
-  const { agreementId, invoices = [] } = parseInput(createClaimInput, input);
+  const { agreementId, invoices = [] } = parseInput(createClaimInput, input, 'funding');
   const found = await findAgreement(ctx.db, agreementId);
   if (!found) throw new AppError('not_found');
   authorizeVisible(ctx.actor, 'claim.read', found);

@@ -36,7 +36,7 @@ export const recoveryInput = z.strictObject({
 export async function createRecovery(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'recovery.manage');
   const actor = signedInActor(ctx.actor);
-  const { agreementId, amountCents, reason } = parseInput(recoveryInput, input);
+  const { agreementId, amountCents, reason } = parseInput(recoveryInput, input, 'funding');
   const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
   if (!agreement) throw new AppError('not_found');
   const { applicationId, envelopeId, fiscalYear } = agreement;

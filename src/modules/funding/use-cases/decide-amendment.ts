@@ -33,7 +33,7 @@ export async function decideAmendment(ctx: Ctx, id: string, amendmentId: string,
   authorize(ctx.actor, 'agreement.decide');
   const { file } = await loadAgreement(ctx, id, 'agreement.read');
   if (!UUID_PATTERN.test(amendmentId)) throw new AppError('not_found');
-  const data = parseInput(decideAmendmentInput, input);
+  const data = parseInput(decideAmendmentInput, input, 'funding');
   await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     const [amendment] = await tx

@@ -13,7 +13,7 @@ export const declineAgreementInput = z.strictObject({ reason: z.string().trim().
 /** The retailer declines the offer, saying why; nothing was committed, so nothing is released. */
 export async function declineAgreement(ctx: Ctx, id: string, input: unknown) {
   await loadAgreement(ctx, id, 'agreement.respond');
-  const data = parseInput(declineAgreementInput, input);
+  const data = parseInput(declineAgreementInput, input, 'funding');
   await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     assertStatus(ctx, agreement, ['offered']);

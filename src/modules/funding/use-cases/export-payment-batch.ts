@@ -67,7 +67,7 @@ function transfersOf(ctx: Ctx, claims: readonly BatchClaim[]): CreditTransfer[] 
  */
 export async function exportPaymentBatch(ctx: Ctx, id: string, input: unknown) {
   const batch = await batchToManage(ctx, id);
-  const { format } = parseInput(exportInput, input);
+  const { format } = parseInput(exportInput, input, 'funding');
   if (batch.status !== 'approved' && batch.status !== 'exported' && batch.status !== 'paid')
     throw new AppError('conflict', { key: 'funding:payments.errors.not_approved' });
   const debtor = ctx.services.config.paymentDebtor;

@@ -36,7 +36,7 @@ export type BudgetFigures = {
 export async function getBudget(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'budget.read');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const { fiscalYear } = parseInput(budgetQuery, query);
+  const { fiscalYear } = parseInput(budgetQuery, query, 'funding');
   const year = fiscalYear === undefined ? undefined : parseFiscalYear(fiscalYear)!;
   const program = await getProgram(ctx, programId);
   const envelopes = await envelopesOf(ctx.db, programId);

@@ -15,7 +15,7 @@ export const listAgreementsInput = z.strictObject({
 /** Agreements, newest first, by business, program and status; a retailer sees only their own. */
 export async function listAgreements(ctx: Ctx, query: unknown) {
   authorize(ctx.actor, 'agreement.list');
-  const filter = parseInput(listAgreementsInput, query);
+  const filter = parseInput(listAgreementsInput, query, 'funding');
   const rows = await agreementsMatching(ctx.db, {
     ...filter,
     applicantId: ctx.actor.kind === 'user' && ctx.actor.role === 'retailer' ? ctx.actor.id : undefined,

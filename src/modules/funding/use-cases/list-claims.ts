@@ -30,7 +30,7 @@ export const listClaimsInput = z.strictObject({
 export async function listClaims(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'claim.list');
   const me = signedInActor(ctx.actor);
-  const query = parseInput(listClaimsInput, input);
+  const query = parseInput(listClaimsInput, input, 'funding');
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await claimRows(ctx.db, me, query, after as [string, string] | undefined);
   return toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);

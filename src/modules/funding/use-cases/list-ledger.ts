@@ -23,7 +23,7 @@ export const listLedgerInput = z.strictObject({
 /** Ledger entries, newest first, one page at a time: by business, envelope and fiscal year, with who wrote each. */
 export async function listLedger(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'ledger.list');
-  const query = parseInput(listLedgerInput, input);
+  const query = parseInput(listLedgerInput, input, 'funding');
   const after = query.cursor ? (decodeCursor(query.cursor) as [string, string]) : undefined;
   const rows = await ledgerRows(
     ctx.db,

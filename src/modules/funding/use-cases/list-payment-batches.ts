@@ -17,7 +17,7 @@ export const listBatchesInput = z.strictObject({
 /** Payment batches, newest first, with their totals and number of claims. */
 export async function listPaymentBatches(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'payment_batch.manage');
-  const query = parseInput(listBatchesInput, input);
+  const query = parseInput(listBatchesInput, input, 'funding');
   const where: SQL[] = [];
   if (query.programId) where.push(eq(paymentBatches.programId, query.programId));
   if (query.status) where.push(eq(paymentBatches.status, query.status));

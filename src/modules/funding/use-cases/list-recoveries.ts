@@ -18,7 +18,7 @@ export const listRecoveriesInput = z.strictObject({
  * due; and its accepted agreements, against which a recovery is made.
  */
 export async function listRecoveries(ctx: Ctx, input: unknown) {
-  const { applicationId } = parseInput(listRecoveriesInput, input);
+  const { applicationId } = parseInput(listRecoveriesInput, input, 'funding');
   const file = await fileOf(ctx, applicationId);
   authorizeVisible(ctx.actor, 'recovery.read', file);
   const [rows, agreements] = await Promise.all([

@@ -30,7 +30,7 @@ export const markPaidInput = z.strictObject({
 export async function markPaymentBatchPaid(ctx: Ctx, id: string, input: unknown) {
   await batchToManage(ctx, id);
   const actor = signedInActor(ctx.actor);
-  const { bankReference } = parseInput(markPaidInput, input);
+  const { bankReference } = parseInput(markPaidInput, input, 'funding');
   return transaction(ctx, async (tx) => {
     const batch = await lockBatchMove(ctx, tx, id, 'paid');
     const claims = await claimsOfBatch(tx, id);

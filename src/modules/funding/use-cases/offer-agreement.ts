@@ -35,7 +35,7 @@ export const offerAgreementInput = z.strictObject({
  */
 export async function offerAgreement(ctx: Ctx, id: string, input: unknown) {
   const { file } = await loadAgreement(ctx, id, 'agreement.prepare');
-  const data = parseInput(offerAgreementInput, input);
+  const data = parseInput(offerAgreementInput, input, 'funding');
   if (data.acceptBy < formatDate(ctx.now()))
     throw fieldError('acceptBy', 'funding:agreements.errors.accept_by_past');
   const program = await getProgram(ctx, file.programId);

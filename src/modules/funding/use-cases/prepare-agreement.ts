@@ -51,7 +51,7 @@ const LIVE = ['draft', 'offered', 'accepted', 'amendment_requested'] as const;
  */
 export async function prepareAgreement(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'agreement.prepare');
-  const data = parseInput(prepareAgreementInput, input);
+  const data = parseInput(prepareAgreementInput, input, 'funding');
   const file = await applicationProfile(ctx.db, data.applicationId);
   if (!file) throw fieldError('applicationId', 'funding:agreements.errors.no_application');
   if (file.status !== 'accepted')

@@ -27,7 +27,7 @@ export const proposeAmendmentInput = z.strictObject({
  */
 export async function proposeAmendment(ctx: Ctx, id: string, input: unknown) {
   await loadAgreement(ctx, id, 'agreement.amend');
-  const data = parseInput(proposeAmendmentInput, input);
+  const data = parseInput(proposeAmendmentInput, input, 'funding');
   const result = await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     assertStatus(ctx, agreement, ['accepted']);

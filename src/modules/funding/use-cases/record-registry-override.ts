@@ -26,7 +26,7 @@ export const registryOverrideInput = z.strictObject({
 export async function recordRegistryOverride(ctx: Ctx, applicationId: string, input: unknown) {
   authorize(ctx.actor, 'payment.registry_override');
   const actor = signedInActor(ctx.actor);
-  const { reason } = parseInput(registryOverrideInput, input);
+  const { reason } = parseInput(registryOverrideInput, input, 'funding');
   const file = await fileOf(ctx, applicationId);
   return transaction(ctx, async (tx) => {
     if (!file.neq || !(await blockedNeqs(tx, [file.neq])).has(file.neq))

@@ -32,7 +32,7 @@ export async function recordRepayment(ctx: Ctx, recoveryId: string, input: unkno
   authorize(ctx.actor, 'recovery.manage');
   const actor = signedInActor(ctx.actor);
   if (!UUID_PATTERN.test(recoveryId)) throw new AppError('not_found');
-  const { amountCents, receivedOn, reference } = parseInput(repaymentInput, input);
+  const { amountCents, receivedOn, reference } = parseInput(repaymentInput, input, 'funding');
   const applicationId = await transaction(ctx, async (tx) => {
     const [recovery] = await tx.select().from(recoveries).where(eq(recoveries.id, recoveryId)).for('update');
     if (!recovery) throw new AppError('not_found');

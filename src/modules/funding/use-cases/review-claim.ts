@@ -61,7 +61,7 @@ export const reviewInput = z
  */
 export async function reviewClaim(ctx: Ctx, id: string, input: unknown) {
   const loaded = await loadClaim(ctx, id, 'claim.read');
-  const review = parseInput(reviewInput, input);
+  const review = parseInput(reviewInput, input, 'funding');
   authorize(ctx.actor, review.step === 'content' ? 'claim.review_content' : 'claim.review_finance', loaded);
   const reviewer = signedInActor(ctx.actor);
   await transaction(ctx, async (tx) => {
@@ -171,7 +171,7 @@ async function tellRetailer(
   const fields = review.fields
     .map((f) =>
       t('funding:claims.mail.field_line', {
-        field: fieldLabel(ctx.services.i18n, retailer.locale, f.field),
+        field: fieldLabel(ctx.services.i18n, retailer.locale, f.field, 'funding'),
         message: f.message,
       }),
     )

@@ -20,7 +20,7 @@ import { getAidRules } from './get-aid-rules.ts';
 export async function setAidRules(ctx: Ctx, programId: string, input: unknown) {
   authorize(ctx.actor, 'aid_rules.configure');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const rules = parseInput(aidRulesSchema, input);
+  const rules = parseInput(aidRulesSchema, input, 'funding');
   await getProgram(ctx, programId);
   await transaction(ctx, (tx) => addAidRulesVersion(tx, ctx, programId, rules));
   return getAidRules(ctx, programId);

@@ -34,7 +34,7 @@ export async function setBankAccount(ctx: Ctx, applicationId: string, input: unk
   const file = await fileOf(ctx, applicationId);
   authorizeVisible(ctx.actor, 'bank_account.update', file);
   const actor = signedInActor(ctx.actor);
-  const { holderName, password, ...account } = parseInput(bankAccountInput, input);
+  const { holderName, password, ...account } = parseInput(bankAccountInput, input, 'funding');
   await confirmPassword(ctx, password);
   const now = ctx.now();
   await transaction(ctx, async (tx) => {

@@ -23,7 +23,7 @@ import { getBudget } from './get-budget.ts';
 export async function setBudget(ctx: Ctx, programId: string, input: unknown) {
   authorize(ctx.actor, 'budget.configure');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const data = parseInput(budgetInput, input);
+  const data = parseInput(budgetInput, input, 'funding');
   await getProgram(ctx, programId);
   await transaction(ctx, async (tx) => {
     const existing = await envelopesOf(tx, programId);

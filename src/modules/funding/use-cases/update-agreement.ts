@@ -28,7 +28,7 @@ export function assertVersion(agreement: { version: number }, version: number) {
 /** The coordinator edits a draft; its grant follows the rules in force until it is offered. */
 export async function updateAgreement(ctx: Ctx, id: string, input: unknown) {
   await loadAgreement(ctx, id, 'agreement.prepare');
-  const data = parseInput(updateAgreementInput, input);
+  const data = parseInput(updateAgreementInput, input, 'funding');
   await transaction(ctx, async (tx) => {
     const agreement = (await lockAgreement(tx, id))!;
     assertVersion(agreement, data.version);

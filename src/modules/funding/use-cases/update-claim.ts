@@ -34,7 +34,7 @@ export async function lockEditableClaim(tx: Tx, id: string, version?: number): P
 /** The retailer saves the claim's invoices (a draft, or the corrections asked for). */
 export async function updateClaim(ctx: Ctx, id: string, input: unknown) {
   const loaded = await loadClaim(ctx, id, 'claim.write');
-  const { version, invoices } = parseInput(updateClaimInput, input);
+  const { version, invoices } = parseInput(updateClaimInput, input, 'funding');
   await transaction(ctx, async (tx) => {
     const claim = await lockEditableClaim(tx, id, version);
     const lines = await agreementLinesOf(tx, claim.agreementId);

@@ -22,7 +22,7 @@ export const verifyBankAccountInput = z.strictObject({
 export async function verifyBankAccount(ctx: Ctx, applicationId: string, input: unknown = {}) {
   authorize(ctx.actor, 'bank_account.verify');
   const actor = signedInActor(ctx.actor);
-  const { updatedAt: seen } = parseInput(verifyBankAccountInput, input ?? {});
+  const { updatedAt: seen } = parseInput(verifyBankAccountInput, input ?? {}, 'funding');
   await fileOf(ctx, applicationId);
   await transaction(ctx, async (tx) => {
     const [row] = await tx

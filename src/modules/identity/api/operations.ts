@@ -101,7 +101,7 @@ export const identityOperations: ApiOperation[] = [
     body: updateUserInput,
     successStatus: 204,
     handle: async (ctx, { params, body }) => {
-      const { role, active } = parseInput(updateUserInput, body);
+      const { role, active } = parseInput(updateUserInput, body, 'identity');
       if (role !== undefined) await changeUserRole(ctx, params.id!, { role });
       if (active !== undefined) await setUserActive(ctx, params.id!, { active });
     },

@@ -30,7 +30,7 @@ export async function acceptInvitation(
   input: unknown,
 ): Promise<{ userId: string; sessionToken: string; expiresAt: Date; next: 'done' | 'enrol_second_factor' }> {
   authorize(ctx.actor, 'invitation.accept');
-  const data = parseInput(acceptInvitationInput, input);
+  const data = parseInput(acceptInvitationInput, input, 'identity');
   const passwordHash = await hashPassword(data.password);
   const now = ctx.now();
   return transaction(ctx, async (tx) => {

@@ -21,7 +21,7 @@ export const changePasswordInput = z.strictObject({
 export async function changePassword(ctx: Ctx, input: unknown): Promise<void> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'account.update', { userId: actor.id });
-  const { currentPassword, newPassword } = parseInput(changePasswordInput, input);
+  const { currentPassword, newPassword } = parseInput(changePasswordInput, input, 'identity');
   const user = await findUserById(ctx.db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw fieldError('currentPassword', 'identity:validation.current_password_wrong');

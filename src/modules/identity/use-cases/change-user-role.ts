@@ -29,7 +29,7 @@ export async function otherActiveAdmins(tx: Executor, userId: string): Promise<n
 export async function changeUserRole(ctx: Ctx, userId: string, input: unknown): Promise<void> {
   if (!UUID_PATTERN.test(userId)) throw new AppError('not_found');
   authorize(ctx.actor, 'user.change_role', { userId });
-  const { role } = parseInput(changeUserRoleInput, input);
+  const { role } = parseInput(changeUserRoleInput, input, 'identity');
   await transaction(ctx, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw new AppError('not_found');

@@ -23,7 +23,7 @@ export const confirmTotpInput = z.strictObject({
 export async function confirmTotpEnrolment(ctx: Ctx, input: unknown): Promise<{ recoveryCodes: string[] }> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'account.second_factor', { userId: actor.id });
-  const { code } = parseInput(confirmTotpInput, input);
+  const { code } = parseInput(confirmTotpInput, input, 'identity');
   const user = await findUserById(ctx.db, actor.id);
   if (!user) throw new AppError('not_found');
   if (user.totpEnabledAt) throw new AppError('conflict', { key: 'identity:errors.totp_already_enabled' });

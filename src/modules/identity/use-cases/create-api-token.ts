@@ -14,6 +14,6 @@ export async function createApiToken(
 ): Promise<{ id: string; name: string; token: string }> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'token.manage', { userId: actor.id });
-  const { name } = parseInput(createApiTokenInput, input);
+  const { name } = parseInput(createApiTokenInput, input, 'identity');
   return { ...(await storeToken(ctx, actor.id, name)), name };
 }

@@ -19,7 +19,7 @@ export const createUserInput = z.strictObject({
 /** Creates an account with a password directly (the command line; staff still enrol a second factor at first sign-in). */
 export async function createUser(ctx: Ctx, input: unknown): Promise<{ id: string; email: string }> {
   authorize(ctx.actor, 'user.invite');
-  const data = parseInput(createUserInput, input);
+  const data = parseInput(createUserInput, input, 'identity');
   authorize(ctx.actor, 'user.invite', { role: data.role });
   const passwordHash = await hashPassword(data.password);
   const now = ctx.now();

@@ -24,7 +24,7 @@ const CHUNK = 500;
  */
 export async function createUsersInBulk(ctx: Ctx, input: unknown): Promise<{ ids: string[] }> {
   authorize(ctx.actor, 'user.create_in_bulk');
-  const data = parseInput(createUsersInBulkInput, input);
+  const data = parseInput(createUsersInBulkInput, input, 'identity');
   const passwordHash = await hashPassword(data.password);
   const ids: string[] = [];
   for (let start = 0; start < data.users.length; start += CHUNK) {

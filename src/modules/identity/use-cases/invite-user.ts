@@ -22,7 +22,7 @@ export type InvitationSent = { id: string; email: string; role: string; expiresA
 /** Invites someone by e-mail to create an account with a role; the link works once, for seven days. */
 export async function inviteUser(ctx: Ctx, input: unknown): Promise<InvitationSent> {
   authorize(ctx.actor, 'user.invite');
-  const { email, role, locale } = parseInput(inviteUserInput, input);
+  const { email, role, locale } = parseInput(inviteUserInput, input, 'identity');
   authorize(ctx.actor, 'user.invite', { role });
   if (await findUserByEmail(ctx.db, email)) throw fieldError('email', 'identity:validation.email_taken');
   const now = ctx.now();

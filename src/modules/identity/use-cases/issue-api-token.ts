@@ -19,7 +19,7 @@ export const issueApiTokenInput = z.strictObject({
 /** The operator issues a token for an account from the command line (people create their own on their account page). */
 export async function issueApiToken(ctx: Ctx, input: unknown): Promise<{ id: string; token: string }> {
   authorize(ctx.actor, 'token.issue');
-  const { email, name } = parseInput(issueApiTokenInput, input);
+  const { email, name } = parseInput(issueApiTokenInput, input, 'identity');
   const user = await findUserByEmail(ctx.db, email);
   if (!user?.active) throw fieldError('email', 'identity:validation.no_such_account');
   return storeToken(ctx, user.id, name);

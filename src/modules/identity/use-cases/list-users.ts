@@ -30,7 +30,7 @@ export type UserSummary = {
 /** Accounts by e-mail address, filtered by search text, role and state (administrators). */
 export async function listUsers(ctx: Ctx, input: unknown): Promise<Page<UserSummary>> {
   authorize(ctx.actor, 'user.list');
-  const { q, role, active, cursor, limit } = parseInput(listUsersInput, input);
+  const { q, role, active, cursor, limit } = parseInput(listUsersInput, input, 'identity');
   const conditions: (SQL | undefined)[] = [];
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -39,7 +39,7 @@ const SIGN_UP_MIN_MILLISECONDS = 400;
  */
 export async function registerRetailer(ctx: Ctx, input: unknown): Promise<{ email: string }> {
   authorize(ctx.actor, 'account.register');
-  const data = parseInput(registerRetailerInput, input);
+  const data = parseInput(registerRetailerInput, input, 'identity');
   const started = performance.now();
   const now = ctx.now();
   const keys = [

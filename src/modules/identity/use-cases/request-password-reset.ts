@@ -21,7 +21,7 @@ export const requestPasswordResetInput = z.strictObject({ email: emailField });
  */
 export async function requestPasswordReset(ctx: Ctx, input: unknown): Promise<void> {
   authorize(ctx.actor, 'password_reset.request');
-  const { email } = parseInput(requestPasswordResetInput, input);
+  const { email } = parseInput(requestPasswordResetInput, input, 'identity');
   const now = ctx.now();
   const keys = [
     { key: throttleKeys.resetAccount(email), rule: THROTTLE_RULES.resetAccount },

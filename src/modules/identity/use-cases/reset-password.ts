@@ -18,7 +18,7 @@ export const resetPasswordInput = z.strictObject({
 /** Sets a new password from a reset link (once, within the hour) and signs the account out everywhere. */
 export async function resetPassword(ctx: Ctx, input: unknown): Promise<void> {
   authorize(ctx.actor, 'password_reset.complete');
-  const { token, password } = parseInput(resetPasswordInput, input);
+  const { token, password } = parseInput(resetPasswordInput, input, 'identity');
   const now = ctx.now();
   const passwordHash = await hashPassword(password);
   await transaction(ctx, async (tx) => {

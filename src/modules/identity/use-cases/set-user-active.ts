@@ -21,7 +21,7 @@ export const setUserActiveInput = z.strictObject({ active: z.boolean() });
 export async function setUserActive(ctx: Ctx, userId: string, input: unknown): Promise<void> {
   if (!UUID_PATTERN.test(userId)) throw new AppError('not_found');
   authorize(ctx.actor, 'user.set_active', { userId });
-  const { active } = parseInput(setUserActiveInput, input);
+  const { active } = parseInput(setUserActiveInput, input, 'identity');
   if (!active && ctx.actor.kind === 'user' && ctx.actor.id === userId) {
     throw new AppError('conflict', { key: 'identity:errors.deactivate_self' });
   }

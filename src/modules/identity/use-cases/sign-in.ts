@@ -26,7 +26,7 @@ export type SignInResult = {
 /** Checks e-mail and password; every failure gets the same message, and repeated failures are throttled. */
 export async function signIn(ctx: Ctx, input: unknown): Promise<SignInResult> {
   authorize(ctx.actor, 'session.create');
-  const { email, password } = parseInput(signInInput, input);
+  const { email, password } = parseInput(signInInput, input, 'identity');
   const now = ctx.now();
   const keys = [
     { key: throttleKeys.signInAccount(email), rule: THROTTLE_RULES.signInAccount },

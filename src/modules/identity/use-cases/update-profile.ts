@@ -18,7 +18,7 @@ export const updateProfileInput = z.strictObject({
 export async function updateProfile(ctx: Ctx, input: unknown): Promise<void> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'account.read', { userId: actor.id }); // language can change before the second factor
-  const changes = parseInput(updateProfileInput, input);
+  const changes = parseInput(updateProfileInput, input, 'identity');
   if (changes.name !== undefined) authorize(ctx.actor, 'account.update', { userId: actor.id });
   const user = await findUserById(ctx.db, actor.id);
   if (!user) return;

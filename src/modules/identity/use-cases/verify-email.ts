@@ -13,7 +13,7 @@ export const verifyEmailInput = z.strictObject({ token: z.string().min(1).max(20
 
 export async function verifyEmail(ctx: Ctx, input: unknown): Promise<void> {
   authorize(ctx.actor, 'account.verify_email');
-  const { token } = parseInput(verifyEmailInput, input);
+  const { token } = parseInput(verifyEmailInput, input, 'identity');
   const now = ctx.now();
   await transaction(ctx, async (tx) => {
     const [link] = await tx

@@ -22,7 +22,7 @@ export const verifySecondFactorInput = z.strictObject({ code: secondFactorCodeFi
 export async function verifySecondFactor(ctx: Ctx, input: unknown): Promise<{ usedRecoveryCode: boolean }> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'account.second_factor', { userId: actor.id });
-  const { code } = parseInput(verifySecondFactorInput, input);
+  const { code } = parseInput(verifySecondFactorInput, input, 'identity');
   if (!actor.sessionId) throw new AppError('bad_request');
   const user = await findUserById(ctx.db, actor.id);
   if (!user?.totpEnabledAt || !user.totpSecret) {

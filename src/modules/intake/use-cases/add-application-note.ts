@@ -14,7 +14,7 @@ export const noteInput = z.strictObject({ text: z.string().trim().min(1).max(400
 export async function addApplicationNote(ctx: Ctx, id: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'application.review');
   if (!UUID_PATTERN.test(id) || !(await findApplication(ctx.db, id))) throw new AppError('not_found');
-  const { text } = parseInput(noteInput, input);
+  const { text } = parseInput(noteInput, input, 'intake');
   await transaction(ctx, async (tx) => {
     await recordEvent(tx, ctx, id, { kind: 'note', message: text });
     await appendAudit(tx, ctx, { action: 'application.note_added', entityType: 'application', entityId: id });

@@ -21,7 +21,7 @@ export const addPartnerMemberInput = z.strictObject({
 export async function addPartnerMember(ctx: Ctx, organizationId: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'partner.manage');
   if (!UUID_PATTERN.test(organizationId)) throw new AppError('not_found');
-  const { email } = parseInput(addPartnerMemberInput, input);
+  const { email } = parseInput(addPartnerMemberInput, input, 'intake');
   const [organization] = await ctx.db
     .select()
     .from(partnerOrganizations)

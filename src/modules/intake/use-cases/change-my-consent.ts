@@ -27,7 +27,7 @@ export const consentChangeInput = z.object({
 export async function changeMyConsent(ctx: Ctx, input: unknown, granted: boolean) {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'consent.manage_own');
-  const { purpose, applicationId } = parseInput(consentChangeInput, input);
+  const { purpose, applicationId } = parseInput(consentChangeInput, input, 'intake');
   const businesses = await consentsOfApplicant(ctx.db, actor.id);
   if (applicationId && !businesses.some((b) => b.applicationId === applicationId))
     throw new AppError('not_found');

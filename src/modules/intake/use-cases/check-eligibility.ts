@@ -48,7 +48,7 @@ export async function checkEligibility(
 ): Promise<EligibilityAnswer> {
   authorize(ctx.actor, 'program.check_eligibility');
   const program = await getProgram(ctx, programId);
-  const facts = parseInput(eligibilityCheckInput, input);
+  const facts = parseInput(eligibilityCheckInput, input, 'intake');
   const futureYear = futureFoundingYearIssue('foundedYear', facts.foundedYear, ctx.now());
   if (futureYear) throw new AppError('invalid_input', { fields: [futureYear] });
   const version = await currentCriteria(ctx.db, program.id);

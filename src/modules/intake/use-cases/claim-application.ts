@@ -38,7 +38,7 @@ export type ClaimedApplication = {
  */
 export async function claimApplication(ctx: Ctx, input: unknown): Promise<ClaimedApplication> {
   authorize(ctx.actor, 'application.claim');
-  const raw = parseInput(z.looseObject({ token }), input).token;
+  const raw = parseInput(z.looseObject({ token }), input, 'intake').token;
   const claim = await findClaim(ctx.db, raw);
   const state = claimState(claim, ctx.now());
   if (state !== 'valid' || !claim)
@@ -51,7 +51,7 @@ export async function claimApplication(ctx: Ctx, input: unknown): Promise<Claime
   if (!asThemselves) {
     if (await findAccountByEmail(ctx.db, claim.email))
       throw new AppError('conflict', { key: 'intake:errors.claim_sign_in' });
-    const data = parseInput(openAccountInput, input);
+    const data = parseInput(openAccountInput, input, 'intake');
     account = { name: data.name, passwordHash: await hashPassword(data.password), locale: data.locale };
   }
   return transaction(ctx, async (tx) => {

@@ -20,7 +20,7 @@ export const createApplicationInput = z.strictObject({ programId: z.uuid(), ...a
 export async function createApplication(ctx: Ctx, input: unknown) {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'application.create');
-  const { programId, ...changes } = parseInput(createApplicationInput, input);
+  const { programId, ...changes } = parseInput(createApplicationInput, input, 'intake');
   const program = await getProgram(ctx, programId);
   const app = await transaction(ctx, async (tx) => {
     const [draft] = await tx

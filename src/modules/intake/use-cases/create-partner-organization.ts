@@ -26,7 +26,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** A local partner organisation with its referral code (program team). */
 export async function createPartnerOrganization(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'partner.manage');
-  const data = parseInput(createPartnerInput, input);
+  const data = parseInput(createPartnerInput, input, 'intake');
   await getProgram(ctx, data.programId);
   const referralCode =
     data.referralCode ??

@@ -61,7 +61,7 @@ export type DecisionResult = {
 export async function decideApplication(ctx: Ctx, id: string, input: unknown): Promise<DecisionResult> {
   authorize(ctx.actor, 'application.decide');
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const { decision, reason = null } = parseInput(decisionInput, input);
+  const { decision, reason = null } = parseInput(decisionInput, input, 'intake');
   const found = await findApplication(ctx.db, id);
   if (!found) throw new AppError('not_found');
   const outcome = await transaction(ctx, (tx) =>

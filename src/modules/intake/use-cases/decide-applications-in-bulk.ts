@@ -18,8 +18,8 @@ export const bulkDecisionInput = z.strictObject({
  */
 export async function decideApplicationsInBulk(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'application.decide');
-  const { ids, decision, reason } = parseInput(bulkDecisionInput, input);
-  parseInput(decisionInput, { decision, reason }); // a missing reason fails before anything is written
+  const { ids, decision, reason } = parseInput(bulkDecisionInput, input, 'intake');
+  parseInput(decisionInput, { decision, reason }, 'intake'); // a missing reason fails before anything is written
   const results = [];
   for (const id of ids) {
     try {

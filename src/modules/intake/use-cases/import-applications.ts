@@ -42,7 +42,7 @@ export type ImportReport = {
  */
 export async function importApplications(ctx: Ctx, input: unknown): Promise<ImportReport> {
   authorize(ctx.actor, 'application.import');
-  const { programId, csv } = parseInput(importApplicationsInput, input);
+  const { programId, csv } = parseInput(importApplicationsInput, input, 'intake');
   const program = await getProgram(ctx, programId);
   const criteria = await currentCriteria(ctx.db, program.id);
   if (!criteria) throw new AppError('conflict', { key: 'intake:errors.no_criteria' });
@@ -83,7 +83,7 @@ export async function importApplications(ctx: Ctx, input: unknown): Promise<Impo
           ]),
       );
       // Under `business`, as the application form has them: messages then name the field by its label.
-      const { business } = parseInput(importedRow, { business: draft });
+      const { business } = parseInput(importedRow, { business: draft }, 'intake');
       const neq = business.neq!;
       if (seen.has(neq)) {
         report.skipped.push({ row, neq, reason: 'repeated_in_file' });

@@ -60,7 +60,7 @@ export const TOTAL_CAP = 1000;
  */
 export async function listApplications(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'application.review');
-  const f = parseInput(reviewQueueInput, input);
+  const f = parseInput(reviewQueueInput, input, 'intake');
   const where: (SQL | undefined)[] = [ne(applications.status, 'draft'), isNotNull(applications.submittedAt)];
   if (f.programId) where.push(eq(applications.programId, f.programId));
   if (f.status === TO_DECIDE) {

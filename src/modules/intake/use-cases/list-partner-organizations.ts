@@ -10,7 +10,7 @@ export const listPartnersInput = z.strictObject({ programId: z.uuid().optional()
 /** Partner organisations with how many retailers each referred (program team), or one program's. */
 export async function listPartnerOrganizations(ctx: Ctx, input: unknown = {}) {
   authorize(ctx.actor, 'partner.manage');
-  const { programId } = parseInput(listPartnersInput, input);
+  const { programId } = parseInput(listPartnersInput, input, 'intake');
   const rows = await ctx.db
     .select({
       id: partnerOrganizations.id,

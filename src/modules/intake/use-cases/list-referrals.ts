@@ -17,7 +17,7 @@ export const referralsInput = z.strictObject({ cursor: cursorField.optional(), l
 export async function listReferrals(ctx: Ctx, input: unknown) {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'partner.referrals');
-  const { cursor, limit } = parseInput(referralsInput, input);
+  const { cursor, limit } = parseInput(referralsInput, input, 'intake');
   const organizationId = await partnerOrganizationOf(ctx.db, actor.id);
   if (!organizationId) return { organization: null, items: [], nextCursor: null };
   const [organization] = await ctx.db

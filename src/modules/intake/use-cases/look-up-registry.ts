@@ -39,7 +39,11 @@ export const factsOf = (e: RegistryEnterprise): RegistryFacts => ({
 export async function lookUpRegistry(ctx: Ctx, id: string, input: { neq?: string; changes?: unknown }) {
   await loadApplication(ctx, id, 'application.update');
   // The establishment is chosen after the lookup, among the facts it brings.
-  const changes = parseInput(applicationChangesInput.omit({ establishment: true }), input.changes ?? {});
+  const changes = parseInput(
+    applicationChangesInput.omit({ establishment: true }),
+    input.changes ?? {},
+    'intake',
+  );
   let enterprise: RegistryEnterprise | undefined;
   try {
     enterprise = await lookUpEnterprise(ctx, input.neq ?? '');

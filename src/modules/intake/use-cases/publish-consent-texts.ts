@@ -30,7 +30,7 @@ export async function publishConsentTexts(
 ): Promise<{ versions: Record<string, number> }> {
   authorize(ctx.actor, 'program.configure');
   const program = await getProgram(ctx, programId);
-  const { texts } = parseInput(publishConsentTextsInput, input);
+  const { texts } = parseInput(publishConsentTextsInput, input, 'intake');
   return transaction(ctx, async (tx) => {
     const current = await currentConsentTexts(tx, program.id);
     const versions: Record<string, number> = {};

@@ -19,6 +19,6 @@ export async function publishCriteria(
 ): Promise<{ version: number }> {
   authorize(ctx.actor, 'program.configure');
   const program = await getProgram(ctx, programId);
-  const { criteria } = parseInput(publishCriteriaInput, input);
+  const { criteria } = parseInput(publishCriteriaInput, input, 'intake');
   return transaction(ctx, (tx) => publishCriteriaVersion(tx, ctx, program.id, criteria));
 }

@@ -20,14 +20,18 @@ export async function publishEditedCriteria(
   const program = await getProgram(ctx, programId);
   return transaction(ctx, async (tx) => {
     const previous = (await currentCriteria(tx, program.id))?.criteria ?? [];
-    const { criteria } = parseInput(publishCriteriaInput, {
-      criteria: edited.map((c) =>
-        fromForm(
-          c,
-          previous.find((p) => p.id === c.id),
+    const { criteria } = parseInput(
+      publishCriteriaInput,
+      {
+        criteria: edited.map((c) =>
+          fromForm(
+            c,
+            previous.find((p) => p.id === c.id),
+          ),
         ),
-      ),
-    });
+      },
+      'intake',
+    );
     return publishCriteriaVersion(tx, ctx, program.id, criteria);
   });
 }

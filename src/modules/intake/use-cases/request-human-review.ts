@@ -14,7 +14,7 @@ export const reviewRequestInput = z.strictObject({ message: z.string().trim().ma
 
 export async function requestHumanReview(ctx: Ctx, id: string, input: unknown = {}) {
   await loadApplication(ctx, id, 'application.request_review');
-  const { message } = parseInput(reviewRequestInput, input);
+  const { message } = parseInput(reviewRequestInput, input, 'intake');
   const app = await transaction(ctx, async (tx) => {
     const app = await lockApplication(tx, id);
     if (!app.eligibility) throw new AppError('conflict', { key: 'intake:errors.nothing_to_review' });

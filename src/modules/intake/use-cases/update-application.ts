@@ -11,7 +11,7 @@ import { loadApplication } from './load-application.ts';
 /** Saves changes to one's own draft, or to an application the team asked more information about. */
 export async function updateApplication(ctx: Ctx, id: string, input: unknown) {
   await loadApplication(ctx, id, 'application.update');
-  const changes = parseInput(applicationChangesInput, input);
+  const changes = parseInput(applicationChangesInput, input, 'intake');
   const app = await transaction(ctx, async (tx) => {
     const current = await lockApplication(tx, id);
     if (!EDITABLE_STATUSES.includes(current.status)) {

@@ -15,7 +15,7 @@ export const listMessagesInput = z.strictObject({
 /** A program's messages, newest first, each with its progress (the program team). */
 export async function listMessages(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'message.read');
-  const f = parseInput(listMessagesInput, input);
+  const f = parseInput(listMessagesInput, input, 'outreach');
   const cursor = f.cursor ? decodeCursor(f.cursor) : undefined;
   const rows = await programMessages(ctx.db, {
     programId: f.programId,

@@ -11,7 +11,7 @@ import { audienceInput } from './message-input.ts';
  */
 export async function previewAudience(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'message.send');
-  const audience = parseInput(audienceInput, input);
+  const audience = parseInput(audienceInput, input, 'outreach');
   await getProgram(ctx, audience.programId);
   return audienceCounts(ctx.db, audience, ctx.now());
 }

@@ -19,7 +19,7 @@ import { messageView } from './message-view.ts';
 export async function sendMessage(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'message.send');
   const actor = signedInActor(ctx.actor);
-  const m = parseInput(messageInput, input);
+  const m = parseInput(messageInput, input, 'outreach');
   await getProgram(ctx, m.programId);
   const id = newId();
   await transaction(ctx, async (tx) => {

@@ -37,7 +37,7 @@ export async function answerPrivacyRequest(ctx: Ctx, id: string, input: unknown)
   authorize(ctx.actor, 'privacy_request.answer');
   const officer = signedInActor(ctx.actor);
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const { status, answer } = parseInput(answerRequestInput, input);
+  const { status, answer } = parseInput(answerRequestInput, input, 'privacy');
   const row = await transaction(ctx, async (tx) => {
     const [found] = await requestsWithRequester(tx, eq(privacyRequests.id, id)).for('update', {
       of: privacyRequests,

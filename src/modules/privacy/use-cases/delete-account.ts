@@ -87,7 +87,7 @@ const inProgress = (app: { status: string; coachingClosedAt: Date | null }) =>
 export async function deleteAccount(ctx: Ctx, userId: string, input: unknown) {
   authorize(ctx.actor, 'account.delete');
   if (!UUID_PATTERN.test(userId)) throw new AppError('not_found');
-  const { reason, requestId } = parseInput(deletionInput, input);
+  const { reason, requestId } = parseInput(deletionInput, input, 'privacy');
   const account = await contactOf(ctx.db, userId);
   if (!account) throw new AppError('not_found');
   if (ctx.actor.kind === 'user' && ctx.actor.id === userId)

@@ -25,7 +25,7 @@ export const privacyRequestInput = z.strictObject({
 export async function filePrivacyRequest(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'privacy_request.file');
   const person = signedInActor(ctx.actor);
-  const { kind, details } = parseInput(privacyRequestInput, input);
+  const { kind, details } = parseInput(privacyRequestInput, input, 'privacy');
   const now = ctx.now();
   const request = {
     id: newId(),

@@ -21,7 +21,7 @@ export const noticeLetterInput = z.strictObject({
  */
 export async function getIncidentNoticeLetter(ctx: Ctx, id: string, input: unknown) {
   const incident = await getPrivacyIncident(ctx, id);
-  const { userId, locale: asked } = parseInput(noticeLetterInput, input);
+  const { userId, locale: asked } = parseInput(noticeLetterInput, input, 'privacy');
   if (!incident.adviceToPersons)
     throw new AppError('conflict', { key: 'privacy:incidents.errors.no_advice' });
   const person = userId ? await contactOf(ctx.db, userId) : undefined;

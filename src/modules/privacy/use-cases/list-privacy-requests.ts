@@ -25,7 +25,7 @@ export const listRequestsInput = z.strictObject({
  * first, the most overdue first. Requests are few (a handful a month), so the list is not paged.
  */
 export async function listPrivacyRequests(ctx: Ctx, input: unknown = {}) {
-  const { mine, status } = parseInput(listRequestsInput, input);
+  const { mine, status } = parseInput(listRequestsInput, input, 'privacy');
   authorize(ctx.actor, mine === 'true' ? 'privacy_request.file' : 'privacy_request.list_all');
   const rows = await requestsWithRequester(
     ctx.db,

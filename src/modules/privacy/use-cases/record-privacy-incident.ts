@@ -16,7 +16,7 @@ import { futureField, incidentColumns, incidentInput, keptUntil } from '../domai
 export async function recordPrivacyIncident(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'privacy_incident.record');
   const officer = signedInActor(ctx.actor);
-  const entry = parseInput(incidentInput, input);
+  const entry = parseInput(incidentInput, input, 'privacy');
   const future = futureField(entry, formatDate(ctx.now()));
   if (future) throw fieldError(future, 'privacy:incidents.errors.future');
   const incident = {

@@ -22,7 +22,7 @@ export const holdInput = z.strictObject({
 export async function placeLegalHold(ctx: Ctx, applicationId: string, input: unknown) {
   authorize(ctx.actor, 'legal_hold.manage');
   await existingFile(ctx, applicationId);
-  const { reason } = parseInput(holdInput, input);
+  const { reason } = parseInput(holdInput, input, 'privacy');
   return transaction(ctx, async (tx) => {
     const values = {
       reason,

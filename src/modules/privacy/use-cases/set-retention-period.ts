@@ -22,7 +22,7 @@ export const periodInput = z.strictObject({
 export async function setRetentionPeriod(ctx: Ctx, kind: string, input: unknown) {
   authorize(ctx.actor, 'retention.configure');
   if (!isRecordKind(kind)) throw new AppError('not_found');
-  const { periodMonths } = parseInput(periodInput, input);
+  const { periodMonths } = parseInput(periodInput, input, 'privacy');
   const problem = periodError(kind, periodMonths);
   const rule: RetentionRule = RETENTION_DEFAULTS[kind];
   if (problem)

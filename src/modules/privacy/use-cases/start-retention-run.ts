@@ -22,7 +22,7 @@ export async function startRetentionRun(
   options: { queue: boolean } = { queue: true },
 ) {
   authorize(ctx.actor, 'retention.run');
-  const { dryRun } = parseInput(startRunInput, input);
+  const { dryRun } = parseInput(startRunInput, input, 'privacy');
   return transaction(ctx, async (tx) => {
     const [run] = await tx
       .insert(retentionRuns)

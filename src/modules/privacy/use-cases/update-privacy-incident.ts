@@ -20,7 +20,7 @@ export async function updatePrivacyIncident(ctx: Ctx, id: string, input: unknown
   authorize(ctx.actor, 'privacy_incident.record');
   const officer = signedInActor(ctx.actor);
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const entry = parseInput(incidentInput, input);
+  const entry = parseInput(incidentInput, input, 'privacy');
   const future = futureField(entry, formatDate(ctx.now()));
   if (future) throw fieldError(future, 'privacy:incidents.errors.future');
   return transaction(ctx, async (tx) => {

@@ -37,7 +37,7 @@ export const createProgramInput = z
  */
 export async function createProgram(ctx: Ctx, input: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx.actor, 'program.create');
-  const { copyFrom, ...data } = parseInput(createProgramInput, input);
+  const { copyFrom, ...data } = parseInput(createProgramInput, input, 'programs');
   return transaction(ctx, async (tx) => {
     const [source] = copyFrom ? await tx.select().from(programs).where(eq(programs.id, copyFrom)) : [];
     if (copyFrom && !source) throw fieldError('copyFrom', 'programs:validation.unknown_program');

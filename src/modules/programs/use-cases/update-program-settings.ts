@@ -49,7 +49,7 @@ export const updateProgramSettingsInput = z
 export async function updateProgramSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'program.configure');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const { coachingHoursPerRetailer, ...settings } = parseInput(updateProgramSettingsInput, input);
+  const { coachingHoursPerRetailer, ...settings } = parseInput(updateProgramSettingsInput, input, 'programs');
   const changes = {
     ...settings,
     ...(coachingHoursPerRetailer === undefined

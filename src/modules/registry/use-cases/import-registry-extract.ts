@@ -37,7 +37,7 @@ export async function importRegistryExtract(
   options: { wait: boolean; onProgress?: (rowsRead: number) => void },
 ): Promise<{ extract: ExtractRow; unchanged: boolean }> {
   authorize(ctx.actor, 'registry.import');
-  const { fileDate } = parseInput(importFields, input.fields ?? {});
+  const { fileDate } = parseInput(importFields, input.fields ?? {}, 'registry');
   if (input.bytes.length === 0)
     throw new AppError('invalid_input', { fields: [{ path: 'file', key: 'common:validation.required' }] });
   const checksum = createHash('sha256').update(input.bytes).digest('hex');

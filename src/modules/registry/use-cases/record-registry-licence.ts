@@ -20,7 +20,7 @@ export const registryLicenceInput = z.strictObject({
  */
 export async function recordRegistryLicence(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'registry.licence');
-  const { licence } = parseInput(registryLicenceInput, input);
+  const { licence } = parseInput(registryLicenceInput, input, 'registry');
   await transaction(ctx, async (tx) => {
     if (await licenceInForce(tx)) throw new AppError('conflict', { key: 'registry:errors.licence_in_force' });
     const id = newId();

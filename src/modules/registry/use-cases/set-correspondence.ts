@@ -10,7 +10,7 @@ import { getCorrespondence } from './get-correspondence.ts';
 /** An administrator replaces the CAE → NAICS correspondence; what changed is audited. */
 export async function setCorrespondence(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'registry.edit_correspondence');
-  const { items } = parseInput(correspondenceInput, input);
+  const { items } = parseInput(correspondenceInput, input, 'registry');
   const before = await getCorrespondence(ctx);
   const was = new Map(before.map((r) => [r.cae, r.naics]));
   const now = new Map(items.map((r) => [r.cae, r.naics]));

@@ -20,7 +20,7 @@ export const reminderPreferenceInput = z.strictObject({
 export async function setMyReminderPreference(ctx: Ctx, input: unknown): Promise<ReminderPreference> {
   const actor = signedInActor(ctx.actor);
   authorize(ctx.actor, 'reminder.preference');
-  const { stopped } = parseInput(reminderPreferenceInput, input);
+  const { stopped } = parseInput(reminderPreferenceInput, input, 'reminders');
   await transaction(ctx, async (tx) => {
     const changed = stopped
       ? await tx

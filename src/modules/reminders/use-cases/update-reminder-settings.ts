@@ -34,7 +34,7 @@ export const updateReminderSettingsInput = z.strictObject({
  */
 export async function updateReminderSettings(ctx: Ctx, programId: string, input: unknown): Promise<void> {
   authorize(ctx.actor, 'reminder.configure');
-  const { reminders } = parseInput(updateReminderSettingsInput, input);
+  const { reminders } = parseInput(updateReminderSettingsInput, input, 'reminders');
   const program = await getProgram(ctx, programId);
   await transaction(ctx, async (tx) => {
     const before = await programSettings(tx, program.id);

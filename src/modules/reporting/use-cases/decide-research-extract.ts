@@ -136,7 +136,7 @@ async function extract(ctx: Ctx, x: ExtractWithNames, adminName: string) {
 export async function decideResearchExtract(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'research_extract.decide');
   if (!UUID_PATTERN.test(id) || ctx.actor.kind !== 'user') throw new AppError('not_found');
-  const { decision, reason } = parseInput(extractDecisionInput, input);
+  const { decision, reason } = parseInput(extractDecisionInput, input, 'reporting');
   const found = await findExtract(ctx.db, id);
   if (!found) throw new AppError('not_found');
   if (found.requestedBy === ctx.actor.id) throw new AppError('forbidden');

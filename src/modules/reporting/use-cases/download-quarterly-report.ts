@@ -26,7 +26,7 @@ export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
  * default), written from its frozen snapshot alone: the same file whenever it is asked for.
  */
 export async function downloadQuarterlyReport(ctx: Ctx, id: string, format: ReportFormat, query: unknown) {
-  const { lang } = parseInput(reportFileQuery, query);
+  const { lang } = parseInput(reportFileQuery, query, 'reporting');
   const report = await getQuarterlyReport(ctx, id);
   const locale = lang ?? ctx.locale;
   const content = reportContent(report, translatorFor(ctx.services.i18n, locale), locale);

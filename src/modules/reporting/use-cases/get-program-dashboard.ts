@@ -67,7 +67,7 @@ export function groupLabel(
 export async function getProgramDashboard(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'dashboard.read');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const filters = parseInput(dashboardQuery, query);
+  const filters = parseInput(dashboardQuery, query, 'reporting');
   const program = await getProgram(ctx, programId);
   const today = formatDate(ctx.now());
   const experts = await expertsWithLoad(ctx.db, { programId: program.id });

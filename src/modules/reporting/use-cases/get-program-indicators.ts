@@ -64,7 +64,7 @@ const SCALES: Partial<Record<IndicatorId, (v: number) => number>> = {
 export async function getProgramIndicators(ctx: Ctx, programId: string, query: unknown) {
   authorize(ctx.actor, 'indicators.read');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const period = parseInput(indicatorsQuery, query);
+  const period = parseInput(indicatorsQuery, query, 'reporting');
   const program = await getProgram(ctx, programId);
   const asOf = startOfMontrealDay(formatDate(ctx.now()), 1);
   const { minCount, dominance } = await disclosureRulesOf(ctx.db, program.id);

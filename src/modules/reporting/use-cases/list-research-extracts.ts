@@ -12,7 +12,7 @@ export const listExtractsInput = z.strictObject({ status: z.enum(EXTRACT_STATUSE
 /** A researcher's own extracts; every extract for administrators (the pending ones to decide). */
 export async function listResearchExtracts(ctx: Ctx, input: unknown = {}) {
   authorize(ctx.actor, 'research_extract.list');
-  const { status } = parseInput(listExtractsInput, input);
+  const { status } = parseInput(listExtractsInput, input, 'reporting');
   const own =
     ctx.actor.kind === 'user' && ctx.actor.role === 'researcher'
       ? eq(researchExtracts.requestedBy, ctx.actor.id)

@@ -51,7 +51,7 @@ export async function produceQuarterlyReport(ctx: Ctx, programId: string, input:
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden');
   const producer = ctx.actor;
-  const data = parseInput(produceReportInput, input);
+  const data = parseInput(produceReportInput, input, 'reporting');
   const bounds = quarterBounds({ kind: 'fiscal', year: data.fiscalYear, quarter: data.quarter as 1 });
   const today = formatDate(ctx.now());
   if (bounds.firstDay > today)

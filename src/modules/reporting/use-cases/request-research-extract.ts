@@ -12,7 +12,7 @@ import { extractView } from './extract-view.ts';
 /** A researcher asks for an extract: recorded as requested, for an administrator to decide. */
 export async function requestResearchExtract(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'research_extract.request');
-  const data = parseInput(extractRequestInput, input);
+  const data = parseInput(extractRequestInput, input, 'reporting');
   await getProgram(ctx, data.programId);
   const id = newId();
   const requestedBy = ctx.actor.kind === 'user' ? ctx.actor.id : '';

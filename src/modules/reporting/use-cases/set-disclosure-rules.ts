@@ -17,7 +17,7 @@ import { getDisclosureRules } from './get-disclosure-rules.ts';
 export async function setDisclosureRules(ctx: Ctx, programId: string, input: unknown) {
   authorize(ctx.actor, 'disclosure_rules.set');
   if (!UUID_PATTERN.test(programId)) throw new AppError('not_found');
-  const rules = parseInput(programDisclosureRulesInput, input);
+  const rules = parseInput(programDisclosureRulesInput, input, 'reporting');
   const program = await getProgram(ctx, programId);
   await transaction(ctx, async (tx) => {
     const before = await disclosureRulesOf(tx, program.id, { forUpdate: true });

@@ -24,7 +24,7 @@ export const startExportInput = z.strictObject({
  */
 export async function startExport(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'export.start');
-  const request = parseInput(startExportInput, input);
+  const request = parseInput(startExportInput, input, 'reporting');
   try {
     await ctx.services.listExports[request.list](
       { ...ctx, exportRun: { mode: 'probe' } },

@@ -22,7 +22,7 @@ export const listSignalsInput = z.strictObject({
 /** Abuse signals, newest first, for the program team and finance: by status, kind, program or file. */
 export async function listSignals(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'signal.read');
-  const query = parseInput(listSignalsInput, input);
+  const query = parseInput(listSignalsInput, input, 'signals');
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await signalRows(ctx.db, query, query.limit + 1, after as [string, string] | undefined);
   const page = toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);

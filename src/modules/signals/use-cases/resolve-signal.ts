@@ -33,7 +33,7 @@ export async function resolveSignal(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'signal.resolve');
   const actor = signedInActor(ctx.actor);
   if (!UUID_PATTERN.test(id)) throw new AppError('not_found');
-  const { outcome, reason } = parseInput(resolveSignalInput, input);
+  const { outcome, reason } = parseInput(resolveSignalInput, input, 'signals');
   await transaction(ctx, async (tx) => {
     const [row] = await tx.select().from(signals).where(eq(signals.id, id)).for('update');
     if (!row) throw new AppError('not_found');

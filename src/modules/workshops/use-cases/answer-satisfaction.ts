@@ -22,7 +22,7 @@ export async function answerSatisfaction(
 ) {
   const { workshop, registration, resource } = await loadRegistration(ctx, workshopId, registrationId);
   authorizeVisible(ctx.actor, 'workshop.satisfaction', resource);
-  const data = parseInput(satisfactionInput, input);
+  const data = parseInput(satisfactionInput, input, 'workshops');
   const end = workshop.startsAt.getTime() + workshop.durationMinutes * 60_000;
   if (registration.status !== 'registered' || end > ctx.now().getTime())
     throw new AppError('conflict', { key: 'workshops:errors.not_ended' });

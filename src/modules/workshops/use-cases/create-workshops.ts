@@ -25,7 +25,7 @@ export const createWorkshopsInput = z.strictObject({
  */
 export async function createWorkshops(ctx: Ctx, input: unknown) {
   authorize(ctx.actor, 'workshop.manage');
-  const data = parseInput(createWorkshopsInput, input);
+  const data = parseInput(createWorkshopsInput, input, 'workshops');
   const program = await getProgram(ctx, data.programId);
   await checkDescription(ctx, program.id, data);
   const starts = data.dates.map((d, i) => startOf(ctx, d, `dates.${i}.date`));

@@ -23,7 +23,7 @@ export type WorkshopListItem = WorkshopView & {
  */
 export async function listWorkshops(ctx: Ctx, query: unknown = {}): Promise<{ items: WorkshopListItem[] }> {
   authorize(ctx.actor, 'workshop.list');
-  const { programId } = parseInput(listWorkshopsInput, query);
+  const { programId } = parseInput(listWorkshopsInput, query, 'workshops');
   const inProgram = programId ? eq(workshops.programId, programId) : undefined;
   const actor = ctx.actor.kind === 'user' ? ctx.actor : undefined;
   if (actor?.role !== 'retailer') {

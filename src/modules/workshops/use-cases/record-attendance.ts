@@ -27,7 +27,7 @@ export const attendanceInput = z
 export async function recordAttendance(ctx: Ctx, workshopId: string, input: unknown) {
   const workshop = await loadWorkshop(ctx, workshopId);
   authorizeVisible(ctx.actor, 'workshop.attendance', workshop);
-  const rows = parseInput(attendanceInput, input);
+  const rows = parseInput(attendanceInput, input, 'workshops');
   if (workshop.startsAt.getTime() > ctx.now().getTime())
     throw new AppError('conflict', { key: 'workshops:errors.not_started' });
   const issues: FieldIssue[] = [];

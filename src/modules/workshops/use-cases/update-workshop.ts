@@ -26,7 +26,7 @@ const CALENDAR_FIELDS = ['startsAt', 'durationMinutes', 'place', 'link', 'format
 export async function updateWorkshop(ctx: Ctx, id: string, input: unknown) {
   authorize(ctx.actor, 'workshop.manage');
   const before = await loadWorkshop(ctx, id);
-  const data = parseInput(updateWorkshopInput, input);
+  const data = parseInput(updateWorkshopInput, input, 'workshops');
   await checkDescription(ctx, before.programId, data);
   const startsAt = startOf(ctx, data.date, 'date.date');
   const { date: _date, ...fields } = data;
