@@ -143,7 +143,7 @@ describe(`invitations (${engine})`, () => {
       acceptInvitation(await h.as({}), { token: tokenOf(link), name: 'S', password: 'short' }),
     );
     expect(error.fields).toEqual([
-      { path: 'password', key: 'common:validation.too_short', params: { min: 12 } },
+      { path: 'password', key: 'common:validation.too_short', params: { min: 12 }, ns: 'identity' },
     ]);
   });
 
