@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 120_000,
+  // A journey is many pages long: on a slower machine the foundation journey, which sets no limit of its
+  // own, took 2 minutes, the old limit, and the English one ran out. The limit only bounds a test that hangs.
+  timeout: 240_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
